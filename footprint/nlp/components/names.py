@@ -1,0 +1,195 @@
+"""footprint.names.v1 — repair entity spans the statistical model cuts wrongly in this genre.
+
+- Transliterated names joined by hyphens and particles stay whole: "Lashkar-e-Taiba",
+  "Jamiat Ulema-e-Islam-Fazl", "Jaish-e-Mohammed" become one span; it is an organisation when
+  one of its words is an organisation word (army, party, movement... in English or
+  transliterated), otherwise it keeps the model's label.
+- A person's span grows left over name words and particles it missed ("Bilal" + "Al Sallat").
+- Adjacent person spans merge ("Maulana Masood" + "Azhar").
+- Spans lose stray punctuation at their edges ("Naji] Zaheer" keeps its bracket only inside).
+- Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
+  title or of a named day or conference, and religion or concept words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from footprint.nlp import lexicons
+from footprint.nlp.components.spans import ORG, PERSON, is_name_token, replace_ents
+
+HYPHENS = {"-", "‐", "–"}
+QUOTES = set("“”\"‘’'«»")
+# Capitalised words that continue a name into an event ("Kashmir Solidarity Day").
+EVENT_NAME_WORDS = {"day", "week", "conference", "summit", "march", "rally", "convention", "festival"}
+
+
+def _joined(left, right) -> bool:  # type: ignore[no-untyped-def]
+    """True when two tokens touch (no whitespace between them)."""
+    return left.idx + len(left.text) == right.idx
+
+
+def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of names built as Word-particle-Word (with optional further -Word parts)."""
+    particles = lexicons.name_particles()
+    found: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n - 3:
+        a, h1, p, h2 = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
+        if not (
+            a.text[:1].isupper()
+            and h1.text in HYPHENS
+            and p.lower_ in particles
+            and h2.text in HYPHENS
+            and _joined(a, h1)
+            and _joined(h1, p)
+            and _joined(p, h2)
+        ):
+            i += 1
+            continue
+        end = i + 3
+        # Extend right over "-Word" and "-particle-Word" pieces that touch.
+        while end + 1 < n and doc[end].text in HYPHENS and _joined(doc[end - 1], doc[end]):
+            nxt = doc[end + 1]
+            if not _joined(doc[end], nxt) or not (nxt.text[:1].isupper() or nxt.lower_ in particles):
+                break
+            end += 2
+        if doc[end - 1].text in HYPHENS:
+            end -= 1
+        if end < n and doc[end].text in HYPHENS and end + 1 < n and doc[end + 1].text[:1].isupper():
+            end += 2  # "...-Islam" + "-Fazl"
+        # Extend left over space-separated name words of the same name ("Jamiat Ulema-e-...").
+        start = i
+        while start > 0 and is_name_token(doc[start - 1]) and doc[start - 1].lower_ in lexicons.org_words():
+            start -= 1
+        found.append((start, end))
+        i = end
+    return found
+
+
+def _label_for(span: Span, overlapping: list[Span]) -> str:
+    words = {t.lower_ for t in span if t.text not in HYPHENS}
+    if words & lexicons.org_words():
+        return ORG
+    labels = [e.label_ for e in overlapping]
+    if PERSON in labels:
+        return PERSON
+    return labels[0] if labels else None
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "([":
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+def quoted_event_names(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of quoted titles that name an event ("... Conference")."""
+    out = []
+    for match in re.finditer(r"[“\"]([^”\"\n]{1,160})[”\"]", doc.text):
+        words = re.findall(r"[A-Za-z]+", match.group(1))
+        if words and words[-1].lower() in EVENT_NAME_WORDS:
+            out.append((match.start(), match.end()))
+    return out
+
+
+def _is_actor_shaped(span: Span, event_titles: list[tuple[int, int]]) -> bool:
+    doc = span.doc
+    if any(a <= span.start_char and span.end_char <= b for a, b in event_titles):
+        return False
+    if len(span) == 1 and span.end < len(doc):
+        pair = f"{span[0].lower_} {doc[span.end].lower_}"
+        if pair in lexicons.roles() or pair in lexicons.titles():
+            return False  # "Project" in "Project Director"
+    if span.label_ not in (PERSON, ORG):
+        return True
+    first = span[0]
+    if first.text[:1].islower() and first.lower_ not in ("the",) and first.lower_ not in lexicons.name_particles():
+        return False
+    if any(ch in QUOTES for t in span for ch in t.text if t.text not in ("’s", "'s")):
+        return False
+    if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in EVENT_NAME_WORDS:
+        return False
+    return span.text.lower().removeprefix("the ") not in lexicons.not_actors()
+
+
+def _extend_person_left(span: Span) -> Span:
+    doc = span.doc
+    start = span.start
+    particles = lexicons.name_particles()
+    titles = lexicons.titles()
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.is_sent_start or prev.lower_ in titles or prev.lower_.rstrip(".") in titles:
+            break
+        if prev.ent_type_ and prev.ent_type_ != PERSON:
+            break
+        if is_name_token(prev) or (prev.lower_ in particles and prev.text[:1].isupper()):
+            start -= 1
+            continue
+        break
+    return span if start == span.start else Span(doc, start, span.end, label=PERSON)
+
+
+def repair(doc: Doc) -> Doc:
+    # 1. Hyphen-particle names.
+    fixed = []
+    for start, end in hyphenated_name_spans(doc):
+        span = doc[start:end]
+        overlapping = [e for e in doc.ents if e.start < end and start < e.end]
+        # Grow to cover an overlapping entity's outer words ("Jamiat Ulema-e-" tagged alone).
+        lo = min([start] + [e.start for e in overlapping])
+        hi = max([end] + [e.end for e in overlapping])
+        span = doc[lo:hi]
+        label = _label_for(span, overlapping)
+        if label is not None:  # a hyphenated word the model saw no name in stays unnamed
+            fixed.append(Span(doc, lo, hi, label=label))
+    if fixed:
+        replace_ents(doc, fixed)
+
+    # 2. Trim, extend persons, drop what is not an actor.
+    ents = []
+    event_titles = quoted_event_names(doc)
+    for ent in doc.ents:
+        trimmed = _trim(ent)
+        if trimmed is None or not _is_actor_shaped(trimmed, event_titles):
+            continue
+        if trimmed.label_ == PERSON:
+            trimmed = _extend_person_left(trimmed)
+        ents.append(trimmed)
+    # 3. Merge touching person spans ("Maulana Masood" "Azhar").
+    merged: list[Span] = []
+    for ent in sorted(ents, key=lambda s: s.start):
+        if (
+            merged
+            and merged[-1].label_ == PERSON == ent.label_
+            and merged[-1].end == ent.start
+        ):
+            merged[-1] = Span(doc, merged[-1].start, ent.end, label=PERSON)
+        elif merged and ent.start < merged[-1].end:
+            # Overlap left by the person extension: persons join, otherwise the earlier wins.
+            if merged[-1].label_ == PERSON == ent.label_:
+                merged[-1] = Span(doc, merged[-1].start, max(ent.end, merged[-1].end), label=PERSON)
+        else:
+            merged.append(ent)
+    doc.ents = merged
+    return doc
+
+
+@Language.component(
+    "footprint_names_v1", assigns=["doc.ents"], requires=["doc.ents", "token.pos"]
+)
+def names_component(doc: Doc) -> Doc:
+    return repair(doc)

@@ -1,0 +1,42 @@
+"""build_pipeline(settings) -> spacy.Language: the model plus footprint's own components."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+# Importing the components registers them with spaCy.
+from footprint.nlp.components import acronyms, consistency, names  # noqa: F401
+from footprint.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+COMPONENTS = ("footprint_names_v1", "footprint_acronyms_v1", "footprint_consistency_v1")
+
+
+def add_components(nlp: Language) -> Language:
+    """Append footprint's components after the model's NER (idempotent)."""
+    for name in COMPONENTS:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(model: str) -> Language:
+    """Load the configured model (a package name or a path) and add footprint's components."""
+    try:
+        nlp = spacy.load(Path(model) if Path(model).exists() else model)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy model '{model}': {exc}. Install it (make install) or set "
+            "FOOTPRINT_MODEL to an installed model package or a model folder."
+        ) from None
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"model '{model}' needs 'ner' and 'parser' components")
+    log.info("loaded %s with %s", model, nlp.pipe_names)
+    return add_components(nlp)
