@@ -79,3 +79,26 @@ def place_cues() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def not_actors() -> frozenset[str]:
     return _words("not_actors.txt")
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    return _words("place_words.txt")
+
+
+def phrase_at(tokens, i: int, table: dict[str, str] | frozenset[str]) -> int:  # type: ignore[no-untyped-def]
+    """Length in tokens of the longest entry of `table` starting at tokens[i] (0 if none).
+
+    Nouns are compared by lemma ("leaders" -> "leader"); touching tokens join without a space
+    ("secretary-general")."""
+    for width in (4, 3, 2, 1):
+        if i + width > len(tokens):
+            continue
+        out = ""
+        for k, tok in enumerate(tokens[i : i + width]):
+            out += tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+            if k < width - 1:
+                out += " " if tok.whitespace_ else ""
+        if out in table:
+            return width
+    return 0

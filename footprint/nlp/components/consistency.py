@@ -1,12 +1,15 @@
-"""footprint.consistency.v1 — one name, one type, across the whole document.
+"""footprint_consistency_v1 — one name, one type, across the whole document.
 
 The statistical model labels each mention on its own, so the same surname is a person in one
 sentence and a place in the next. This component settles each name once per document:
-1. the most frequent label of an identical name wins over the odd one out;
-2. a name that is a person's full name, or the last word of one, is a person everywhere
-   (overriding place/organisation labels for the bare word);
-3. a name introduced by a place cue ("the town of X") is a place everywhere, unless it is a
-   person's name by rule 2.
+1. the most frequent label of an identical name wins over the odd one out (a tie goes to
+   "organisation" when the name holds an organisation word);
+2. grammar overrides the model: a name in apposition to a person's role ("X, head of Y") or
+   after a role noun ("Y leader X") is a person; a one-word "person" followed by a role noun and
+   a person ("Hurriyat leader X") is an organisation;
+3. a name that is a person's full name, or the last word of one, is a person everywhere;
+4. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3 made
+   it a person.
 """
 
 from __future__ import annotations
@@ -17,13 +20,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
+from footprint.nlp.components.names import merge_touching_persons
 from footprint.nlp.components.spans import GPE, ORG, PERSON, PLACE_LABELS, is_name_token, replace_ents
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
+# Roles an organisation can also hold ("X, a member of the alliance") do not make X a person.
+SHARED_ROLES = {"member", "affiliate", "founder", "co-founder", "patron"}
 
 
 def _key(text: str) -> str:
     return " ".join(text.replace("[", "").replace("]", "").split()).lower()
+
+
+def _relabel(doc: Doc, labels: dict[int, str]) -> None:
+    """Set new labels on entities by their start token."""
+    doc.ents = [
+        Span(doc, e.start, e.end, label=labels[e.start]) if e.start in labels else e
+        for e in doc.ents
+    ]
 
 
 def vote(doc: Doc) -> None:
@@ -32,75 +46,120 @@ def vote(doc: Doc) -> None:
         if ent.label_ in VOTING_LABELS:
             counts.setdefault(_key(ent.text), Counter())[ent.label_] += 1
     winners = {}
-    for key, counter in counts.items():
+    for name, counter in counts.items():
         (top, n), *rest = counter.most_common()
         if rest and rest[0][1] == n:
-            continue  # a tie settles nothing
-        winners[key] = top
-    doc.ents = [
-        Span(doc, e.start, e.end, label=winners[_key(e.text)])
-        if _key(e.text) in winners and e.label_ in VOTING_LABELS
-        else e
-        for e in doc.ents
-    ]
+            tied = {label for label, c in counter.items() if c == n}
+            if ORG in tied and set(name.replace("-", " ").split()) & lexicons.org_words():
+                winners[name] = ORG
+            continue
+        winners[name] = top
+    _relabel(
+        doc,
+        {
+            e.start: winners[_key(e.text)]
+            for e in doc.ents
+            if _key(e.text) in winners and e.label_ in VOTING_LABELS
+        },
+    )
 
 
-def person_names(doc: Doc) -> tuple[set[tuple[str, ...]], set[str]]:
-    """Full names (as word tuples, titles dropped) and their last words."""
+def _role_after(doc: Doc, ent: Span) -> str | None:
+    """The role noun in ", [the] [senior] ROLE of|for|at|in" right after the entity."""
+    i = ent.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    i += 1
+    while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ") or doc[i].tag_ == "VBN"):
+        i += 1
+    width = lexicons.phrase_at(doc, i, lexicons.roles())
+    if not width or i + width >= len(doc) or doc[i + width].lower_ not in ("of", "for", "at", "in"):
+        return None
+    return doc[i : i + width].lemma_.lower()
+
+
+def _role_before(doc: Doc, ent: Span) -> str | None:
+    """The role noun right before the entity ("leader X", "chief, X")."""
+    for width in (1, 2, 3):
+        i = ent.start - width
+        if i < 0:
+            break
+        if doc[ent.start - 1].text == "," and width == 1:
+            continue
+        end = ent.start - 1 if doc[ent.start - 1].text == "," else ent.start
+        if lexicons.phrase_at(doc, i, lexicons.roles()) == end - i and not doc[i].ent_type_:
+            return doc[i:end].lemma_.lower()
+    return None
+
+
+def apply_role_cues(doc: Doc) -> None:
+    labels = {}
+    for ent in doc.ents:
+        after, before = _role_after(doc, ent), _role_before(doc, ent)
+        role = after or before
+        if ent.label_ != PERSON and role and role not in SHARED_ROLES:
+            labels[ent.start] = PERSON
+        elif ent.label_ == PERSON and len(ent) == 1 and ent.end < len(doc):
+            width = lexicons.phrase_at(doc, ent.end, lexicons.roles())
+            following = doc[ent.end + width] if width and ent.end + width < len(doc) else None
+            if following is not None and following.ent_type_ == PERSON:
+                labels[ent.start] = ORG  # "Hurriyat leader X"
+    _relabel(doc, labels)
+
+
+def person_words(doc: Doc) -> tuple[set[str], set[str]]:
+    """Words of persons' full names (titles dropped) and the subset that are last words."""
     titles = lexicons.titles()
-    full: set[tuple[str, ...]] = set()
+    every: set[str] = set()
+    last: set[str] = set()
     for ent in doc.ents:
         if ent.label_ != PERSON:
             continue
-        words = tuple(t.text for t in ent if t.text not in "[]" and t.lower_ not in titles)
+        words = [w for w in ent.text.replace("[", "").replace("]", "").split() if w.lower() not in titles]
         if len(words) >= 2:
-            full.add(words)
-    return full, {words[-1] for words in full if len(words[-1]) > 2}
+            every.update(words)
+            if len(words[-1]) > 2:
+                last.add(words[-1])
+    return every, last
 
 
 def propagate_persons(doc: Doc) -> set[str]:
-    full, surnames = person_names(doc)
+    every, surnames = person_words(doc)
+    folded = {s.lower() for s in surnames}
     new: list[Span] = []
+    for ent in doc.ents:
+        # Another label on a bare surname ("Zaheer" as a place, "al-Qadi" as a group).
+        if ent.label_ != PERSON and ent.text.lower() in folded:
+            new.append(Span(doc, ent.start, ent.end, label=PERSON))
     for token in doc:
-        if token.text not in surnames or not is_name_token(token):
-            continue
-        ent_start = token.i
-        # Within a longer entity of another type ("Hussain Foundation"), leave it alone.
-        if token.ent_type_ and token.ent_type_ != PERSON:
-            ent = next(e for e in doc.ents if e.start <= token.i < e.end)
-            if len(ent) > 1:
-                continue
-        elif token.ent_type_ == PERSON:
-            continue
-        new.append(Span(doc, ent_start, token.i + 1, label=PERSON))
+        if token.text in surnames and not token.ent_type_ and is_name_token(token):
+            new.append(Span(doc, token.i, token.i + 1, label=PERSON))
     if new:
         replace_ents(doc, new)
-    return surnames | {w for words in full for w in words}
+    return every
 
 
-def apply_place_cues(doc: Doc, person_words: set[str]) -> None:
+def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     lower = doc.text.lower()
     names: set[str] = set()
     for ent in doc.ents:
-        before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
-        if ent.text in person_words or " " in ent.text and ent.label_ == PERSON:
+        if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
             continue
+        before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
         if any(before.endswith(cue) for cue in lexicons.place_cues()):
             names.add(ent.text)
-    if not names:
-        return
-    doc.ents = [
-        Span(doc, e.start, e.end, label=GPE)
-        if e.text in names and e.label_ not in PLACE_LABELS
-        else e
-        for e in doc.ents
-    ]
+    _relabel(
+        doc,
+        {e.start: GPE for e in doc.ents if e.text in names and e.label_ not in PLACE_LABELS},
+    )
 
 
 def settle(doc: Doc) -> Doc:
     vote(doc)
-    person_words = propagate_persons(doc)
-    apply_place_cues(doc, person_words)
+    apply_role_cues(doc)
+    person_names = propagate_persons(doc)
+    apply_place_cues(doc, person_names)
+    doc.ents = merge_touching_persons(doc, list(doc.ents))
     return doc
 
 

@@ -22,6 +22,7 @@ from footprint.nlp import lexicons
 from footprint.nlp.components.spans import ORG, PERSON, is_name_token, replace_ents
 
 HYPHENS = {"-", "‐", "–"}
+NEGATING_PREFIXES = {"non", "anti", "pro", "ex", "post", "pre", "neo"}
 QUOTES = set("“”\"‘’'«»")
 # Capitalised words that continue a name into an event ("Kashmir Solidarity Day").
 EVENT_NAME_WORDS = {"day", "week", "conference", "summit", "march", "rally", "convention", "festival"}
@@ -116,13 +117,36 @@ def _is_actor_shaped(span: Span, event_titles: list[tuple[int, int]]) -> bool:
     if span.label_ not in (PERSON, ORG):
         return True
     first = span[0]
+    if len(span) > 1 and first.lower_ in NEGATING_PREFIXES and span[1].text in HYPHENS:
+        return False  # "Non-NATO", "Anti-Taliban": a description, not a name
     if first.text[:1].islower() and first.lower_ not in ("the",) and first.lower_ not in lexicons.name_particles():
         return False
     if any(ch in QUOTES for t in span for ch in t.text if t.text not in ("’s", "'s")):
         return False
     if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in EVENT_NAME_WORDS:
         return False
-    return span.text.lower().removeprefix("the ") not in lexicons.not_actors()
+    lowered = span.text.lower().removeprefix("the ")
+    if lowered in lexicons.titles() or lowered in lexicons.roles():
+        return False  # "Supreme Leader" alone is a title, not an actor
+    return lowered not in lexicons.not_actors()
+
+
+def _relabel(span: Span) -> Span:
+    """Labels the words of a name settle better than the model: a name led by an honorific
+    ("Mufti X") is a person's; a name ending in a place noun ("X Bagh") is a place's."""
+    titles = lexicons.titles()
+    words = {t.lower_ for t in span}
+    first = span[0].lower_.rstrip(".")
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    honorific = any(
+        w in titles and titles[w].kind == "honorific" for w in (first, before)
+    )
+    if span.label_ != PERSON and honorific and not words & lexicons.org_words():
+        if len(span) > 1 or before in titles:
+            return Span(span.doc, span.start, span.end, label=PERSON)
+    if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].lower_ in lexicons.place_words():
+        return Span(span.doc, span.start, span.end, label="FAC")
+    return span
 
 
 def _extend_person_left(span: Span) -> Span:
@@ -166,10 +190,16 @@ def repair(doc: Doc) -> Doc:
         trimmed = _trim(ent)
         if trimmed is None or not _is_actor_shaped(trimmed, event_titles):
             continue
+        trimmed = _relabel(trimmed)
         if trimmed.label_ == PERSON:
             trimmed = _extend_person_left(trimmed)
         ents.append(trimmed)
-    # 3. Merge touching person spans ("Maulana Masood" "Azhar").
+    doc.ents = merge_touching_persons(doc, ents)
+    return doc
+
+
+def merge_touching_persons(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Touching person spans are one name ("Maulana Masood" + "Azhar")."""
     merged: list[Span] = []
     for ent in sorted(ents, key=lambda s: s.start):
         if (
@@ -184,8 +214,7 @@ def repair(doc: Doc) -> Doc:
                 merged[-1] = Span(doc, merged[-1].start, max(ent.end, merged[-1].end), label=PERSON)
         else:
             merged.append(ent)
-    doc.ents = merged
-    return doc
+    return merged
 
 
 @Language.component(

@@ -1,0 +1,191 @@
+"""Doc -> DocumentResult. The only module that reads spaCy annotations (doc.ents, doc._)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from footprint.extract import hygiene
+from footprint.extract.attribution import attribution
+from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
+from footprint.extract.relations import find_relations
+from footprint.model import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from footprint.nlp import lexicons
+from footprint.resolve.names import clean, key, split_titles
+from footprint.resolve.within_doc import resolve
+
+MENTION_EXTRACTOR = "footprint.mentions.v1"
+LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+
+
+def _excluded(start: int, end: int, ranges: list[hygiene.Exclusion]) -> bool:
+    return any(r.start <= start and end <= r.end for r in ranges)
+
+
+def _headline_ranges(text: str) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in hygiene.blocks(text) if hygiene.is_headline_shaped(b)]
+
+
+def _preceding_titles(ent: Span) -> tuple[str, ...]:
+    """Titles written just before a person's name and outside its span ("Senator X")."""
+    titles = lexicons.titles()
+    doc = ent.doc
+    for width in (3, 2, 1):
+        start = ent.start - width
+        if start < 0:
+            continue
+        window = doc[start : ent.start]
+        if window[0].text[:1].isupper() and window.text.lower() in titles:
+            return (titles[window.text.lower()].text,)
+    return ()
+
+
+def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str) -> Evidence:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent if span is not None else None
+    sentence = sent.text if sent is not None else doc.text[start:end]
+    return Evidence(
+        document=document.id,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        sentence=sentence,
+        attribution=attribution(sentence),
+        extractor=extractor,
+    )
+
+
+def mentions_from(doc: Doc, document: Document, excluded: list[hygiene.Exclusion]) -> list[tuple[Span, Mention]]:
+    headlines = _headline_ranges(doc.text)
+    out: list[tuple[Span, Mention]] = []
+    for ent in doc.ents:
+        type_ = LABEL_TYPES.get(ent.label_)
+        if type_ is None or _excluded(ent.start_char, ent.end_char, excluded):
+            continue
+        name = clean(ent.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        titles: tuple[str, ...] = ()
+        if type_ == "person":
+            name, titles = split_titles(name)
+            titles = _preceding_titles(ent) + titles
+        mention = Mention(
+            text=ent.text,
+            type=type_,  # type: ignore[arg-type]
+            evidence=_evidence(doc, document, ent.start_char, ent.end_char, MENTION_EXTRACTOR),
+            name=name,
+            titles=titles,
+        )
+        out.append((ent, mention))
+    # Headlines, subtitles and captions are in title case, where the model sees names
+    # everywhere: keep a name found there only if the body names it too.
+    in_body = {
+        key(m.name)
+        for _, m in out
+        if not any(a <= m.evidence.start < b for a, b in headlines)
+    }
+    return [
+        (ent, m)
+        for ent, m in out
+        if key(m.name) in in_body or not any(a <= m.evidence.start < b for a, b in headlines)
+    ]
+
+
+def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
+    """Office titles ("Senator X") as relations: member of the body the title implies when the
+    text names it ("the Senate"), else a title held."""
+    titles = lexicons.titles()
+    bodies = {key(e.name): e for e in entities if e.type == "organization"}
+    out = []
+    for entity in entities:
+        for m in entity.mentions:
+            for title in m.titles:
+                info = titles.get(title.lower())
+                if info is None or info.kind != "office":
+                    continue
+                before = doc.text[max(0, m.evidence.start - len(title) - 8) : m.evidence.start].lower()
+                past = "then" in before or "former" in before
+                body = bodies.get(key(info.body)) if info.body else None
+                # The evidence covers the title too when it stands outside the name's span.
+                at = doc.text.rfind(title, max(0, m.evidence.start - len(title) - 3), m.evidence.start)
+                evidence = m.evidence
+                if at >= 0:
+                    evidence = replace(evidence, start=at, text=doc.text[at : evidence.end])
+                out.append(
+                    Relation(
+                        subject=entity.id,
+                        predicate="member_of" if body else "holds_title",
+                        object=body.id if body else None,
+                        role=title,
+                        qualifiers=(("time", "past"),) if past else (),
+                        evidence=replace(evidence, extractor="footprint.titles.v1"),
+                    )
+                )
+    return out
+
+
+def extract(doc: Doc, document: Document) -> DocumentResult:
+    excluded = hygiene.exclusions(document.text)
+    pairs = mentions_from(doc, document, excluded)
+    entities = resolve([m for _, m in pairs], doc._.acronyms or {})
+    entity_of = {id(m): e for e in entities for m in e.mentions}
+    by_token: dict[int, tuple[int, str, str, str]] = {}
+    for ent, mention in pairs:
+        entity = entity_of[id(mention)]
+        by_token[ent.start] = (ent.end, entity.id, entity.type, entity.name)
+
+    relations: list[Relation] = []
+    last_prose = _last_prose_block(document.text, excluded)
+    author = document.author
+    for sent in doc.sents:
+        if _excluded(sent.start_char, sent.end_char, excluded):
+            continue
+        for found in find_relations(sent, by_token):
+            qualifiers: list[tuple[str, str]] = []
+            if found.place:
+                qualifiers.append(("place", found.place))
+            if found.past:
+                qualifiers.append(("time", "past"))
+            evidence = _evidence(doc, document, found.start_char, found.end_char, RELATION_EXTRACTOR)
+            relations.append(
+                Relation(found.subject, found.predicate, found.object, found.role, tuple(qualifiers), evidence)
+            )
+            is_author_line = (
+                found.pattern == "copula"
+                and found.predicate == "works_for"
+                and last_prose is not None
+                and last_prose[0] <= sent.start_char < last_prose[1]
+            )
+            if is_author_line and author is None:
+                author = next(e.name for e in entities if e.id == found.subject)
+    relations += _title_relations(entities, doc)
+    if author != document.author:
+        document = replace(document, author=author)
+    return DocumentResult(
+        document=document,
+        entities=entities,
+        relations=_dedupe(relations),
+        excluded=[(x.start, x.end, x.reason) for x in excluded],
+    )
+
+
+def _last_prose_block(text: str, excluded: list[hygiene.Exclusion]) -> tuple[int, int] | None:
+    for block in reversed(hygiene.blocks(text)):
+        if not _excluded(block.start, block.end, excluded) and not hygiene.is_headline_shaped(block):
+            return block.start, block.end
+    return None
+
+
+def _dedupe(relations: list[Relation]) -> list[Relation]:
+    """One piece of evidence per relation per passage: when two patterns read the same relation
+    from overlapping words, keep the longer match."""
+    kept: list[Relation] = []
+    for r in sorted(relations, key=lambda r: -(r.evidence.end - r.evidence.start)):
+        overlaps = any(
+            k.id == r.id and k.evidence.start < r.evidence.end and r.evidence.start < k.evidence.end
+            for k in kept
+        )
+        if not overlaps:
+            kept.append(r)
+    return sorted(kept, key=lambda r: (r.evidence.start, r.id))

@@ -1,0 +1,1 @@
+"""Resolution: which mentions are the same actor (within a document, later across documents)."""

@@ -1,0 +1,145 @@
+"""Group one document's mentions into entities.
+
+Rules, in order (each is how English reporting refers back to an actor it has named):
+- persons: a bare surname ("Zaheer") or a shorter form ("Javed Qureshi" for "Javed Iqbal
+  Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
+  named most recently before the mention wins;
+- organisations: an acronym joins the expansion the document gives it (or whose initials it
+  spells); "the Senate" and "Senate" are one name;
+- everything else: the same name (ignoring case, accents and punctuation) is the same entity.
+Entity ids come from the type and the canonical name, so the same actor named the same way in
+another document gets the same id.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from footprint.model import Entity, Mention, stable_id
+from footprint.nlp.components.acronyms import matches as acronym_matches
+from footprint.resolve.names import is_acronym, key
+
+
+@dataclass
+class _Cluster:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def words(self) -> list[str]:
+        return max((key(m.name).split() for m in self.mentions), key=len)
+
+
+def _is_short_form(short: list[str], full: list[str]) -> bool:
+    """'zaheer' < 'naji zaheer'; 'al sallat' < 'bilal al sallat'; 'javed qureshi' <
+    'javed iqbal qureshi'. Same last word, and every word of the short form in the full one."""
+    if len(short) >= len(full) or not short:
+        return False
+    if short[-1] != full[-1]:
+        return False
+    if len(short) == 1:
+        return True
+    return short == full[-len(short) :] or (short[0] == full[0] and set(short) <= set(full))
+
+
+def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
+    by_key: dict[str, _Cluster] = {}
+    for m in sorted(mentions, key=lambda m: -len(key(m.name).split())):
+        by_key.setdefault(key(m.name), _Cluster("person")).mentions.append(m)
+    # Attach short forms to a full name, longest short forms first.
+    clusters = sorted(by_key.values(), key=lambda c: -len(c.words()))
+    final: list[_Cluster] = []
+    for cluster in clusters:
+        words = cluster.words()
+        candidates = [c for c in final if _is_short_form(words, c.words())]
+        if not candidates:
+            final.append(cluster)
+            continue
+        if len(candidates) == 1:
+            candidates[0].mentions.extend(cluster.mentions)
+            continue
+        # Ambiguous surname: each mention goes to the full name named last before it.
+        for m in cluster.mentions:
+            best = max(
+                candidates,
+                key=lambda c: max(
+                    (x.evidence.start for x in c.mentions if x.evidence.start <= m.evidence.start),
+                    default=-1,
+                ),
+            )
+            best.mentions.append(m)
+    return final
+
+
+def cluster_organizations(mentions: list[Mention], acronyms: dict[str, str]) -> list[_Cluster]:
+    by_key: dict[str, _Cluster] = {}
+    acronym_mentions = []
+    for m in mentions:
+        if is_acronym(m.name):
+            acronym_mentions.append(m)
+        else:
+            by_key.setdefault(key(m.name), _Cluster("organization")).mentions.append(m)
+    for m in acronym_mentions:
+        expansion = acronyms.get(m.name)
+        target = by_key.get(key(expansion)) if expansion else None
+        if target is None:
+            spelled = [k for k, c in by_key.items() if acronym_matches(m.name, c.mentions[0].name)]
+            target = by_key[spelled[0]] if len(spelled) == 1 else None
+        if target is None:
+            target = by_key.setdefault(key(m.name), _Cluster("organization"))
+        target.mentions.append(m)
+    return list(by_key.values())
+
+
+def cluster_simple(mentions: list[Mention], type_: str) -> list[_Cluster]:
+    by_key: dict[str, _Cluster] = {}
+    for m in mentions:
+        by_key.setdefault(key(m.name), _Cluster(type_)).mentions.append(m)
+    return list(by_key.values())
+
+
+def _canonical(cluster: _Cluster) -> str:
+    names = [m.name for m in cluster.mentions]
+    if cluster.type == "organization":
+        spelled_out = [n for n in names if not is_acronym(n)] or names
+        longest = max(len(n.split()) for n in spelled_out)
+        names = [n for n in spelled_out if len(n.split()) == longest]
+    else:
+        longest = max(len(key(n).split()) for n in names)
+        names = [n for n in names if len(key(n).split()) == longest]
+    # Most frequent among the fullest forms; ties go to the first written.
+    counts = Counter(names)
+    return max(names, key=lambda n: (counts[n], -names.index(n)))
+
+
+def to_entities(clusters: list[_Cluster]) -> list[Entity]:
+    entities = []
+    for cluster in clusters:
+        name = _canonical(cluster)
+        aliases = {m.name for m in cluster.mentions}
+        for m in cluster.mentions:
+            if m.titles:
+                aliases.add(" ".join((*m.titles, m.name)))
+        aliases.discard(name)
+        mentions = sorted(cluster.mentions, key=lambda m: m.evidence.start)
+        entities.append(
+            Entity(
+                id=stable_id("ent", cluster.type, key(name)),
+                type=cluster.type,  # type: ignore[arg-type]
+                name=name,
+                aliases=aliases,
+                mentions=mentions,
+            )
+        )
+    return sorted(entities, key=lambda e: e.mentions[0].evidence.start)
+
+
+def resolve(mentions: list[Mention], acronyms: dict[str, str] | None = None) -> list[Entity]:
+    by_type: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_type.setdefault(m.type, []).append(m)
+    clusters = cluster_persons(by_type.get("person", []))
+    clusters += cluster_organizations(by_type.get("organization", []), acronyms or {})
+    for type_ in ("place", "other"):
+        clusters += cluster_simple(by_type.get(type_, []), type_)
+    return to_entities(clusters)
