@@ -15,7 +15,11 @@ def clean(text: str) -> str:
     text = text.replace("[", "").replace("]", "")
     text = " ".join(text.split())
     text = re.sub(r"^(the|The)\s+", "", text)
-    return _POSSESSIVE.sub("", text).strip(" ,.;:")
+    text = _POSSESSIVE.sub("", text).strip(" ,;:")
+    # A final full stop is the sentence's, unless it closes an abbreviation ("U.S.").
+    if text.endswith(".") and not re.search(r"(?:^|\.)[A-Z]\.$", text):
+        text = text[:-1]
+    return text
 
 
 def key(text: str) -> str:

@@ -1,0 +1,1 @@
+"""Questions answered from the store: the dossier (and later profile, network, timeline)."""

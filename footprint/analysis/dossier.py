@@ -1,0 +1,98 @@
+"""The dossier: what the store holds about a set of documents, as one JSON-ready dict.
+
+This is the JSON contract other tools and the evaluation read (extend it, don't rename):
+documents, entities (with aliases and every mention's evidence), relations (with every piece of
+evidence), events, rejected.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from footprint.model import Rejected
+from footprint.store import SQLiteStore
+
+TYPE_ORDER = {"person": 0, "organization": 1, "place": 2, "other": 3}
+
+
+def _evidence(row: Any) -> dict[str, Any]:
+    return {
+        "document": row["document_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+        "sentence": row["sentence"],
+        "attribution": row["attribution"],
+        "extractor": row["extractor"],
+    }
+
+
+def build(
+    store: SQLiteStore,
+    document_ids: Iterable[str] | None = None,
+    rejected: Iterable[Rejected] | None = None,
+) -> dict[str, Any]:
+    """The dossier of the given documents (all stored ones when None). `rejected` lists the
+    inputs of this run that failed; without it, every rejection the store remembers."""
+    ids = None if document_ids is None else list(document_ids)
+    documents = store.documents(ids)
+    mentions = store.mentions(ids)
+    relations = store.relations(ids)
+
+    entity_ids = {m["entity_id"] for m in mentions}
+    entity_ids |= {r["subject_id"] for r in relations}
+    entity_ids |= {r["object_id"] for r in relations if r["object_id"]}
+    entity_rows = {row["id"]: row for row in store.entities(entity_ids)}
+
+    entities: dict[str, dict[str, Any]] = {}
+    for eid, row in entity_rows.items():
+        entities[eid] = {"id": eid, "type": row["type"], "name": row["name"], "aliases": set(), "mentions": []}
+    for m in mentions:
+        entity = entities[m["entity_id"]]
+        entity["mentions"].append(_evidence(m))
+        titles = json.loads(m["titles"])
+        for alias in (m["name"], " ".join([*titles, m["name"]])):
+            if alias != entity["name"]:
+                entity["aliases"].add(alias)
+
+    merged: dict[str, dict[str, Any]] = {}
+    for r in relations:
+        rel = merged.setdefault(
+            r["id"],
+            {
+                "id": r["id"],
+                "subject": r["subject_id"],
+                "subject_name": entities[r["subject_id"]]["name"],
+                "predicate": r["predicate"],
+                "object": r["object_id"],
+                "object_name": entities[r["object_id"]]["name"] if r["object_id"] else None,
+                "role": r["role"],
+                "qualifiers": {},
+                "evidence": [],
+            },
+        )
+        rel["qualifiers"].update(json.loads(r["qualifiers"]))
+        rel["evidence"].append(_evidence(r))
+
+    entity_list = sorted(
+        entities.values(),
+        key=lambda e: (TYPE_ORDER.get(e["type"], 9), -len(e["mentions"]), e["name"].lower()),
+    )
+    for e in entity_list:
+        e["aliases"] = sorted(e["aliases"])
+    return {
+        "documents": [
+            {k: d[k] for k in ("id", "title", "author", "published", "path", "url")}
+            for d in documents
+        ],
+        "entities": entity_list,
+        "relations": sorted(
+            merged.values(), key=lambda r: (r["evidence"][0]["document"], r["evidence"][0]["start"])
+        ),
+        "events": [],
+        "rejected": [{"source": r.source, "reason": r.reason} for r in rejected]
+        if rejected is not None
+        else [{"source": r["source"], "reason": r["reason"]} for r in store.rejections()],
+    }

@@ -1,0 +1,102 @@
+"""Command line: `footprint analyze PATH...` (more commands arrive with later stages)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from footprint import __version__
+from footprint.analysis import dossier as dossier_mod
+from footprint.analyze import analyze as run_analysis
+from footprint.errors import FootprintError
+from footprint.export.json_file import write_json
+from footprint.export.terminal import render
+from footprint.model import Rejected
+from footprint.settings import Settings
+from footprint.store import SQLiteStore
+
+app = typer.Typer(
+    help="footprint: who appeared where, when, with whom — and who says so.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log progress.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING)
+
+
+@app.command()
+def version() -> None:
+    """Print footprint's version."""
+    out.print(__version__)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl files or folders.")],
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_iso_date),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite database file (default: FOOTPRINT_DB or the user data dir).")
+    ] = None,
+    json_out: Annotated[
+        str | None, typer.Option("--json", help="Write the dossier as JSON to FILE, or '-' for stdout.")
+    ] = None,
+) -> None:
+    """Analyze documents: store actors, roles and affiliations with evidence; print the dossier."""
+    settings = Settings.from_env().with_db(db)
+    # With --json -, stdout carries only JSON: the dossier goes to stderr.
+    screen = err if json_out == "-" else out
+
+    def on_rejected(item: Rejected) -> None:
+        err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False)
+
+    try:
+        store = SQLiteStore(settings.db_path)
+        try:
+            report = run_analysis(paths, settings, store, published=published, on_rejected=on_rejected)
+            result = dossier_mod.build(store, report.document_ids, rejected=report.rejected)
+        finally:
+            store.close()
+    except FootprintError as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+    for renderable in render(result):
+        screen.print(renderable)
+    if json_out:
+        write_json(result, json_out)
+    n_ok, n_bad = len(report.document_ids), len(report.rejected)
+    screen.print(
+        f"\n{n_ok} document(s) analyzed, {n_bad} rejected. Database: {settings.db_path}"
+        + (f"  JSON: {json_out}" if json_out and json_out != "-" else ""),
+        highlight=False,
+    )
+    if n_ok == 0:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

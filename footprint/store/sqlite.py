@@ -1,0 +1,196 @@
+"""The embedded SQLite store.
+
+One row per fact with its evidence; ids are deterministic (content hashes of what they say), and
+each document is written in one transaction that first removes what an earlier run stored for
+it. So re-analysing a document leaves the database as it was, and a crash mid-document leaves
+nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from footprint.errors import FootprintError
+from footprint.model import DocumentResult, Rejected, stable_id
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, author TEXT, published TEXT, url TEXT,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejections (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+    id TEXT PRIMARY KEY, entity_id TEXT NOT NULL REFERENCES entities(id),
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, name TEXT NOT NULL,
+    titles TEXT NOT NULL, sentence TEXT NOT NULL, attribution TEXT, extractor TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS relations (
+    id TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id),
+    subject_id TEXT NOT NULL REFERENCES entities(id), predicate TEXT NOT NULL,
+    object_id TEXT REFERENCES entities(id), role TEXT NOT NULL, qualifiers TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+    attribution TEXT, extractor TEXT NOT NULL,
+    PRIMARY KEY (id, document_id, start, end)
+);
+CREATE TABLE IF NOT EXISTS exclusions (
+    document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
+    end INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (document_id, start, end)
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
+CREATE INDEX IF NOT EXISTS relations_subject ON relations(subject_id);
+CREATE INDEX IF NOT EXISTS relations_object ON relations(object_id);
+CREATE INDEX IF NOT EXISTS relations_document ON relations(document_id);
+"""
+
+TABLES = ("documents", "rejections", "entities", "mentions", "relations", "exclusions")
+
+
+class SQLiteStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.executescript(SCHEMA)
+            self._check_version()
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise FootprintError(f"{self.path}: cannot open database ({exc})") from None
+
+    def _check_version(self) -> None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is None:
+            self.conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        elif row["value"] != SCHEMA_VERSION:
+            raise FootprintError(
+                f"{self.path}: database schema {row['value']} is not {SCHEMA_VERSION}; "
+                "analyze into a new database file"
+            )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, result: DocumentResult) -> None:
+        """Replace everything stored for the document with this result, atomically."""
+        doc = result.document
+        with self._transaction() as c:
+            self._forget(c, doc.id)
+            c.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, doc.path, doc.title, doc.author, doc.published, doc.url, doc.text),
+            )
+            c.execute("DELETE FROM rejections WHERE source = ?", (doc.path,))
+            for entity in result.entities:
+                c.execute(
+                    "INSERT OR IGNORE INTO entities VALUES (?, ?, ?)",
+                    (entity.id, entity.type, entity.name),
+                )
+                for m in entity.mentions:
+                    ev = m.evidence
+                    c.execute(
+                        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            stable_id("men", doc.id, ev.start, ev.end), entity.id, doc.id,
+                            ev.start, ev.end, ev.text, m.name, json.dumps(list(m.titles)),
+                            ev.sentence, ev.attribution, ev.extractor,
+                        ),
+                    )
+            for r in result.relations:
+                ev = r.evidence
+                c.execute(
+                    "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        r.id, doc.id, r.subject, r.predicate, r.object, r.role,
+                        json.dumps(dict(r.qualifiers), sort_keys=True), ev.start, ev.end,
+                        ev.text, ev.sentence, ev.attribution, ev.extractor,
+                    ),
+                )
+            c.executemany(
+                "INSERT OR IGNORE INTO exclusions VALUES (?, ?, ?, ?)",
+                [(doc.id, s, e, why) for s, e, why in result.excluded],
+            )
+            self._drop_orphans(c)
+
+    def record_rejection(self, rejected: Rejected) -> None:
+        with self._transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO rejections VALUES (?, ?)", (rejected.source, rejected.reason)
+            )
+
+    @staticmethod
+    def _forget(c: sqlite3.Connection, document_id: str) -> None:
+        for table in ("mentions", "relations", "exclusions"):
+            c.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        c.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    @staticmethod
+    def _drop_orphans(c: sqlite3.Connection) -> None:
+        c.execute(
+            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
+            "AND id NOT IN (SELECT subject_id FROM relations) "
+            "AND id NOT IN (SELECT object_id FROM relations WHERE object_id IS NOT NULL)"
+        )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
+        return self._select("documents", "id", ids, order="path")
+
+    def mentions(self, document_ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
+        return self._select("mentions", "document_id", document_ids, order="document_id, start")
+
+    def relations(self, document_ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
+        return self._select("relations", "document_id", document_ids, order="document_id, start")
+
+    def entities(self, ids: Iterable[str]) -> list[sqlite3.Row]:
+        return self._select("entities", "id", ids, order="id")
+
+    def rejections(self) -> list[sqlite3.Row]:
+        return list(self.conn.execute("SELECT * FROM rejections ORDER BY source"))
+
+    def _select(
+        self, table: str, column: str, values: Iterable[str] | None, order: str
+    ) -> list[sqlite3.Row]:
+        if values is None:
+            return list(self.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+        wanted = sorted(set(values))
+        rows: list[sqlite3.Row] = []
+        # Stay under SQLite's limit on bound parameters.
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows += self.conn.execute(
+                f"SELECT * FROM {table} WHERE {column} IN ({marks}) ORDER BY {order}", chunk
+            )
+        return rows
+
+    def dump(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every table's rows, sorted: for comparing two states of a database."""
+        return {
+            table: sorted(tuple(row) for row in self.conn.execute(f"SELECT * FROM {table}"))
+            for table in TABLES
+        }
