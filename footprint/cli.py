@@ -71,7 +71,7 @@ def analyze(
     screen = err if json_out == "-" else out
 
     def on_rejected(item: Rejected) -> None:
-        err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False)
+        err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
 
     try:
         store = SQLiteStore(settings.db_path)
@@ -81,7 +81,7 @@ def analyze(
         finally:
             store.close()
     except FootprintError as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False)
+        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
 
     for renderable in render(result):
@@ -93,6 +93,7 @@ def analyze(
         f"\n{n_ok} document(s) analyzed, {n_bad} rejected. Database: {settings.db_path}"
         + (f"  JSON: {json_out}" if json_out and json_out != "-" else ""),
         highlight=False,
+        soft_wrap=True,
     )
     if n_ok == 0:
         raise typer.Exit(1)

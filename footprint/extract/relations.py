@@ -94,36 +94,24 @@ class Found:
     end_char: int
 
 
-def _phrase(tokens: list[Token]) -> str:
-    out = ""
-    for k, tok in enumerate(tokens):
-        out += tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
-        if k < len(tokens) - 1:
-            out += " " if tok.whitespace_ else ""
-    return out
-
-
 def _lexicon_item(tokens: list[Token], i: int) -> Item | None:
-    roles, fronts, kin, titles = (
-        lexicons.roles(), lexicons.fronts(), lexicons.kinship(), lexicons.titles()
+    """A role, kinship, front or title phrase starting at tokens[i], outside any entity."""
+    tables = (
+        ("R", lexicons.roles()),
+        ("K", lexicons.kinship()),
+        ("F", lexicons.fronts()),
     )
-    for width in (4, 3, 2, 1):
-        if i + width > len(tokens):
-            continue
-        window = tokens[i : i + width]
-        if any(t.ent_type_ for t in window):
-            continue
-        phrase = _phrase(window)
-        first = window[0]
-        if phrase in roles:
-            return Item("R", first.i, first.i + width, text=phrase)
-        if phrase in kin:
-            return Item("K", first.i, first.i + width, text=phrase)
-        if phrase in fronts:
-            return Item("F", first.i, first.i + width, text=phrase)
-        raw = " ".join(t.text for t in window).lower()
-        if first.text[:1].isupper() and raw in titles:
-            return Item("t", first.i, first.i + width, text=raw)
+    for symbol, table in tables:
+        found = lexicons.phrase_at(tokens, i, table)
+        if found is not None:
+            width, phrase = found
+            if not any(t.ent_type_ for t in tokens[i : i + width]):
+                return Item(symbol, tokens[i].i, tokens[i].i + width, text=phrase)
+    found = lexicons.phrase_at(tokens, i, lexicons.titles())
+    if found is not None and tokens[i].text[:1].isupper():
+        width, phrase = found
+        if not any(t.ent_type_ for t in tokens[i : i + width]):
+            return Item("t", tokens[i].i, tokens[i].i + width, text=phrase)
     return None
 
 
@@ -223,6 +211,6 @@ def _role_text(doc, match: re.Match[str], items: list[Item], label: str) -> str:
             modifiers = doc[items[index].start : item.start].text
             head = doc[item.start : item.end]
             # Plurals become singular ("Hamas leaders X and Y": each is a leader).
-            head_text = item.text if head[-1].tag_ in ("NNS", "NNPS") else head.text
+            head_text = item.text if head.text.lower() != item.text else head.text
             return f"{modifiers} {head_text}".strip()
     return label

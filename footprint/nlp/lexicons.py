@@ -86,19 +86,28 @@ def place_words() -> frozenset[str]:
     return _words("place_words.txt")
 
 
-def phrase_at(tokens, i: int, table: dict[str, str] | frozenset[str]) -> int:  # type: ignore[no-untyped-def]
-    """Length in tokens of the longest entry of `table` starting at tokens[i] (0 if none).
+def _head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
+    """Forms a head noun may take in a lexicon: as written, its lemma, its singular."""
+    lower = token.lower_
+    forms = [lower, token.lemma_.lower()]
+    if lower.endswith("s") and len(lower) > 3:
+        forms.append(lower[:-1])
+    return forms
 
-    Nouns are compared by lemma ("leaders" -> "leader"); touching tokens join without a space
-    ("secretary-general")."""
+
+def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """The longest entry of `table` starting at tokens[i], as (width in tokens, entry).
+
+    The last word may be plural or tagged as a verb ("commanders"); touching tokens join
+    without a space ("secretary-general")."""
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
             continue
-        out = ""
-        for k, tok in enumerate(tokens[i : i + width]):
-            out += tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
-            if k < width - 1:
-                out += " " if tok.whitespace_ else ""
-        if out in table:
-            return width
-    return 0
+        window = tokens[i : i + width]
+        prefix = ""
+        for tok in window[:-1]:
+            prefix += tok.lower_ + (" " if tok.whitespace_ else "")
+        for form in _head_forms(window[-1]):
+            if prefix + form in table:
+                return width, prefix + form
+    return None

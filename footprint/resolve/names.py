@@ -27,7 +27,10 @@ def key(text: str) -> str:
     text = unicodedata.normalize("NFKD", clean(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[\W_]+", " ", text.casefold())
-    return " ".join(text.split())
+    words = text.split()
+    while words[:1] == ["the"] and len(words) > 1:
+        words = words[1:]
+    return " ".join(words)
 
 
 def split_titles(name: str) -> tuple[str, tuple[str, ...]]:

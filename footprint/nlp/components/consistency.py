@@ -4,7 +4,8 @@ The statistical model labels each mention on its own, so the same surname is a p
 sentence and a place in the next. This component settles each name once per document:
 1. the most frequent label of an identical name wins over the odd one out (a tie goes to
    "organisation" when the name holds an organisation word);
-2. grammar overrides the model: a name in apposition to a person's role ("X, head of Y") or
+2. grammar overrides the model: a name in apposition to a person's role or kin ("X, head of
+   Y", "X, brother of Y") or
    after a role noun ("Y leader X") is a person; a one-word "person" followed by a role noun and
    a person ("Hurriyat leader X") is an organisation;
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
@@ -65,17 +66,20 @@ def vote(doc: Doc) -> None:
 
 
 def _role_after(doc: Doc, ent: Span) -> str | None:
-    """The role noun in ", [the] [senior] ROLE of|for|at|in" right after the entity."""
+    """The role or kinship noun in ", [the] [senior] ROLE of|for|at|in" after the entity."""
     i = ent.end
     if i >= len(doc) or doc[i].text != ",":
         return None
     i += 1
     while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ") or doc[i].tag_ == "VBN"):
         i += 1
-    width = lexicons.phrase_at(doc, i, lexicons.roles())
-    if not width or i + width >= len(doc) or doc[i + width].lower_ not in ("of", "for", "at", "in"):
+    found = lexicons.phrase_at(doc, i, lexicons.roles()) or lexicons.phrase_at(
+        doc, i, lexicons.kinship()
+    )
+    if found is None or i + found[0] >= len(doc):
         return None
-    return doc[i : i + width].lemma_.lower()
+    width, phrase = found
+    return phrase if doc[i + width].lower_ in ("of", "for", "at", "in") else None
 
 
 def _role_before(doc: Doc, ent: Span) -> str | None:
@@ -87,8 +91,9 @@ def _role_before(doc: Doc, ent: Span) -> str | None:
         if doc[ent.start - 1].text == "," and width == 1:
             continue
         end = ent.start - 1 if doc[ent.start - 1].text == "," else ent.start
-        if lexicons.phrase_at(doc, i, lexicons.roles()) == end - i and not doc[i].ent_type_:
-            return doc[i:end].lemma_.lower()
+        found = lexicons.phrase_at(doc, i, lexicons.roles())
+        if found is not None and found[0] == end - i and not doc[i].ent_type_:
+            return found[1]
     return None
 
 
@@ -100,7 +105,8 @@ def apply_role_cues(doc: Doc) -> None:
         if ent.label_ != PERSON and role and role not in SHARED_ROLES:
             labels[ent.start] = PERSON
         elif ent.label_ == PERSON and len(ent) == 1 and ent.end < len(doc):
-            width = lexicons.phrase_at(doc, ent.end, lexicons.roles())
+            found = lexicons.phrase_at(doc, ent.end, lexicons.roles())
+            width = found[0] if found else 0
             following = doc[ent.end + width] if width and ent.end + width < len(doc) else None
             if following is not None and following.ent_type_ == PERSON:
                 labels[ent.start] = ORG  # "Hurriyat leader X"

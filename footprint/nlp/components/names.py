@@ -63,7 +63,10 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
             end -= 1
         if end < n and doc[end].text in HYPHENS and end + 1 < n and doc[end + 1].text[:1].isupper():
             end += 2  # "...-Islam" + "-Fazl"
-        # Extend left over space-separated name words of the same name ("Jamiat Ulema-e-...").
+        # Extend right and left over space-separated organisation words of the same name
+        # ("Tehreek-e-Azadi Forum", "Jamiat Ulema-e-...").
+        while end < n and is_name_token(doc[end]) and doc[end].lower_ in lexicons.org_words():
+            end += 1
         start = i
         while start > 0 and is_name_token(doc[start - 1]) and doc[start - 1].lower_ in lexicons.org_words():
             start -= 1

@@ -1,0 +1,54 @@
+"""Shared fixtures. Tests that need ../shared skip cleanly where it is absent."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from footprint.extract.from_doc import extract
+from footprint.model import Document, DocumentResult
+from footprint.nlp.pipeline import build_pipeline
+from footprint.settings import DEFAULT_MODEL
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SAMPLE = SHARED / "samples" / "hamas-pakistan.txt"
+CORPUS = ROOT / "examples" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return build_pipeline(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp):
+    """Text -> DocumentResult through the real pipeline."""
+
+    def run(text: str, doc_id: str = "doc-test") -> DocumentResult:
+        return extract(nlp(text), Document(id=doc_id, text=text, path="test.txt"))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    if not SAMPLE.exists():
+        pytest.skip(f"reference article not found at {SAMPLE}")
+    return SAMPLE.read_text("utf-8")
+
+
+def names_by_type(result: DocumentResult) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in result.entities:
+        out.setdefault(e.type, set()).add(e.name)
+    return out
+
+
+def relation_tuples(result: DocumentResult) -> set[tuple[str, str, str | None, str]]:
+    names = {e.id: e.name for e in result.entities}
+    return {
+        (names[r.subject], r.predicate, names.get(r.object) if r.object else None, r.role)
+        for r in result.relations
+    }

@@ -1,0 +1,69 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from footprint.extract.hygiene import exclusions
+
+BODY = (
+    "Officials gathered in the capital on Monday for the opening of the new session.\n\n"
+    "The speaker, a veteran of three parliaments, urged members to pass the budget quickly.\n\n"
+)
+
+
+def _excluded_text(text: str) -> list[str]:
+    return [text[e.start : e.end] for e in exclusions(text)]
+
+
+def test_related_headlines_after_marker_excluded():
+    tail = (
+        "Jane Roe is a senior editor at the Example Review.\n"
+        "See more from this Author\n"
+        "Why rivers flood in spring\n"
+        "A quiet revolution in village schools\n"
+    )
+    got = _excluded_text(BODY + tail)
+    assert got == ["See more from this Author", "Why rivers flood in spring", "A quiet revolution in village schools"]
+
+
+def test_title_case_headline_list_without_marker_excluded():
+    tail = (
+        "The Ministry Announces New Rules for Imports\n"
+        "Floods Hit Northern Districts as Rivers Rise\n"
+        "Markets Rally After Central Bank Decision\n"
+    )
+    assert len(_excluded_text(BODY + tail)) == 3
+
+
+def test_ordinary_article_keeps_everything():
+    assert exclusions("Budget passed\n\n" + BODY) == []
+
+
+def test_pull_quote_with_editorial_brackets_excluded():
+    para = (
+        "Working from the capital as the group's envoy, Rahimi has met ministers, "
+        "and addressed several student unions."
+    )
+    quote = "Working from the capital as the group's envoy, [Omar] Rahimi has met ministers, and addressed several student unions."
+    text = BODY + para + "\n\n" + quote + "\n"
+    assert _excluded_text(text) == [quote]
+
+
+def test_pull_quote_with_ellipsis_before_its_source_excluded():
+    quote = "On May 3, 2024, the assembly hosted the delegation and ministers ... praised the visit."
+    source = (
+        "The envoy's tour continued. On May 3, 2024, the assembly hosted the delegation and "
+        "ministers, including the deputy speaker, praised the visit."
+    )
+    text = BODY + quote + "\n\n" + source + "\n"
+    assert _excluded_text(text) == [quote]
+
+
+def test_repeated_caption_excluded_once():
+    text = "A crowd in the square.\n\nA crowd in the square.\n\n" + BODY
+    got = exclusions(text)
+    assert len(got) == 1 and got[0].start > 0
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_exclusions_stay_inside_the_text(text):
+    for e in exclusions(text):
+        assert 0 <= e.start < e.end <= len(text)

@@ -1,0 +1,56 @@
+"""Components on invented sentences: the rules must work on names they have never seen."""
+
+from footprint.nlp.components.acronyms import initials, matches
+
+
+def _ents(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_hyphenated_transliterated_names_stay_whole(nlp):
+    ents = _ents(nlp, "Leaders of Harkat-ul-Mujahideen and Sipah-e-Sahaba met in the city on Friday.")
+    assert ("Harkat-ul-Mujahideen", "ORG") in ents
+    assert ("Sipah-e-Sahaba", "ORG") in ents
+
+
+def test_surname_is_a_person_everywhere(nlp):
+    doc = nlp(
+        "The rally was addressed by Tariq Durrani, a cleric from the north. "
+        "Durrani said the movement would grow. Crowds cheered Durrani as he left."
+    )
+    labels = {e.text: e.label_ for e in doc.ents if "Durrani" in e.text}
+    assert set(labels.values()) == {"PERSON"}
+
+
+def test_name_with_particle_not_cut(nlp):
+    ents = _ents(nlp, "The envoy met Omar bin Rashid and Yusuf Al Harbi in the capital.")
+    assert ("Yusuf Al Harbi", "PERSON") in ents
+
+
+def test_honorific_led_name_is_a_person(nlp):
+    doc = nlp("Mufti Kareem Baig, the spokesman of the movement, spoke to reporters.")
+    assert any(e.label_ == "PERSON" and "Kareem Baig" in e.text for e in doc.ents)
+
+
+def test_place_cue_makes_a_town(nlp):
+    doc = nlp("The largest meeting took place in the town of Qaziabad near the border. Qaziabad was calm.")
+    assert {e.label_ for e in doc.ents if e.text == "Qaziabad"} == {"GPE"}
+
+
+def test_acronym_defined_in_brackets_joins_expansion(nlp):
+    doc = nlp("She is a researcher at the Centre for Border Security Studies (CBSS). CBSS published the report.")
+    assert doc._.acronyms == {"CBSS": "Centre for Border Security Studies"}
+    assert sum(1 for e in doc.ents if e.text == "CBSS" and e.label_ == "ORG") == 2
+
+
+def test_quoted_event_title_is_not_an_actor(nlp):
+    doc = nlp('He spoke at the "Unity of the Faithful Conference" in the capital.')
+    assert not any(e.label_ in ("ORG", "PERSON") for e in doc.ents)
+
+
+def test_initials_with_and_without_particles():
+    assert {"LT", "LET"} <= initials("Lashkar-e-Taiba")
+    assert matches("JUI-F", "Jamiat Ulema-e-Islam-Fazl")
+    assert matches("TTP", "Tehrik-e-Taliban Pakistan")
+    assert matches("MEMRI", "Middle East Media Research Institute")
+    assert not matches("PMML", "Pakistan Muslim League")

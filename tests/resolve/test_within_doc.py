@@ -1,0 +1,50 @@
+from footprint.model import Evidence, Mention
+from footprint.resolve.within_doc import resolve
+
+
+def m(name, type_="person", start=0, titles=()):
+    ev = Evidence("d", start, start + len(name), name, name)
+    return Mention(text=name, type=type_, evidence=ev, name=name, titles=titles)
+
+
+def test_surname_joins_full_name():
+    ents = resolve([m("Omar Rahimi", start=0), m("Rahimi", start=50)])
+    assert len(ents) == 1 and ents[0].name == "Omar Rahimi" and ents[0].aliases == {"Rahimi"}
+
+
+def test_shorter_form_joins_longer_name():
+    ents = resolve([m("Javed Iqbal Karim", start=0), m("Javed Karim", start=40), m("Iqbal Karim", start=90)])
+    assert len(ents) == 1 and ents[0].name == "Javed Iqbal Karim"
+
+
+def test_shared_surname_goes_to_latest_full_name():
+    ents = resolve(
+        [m("Saad Ali Rizvi", start=0), m("Rizvi", start=30), m("Khalid Ali Rizvi", start=60), m("Rizvi", start=90)]
+    )
+    by_name = {e.name: [x.evidence.start for x in e.mentions] for e in ents}
+    assert by_name == {"Saad Ali Rizvi": [0, 30], "Khalid Ali Rizvi": [60, 90]}
+
+
+def test_acronym_joins_its_expansion():
+    ents = resolve(
+        [m("United Workers Front", "organization", 0), m("UWF", "organization", 40)],
+        acronyms={"UWF": "United Workers Front"},
+    )
+    assert len(ents) == 1 and ents[0].name == "United Workers Front" and ents[0].aliases == {"UWF"}
+
+
+def test_acronym_spelled_by_initials_without_definition():
+    ents = resolve([m("Jamiat Ulema-e-Islam-Fazl", "organization", 0), m("JUI-F", "organization", 80)])
+    assert len(ents) == 1
+
+
+def test_same_name_different_types_stay_apart():
+    ents = resolve([m("Jordan", "place", 0), m("Jordan", "person", 10)])
+    assert len(ents) == 2
+
+
+def test_ids_are_deterministic_and_title_becomes_alias():
+    a = resolve([m("Karim Rehman", titles=("Maulana",))])
+    b = resolve([m("Karim Rehman", titles=("Maulana",))])
+    assert a[0].id == b[0].id
+    assert "Maulana Karim Rehman" in a[0].aliases

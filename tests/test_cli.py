@@ -1,0 +1,100 @@
+"""The command line as a user runs it: real files, a real database, the JSON contract."""
+
+import json
+
+from typer.testing import CliRunner
+
+from footprint.cli import app
+from footprint.store import SQLiteStore
+from tests.conftest import CORPUS
+
+runner = CliRunner()
+
+ARTICLE = (
+    "Envoy tours the north\n\n"
+    "Yasir Haddad, Hezbollah's envoy in Baghdad, visited the city of Mosul on Monday. "
+    "According to local media, Haddad met Tariq Durrani, head of Tehreek-e-Nizam.\n"
+)
+EV_KEYS = {"document", "start", "end", "text", "attribution"}
+
+
+def _analyze(*args, env=None):
+    return runner.invoke(app, ["analyze", *map(str, args)], env=env)
+
+
+def test_analyze_writes_database_and_json_contract(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    db, out = tmp_path / "fp.db", tmp_path / "out" / "dossier.json"
+    result = _analyze(src, "--db", db, "--json", out, "--published", "2024-03-04")
+    assert result.exit_code == 0, result.output
+    assert "Yasir Haddad" in result.output and str(db) in result.output
+    data = json.loads(out.read_text("utf-8"))
+    assert set(data) >= {"documents", "entities", "relations", "events"}
+    (doc,) = data["documents"]
+    assert set(doc) >= {"id", "title", "author", "published", "path"}
+    assert doc["published"] == "2024-03-04" and doc["title"] == "Envoy tours the north"
+    for entity in data["entities"]:
+        assert set(entity) >= {"id", "type", "name", "aliases", "mentions"}
+        assert entity["type"] in {"person", "organization", "place", "other"}
+        for ev in entity["mentions"]:
+            assert set(ev) >= EV_KEYS and ARTICLE[ev["start"] : ev["end"]] == ev["text"]
+    rel = next(r for r in data["relations"] if r["predicate"] == "leader_of")
+    assert set(rel) >= {"subject", "predicate", "object", "role", "qualifiers", "evidence"}
+    assert rel["evidence"][0]["attribution"] == "According to local media"
+    haddad = next(e for e in data["entities"] if e["name"] == "Yasir Haddad")
+    assert "Haddad" in haddad["aliases"]
+
+
+def test_json_to_stdout_is_pure_json(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    result = runner.invoke(app, ["analyze", str(src), "--db", str(tmp_path / "x.db"), "--json", "-"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["documents"][0]["title"] == "Envoy tours the north"
+
+
+def test_database_from_environment(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, "utf-8")
+    db = tmp_path / "env.db"
+    result = _analyze(src, env={"FOOTPRINT_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+
+
+def test_bad_inputs_reported_and_batch_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, "utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\xff\x00")
+    db = tmp_path / "fp.db"
+    result = _analyze(empty, good, binary, "--db", db)
+    assert result.exit_code == 0
+    assert "empty.txt: empty" in result.output and "blob.txt: binary" in result.output
+    store = SQLiteStore(db)
+    assert len(store.documents()) == 1 and len(store.rejections()) == 2
+
+
+def test_all_inputs_failing_exits_non_zero(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", "utf-8")
+    result = _analyze(empty, tmp_path / "missing.txt", "--db", tmp_path / "fp.db")
+    assert result.exit_code == 1
+    assert "missing.txt: no such file" in result.output
+
+
+def test_bad_published_date_is_refused(tmp_path):
+    result = _analyze(tmp_path, "--published", "March 4", "--db", tmp_path / "fp.db")
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_example_corpus_end_to_end(tmp_path):
+    out = tmp_path / "d.json"
+    result = _analyze(CORPUS, "--db", tmp_path / "fp.db", "--json", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text("utf-8"))
+    assert len(data["documents"]) == 10 and data["rejected"] == []
+    predicates = {r["predicate"] for r in data["relations"]}
+    assert {"leader_of", "represents", "front_of", "relative_of", "works_for", "member_of"} <= predicates
