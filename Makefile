@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := build/demo
 
-.PHONY: install demo test lint eval bench clean
+.PHONY: install demo test lint clean
 
 install: $(STAMP)
 

@@ -56,13 +56,17 @@ def analyze(
     paths: Annotated[list[Path], typer.Argument(help=".txt, .html, .jsonl files or folders.")],
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_iso_date),
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) for inputs that carry none.", callback=_iso_date
+        ),
     ] = None,
     db: Annotated[
-        Path | None, typer.Option(help="SQLite database file (default: FOOTPRINT_DB or the user data dir).")
+        Path | None,
+        typer.Option(help="SQLite database file (default: FOOTPRINT_DB or the user data dir)."),
     ] = None,
     json_out: Annotated[
-        str | None, typer.Option("--json", help="Write the dossier as JSON to FILE, or '-' for stdout.")
+        str | None,
+        typer.Option("--json", help="Write the dossier as JSON to FILE, or '-' for stdout."),
     ] = None,
 ) -> None:
     """Analyze documents: store actors, roles and affiliations with evidence; print the dossier."""
@@ -76,7 +80,9 @@ def analyze(
     try:
         store = SQLiteStore(settings.db_path)
         try:
-            report = run_analysis(paths, settings, store, published=published, on_rejected=on_rejected)
+            report = run_analysis(
+                paths, settings, store, published=published, on_rejected=on_rejected
+            )
             result = dossier_mod.build(store, report.document_ids, rejected=report.rejected)
         finally:
             store.close()

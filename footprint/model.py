@@ -76,7 +76,7 @@ class Mention:
     text: str
     type: EntityType
     evidence: Evidence
-    # The name with titles and editorial brackets removed ("[Naji] Zaheer" -> "Naji Zaheer").
+    # The name with titles and editorial brackets removed ("[Omar] Rahimi" -> "Omar Rahimi").
     name: str
     titles: tuple[str, ...] = ()
 

@@ -49,7 +49,9 @@ def test_analyze_writes_database_and_json_contract(tmp_path):
 def test_json_to_stdout_is_pure_json(tmp_path):
     src = tmp_path / "a.txt"
     src.write_text(ARTICLE, "utf-8")
-    result = runner.invoke(app, ["analyze", str(src), "--db", str(tmp_path / "x.db"), "--json", "-"])
+    result = runner.invoke(
+        app, ["analyze", str(src), "--db", str(tmp_path / "x.db"), "--json", "-"]
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["documents"][0]["title"] == "Envoy tours the north"
 
@@ -97,4 +99,11 @@ def test_example_corpus_end_to_end(tmp_path):
     data = json.loads(out.read_text("utf-8"))
     assert len(data["documents"]) == 10 and data["rejected"] == []
     predicates = {r["predicate"] for r in data["relations"]}
-    assert {"leader_of", "represents", "front_of", "relative_of", "works_for", "member_of"} <= predicates
+    assert {
+        "leader_of",
+        "represents",
+        "front_of",
+        "relative_of",
+        "works_for",
+        "member_of",
+    } <= predicates

@@ -48,7 +48,13 @@ def build(
 
     entities: dict[str, dict[str, Any]] = {}
     for eid, row in entity_rows.items():
-        entities[eid] = {"id": eid, "type": row["type"], "name": row["name"], "aliases": set(), "mentions": []}
+        entities[eid] = {
+            "id": eid,
+            "type": row["type"],
+            "name": row["name"],
+            "aliases": set(),
+            "mentions": [],
+        }
     for m in mentions:
         entity = entities[m["entity_id"]]
         entity["mentions"].append(_evidence(m))

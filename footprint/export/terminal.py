@@ -47,14 +47,18 @@ def _entities(dossier: dict[str, Any], type_: str, title: str) -> Table | None:
     table.add_column("documents", justify="right")
     for e in rows:
         docs = {m["document"] for m in e["mentions"]}
-        table.add_row(e["name"], ", ".join(e["aliases"]) or "", str(len(e["mentions"])), str(len(docs)))
+        table.add_row(
+            e["name"], ", ".join(e["aliases"]) or "", str(len(e["mentions"])), str(len(docs))
+        )
     return table
 
 
 def _relations(dossier: dict[str, Any]) -> Table | None:
     if not dossier["relations"]:
         return None
-    table = Table(title="Roles and affiliations", title_justify="left", expand=True, show_lines=True)
+    table = Table(
+        title="Roles and affiliations", title_justify="left", expand=True, show_lines=True
+    )
     table.add_column("who", style="bold", ratio=2)
     table.add_column("relation", ratio=2)
     table.add_column("to", style="bold", ratio=2)
@@ -79,7 +83,11 @@ def _relations(dossier: dict[str, Any]) -> Table | None:
 
 def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     yield _documents(dossier)
-    for type_, title in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
+    for type_, title in (
+        ("person", "People"),
+        ("organization", "Organisations"),
+        ("place", "Places"),
+    ):
         table = _entities(dossier, type_, title)
         if table is not None:
             yield table

@@ -16,7 +16,13 @@ from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
 MENTION_EXTRACTOR = "footprint.mentions.v1"
-LABEL_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
 
 
 def _excluded(start: int, end: int, ranges: list[hygiene.Exclusion]) -> bool:
@@ -56,7 +62,9 @@ def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str
     )
 
 
-def mentions_from(doc: Doc, document: Document, excluded: list[hygiene.Exclusion]) -> list[tuple[Span, Mention]]:
+def mentions_from(
+    doc: Doc, document: Document, excluded: list[hygiene.Exclusion]
+) -> list[tuple[Span, Mention]]:
     headlines = _headline_ranges(doc.text)
     out: list[tuple[Span, Mention]] = []
     for ent in doc.ents:
@@ -81,9 +89,7 @@ def mentions_from(doc: Doc, document: Document, excluded: list[hygiene.Exclusion
     # Headlines, subtitles and captions are in title case, where the model sees names
     # everywhere: keep a name found there only if the body names it too.
     in_body = {
-        key(m.name)
-        for _, m in out
-        if not any(a <= m.evidence.start < b for a, b in headlines)
+        key(m.name) for _, m in out if not any(a <= m.evidence.start < b for a, b in headlines)
     }
     return [
         (ent, m)
@@ -104,11 +110,15 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
                 info = titles.get(title.lower())
                 if info is None or info.kind != "office":
                     continue
-                before = doc.text[max(0, m.evidence.start - len(title) - 8) : m.evidence.start].lower()
+                before = doc.text[
+                    max(0, m.evidence.start - len(title) - 8) : m.evidence.start
+                ].lower()
                 past = "then" in before or "former" in before
                 body = bodies.get(key(info.body)) if info.body else None
                 # The evidence covers the title too when it stands outside the name's span.
-                at = doc.text.rfind(title, max(0, m.evidence.start - len(title) - 3), m.evidence.start)
+                at = doc.text.rfind(
+                    title, max(0, m.evidence.start - len(title) - 3), m.evidence.start
+                )
                 evidence = m.evidence
                 if at >= 0:
                     evidence = replace(evidence, start=at, text=doc.text[at : evidence.end])
@@ -147,9 +157,18 @@ def extract(doc: Doc, document: Document) -> DocumentResult:
                 qualifiers.append(("place", found.place))
             if found.past:
                 qualifiers.append(("time", "past"))
-            evidence = _evidence(doc, document, found.start_char, found.end_char, RELATION_EXTRACTOR)
+            evidence = _evidence(
+                doc, document, found.start_char, found.end_char, RELATION_EXTRACTOR
+            )
             relations.append(
-                Relation(found.subject, found.predicate, found.object, found.role, tuple(qualifiers), evidence)
+                Relation(
+                    found.subject,
+                    found.predicate,
+                    found.object,
+                    found.role,
+                    tuple(qualifiers),
+                    evidence,
+                )
             )
             is_author_line = (
                 found.pattern == "copula"
@@ -172,7 +191,9 @@ def extract(doc: Doc, document: Document) -> DocumentResult:
 
 def _last_prose_block(text: str, excluded: list[hygiene.Exclusion]) -> tuple[int, int] | None:
     for block in reversed(hygiene.blocks(text)):
-        if not _excluded(block.start, block.end, excluded) and not hygiene.is_headline_shaped(block):
+        if not _excluded(block.start, block.end, excluded) and not hygiene.is_headline_shaped(
+            block
+        ):
             return block.start, block.end
     return None
 

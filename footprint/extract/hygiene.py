@@ -91,7 +91,7 @@ def trailing_navigation(all_blocks: list[Block]) -> list[Exclusion]:
 
 
 def _normalise(text: str) -> str:
-    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions: "[Naji] Zaheer"
+    text = re.sub(r"\[[^\]]*\]", " ", text)  # editorial insertions: "[Omar] Rahimi"
     text = re.sub(r"[^\w]+", " ", text.lower())
     return " ".join(text.split())
 

@@ -19,53 +19,93 @@ from footprint.nlp import lexicons
 
 EXTRACTOR = "footprint.relations.v1"
 
+# Symbols: P person, O organisation, G place, R role noun, K kinship noun, F front noun, t title,
+# "," comma, s possessive, o of, i in, a at, f for/with, w as, c and, d article, n past marker
+# (then/former), h hyphen, e rebranded/renamed, b copula, j lower-case modifier, x anything else.
 ENTITY_SYMBOL = {"person": "P", "organization": "O", "place": "G", "other": "x"}
 WORD_SYMBOL = {
-    ",": ",", "’s": "s", "'s": "s", "of": "o", "in": "i", "at": "a", "for": "f", "with": "f",
-    "as": "w", "and": "c", "the": "d", "a": "d", "an": "d", "then": "n", "former": "n",
-    "ex": "n", "erstwhile": "n", "late": "n", "-": "h", "‐": "h", "rebranded": "e",
-    "renamed": "e", "is": "b", "was": "b", "are": "b", "were": "b", "remains": "b",
+    ",": ",",
+    "’s": "s",
+    "'s": "s",
+    "of": "o",
+    "in": "i",
+    "at": "a",
+    "for": "f",
+    "with": "f",
+    "as": "w",
+    "and": "c",
+    "the": "d",
+    "a": "d",
+    "an": "d",
+    "then": "n",
+    "former": "n",
+    "ex": "n",
+    "erstwhile": "n",
+    "late": "n",
+    "-": "h",
+    "‐": "h",
+    "rebranded": "e",
+    "renamed": "e",
+    "is": "b",
+    "was": "b",
+    "are": "b",
+    "were": "b",
+    "remains": "b",
 }
 MODIFIER_POS = {"ADJ", "NOUN", "ADV"}
 
 # (name, predicate source, pattern). Predicate source: "role" (from roles.tsv), "kin", "front",
 # or "successor". Groups: subj/subjs, obj, role, place, past.
 PATTERNS: list[tuple[str, str, str]] = [
-    # Naji X, head of Y / X, a senior leader of Y in Z
-    ("apposition_of", "role",
-     r"(?P<subj>P),d?(?P<lplace>G)?j*(?P<past>n)?h?j*(?P<role>R)[oaf]d?j*(?:Gh[xj])?(?P<obj>[OG])"
-     r"(?:i(?P<place>G))?"),
+    # X, head of Y / X, a senior leader of Y in Z
+    (
+        "apposition_of",
+        "role",
+        r"(?P<subj>P),d?(?P<lplace>G)?j*(?P<past>n)?h?j*(?P<role>R)[oaf]d?j*(?:Gh[xj])?(?P<obj>[OG])"
+        r"(?:i(?P<place>G))?",
+    ),
     # X, Y's envoy in Z / X, Y special representative in Z
-    ("apposition_possessive", "role",
-     r"(?P<subj>P),d?(?P<past>n)?h?(?P<obj>[OG])s?j*(?P<role>R)(?:[ia](?P<place>G))?"),
+    (
+        "apposition_possessive",
+        "role",
+        r"(?P<subj>P),d?(?P<past>n)?h?(?P<obj>[OG])s?j*(?P<role>R)(?:[ia](?P<place>G))?",
+    ),
     # as a Y special representative in Z, X ...
-    ("as_role", "role",
-     r"wd?(?P<obj>O)s?j*(?P<role>R)(?:i(?P<place>G))?,t*(?P<subj>P)"),
+    ("as_role", "role", r"wd?(?P<obj>O)s?j*(?P<role>R)(?:i(?P<place>G))?,t*(?P<subj>P)"),
     # then-Y leader X / Y leaders X and W / Y's envoy X
-    ("premodifier", "role",
-     r"(?P<past>n)?h?(?P<obj>[OG])s?j*(?P<role>R),?t*(?P<subjs>P(?:,t*P)*(?:,?ct*P)?)"),
+    (
+        "premodifier",
+        "role",
+        r"(?P<past>n)?h?(?P<obj>[OG])s?j*(?P<role>R),?t*(?P<subjs>P(?:,t*P)*(?:,?ct*P)?)",
+    ),
     # X is a Project Director at Y / X was the head of Y
-    ("copula", "role",
-     r"(?P<subj>P)bd?j*(?P<past>n)?j*(?P<role>R)[oaf]d?j*(?P<obj>O)"),
+    ("copula", "role", r"(?P<subj>P)bd?j*(?P<past>n)?j*(?P<role>R)[oaf]d?j*(?P<obj>O)"),
     # the head of Y, X
-    ("role_of_then_name", "role",
-     r"d?(?P<past>n)?j*(?P<role>R)[of]d?(?P<obj>O),t*(?P<subj>P)"),
+    ("role_of_then_name", "role", r"d?(?P<past>n)?j*(?P<role>R)[of]d?(?P<obj>O),t*(?P<subj>P)"),
     # X, brother of [Y emir] W
-    ("kin_apposition", "kin",
-     r"(?P<subj>P),[djRcx]{0,5}?(?P<kin>K)od?j*(?:[OG]s?)?j*R?t*(?P<obj>P)"),
+    (
+        "kin_apposition",
+        "kin",
+        r"(?P<subj>P),[djRcx]{0,5}?(?P<kin>K)od?j*(?:[OG]s?)?j*R?t*(?P<obj>P)",
+    ),
     # W's nephew X
     ("kin_possessive", "kin", r"(?P<obj>P)s(?P<kin>K),?t*(?P<subj>P)"),
     # X, W's nephew
     ("kin_possessive_apposition", "kin", r"(?P<subj>P),d?(?P<obj>P)s(?P<kin>K)"),
     # X is the brother of W
     ("kin_copula", "kin", r"(?P<subj>P)bd?(?P<kin>K)od?j*t*(?P<obj>P)"),
-    # X, the political façade of Y
     # X, (widely seen as) the political façade of Y
-    ("front_apposition", "front",
-     r"(?P<subj>O),(?:[jx]{0,3}w)?d?j*(?P<front>F)[of]d?j*(?:Gh[xj])?(?P<obj>O)"),
+    (
+        "front_apposition",
+        "front",
+        r"(?P<subj>O),(?:[jx]{0,3}w)?d?j*(?P<front>F)[of]d?j*(?:Gh[xj])?(?P<obj>O)",
+    ),
     # X is a front for Y / X was described by officials as the political wing of Y
-    ("front_copula", "front",
-     r"(?P<subj>O),?b[^OP,]{0,10}?d?j*(?P<front>F)[of]d?j*(?:Gh[xj])?(?P<obj>O)"),
+    (
+        "front_copula",
+        "front",
+        r"(?P<subj>O),?b[^OP,]{0,10}?d?j*(?P<front>F)[of]d?j*(?:Gh[xj])?(?P<obj>O)",
+    ),
     # X (was) rebranded as Y
     ("rebranded", "successor", r"(?P<obj>O)b?,?[xj]{0,2}ew(?P<subj>O)"),
 ]
@@ -154,16 +194,17 @@ def _group_items(match: re.Match[str], group: str, items: list[Item]) -> list[It
     return items[match.start(group) : match.end(group)]
 
 
-def find_relations(
-    sent: Span, mentions: dict[int, tuple[int, str, str, str]]
-) -> Iterator[Found]:
+def find_relations(sent: Span, mentions: dict[int, tuple[int, str, str, str]]) -> Iterator[Found]:
     items = symbolise(sent, mentions)
     symbols = "".join(item.symbol for item in items)
     doc = sent.doc
     for name, source, rx in COMPILED:
         for match in rx.finditer(symbols):
             first, last = items[match.start()], items[match.end() - 1]
-            start_char, end_char = doc[first.start].idx, doc[last.end - 1].idx + len(doc[last.end - 1])
+            start_char, end_char = (
+                doc[first.start].idx,
+                doc[last.end - 1].idx + len(doc[last.end - 1]),
+            )
             obj = _group_items(match, "obj", items)[0]
             place = _group_items(match, "place", items) or _group_items(match, "lplace", items)
             past = match.groupdict().get("past") is not None

@@ -16,7 +16,9 @@ __all__ = ["load", "SUFFIXES"]
 def _expand(paths: Iterable[Path]) -> Iterator[Path | Rejected]:
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             if not found:
                 yield Rejected(str(path), f"folder holds no {'/'.join(SUFFIXES)} files")
             yield from found
@@ -49,7 +51,9 @@ def _load_file(path: Path, published: str | None, max_bytes: int) -> Iterator[Do
         elif suffix == ".txt":
             yield read_text(path, raw, published, max_bytes)
         else:
-            raise IngestError(str(path), f"unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})")
+            raise IngestError(
+                str(path), f"unsupported file type '{suffix}' (use {', '.join(SUFFIXES)})"
+            )
     except IngestError as exc:
         yield Rejected(exc.source, exc.reason)
     except OSError as exc:

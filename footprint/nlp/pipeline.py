@@ -9,9 +9,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from footprint.errors import ModelError
+
 # Importing the components registers them with spaCy.
 from footprint.nlp.components import acronyms, consistency, names  # noqa: F401
-from footprint.errors import ModelError
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Group one document's mentions into entities.
 
 Rules, in order (each is how English reporting refers back to an actor it has named):
-- persons: a bare surname ("Zaheer") or a shorter form ("Javed Qureshi" for "Javed Iqbal
+- persons: a bare surname ("Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
   Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
   named most recently before the mention wins;
 - organisations: an acronym joins the expansion the document gives it (or whose initials it
@@ -31,7 +31,7 @@ class _Cluster:
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
-    """'zaheer' < 'naji zaheer'; 'al sallat' < 'bilal al sallat'; 'javed qureshi' <
+    """'rahimi' < 'omar rahimi'; 'al harbi' < 'yusuf al harbi'; 'javed qureshi' <
     'javed iqbal qureshi'. Same last word, and every word of the short form in the full one."""
     if len(short) >= len(full) or not short:
         return False

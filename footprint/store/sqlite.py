@@ -114,19 +114,37 @@ class SQLiteStore:
                     c.execute(
                         "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (
-                            stable_id("men", doc.id, ev.start, ev.end), entity.id, doc.id,
-                            ev.start, ev.end, ev.text, m.name, json.dumps(list(m.titles)),
-                            ev.sentence, ev.attribution, ev.extractor,
+                            stable_id("men", doc.id, ev.start, ev.end),
+                            entity.id,
+                            doc.id,
+                            ev.start,
+                            ev.end,
+                            ev.text,
+                            m.name,
+                            json.dumps(list(m.titles)),
+                            ev.sentence,
+                            ev.attribution,
+                            ev.extractor,
                         ),
                     )
             for r in result.relations:
                 ev = r.evidence
                 c.execute(
-                    "INSERT OR IGNORE INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO relations VALUES (" + ",".join("?" * 13) + ")",
                     (
-                        r.id, doc.id, r.subject, r.predicate, r.object, r.role,
-                        json.dumps(dict(r.qualifiers), sort_keys=True), ev.start, ev.end,
-                        ev.text, ev.sentence, ev.attribution, ev.extractor,
+                        r.id,
+                        doc.id,
+                        r.subject,
+                        r.predicate,
+                        r.object,
+                        r.role,
+                        json.dumps(dict(r.qualifiers), sort_keys=True),
+                        ev.start,
+                        ev.end,
+                        ev.text,
+                        ev.sentence,
+                        ev.attribution,
+                        ev.extractor,
                     ),
                 )
             c.executemany(
@@ -138,7 +156,8 @@ class SQLiteStore:
     def record_rejection(self, rejected: Rejected) -> None:
         with self._transaction() as c:
             c.execute(
-                "INSERT OR REPLACE INTO rejections VALUES (?, ?)", (rejected.source, rejected.reason)
+                "INSERT OR REPLACE INTO rejections VALUES (?, ?)",
+                (rejected.source, rejected.reason),
             )
 
     @staticmethod

@@ -2,7 +2,10 @@ from footprint.extract.attribution import attribution
 
 
 def test_according_to_runs_to_end_of_clause():
-    assert attribution("According to media reports, the envoy met the minister.") == "According to media reports"
+    assert (
+        attribution("According to media reports, the envoy met the minister.")
+        == "According to media reports"
+    )
 
 
 def test_evidential_phrases():

@@ -21,7 +21,11 @@ def test_related_headlines_after_marker_excluded():
         "A quiet revolution in village schools\n"
     )
     got = _excluded_text(BODY + tail)
-    assert got == ["See more from this Author", "Why rivers flood in spring", "A quiet revolution in village schools"]
+    assert got == [
+        "See more from this Author",
+        "Why rivers flood in spring",
+        "A quiet revolution in village schools",
+    ]
 
 
 def test_title_case_headline_list_without_marker_excluded():
@@ -48,7 +52,9 @@ def test_pull_quote_with_editorial_brackets_excluded():
 
 
 def test_pull_quote_with_ellipsis_before_its_source_excluded():
-    quote = "On May 3, 2024, the assembly hosted the delegation and ministers ... praised the visit."
+    quote = (
+        "On May 3, 2024, the assembly hosted the delegation and ministers ... praised the visit."
+    )
     source = (
         "The envoy's tour continued. On May 3, 2024, the assembly hosted the delegation and "
         "ministers, including the deputy speaker, praised the visit."

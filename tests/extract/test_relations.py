@@ -9,12 +9,18 @@ def _rels(analyse, text):
 
 
 def test_apposition_head_of(analyse):
-    rels, _ = _rels(analyse, "The march was led by Tariq Durrani, head of Tehreek-e-Nizam, who spoke for an hour.")
+    rels, _ = _rels(
+        analyse,
+        "The march was led by Tariq Durrani, head of Tehreek-e-Nizam, who spoke for an hour.",
+    )
     assert ("Tariq Durrani", "leader_of", "Tehreek-e-Nizam", "head") in rels
 
 
 def test_possessive_envoy_with_place(analyse):
-    rels, result = _rels(analyse, "The visitor was Yasir Haddad, Hezbollah's envoy in Baghdad, according to officials.")
+    rels, result = _rels(
+        analyse,
+        "The visitor was Yasir Haddad, Hezbollah's envoy in Baghdad, according to officials.",
+    )
     assert ("Yasir Haddad", "represents", "Hezbollah", "envoy") in rels
     rel = next(r for r in result.relations if r.predicate == "represents")
     assert dict(rel.qualifiers) == {"place": "Baghdad"}
@@ -59,7 +65,12 @@ def test_author_line_and_office_title(analyse):
         "Maria Lind is a senior fellow at the Nordic Institute for Security Studies.",
     )
     assert ("Farhan Qazi", "member_of", "Senate", "Senator") in rels
-    assert ("Maria Lind", "works_for", "Nordic Institute for Security Studies", "senior fellow") in rels
+    assert (
+        "Maria Lind",
+        "works_for",
+        "Nordic Institute for Security Studies",
+        "senior fellow",
+    ) in rels
     assert result.document.author == "Maria Lind"
 
 
@@ -73,5 +84,7 @@ def test_every_relation_has_evidence_inside_the_text(analyse):
 
 
 def test_no_relation_without_grammar(analyse):
-    rels, _ = _rels(analyse, "Tariq Durrani and Hezbollah were both mentioned in the report on Baghdad.")
+    rels, _ = _rels(
+        analyse, "Tariq Durrani and Hezbollah were both mentioned in the report on Baghdad."
+    )
     assert rels == set()

@@ -49,14 +49,23 @@ def test_html_main_text_extracted_without_navigation(tmp_path):
 
 def test_jsonl_records_and_bad_lines(tmp_path):
     p = tmp_path / "notes.jsonl"
-    good = {"id": "n1", "text": ENGLISH, "title": "T", "author": "A", "published": "2024-01-02", "url": "u"}
-    p.write_text(
-        json.dumps(good) + "\n" + "{not json\n" + json.dumps({"id": "n2"}) + "\n", "utf-8"
-    )
+    good = {
+        "id": "n1",
+        "text": ENGLISH,
+        "title": "T",
+        "author": "A",
+        "published": "2024-01-02",
+        "url": "u",
+    }
+    p.write_text(json.dumps(good) + "\n" + "{not json\n" + json.dumps({"id": "n2"}) + "\n", "utf-8")
     items = list(load([p]))
     assert isinstance(items[0], Document)
     assert (items[0].id, items[0].title, items[0].author, items[0].published, items[0].url) == (
-        "n1", "T", "A", "2024-01-02", "u"
+        "n1",
+        "T",
+        "A",
+        "2024-01-02",
+        "u",
     )
     assert isinstance(items[1], Rejected) and items[1].source.endswith(":2")
     assert "invalid JSON" in items[1].reason

@@ -8,7 +8,9 @@ def _ents(nlp, text):
 
 
 def test_hyphenated_transliterated_names_stay_whole(nlp):
-    ents = _ents(nlp, "Leaders of Harkat-ul-Mujahideen and Sipah-e-Sahaba met in the city on Friday.")
+    ents = _ents(
+        nlp, "Leaders of Harkat-ul-Mujahideen and Sipah-e-Sahaba met in the city on Friday."
+    )
     assert ("Harkat-ul-Mujahideen", "ORG") in ents
     assert ("Sipah-e-Sahaba", "ORG") in ents
 
@@ -33,12 +35,16 @@ def test_honorific_led_name_is_a_person(nlp):
 
 
 def test_place_cue_makes_a_town(nlp):
-    doc = nlp("The largest meeting took place in the town of Qaziabad near the border. Qaziabad was calm.")
+    doc = nlp(
+        "The largest meeting took place in the town of Qaziabad near the border. Qaziabad was calm."
+    )
     assert {e.label_ for e in doc.ents if e.text == "Qaziabad"} == {"GPE"}
 
 
 def test_acronym_defined_in_brackets_joins_expansion(nlp):
-    doc = nlp("She is a researcher at the Centre for Border Security Studies (CBSS). CBSS published the report.")
+    doc = nlp(
+        "She is a researcher at the Centre for Border Security Studies (CBSS). CBSS published the report."
+    )
     assert doc._.acronyms == {"CBSS": "Centre for Border Security Studies"}
     assert sum(1 for e in doc.ents if e.text == "CBSS" and e.label_ == "ORG") == 2
 

@@ -13,13 +13,20 @@ def test_surname_joins_full_name():
 
 
 def test_shorter_form_joins_longer_name():
-    ents = resolve([m("Javed Iqbal Karim", start=0), m("Javed Karim", start=40), m("Iqbal Karim", start=90)])
+    ents = resolve(
+        [m("Javed Iqbal Karim", start=0), m("Javed Karim", start=40), m("Iqbal Karim", start=90)]
+    )
     assert len(ents) == 1 and ents[0].name == "Javed Iqbal Karim"
 
 
 def test_shared_surname_goes_to_latest_full_name():
     ents = resolve(
-        [m("Saad Ali Rizvi", start=0), m("Rizvi", start=30), m("Khalid Ali Rizvi", start=60), m("Rizvi", start=90)]
+        [
+            m("Saad Ali Rizvi", start=0),
+            m("Rizvi", start=30),
+            m("Khalid Ali Rizvi", start=60),
+            m("Rizvi", start=90),
+        ]
     )
     by_name = {e.name: [x.evidence.start for x in e.mentions] for e in ents}
     assert by_name == {"Saad Ali Rizvi": [0, 30], "Khalid Ali Rizvi": [60, 90]}
@@ -34,7 +41,9 @@ def test_acronym_joins_its_expansion():
 
 
 def test_acronym_spelled_by_initials_without_definition():
-    ents = resolve([m("Jamiat Ulema-e-Islam-Fazl", "organization", 0), m("JUI-F", "organization", 80)])
+    ents = resolve(
+        [m("Jamiat Ulema-e-Islam-Fazl", "organization", 0), m("JUI-F", "organization", 80)]
+    )
     assert len(ents) == 1
 
 

@@ -1,7 +1,7 @@
 """footprint.acronyms.v1 — tie acronyms to their expansions inside a document.
 
-"Middle East Media Research Institute (MEMRI)" makes both spans organisations and records
-MEMRI -> the long name in `doc._.acronyms`; a bare "JUI-F" elsewhere joins
+"Centre for Border Security Studies (CBSS)" makes both spans organisations and records
+CBSS -> the long name in `doc._.acronyms`; a bare "JUI-F" elsewhere joins
 "Jamiat Ulema-e-Islam-Fazl" when its letters are that name's initials (with or without the
 particles: "LeT" <- "Lashkar-e-Taiba", "TTP" <- "Tehrik-e-Taliban Pakistan").
 """
@@ -89,13 +89,18 @@ def link_acronyms(doc: Doc) -> Doc:
         acronym = match.group()
         if not ACRONYM.match(acronym):
             continue
-        expansion = links.get(acronym) or next((n for n in org_names if matches(acronym, n)), None)
-        if expansion is None:
+        long_name = links.get(acronym) or next((n for n in org_names if matches(acronym, n)), None)
+        if long_name is None:
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
-        if span is None or (span[0].ent_type_ and span[0].ent_type_ != ORG and span[0].ent_iob_ != "B"):
+        if span is None:
             continue
-        links.setdefault(acronym, expansion)
+        containing = next(
+            (e for e in doc.ents if e.start <= span.start and span.end <= e.end), None
+        )
+        if containing is not None and len(containing) > len(span):
+            continue  # part of a longer name
+        links.setdefault(acronym, long_name)
         bare.append(Span(doc, span.start, span.end, label=ORG))
     if bare:
         replace_ents(doc, bare)

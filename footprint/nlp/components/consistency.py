@@ -22,7 +22,14 @@ from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
 from footprint.nlp.components.names import merge_touching_persons
-from footprint.nlp.components.spans import GPE, ORG, PERSON, PLACE_LABELS, is_name_token, replace_ents
+from footprint.nlp.components.spans import (
+    GPE,
+    ORG,
+    PERSON,
+    PLACE_LABELS,
+    is_name_token,
+    replace_ents,
+)
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
 # Roles an organisation can also hold ("X, a member of the alliance") do not make X a person.
@@ -121,7 +128,9 @@ def person_words(doc: Doc) -> tuple[set[str], set[str]]:
     for ent in doc.ents:
         if ent.label_ != PERSON:
             continue
-        words = [w for w in ent.text.replace("[", "").replace("]", "").split() if w.lower() not in titles]
+        words = [
+            w for w in ent.text.replace("[", "").replace("]", "").split() if w.lower() not in titles
+        ]
         if len(words) >= 2:
             every.update(words)
             if len(words[-1]) > 2:
@@ -134,7 +143,7 @@ def propagate_persons(doc: Doc) -> set[str]:
     folded = {s.lower() for s in surnames}
     new: list[Span] = []
     for ent in doc.ents:
-        # Another label on a bare surname ("Zaheer" as a place, "al-Qadi" as a group).
+        # Another label on a bare surname ("Rahimi" as a place, "al-Qadi" as a group).
         if ent.label_ != PERSON and ent.text.lower() in folded:
             new.append(Span(doc, ent.start, ent.end, label=PERSON))
     for token in doc:

@@ -4,9 +4,9 @@
   "Jamiat Ulema-e-Islam-Fazl", "Jaish-e-Mohammed" become one span; it is an organisation when
   one of its words is an organisation word (army, party, movement... in English or
   transliterated), otherwise it keeps the model's label.
-- A person's span grows left over name words and particles it missed ("Bilal" + "Al Sallat").
-- Adjacent person spans merge ("Maulana Masood" + "Azhar").
-- Spans lose stray punctuation at their edges ("Naji] Zaheer" keeps its bracket only inside).
+- A person's span grows left over name words and particles it missed ("Yusuf" + "Al Harbi").
+- Adjacent person spans merge ("Maulana Karim" + "Rehmani").
+- Spans lose stray punctuation at their edges ("Omar] Rahimi" keeps its bracket only inside).
 - Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
   title or of a named day or conference, and religion or concept words.
 """
@@ -25,7 +25,16 @@ HYPHENS = {"-", "‐", "–"}
 NEGATING_PREFIXES = {"non", "anti", "pro", "ex", "post", "pre", "neo"}
 QUOTES = set("“”\"‘’'«»")
 # Capitalised words that continue a name into an event ("Kashmir Solidarity Day").
-EVENT_NAME_WORDS = {"day", "week", "conference", "summit", "march", "rally", "convention", "festival"}
+EVENT_NAME_WORDS = {
+    "day",
+    "week",
+    "conference",
+    "summit",
+    "march",
+    "rally",
+    "convention",
+    "festival",
+}
 
 
 def _joined(left, right) -> bool:  # type: ignore[no-untyped-def]
@@ -56,7 +65,9 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
         # Extend right over "-Word" and "-particle-Word" pieces that touch.
         while end + 1 < n and doc[end].text in HYPHENS and _joined(doc[end - 1], doc[end]):
             nxt = doc[end + 1]
-            if not _joined(doc[end], nxt) or not (nxt.text[:1].isupper() or nxt.lower_ in particles):
+            if not _joined(doc[end], nxt) or not (
+                nxt.text[:1].isupper() or nxt.lower_ in particles
+            ):
                 break
             end += 2
         if doc[end - 1].text in HYPHENS:
@@ -68,14 +79,18 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
         while end < n and is_name_token(doc[end]) and doc[end].lower_ in lexicons.org_words():
             end += 1
         start = i
-        while start > 0 and is_name_token(doc[start - 1]) and doc[start - 1].lower_ in lexicons.org_words():
+        while (
+            start > 0
+            and is_name_token(doc[start - 1])
+            and doc[start - 1].lower_ in lexicons.org_words()
+        ):
             start -= 1
         found.append((start, end))
         i = end
     return found
 
 
-def _label_for(span: Span, overlapping: list[Span]) -> str:
+def _label_for(span: Span, overlapping: list[Span]) -> str | None:
     words = {t.lower_ for t in span if t.text not in HYPHENS}
     if words & lexicons.org_words():
         return ORG
@@ -88,7 +103,9 @@ def _label_for(span: Span, overlapping: list[Span]) -> str:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "([":
+    while (
+        start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "(["
+    ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -122,11 +139,19 @@ def _is_actor_shaped(span: Span, event_titles: list[tuple[int, int]]) -> bool:
     first = span[0]
     if len(span) > 1 and first.lower_ in NEGATING_PREFIXES and span[1].text in HYPHENS:
         return False  # "Non-NATO", "Anti-Taliban": a description, not a name
-    if first.text[:1].islower() and first.lower_ not in ("the",) and first.lower_ not in lexicons.name_particles():
+    if (
+        first.text[:1].islower()
+        and first.lower_ not in ("the",)
+        and first.lower_ not in lexicons.name_particles()
+    ):
         return False
     if any(ch in QUOTES for t in span for ch in t.text if t.text not in ("’s", "'s")):
         return False
-    if span.end < len(doc) and doc[span.end].text[:1].isupper() and doc[span.end].lower_ in EVENT_NAME_WORDS:
+    if (
+        span.end < len(doc)
+        and doc[span.end].text[:1].isupper()
+        and doc[span.end].lower_ in EVENT_NAME_WORDS
+    ):
         return False
     lowered = span.text.lower().removeprefix("the ")
     if lowered in lexicons.titles() or lowered in lexicons.roles():
@@ -141,12 +166,15 @@ def _relabel(span: Span) -> Span:
     words = {t.lower_ for t in span}
     first = span[0].lower_.rstrip(".")
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    honorific = any(
-        w in titles and titles[w].kind == "honorific" for w in (first, before)
-    )
-    if span.label_ != PERSON and honorific and not words & lexicons.org_words():
-        if len(span) > 1 or before in titles:
-            return Span(span.doc, span.start, span.end, label=PERSON)
+    honorific = any(w in titles and titles[w].kind == "honorific" for w in (first, before))
+    is_org_like = bool(words & lexicons.org_words())
+    if (
+        span.label_ != PERSON
+        and honorific
+        and not is_org_like
+        and (len(span) > 1 or before in titles)
+    ):
+        return Span(span.doc, span.start, span.end, label=PERSON)
     if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].lower_ in lexicons.place_words():
         return Span(span.doc, span.start, span.end, label="FAC")
     return span
@@ -202,14 +230,10 @@ def repair(doc: Doc) -> Doc:
 
 
 def merge_touching_persons(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Touching person spans are one name ("Maulana Masood" + "Azhar")."""
+    """Touching person spans are one name ("Maulana Karim" + "Rehmani")."""
     merged: list[Span] = []
     for ent in sorted(ents, key=lambda s: s.start):
-        if (
-            merged
-            and merged[-1].label_ == PERSON == ent.label_
-            and merged[-1].end == ent.start
-        ):
+        if merged and merged[-1].label_ == PERSON == ent.label_ and merged[-1].end == ent.start:
             merged[-1] = Span(doc, merged[-1].start, ent.end, label=PERSON)
         elif merged and ent.start < merged[-1].end:
             # Overlap left by the person extension: persons join, otherwise the earlier wins.
@@ -220,8 +244,6 @@ def merge_touching_persons(doc: Doc, ents: list[Span]) -> list[Span]:
     return merged
 
 
-@Language.component(
-    "footprint_names_v1", assigns=["doc.ents"], requires=["doc.ents", "token.pos"]
-)
+@Language.component("footprint_names_v1", assigns=["doc.ents"], requires=["doc.ents", "token.pos"])
 def names_component(doc: Doc) -> Doc:
     return repair(doc)

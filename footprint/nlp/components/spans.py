@@ -15,7 +15,7 @@ def replace_ents(doc: Doc, new: list[Span]) -> None:
 
     New spans win over old ones; among new spans the longest wins (spaCy's filter_spans)."""
     kept_new = filter_spans(new)
-    taken = set()
+    taken: set[int] = set()
     for span in kept_new:
         taken.update(range(span.start, span.end))
     old = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
@@ -23,7 +23,7 @@ def replace_ents(doc: Doc, new: list[Span]) -> None:
 
 
 def is_name_token(token) -> bool:  # type: ignore[no-untyped-def]
-    """A capitalised word that can be part of a proper name (not a sentence-initial function word)."""
+    """A capitalised word that can be part of a name (not a capitalised function word)."""
     text = token.text
     return (
         text[:1].isupper()

@@ -1,0 +1,61 @@
+"""The project's promises about itself: documented commands and dependencies, offline data, and
+no names from the reference article in the engine."""
+
+import re
+import subprocess
+import tomllib
+
+from footprint.cli import app
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def test_every_command_is_documented():
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    for name in names:
+        assert f"footprint {name}" in README, name
+
+
+def test_every_dependency_has_a_reason_in_the_readme():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    for spec in project["dependencies"]:
+        name = re.split(r"[<>=!\[ ]", spec)[0]
+        assert re.search(rf"\*\*{re.escape(name)}\*\*", README, re.I), name
+
+
+def test_model_pinned_by_hash():
+    pins = (ROOT / "requirements" / "model.txt").read_text("utf-8")
+    assert re.search(r"==\d+\.\d+\.\d+", pins) and re.search(r"--hash=sha256:[0-9a-f]{64}", pins)
+
+
+def test_reference_article_names_stay_out_of_the_engine():
+    # Names found only in the reference article: the engine must find them by language.
+    pattern = "zaheer|qaddoumi|toofan|mushahid|sallat|talha saif|khyber khyber"
+    found = subprocess.run(
+        [
+            "git",
+            "grep",
+            "-n",
+            "-I",
+            "-i",
+            "-E",
+            pattern,
+            "--",
+            "footprint",
+            "Makefile",
+            "pyproject.toml",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert found.stdout == "", found.stdout
+
+
+def test_lexicons_say_where_they_came_from():
+    for path in (ROOT / "footprint" / "nlp" / "patterns").iterdir():
+        head = path.read_text("utf-8").splitlines()[:4]
+        assert any(
+            line.startswith("#") and "Source" in line or "source" in line for line in head
+        ), path.name
