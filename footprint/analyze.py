@@ -49,10 +49,13 @@ def analyze(
             else:
                 yield item.text, item
 
+    from footprint.place import Geocoder
+
     nlp = build_pipeline(settings.model)
+    geocoder = Geocoder()
     for doc, document in nlp.pipe(documents(), as_tuples=True, batch_size=BATCH_SIZE):
         try:
-            result = extract(doc, document)
+            result = extract(doc, document, geocoder=geocoder)
             store.write(result)
         except Exception as exc:  # one bad document must not stop the batch
             log.exception("extraction failed for %s", document.path)

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from footprint.place import Place
+    from footprint.time import TimeSpan
 
 EntityType = Literal["person", "organization", "place", "other"]
 
@@ -104,6 +108,39 @@ class Relation:
         return stable_id("rel", self.subject, self.predicate, self.object, self.role)
 
 
+ROLES = ("speaker", "organizer", "host", "guest", "attendee", "participant", "perpetrator")
+MODES = ("in_person", "remote", "unknown")
+
+
+@dataclass(frozen=True)
+class Participation:
+    entity: str  # entity id
+    role: str  # one of ROLES
+    mode: str  # one of MODES
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str | None  # entity id; None when the text does not name the speaker
+    speaker_text: str  # how the text names the speaker ("one jihadi leader")
+    text: str
+    evidence: Evidence
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    label: str
+    background: bool
+    date: TimeSpan | None
+    place: Place | None
+    participants: list[Participation] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
 @dataclass
 class DocumentResult:
     """Everything extracted from one document, ready to store."""
@@ -112,3 +149,4 @@ class DocumentResult:
     entities: list[Entity]
     relations: list[Relation]
     excluded: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
+    events: list[Event] = field(default_factory=list)

@@ -29,6 +29,60 @@ def _evidence(row: Any) -> dict[str, Any]:
     }
 
 
+def _events(
+    rows: list[Any],
+    participants: list[Any],
+    quotes: list[Any],
+    evidence: list[Any],
+    entities: dict[str, dict[str, Any]],
+) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        date = None
+        if row["date_precision"] is not None:
+            date = {
+                "start": row["date_start"],
+                "end": row["date_end"],
+                "precision": row["date_precision"],
+                "text": row["date_text"],
+            }
+        out[row["id"]] = {
+            "id": row["id"],
+            "type": row["type"],
+            "label": row["label"],
+            "background": bool(row["background"]),
+            "date": date,
+            "place": json.loads(row["place"]) if row["place"] else None,
+            "participants": [],
+            "quotes": [],
+            "evidence": [],
+        }
+    for p in participants:
+        out[p["event_id"]]["participants"].append(
+            {
+                "entity": p["entity_id"],
+                "name": entities[p["entity_id"]]["name"],
+                "role": p["role"],
+                "mode": p["mode"],
+                "sentence": p["sentence"],
+            }
+        )
+    for q in quotes:
+        out[q["event_id"]]["quotes"].append(
+            {
+                "speaker": q["speaker_id"],
+                "speaker_name": q["speaker_text"],
+                "text": q["text"],
+                "sentence": q["sentence"],
+                "attribution": q["attribution"],
+            }
+        )
+    for ev in evidence:
+        out[ev["event_id"]]["evidence"].append(_evidence(ev))
+    # Dated events in time order, undated after them.
+    return sorted(out.values(), key=lambda e: ((e["date"] or {}).get("start") or "9999", e["id"]))
+
+
 def build(
     store: SQLiteStore,
     document_ids: Iterable[str] | None = None,
@@ -41,7 +95,13 @@ def build(
     mentions = store.mentions(ids)
     relations = store.relations(ids)
 
+    event_rows = store.events(ids)
+    participants = store.event_rows("event_participants", ids)
+    quotes = store.event_rows("event_quotes", ids)
+    event_evidence = store.event_rows("event_evidence", ids)
+
     entity_ids = {m["entity_id"] for m in mentions}
+    entity_ids |= {p["entity_id"] for p in participants}
     entity_ids |= {r["subject_id"] for r in relations}
     entity_ids |= {r["object_id"] for r in relations if r["object_id"]}
     entity_rows = {row["id"]: row for row in store.entities(entity_ids)}
@@ -97,7 +157,7 @@ def build(
         "relations": sorted(
             merged.values(), key=lambda r: (r["evidence"][0]["document"], r["evidence"][0]["start"])
         ),
-        "events": [],
+        "events": _events(event_rows, participants, quotes, event_evidence, entities),
         "rejected": [{"source": r.source, "reason": r.reason} for r in rejected]
         if rejected is not None
         else [{"source": r["source"], "reason": r["reason"]} for r in store.rejections()],

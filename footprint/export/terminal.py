@@ -81,6 +81,91 @@ def _relations(dossier: dict[str, Any]) -> Table | None:
     return table
 
 
+def format_date(date: dict[str, Any] | None) -> str:
+    """A date interval as a reader wants it: the day, or the window with its precision."""
+    if date is None:
+        return "undated"
+    start, end, precision = date["start"], date["end"], date["precision"]
+    if precision == "day" and start == end:
+        return start
+    if precision == "month" and start and start.endswith("-01"):
+        return start[:7]
+    if precision == "year" and start:
+        return start[:4]
+    return f"{start or '…'} – {end or 'open'} ({precision})"
+
+
+def _place(place: dict[str, Any] | None) -> str:
+    if place is None:
+        return "—"
+    parts = [place["name"]]
+    if place.get("admin1") and place["admin1"] != place["name"]:
+        parts.append(place["admin1"])
+    if place.get("country") and place["precision"] != "country":
+        parts.append(place["country"])
+    return ", ".join(parts)
+
+
+def _participants(event: dict[str, Any]) -> str:
+    lines = []
+    for p in event["participants"]:
+        mode = "" if p["mode"] == "unknown" else f", {p['mode'].replace('_', ' ')}"
+        lines.append(f"{p['name']} ({p['role']}{mode})")
+    return "\n".join(lines) or "—"
+
+
+def _events(dossier: dict[str, Any]) -> Table | None:
+    if not dossier["events"]:
+        return None
+    table = Table(title="Events", title_justify="left", expand=True, show_lines=True)
+    table.add_column("when", ratio=2)
+    table.add_column("what", style="bold", ratio=3)
+    table.add_column("where", ratio=2)
+    table.add_column("who (role, mode)", ratio=3)
+    table.add_column("evidence", ratio=5)
+    for e in dossier["events"]:
+        what = Text(e["label"])
+        what.append(f"\n{e['type']}", style="italic")
+        if e["background"]:
+            what.append(" · background", style="yellow")
+        ev = e["evidence"][0]
+        evidence = Text(f"“{_short(ev['sentence'], 180)}”", style="dim")
+        if ev["attribution"]:
+            evidence.append(f"\n— {ev['attribution']}", style="yellow")
+        for q in e["quotes"][:2]:
+            evidence.append(f"\n{q['speaker_name']}: “{_short(q['text'], 120)}”", style="cyan")
+        if len(e["evidence"]) > 1:
+            evidence.append(f"\n(+{len(e['evidence']) - 1} more sentences)", style="cyan")
+        table.add_row(format_date(e["date"]), what, _place(e["place"]), _participants(e), evidence)
+    return table
+
+
+def _itineraries(dossier: dict[str, Any]) -> Iterator[Table]:
+    """For each actor seen at a story event: where they were, when, and in which role."""
+    stops: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+    for e in dossier["events"]:
+        if e["background"]:
+            continue
+        for p in e["participants"]:
+            stops.setdefault(p["name"], []).append((e, p))
+    for name, visits in sorted(stops.items(), key=lambda kv: -len(kv[1])):
+        if len(visits) < 2:
+            continue
+        table = Table(title=f"Itinerary: {name}", title_justify="left", expand=True)
+        table.add_column("when")
+        table.add_column("event", style="bold")
+        table.add_column("where")
+        table.add_column("role")
+        table.add_column("with")
+        for e, p in visits:
+            others = ", ".join(x["name"] for x in e["participants"] if x["name"] != name)
+            mode = "" if p["mode"] == "unknown" else f" ({p['mode'].replace('_', ' ')})"
+            table.add_row(
+                format_date(e["date"]), e["label"], _place(e["place"]), p["role"] + mode, others
+            )
+        yield table
+
+
 def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     yield _documents(dossier)
     for type_, title in (
@@ -94,6 +179,61 @@ def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     relations = _relations(dossier)
     if relations is not None:
         yield relations
+    events = _events(dossier)
+    if events is not None:
+        yield events
+    yield from _itineraries(dossier)
     if dossier["rejected"]:
         lines = "\n".join(f"{r['source']}: {r['reason']}" for r in dossier["rejected"])
         yield Panel(lines, title="Inputs not analyzed", border_style="red")
+
+
+def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[RenderableType]:
+    """One table per evaluation suite: each field's numbers beside the published anchor."""
+    for result in results:
+        if result.skipped:
+            yield Text(f"{result.suite}: skipped — {result.skipped}", style="yellow")
+            continue
+        table = Table(title=f"{result.suite} ({result.seconds:.0f} s)", title_justify="left")
+        table.add_column("field", style="bold")
+        columns = [
+            (key, title)
+            for key, title in (
+                ("precision", "P"),
+                ("recall", "R"),
+                ("f1", "F1"),
+                ("exact", "exact"),
+                ("acc161", "acc@161"),
+                ("accuracy", "accuracy"),
+                ("n", "n"),
+            )
+            if any(key in v for v in result.fields.values())
+        ]
+        for _, title in columns:
+            table.add_column(title, justify="right")
+        table.add_column("published anchor", style="dim")
+        for name, values in result.fields.items():
+            cells = [
+                ""
+                if key not in values
+                else str(values[key])
+                if key == "n"
+                else f"{values[key]:.3f}"
+                for key, _ in columns
+            ]
+            table.add_row(name, *cells, result.anchors.get(name, ""))
+        yield table
+        if show_errors and result.errors:
+            lines = Table(title=f"{result.suite}: errors", title_justify="left", show_header=True)
+            for col in ("field", "kind", "item", "context"):
+                lines.add_column(col, overflow="fold")
+            for e in result.errors[:200]:
+                item = e.get("item", e.get("text", ""))
+                kind = e.get("kind", "wrong")
+                context = e.get("context", e.get("doc", ""))
+                if "gold" in e:
+                    context = f"{context} gold={e['gold']}"
+                lines.add_row(
+                    str(e.get("field", "")), str(kind), str(item), _short(str(context), 160)
+                )
+            yield lines

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
+from footprint.extract.events import Actor, EventReader
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
 from footprint.extract.relations import find_relations
-from footprint.model import Document, DocumentResult, Entity, Evidence, Mention, Relation
+from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Mention, Relation
 from footprint.nlp import lexicons
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
+
+if TYPE_CHECKING:
+    from footprint.place import Geocoder
 
 MENTION_EXTRACTOR = "footprint.mentions.v1"
 LABEL_TYPES = {
@@ -135,7 +141,68 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
     return out
 
 
-def extract(doc: Doc, document: Document) -> DocumentResult:
+def _date_spans(
+    doc: Doc, document: Document, excluded: list[hygiene.Exclusion]
+) -> list[tuple[Span, object]]:
+    """Every date expression in text order, resolved on the narrative: each one's reference is
+    the nearest preceding resolved date, else the publication date, else none."""
+    from footprint.time import NarrativeClock
+
+    published = None
+    if document.published is not None and _is_iso(document.published):
+        published = dt.date.fromisoformat(document.published[:10])
+    clock = NarrativeClock(published)
+    out: list[tuple[Span, object]] = []
+    for ent in doc.ents:
+        if ent.label_ == "DATE" and not _excluded(ent.start_char, ent.end_char, excluded):
+            out.append((ent, clock.resolve(ent.text)))
+    return out
+
+
+def _is_iso(value: str | None) -> bool:
+    try:
+        return value is not None and bool(dt.date.fromisoformat(value[:10]))
+    except ValueError:
+        return False
+
+
+def _events(
+    doc: Doc,
+    document: Document,
+    pairs: list[tuple[Span, Mention]],
+    entity_of: dict[int, Entity],
+    excluded: list[hygiene.Exclusion],
+    geocoder: Geocoder | None,
+) -> list[Event]:
+    actors = [
+        Actor(ent.start, ent.end, entity_of[id(m)].id, entity_of[id(m)].type, entity_of[id(m)].name)
+        for ent, m in pairs
+    ]
+    places: dict[str, object] = {}
+    if geocoder is not None:
+        names = sorted({m.name for _, m in pairs if m.type in ("place", "organization")})
+        places = dict(geocoder.resolve_document(names))
+    name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
+
+    def place_of(actor: Actor) -> object | None:
+        return places.get(name_of.get((actor.start, actor.end), ""))
+
+    paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
+    reader = EventReader(
+        doc,
+        document.id,
+        actors,
+        _date_spans(doc, document, excluded),
+        place_of,
+        paragraphs,
+        lambda start, end: _excluded(start, end, excluded),
+        attribution,
+    )
+    return reader.read()
+
+
+def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> DocumentResult:
+    """Records from an annotated Doc. Without a geocoder, events carry no places."""
     excluded = hygiene.exclusions(document.text)
     pairs = mentions_from(doc, document, excluded)
     entities = resolve([m for _, m in pairs], doc._.acronyms or {})
@@ -179,6 +246,7 @@ def extract(doc: Doc, document: Document) -> DocumentResult:
             if is_author_line and author is None:
                 author = next(e.name for e in entities if e.id == found.subject)
     relations += _title_relations(entities, doc)
+    events = _events(doc, document, pairs, entity_of, excluded, geocoder)
     if author != document.author:
         document = replace(document, author=author)
     return DocumentResult(
@@ -186,6 +254,7 @@ def extract(doc: Doc, document: Document) -> DocumentResult:
         entities=entities,
         relations=_dedupe(relations),
         excluded=[(x.start, x.end, x.reason) for x in excluded],
+        events=events,
     )
 
 

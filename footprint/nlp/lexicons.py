@@ -111,3 +111,38 @@ def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[
             if prefix + form in table:
                 return width, prefix + form
     return None
+
+
+@dataclass(frozen=True)
+class EventVerb:
+    subject_role: str
+    object_role: str | None
+    event_type: str | None
+
+
+@lru_cache(maxsize=1)
+def event_nouns() -> dict[str, str]:
+    return {cols[0]: cols[1] for cols in (ln.split("\t") for ln in _lines("event_nouns.tsv"))}
+
+
+@lru_cache(maxsize=1)
+def event_verbs() -> dict[str, EventVerb]:
+    out = {}
+    for line in _lines("event_verbs.tsv"):
+        lemma, subject, obj, type_ = line.split("\t")
+        out[lemma] = EventVerb(
+            subject, None if obj == "-" else obj, None if type_ == "-" else type_
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def event_modes() -> tuple[tuple[str, str], ...]:
+    """(phrase, mode), longest phrase first."""
+    pairs = [tuple(ln.split("\t")) for ln in _lines("event_modes.tsv")]
+    return tuple(sorted(((p, m) for p, m in pairs), key=lambda pm: -len(pm[0])))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def background_cues() -> frozenset[str]:
+    return _words("background_cues.txt")

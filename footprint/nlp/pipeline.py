@@ -12,7 +12,7 @@ from spacy.language import Language
 from footprint.errors import ModelError
 
 # Importing the components registers them with spaCy.
-from footprint.nlp.components import acronyms, consistency, names  # noqa: F401
+from footprint.nlp.components import acronyms, consistency, names, paragraphs  # noqa: F401
 
 log = logging.getLogger(__name__)
 
@@ -20,7 +20,10 @@ COMPONENTS = ("footprint_names_v1", "footprint_acronyms_v1", "footprint_consiste
 
 
 def add_components(nlp: Language) -> Language:
-    """Append footprint's components after the model's NER (idempotent)."""
+    """Add footprint's components: line breaks as sentence boundaries before the parser, the
+    name repairs after the model's NER (idempotent)."""
+    if "footprint_paragraphs_v1" not in nlp.pipe_names:
+        nlp.add_pipe("footprint_paragraphs_v1", before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

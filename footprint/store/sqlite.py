@@ -15,9 +15,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from footprint.errors import FootprintError
-from footprint.model import DocumentResult, Rejected, stable_id
+from footprint.model import DocumentResult, Event, Rejected, stable_id
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,14 +45,50 @@ CREATE TABLE IF NOT EXISTS exclusions (
     document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
     end INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (document_id, start, end)
 );
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), type TEXT NOT NULL,
+    label TEXT NOT NULL, background INTEGER NOT NULL,
+    date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+    place TEXT  -- JSON: name, country, admin1, lat, lon, gazetteer_id, precision
+);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id), role TEXT NOT NULL, mode TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT NOT NULL, attribution TEXT,
+    PRIMARY KEY (event_id, entity_id)
+);
+CREATE TABLE IF NOT EXISTS event_quotes (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    speaker_id TEXT REFERENCES entities(id), speaker_text TEXT NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT NOT NULL, attribution TEXT,
+    PRIMARY KEY (event_id, start, text)
+);
+CREATE TABLE IF NOT EXISTS event_evidence (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+    attribution TEXT, extractor TEXT NOT NULL, PRIMARY KEY (event_id, start, end)
+);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
+CREATE INDEX IF NOT EXISTS participants_entity ON event_participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
 CREATE INDEX IF NOT EXISTS relations_subject ON relations(subject_id);
 CREATE INDEX IF NOT EXISTS relations_object ON relations(object_id);
 CREATE INDEX IF NOT EXISTS relations_document ON relations(document_id);
 """
 
-TABLES = ("documents", "rejections", "entities", "mentions", "relations", "exclusions")
+TABLES = (
+    "documents",
+    "rejections",
+    "entities",
+    "mentions",
+    "relations",
+    "exclusions",
+    "events",
+    "event_participants",
+    "event_quotes",
+    "event_evidence",
+)
 
 
 class SQLiteStore:
@@ -151,7 +187,77 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO exclusions VALUES (?, ?, ?, ?)",
                 [(doc.id, s, e, why) for s, e, why in result.excluded],
             )
+            for event in result.events:
+                self._write_event(c, doc.id, event)
             self._drop_orphans(c)
+
+    @staticmethod
+    def _write_event(c: sqlite3.Connection, document_id: str, event: Event) -> None:
+        date = event.date.to_json() if event.date is not None else {}
+        place = (
+            json.dumps(event.place.to_json(), sort_keys=True) if event.place is not None else None
+        )
+        c.execute(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                event.id,
+                document_id,
+                event.type,
+                event.label,
+                int(event.background),
+                date.get("start"),
+                date.get("end"),
+                date.get("precision"),
+                date.get("text"),
+                place,
+            ),
+        )
+        for p in event.participants:
+            ev = p.evidence
+            c.execute(
+                "INSERT OR REPLACE INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id,
+                    document_id,
+                    p.entity,
+                    p.role,
+                    p.mode,
+                    ev.start,
+                    ev.end,
+                    ev.sentence,
+                    ev.attribution,
+                ),
+            )
+        for q in event.quotes:
+            ev = q.evidence
+            c.execute(
+                "INSERT OR IGNORE INTO event_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id,
+                    document_id,
+                    q.speaker,
+                    q.speaker_text,
+                    q.text,
+                    ev.start,
+                    ev.end,
+                    ev.sentence,
+                    ev.attribution,
+                ),
+            )
+        for ev in event.evidence:
+            c.execute(
+                "INSERT OR IGNORE INTO event_evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    event.id,
+                    document_id,
+                    ev.start,
+                    ev.end,
+                    ev.text,
+                    ev.sentence,
+                    ev.attribution,
+                    ev.extractor,
+                ),
+            )
 
     def record_rejection(self, rejected: Rejected) -> None:
         with self._transaction() as c:
@@ -162,7 +268,15 @@ class SQLiteStore:
 
     @staticmethod
     def _forget(c: sqlite3.Connection, document_id: str) -> None:
-        for table in ("mentions", "relations", "exclusions"):
+        for table in (
+            "mentions",
+            "relations",
+            "exclusions",
+            "event_participants",
+            "event_quotes",
+            "event_evidence",
+            "events",
+        ):
             c.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         c.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
@@ -171,7 +285,9 @@ class SQLiteStore:
         c.execute(
             "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
             "AND id NOT IN (SELECT subject_id FROM relations) "
-            "AND id NOT IN (SELECT object_id FROM relations WHERE object_id IS NOT NULL)"
+            "AND id NOT IN (SELECT object_id FROM relations WHERE object_id IS NOT NULL) "
+            "AND id NOT IN (SELECT entity_id FROM event_participants) "
+            "AND id NOT IN (SELECT speaker_id FROM event_quotes WHERE speaker_id IS NOT NULL)"
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -184,6 +300,17 @@ class SQLiteStore:
 
     def relations(self, document_ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
         return self._select("relations", "document_id", document_ids, order="document_id, start")
+
+    def events(self, document_ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
+        return self._select("events", "document_id", document_ids, order="date_start, id")
+
+    def event_rows(
+        self, table: str, document_ids: Iterable[str] | None = None
+    ) -> list[sqlite3.Row]:
+        """Rows of event_participants, event_quotes or event_evidence for the documents."""
+        if table not in ("event_participants", "event_quotes", "event_evidence"):
+            raise ValueError(f"not an event table: {table}")
+        return self._select(table, "document_id", document_ids, order="event_id, start")
 
     def entities(self, ids: Iterable[str]) -> list[sqlite3.Row]:
         return self._select("entities", "id", ids, order="id")

@@ -9,7 +9,8 @@ sentence and a place in the next. This component settles each name once per docu
    after a role noun ("Y leader X") is a person; a one-word "person" followed by a role noun and
    a person ("Hurriyat leader X") is an organisation;
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
-4. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3 made
+4. an organisation's name tagged once is tagged wherever the model missed it;
+5. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3 made
    it a person.
 """
 
@@ -154,6 +155,32 @@ def propagate_persons(doc: Doc) -> set[str]:
     return every
 
 
+def propagate_organizations(doc: Doc) -> None:
+    """An organisation's name the model tagged somewhere is tagged where it missed it."""
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for ent in doc.ents:
+        if ent.label_ != ORG:
+            continue
+        words = tuple(t.text for t in ent if t.lower_ != "the")
+        if words and words[0][:1].isupper():
+            names.setdefault(words[0], []).append(words)
+    if not names:
+        return
+    new: list[Span] = []
+    for token in doc:
+        if token.ent_type_ or token.text not in names:
+            continue
+        for words in sorted(names[token.text], key=len, reverse=True):
+            end = token.i + len(words)
+            window = doc[token.i : end]
+            if end <= len(doc) and tuple(t.text for t in window) == words:
+                if not any(t.ent_type_ for t in window):
+                    new.append(Span(doc, token.i, end, label=ORG))
+                break
+    if new:
+        replace_ents(doc, new)
+
+
 def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     lower = doc.text.lower()
     names: set[str] = set()
@@ -173,6 +200,7 @@ def settle(doc: Doc) -> Doc:
     vote(doc)
     apply_role_cues(doc)
     person_names = propagate_persons(doc)
+    propagate_organizations(doc)
     apply_place_cues(doc, person_names)
     doc.ents = merge_touching_persons(doc, list(doc.ents))
     return doc

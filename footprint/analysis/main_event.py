@@ -1,0 +1,63 @@
+"""The main event of a news text as who / when / where, answered from the extracted graph.
+
+The first story event the text reports is the main one (news leads with it). Who: its
+participants, most central role first; when: its date; where: its place. Where the text names no
+event, the answers fall back to the lead: the first actor, the first date, the first place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from footprint.model import DocumentResult, Event
+from footprint.time import TimeSpan
+
+ROLE_ORDER = ("speaker", "organizer", "host", "perpetrator", "guest", "attendee", "participant")
+
+
+@dataclass(frozen=True)
+class MainEvent:
+    who: list[str]  # names, best first
+    when: object | None  # TimeSpan
+    where: str | None  # place name
+    event: Event | None
+
+
+def main_event(result: DocumentResult) -> MainEvent:
+    names = {e.id: e.name for e in result.entities}
+    story = [e for e in result.events if not e.background]
+    event = min(story, key=lambda e: e.evidence[0].start) if story else None
+    first_of = {
+        t: min(
+            (e for e in result.entities if e.type == t),
+            key=lambda e: e.mentions[0].evidence.start,
+            default=None,
+        )
+        for t in ("person", "organization", "place")
+    }
+    actors = [e for e in (first_of["person"], first_of["organization"]) if e is not None]
+    lead_actors = [e.name for e in sorted(actors, key=lambda e: e.mentions[0].evidence.start)]
+    if event is not None:
+        ranked = sorted(
+            event.participants,
+            key=lambda p: ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 99,
+        )
+        who = [names[p.entity] for p in ranked] or lead_actors
+        when = event.date
+        where = getattr(event.place, "name", None)
+    else:
+        who, when, where = lead_actors, None, None
+    if where is None and first_of["place"] is not None:
+        where = first_of["place"].name
+    if when is None and result.document.published:
+        # News leads with what just happened: undated, the main event is the publication day's.
+        when = _publication_day(result.document.published)
+    return MainEvent(who=who, when=when, where=where, event=event)
+
+
+def _publication_day(published: str) -> TimeSpan | None:
+    try:
+        day = dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    return TimeSpan(day, day, "day", "publication date")

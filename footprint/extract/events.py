@@ -1,0 +1,720 @@
+"""Events from the language of a document: who appeared where, when, beside whom.
+
+Reading, sentence by sentence, on the dependency parse:
+- triggers: event nouns ("rally", "press conference", "attack") and event verbs ("visited",
+  "feted"); a sentence that opens with a date and has actors joining, attending or speaking is a
+  gathering even without a trigger word;
+- each trigger's date (the date right after it, inside its noun phrase, or the sentence's
+  opening date), place (a place named in or at, or a venue that resolves to a city), and the
+  actors whose verbs tie them to it, with roles (speaker, organizer, host, guest, attendee,
+  participant) and modes (in person, remote);
+- quotes with their speakers;
+- background: violent events mentioned under "since", "after", "for" ... are context.
+Then sentences become events: a dated mention opens an event (or joins one with the same date and
+place); a definite or partitive mention without its own date ("the event", "one of the biggest
+events", "X's Senate appearance") continues the current event of its paragraph; plural,
+undated, indefinite mentions ("has addressed rallies") are generic and make no event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from footprint.model import Event, Evidence, Participation, Quote, stable_id
+from footprint.nlp import lexicons
+
+EXTRACTOR = "footprint.events.v1"
+
+VIOLENT_TYPES = {"attack"}
+VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
+# Type of an event read from a verb or from context alone, upgraded when a noun names it.
+WEAK_TYPES = {"gathering", "appearance"}
+ROLE_RANK = {
+    "speaker": 6,
+    "organizer": 5,
+    "host": 5,
+    "perpetrator": 5,
+    "guest": 4,
+    "attendee": 3,
+    "participant": 1,
+}
+DEFINITE = {"the", "this", "that", "these", "those"}
+SPEECH_VERBS = {"say", "state", "declare", "warn", "tell", "add", "stress", "vow", "proclaim"}
+PERSON_PRONOUNS = {"he", "she"}
+QUOTE = re.compile(r"[“\"]([^”\"]{3,600})[”\"]")
+OPENERS = {"on", "in", "by", "since", "during", "just", "later", "earlier", "then"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An entity mention as events need it: token range, entity id and type."""
+
+    start: int
+    end: int
+    entity: str
+    type: str  # person | organization | place | other
+    name: str
+
+
+@dataclass
+class EventMention:
+    """One sentence's reading of one event."""
+
+    sent: Span
+    type: str
+    trigger: Span | None
+    label: str
+    named: bool
+    background: bool
+    anaphoric: bool
+    generic: bool
+    date: object | None  # TimeSpan
+    place: object | None  # Place
+    participants: list[Participation] = field(default_factory=list)
+
+
+class EventReader:
+    """Reads one document's events. `date_of` maps a DATE span to a TimeSpan (in text order,
+    so a narrative clock can carry the reference date); `place_of` maps an actor to a Place."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        document_id: str,
+        actors: list[Actor],
+        date_spans: list[tuple[Span, object]],
+        place_of: Callable[[Actor], object | None],
+        paragraphs: list[tuple[int, int]],
+        is_excluded: Callable[[int, int], bool],
+        attribution_of: Callable[[str], str | None],
+    ) -> None:
+        self.doc = doc
+        self.document_id = document_id
+        self.actors = sorted(actors, key=lambda a: a.start)
+        self.actor_at = {a.start: a for a in self.actors}
+        self.actor_of_token = {i: a for a in self.actors for i in range(a.start, a.end)}
+        self.dates = date_spans
+        self.place_of = place_of
+        self.paragraphs = paragraphs
+        self.is_excluded = is_excluded
+        self.attribution_of = attribution_of
+        self._titled: set[str] = set()  # events whose label is a quoted title
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def _evidence(self, sent: Span) -> Evidence:
+        return Evidence(
+            document=self.document_id,
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text,
+            sentence=sent.text,
+            attribution=self.attribution_of(sent.text),
+            extractor=EXTRACTOR,
+        )
+
+    def _paragraph(self, sent: Span) -> int:
+        for index, (start, end) in enumerate(self.paragraphs):
+            if start <= sent.start_char < end:
+                return index
+        return -1
+
+    # -- triggers -----------------------------------------------------------------------------
+
+    def _noun_triggers(self, sent: Span) -> list[tuple[Span, str]]:
+        nouns = lexicons.event_nouns()
+        out = []
+        tokens = list(sent)
+        i = 0
+        while i < len(tokens):
+            found = lexicons.phrase_at(tokens, i, nouns)
+            if found is None:
+                i += 1
+                continue
+            width, phrase = found
+            head = tokens[i + width - 1]
+            window = tokens[i : i + width]
+            inside_actor = any(t.i in self.actor_of_token for t in window)
+            in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window)
+            # "March 3" is a date; "Conference" counts only inside a quoted title.
+            capitalised = head.text[:1].isupper() and not head.is_sent_start
+            if capitalised and not _in_quotes(head):
+                i += width
+                continue
+            if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date:
+                out.append((self.doc[tokens[i].i : head.i + 1], nouns[phrase]))
+            i += width
+        return out
+
+    def _verb_triggers(self, sent: Span) -> list[tuple[Span, str]]:
+        verbs = lexicons.event_verbs()
+        out = []
+        for tok in sent:
+            info = verbs.get(tok.lemma_.lower())
+            if tok.pos_ == "VERB" and info is not None and info.event_type:
+                out.append((self.doc[tok.i : tok.i + 1], info.event_type))
+        return out
+
+    @staticmethod
+    def _is_generic(head: Token) -> bool:
+        """Plural with no determiner and no partitive ("has addressed rallies")."""
+        if head.tag_ not in ("NNS", "NNPS"):
+            return False
+        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        partitive = head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
+        return not dets and not partitive
+
+    @staticmethod
+    def _is_anaphoric(head: Token) -> bool:
+        """Definite, possessive or partitive: refers back to an event already introduced."""
+        for child in head.children:
+            if child.dep_ == "det" and child.lower_ in DEFINITE:
+                return True
+            if child.dep_ == "poss":
+                return True
+        return head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
+
+    @staticmethod
+    def _is_background(head: Token, type_: str) -> bool:
+        if type_ not in VIOLENT_TYPES:
+            return False
+        cues = lexicons.background_cues()
+        if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):
+            return True  # parsed as a clause: "a week after the attack"
+        for ancestor in head.ancestors:
+            if ancestor.pos_ in ("ADP", "SCONJ") and ancestor.lower_ in cues:
+                return True
+            if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("relcl", "acl"):
+                return False
+        return False
+
+    # -- dates and places ---------------------------------------------------------------------
+
+    def _dates_in(self, sent: Span) -> list[tuple[Span, object]]:
+        return [(s, v) for s, v in self.dates if sent.start <= s.start and s.end <= sent.end]
+
+    def _opening_end(self, sent: Span) -> int:
+        """Token index where the sentence's opening adverbial ends (first actor or the root)."""
+        for tok in sent:
+            if tok.i in self.actor_of_token and self.actor_of_token[tok.i].type != "place":
+                return tok.i
+            if tok.dep_ == "ROOT" or tok.lower_ in PERSON_PRONOUNS:
+                return tok.i
+        return sent.end
+
+    def _date_for(
+        self,
+        sent: Span,
+        trigger: Span | None,
+        background: bool,
+        claimed: frozenset[int] = frozenset(),
+    ) -> object | None:
+        """The date of a trigger: right after it, inside its noun phrase, or (for the story) the
+        sentence's opening date unless a background event claimed it. `claimed` holds the
+        start tokens of dates that belong to background events."""
+        dates = [
+            (s, v) for s, v in self._dates_in(sent) if v is not None and s.start not in claimed
+        ]
+        if not dates:
+            return None
+        if trigger is not None:
+            head = trigger[-1]
+            for span, value in dates:
+                gap = self.doc[trigger.end : span.start]
+                if 0 <= span.start - trigger.end <= 2 and all(
+                    t.lower_ in ("on", "in", "of") for t in gap
+                ):
+                    return value  # "the massacre on October 7, 2023"
+            for span, value in dates:
+                if span.start in _left_subtree(head):
+                    return value  # "the 2008 ... attack"
+        if background:
+            return None
+        opening = self._opening_end(sent)
+        initial = [(s, v) for s, v in dates if s.end <= opening]
+        if not initial:
+            return None
+        return max(initial, key=lambda sv: _PRECISION_RANK.get(getattr(sv[1], "precision", ""), 0))[
+            1
+        ]
+
+    def _place_for(self, sent: Span, anchor: Span | None, background: bool) -> object | None:
+        candidates = []
+        for actor in self.actors:
+            if not (sent.start <= actor.start < sent.end) or actor.type not in (
+                "place",
+                "organization",
+            ):
+                continue
+            place = self.place_of(actor)
+            if place is None:
+                continue
+            if actor.type == "organization" and getattr(place, "precision", None) != "venue":
+                continue
+            first, after = (
+                self.doc[actor.start],
+                self.doc[actor.end] if actor.end < len(self.doc) else None,
+            )
+            if after is not None and (after.text in ("-", "’s", "'s") or after.lower_ == "based"):
+                continue  # "Pakistan-based", "Pakistan's": a modifier, not where it happened
+            before = first.nbor(-1).lower_ if first.i > 0 else ""
+            before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
+            introduced = before in ("in", "at") or before2 in ("town of", "city of", "village of")
+            inside = anchor is not None and any(
+                t.i == first.i for c in anchor[-1].lefts for t in c.subtree
+            )
+            venue = actor.type == "organization"
+            if background and not inside:
+                continue
+            if not (introduced or inside or venue):
+                continue
+            distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
+            candidates.append((distance, place))
+        return min(candidates, key=lambda dp: dp[0])[1] if candidates else None
+
+    # -- participants -------------------------------------------------------------------------
+
+    def _resolve_pronoun(self, tok: Token) -> Actor | None:
+        before = [a for a in self.actors if a.type == "person" and a.end <= tok.i]
+        return before[-1] if before else None
+
+    def _anchor_token(self, tok: Token) -> Token | None:
+        """Climb from a name to the word whose grammatical role tells its part; None when the
+        name only describes someone else ("X, Hezbollah's envoy": Hezbollah is not there)."""
+        roles = lexicons.roles()
+        for _ in range(6):
+            if tok.dep_ == "conj" or tok.dep_ == "appos":
+                tok = tok.head
+            elif tok.dep_ in ("compound", "poss", "nmod") and tok.head.lemma_.lower() in roles:
+                if tok.head.dep_ in ("appos", "compound"):
+                    return None
+                tok = tok.head  # "Hezbollah commanders": the commanders act
+            elif tok.dep_ == "pobj" and tok.head.lower_ in ("like", "including"):
+                tok = tok.head.head
+            else:
+                break
+        return tok
+
+    def _role_for(self, tok: Token, triggers: list[Span]) -> str | None:
+        verbs = lexicons.event_verbs()
+        anchor = self._anchor_token(tok)
+        if anchor is None:
+            return None
+        dep, head = anchor.dep_, anchor.head
+        if dep == "poss" and any(head.i == t[-1].i for t in triggers):
+            return "guest" if head.lemma_.lower() in ("appearance", "visit") else "participant"
+        if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+            info = verbs.get(head.head.lemma_.lower())
+            return info.subject_role if info else "participant"
+        if dep in ("nsubj", "nsubjpass"):
+            info = verbs.get(head.lemma_.lower())
+            if info is not None:
+                if dep == "nsubjpass":
+                    return info.object_role or "participant"
+                return info.subject_role
+            for child in head.children:  # "X was in Karachi, speaking at ..."
+                sub = verbs.get(child.lemma_.lower())
+                if child.dep_ in ("advcl", "xcomp", "conj") and sub is not None:
+                    return sub.subject_role
+            return "participant"
+        if dep == "dobj":
+            info = verbs.get(head.lemma_.lower())
+            return info.object_role if info is not None else None
+        if (
+            dep == "pobj"
+            and head.lower_ == "with"
+            and head.head.lemma_.lower() in ("share", "join", "meet")
+        ):
+            return "participant"
+        return None
+
+    def _participants(self, sent: Span, triggers: list[Span]) -> list[tuple[int, Participation]]:
+        """(token index, Participation) for each actor the grammar ties to an event."""
+        evidence = self._evidence(sent)
+        out = []
+        for tok in sent:
+            actor = self.actor_at.get(tok.i)
+            if (
+                actor is None
+                and tok.lower_ in PERSON_PRONOUNS
+                and tok.dep_ in ("nsubj", "nsubjpass")
+            ):
+                actor = self._resolve_pronoun(tok)
+                root = tok
+            elif actor is not None:
+                root = _grammatical_root(self.doc[actor.start : actor.end])
+            else:
+                continue
+            if actor is None or actor.type not in ("person", "organization"):
+                continue
+            role = self._role_for(root, triggers)
+            if role is None and self._anchor_token(root) is not None:
+                role = self._subject_of_bare_root(root, sent)
+            if role is not None:
+                out.append((tok.i, Participation(actor.entity, role, "unknown", evidence)))
+        return _apply_modes(sent, out)
+
+    @staticmethod
+    def _subject_of_bare_root(tok: Token, sent: Span) -> str | None:
+        """The parser sometimes loses a long list of subjects ("On DATE, to mark X, A, B and C
+        joined ..."): an actor before a subject-less root verb of participation is its subject."""
+        root = sent.root
+        info = lexicons.event_verbs().get(root.lemma_.lower())
+        if info is None or tok.i >= root.i:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            return None
+        return info.subject_role
+
+    def _perpetrators(self, trigger: Span, sent: Span) -> list[Participation]:
+        """Actors named inside a violent event's noun phrase ("the Hamas massacre")."""
+        evidence = self._evidence(sent)
+        out = []
+        for i in sorted(_left_subtree(trigger[-1])):
+            actor = self.actor_at.get(i)
+            if actor is not None and actor.type in ("person", "organization"):
+                out.append(Participation(actor.entity, "perpetrator", "unknown", evidence))
+        return out
+
+    # -- quotes ---------------------------------------------------------------------------
+
+    def _quotes(self, sent: Span) -> list[Quote]:
+        texts = [m.group(1).strip() for m in QUOTE.finditer(sent.text)]
+        texts = [t for t in texts if len(t.split()) >= 4]
+        if not texts:
+            return []
+        speaker: Actor | None = None
+        speaker_text = ""
+        for tok in sent:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB":
+                subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subject is None:
+                    continue
+                span = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+                speaker_text = span.text
+                if subject.lower_ in PERSON_PRONOUNS:
+                    speaker = self._resolve_pronoun(subject)
+                else:
+                    speaker = next(
+                        (
+                            self.actor_of_token[t.i]
+                            for t in span
+                            if t.i in self.actor_of_token
+                            and self.actor_of_token[t.i].type == "person"
+                        ),
+                        None,
+                    )
+                break
+        if not speaker_text:
+            return []
+        evidence = self._evidence(sent)
+        return [
+            Quote(
+                speaker.entity if speaker else None,
+                speaker.name if speaker else speaker_text,
+                text,
+                evidence,
+            )
+            for text in texts
+        ]
+
+    # -- mentions -----------------------------------------------------------------------------
+
+    def _label(self, trigger: Span | None, type_: str, sent: Span) -> tuple[str, bool]:
+        if trigger is None:
+            purpose = re.search(r"\bto mark ([^,.;]+)", sent.text)
+            return (f"{purpose.group(1).strip()} gathering" if purpose else type_), False
+        head = trigger[-1]
+        if head.pos_ == "VERB":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            actor = self.actor_of_token.get(obj.i) if obj is not None else None
+            joiner = VERB_LABELS.get(type_, "of")
+            return (f"{type_} {joiner} {actor.name}" if actor else type_), False
+        # A quoted title around the trigger names the event.
+        for match in QUOTE.finditer(sent.text):
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            if start <= head.idx < end or (end <= head.idx and head.idx - end <= 1):
+                if start <= head.idx < end:  # “Name Conference.”: the title alone
+                    return self.doc.text[start + 1 : end - 1].strip(" ,.;:"), True
+                return self.doc.text[start : head.idx + len(head.text)], True  # “Name” conference
+        words = [
+            t for t in head.lefts if t.dep_ not in ("det", "poss", "predet") and not t.is_punct
+        ]
+        start = min([t.left_edge.i for t in words], default=trigger.start)
+        return self.doc[start : trigger.end].text, False
+
+    def mentions(self, sent: Span) -> list[EventMention]:
+        noun_triggers = self._noun_triggers(sent)
+        verb_triggers = self._verb_triggers(sent)
+        all_triggers = [span for span, _ in noun_triggers + verb_triggers]
+        participants = self._participants(sent, all_triggers)
+        out: list[EventMention] = []
+        story: list[tuple[Span, str]] = []
+        claimed: set[int] = set()
+        for span, type_ in noun_triggers:
+            head = span[-1]
+            if self._is_background(head, type_):
+                date = self._date_for(sent, span, background=True)
+                claimed |= {s.start for s, v in self._dates_in(sent) if v is date and v is not None}
+                place = self._place_for(sent, span, background=True)
+                label, named = self._label(span, type_, sent)
+                mention = EventMention(
+                    sent,
+                    type_,
+                    span,
+                    label,
+                    named,
+                    True,
+                    self._is_anaphoric(head),
+                    False,
+                    date,
+                    place,
+                )
+                mention.participants = self._perpetrators(span, sent)
+                out.append(mention)
+            else:
+                story.append((span, type_))
+        story += verb_triggers
+        opening_date = self._date_for(sent, None, background=False, claimed=frozenset(claimed))
+        actors_present = [p for _, p in participants]
+        if not story and opening_date is not None and actors_present:
+            story = [(None, "gathering")]  # type: ignore[list-item]
+        if story:
+            # One story event per sentence: the nouns in one sentence are one event's names
+            # ("the X conference, a twelve-day protest event in Karachi").
+            span, type_ = next(
+                ((s, t) for s, t in story if t not in WEAK_TYPES | VIOLENT_TYPES),
+                next(((s, t) for s, t in story if t not in WEAK_TYPES), story[0]),
+            )
+            named_span = next(
+                (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
+            )
+            label, named = self._label(named_span, type_, sent)
+            heads = [s[-1] for s, _ in story if s is not None]
+            anaphoric = any(self._is_anaphoric(h) for h in heads)
+            generic = bool(heads) and all(self._is_generic(h) for h in heads)
+            date = self._date_for(sent, span, background=False, claimed=frozenset(claimed))
+            place = self._place_for(sent, span, background=False)
+            mention = EventMention(
+                sent, type_, span, label, named, False, anaphoric, generic, date, place
+            )
+            mention.participants = [p for _, p in participants]
+            out.append(mention)
+        return out
+
+    # -- the document -------------------------------------------------------------------------
+
+    def read(self) -> list[Event]:
+        events: list[Event] = []
+        current: Event | None = None
+        current_paragraph = -2
+        for sent in self.doc.sents:
+            if self.is_excluded(sent.start_char, sent.end_char):
+                continue
+            paragraph = self._paragraph(sent)
+            if paragraph != current_paragraph:
+                current, current_paragraph = None, paragraph
+            mentions = self.mentions(sent)
+            for mention in mentions:
+                target = self._place_mention(mention, events, current)
+                if target is None:
+                    continue
+                if not mention.background:
+                    current = target
+            if current is not None and not any(not m.background for m in mentions):
+                self._continue(current, sent)
+            if current is not None:
+                for quote in self._quotes(sent):
+                    known = {p.entity for p in current.participants}
+                    if quote.speaker is None or quote.speaker in known:
+                        current.quotes.append(quote)
+                        if quote.speaker is not None:
+                            _add_participant(
+                                current,
+                                Participation(quote.speaker, "speaker", "unknown", quote.evidence),
+                            )
+        for event in events:
+            if event.place is not None and getattr(event.place, "name", "") not in event.label:
+                event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
+        return events
+
+    def _place_mention(
+        self, m: EventMention, events: list[Event], current: Event | None
+    ) -> Event | None:
+        evidence = self._evidence(m.sent)
+        if m.background:
+            same = next(
+                (
+                    e
+                    for e in events
+                    if e.background
+                    and e.type == m.type
+                    and (m.date is None or e.date is None or _overlap(e.date, m.date))
+                    and (m.anaphoric or (m.date is not None and e.date is not None))
+                ),
+                None,
+            )
+            if same is None and m.date is None and m.place is None:
+                return None
+            target = same or self._new_event(m, events)
+        elif m.date is not None:
+            target = next(
+                (
+                    e
+                    for e in events
+                    if not e.background
+                    and e.date is not None
+                    and _same_when(e.date, m.date)
+                    and _same_where(e.place, m.place)
+                ),
+                None,
+            ) or self._new_event(m, events)
+        elif m.anaphoric and current is not None:
+            target = current
+        elif m.named and m.place is not None and not m.generic:
+            target = self._new_event(m, events)
+        else:
+            return None
+        self._merge(target, m, evidence)
+        return target
+
+    def _merge(self, event: Event, m: EventMention, evidence: Evidence) -> None:
+        """Fold one sentence's reading into an event. A quoted title, once seen, names it."""
+        if evidence not in event.evidence:
+            event.evidence.append(evidence)
+        if event.type in WEAK_TYPES and m.type not in WEAK_TYPES:
+            event.type = m.type
+        if m.named and event.id not in self._titled:
+            event.label = m.label
+            self._titled.add(event.id)
+            if m.type not in WEAK_TYPES:
+                event.type = m.type
+        if event.date is None and m.date is not None:
+            event.date = m.date  # type: ignore[assignment]
+        if event.place is None and m.place is not None:
+            event.place = m.place  # type: ignore[assignment]
+        for p in m.participants:
+            _add_participant(event, p)
+
+    def _new_event(self, m: EventMention, events: list[Event]) -> Event:
+        event = Event(
+            id=stable_id("evt", self.document_id, m.sent.start_char, m.type),
+            type=m.type,
+            label=m.label,
+            background=m.background,
+            date=m.date,  # type: ignore[arg-type]
+            place=m.place,  # type: ignore[arg-type]
+        )
+        events.append(event)
+        return event
+
+    def _continue(self, event: Event, sent: Span) -> None:
+        """A sentence without an event word about the current event: modes of its participants
+        ("Video footage shows X on stage")."""
+        known = {p.entity for p in event.participants}
+        for _, p in _apply_modes(sent, self._all_actors(sent)):
+            if p.entity in known and p.mode != "unknown":
+                _add_participant(event, p)
+                if self._evidence(sent) not in event.evidence:
+                    event.evidence.append(self._evidence(sent))
+
+    def _all_actors(self, sent: Span) -> list[tuple[int, Participation]]:
+        evidence = self._evidence(sent)
+        return [
+            (a.start, Participation(a.entity, "participant", "unknown", evidence))
+            for a in self.actors
+            if sent.start <= a.start < sent.end and a.type in ("person", "organization")
+        ]
+
+
+def _in_quotes(token: Token) -> bool:
+    """Is the token inside a quoted stretch of its sentence?"""
+    sent = token.sent
+    for match in QUOTE.finditer(sent.text):
+        if sent.start_char + match.start() < token.idx < sent.start_char + match.end():
+            return True
+    return False
+
+
+def _left_subtree(head: Token) -> set[int]:
+    return {t.i for child in head.lefts for t in child.subtree}
+
+
+GRAMMATICAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj")
+
+
+def _grammatical_root(span: Span) -> Token:
+    """The token that carries a multi-token name's role in the sentence. Transliterated names
+    are often parsed in pieces; prefer a piece that is the agent of a passive ("by X")."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    for t in outside:
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            return t
+    for dep in GRAMMATICAL_DEPS:
+        for t in outside:
+            if t.dep_ == dep:
+                return t
+    return span.root
+
+
+_PRECISION_RANK = {"day": 5, "month": 4, "season": 3, "approximate": 2, "year": 1}
+
+
+def _apply_modes(
+    sent: Span, found: list[tuple[int, Participation]]
+) -> list[tuple[int, Participation]]:
+    """A mode phrase belongs to the nearest actor named before it in the sentence."""
+    if not found:
+        return found
+    lower = sent.text.lower()
+    out = list(found)
+    for phrase, mode in lexicons.event_modes():
+        for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
+            char = sent.start_char + match.start()
+            before = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx < char]
+            if not before:
+                continue
+            k, (i, p) = before[-1]
+            if p.mode == "unknown":
+                out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
+    return out
+
+
+def _add_participant(event: Event, new: Participation) -> None:
+    for k, old in enumerate(event.participants):
+        if old.entity != new.entity:
+            continue
+        role = new.role if ROLE_RANK.get(new.role, 0) > ROLE_RANK.get(old.role, 0) else old.role
+        mode = new.mode if old.mode == "unknown" else old.mode
+        event.participants[k] = Participation(old.entity, role, mode, old.evidence)
+        return
+    event.participants.append(new)
+
+
+def _overlap(a: object, b: object) -> bool:
+    a_start, a_end = getattr(a, "start", None), getattr(a, "end", None)
+    b_start, b_end = getattr(b, "start", None), getattr(b, "end", None)
+    if None in (a_start, b_start):
+        return False
+    return (a_end is None or b_start <= a_end) and (b_end is None or a_start <= b_end)  # type: ignore[operator]
+
+
+def _same_when(a: object, b: object) -> bool:
+    return (
+        _overlap(a, b)
+        and getattr(a, "precision", None) == getattr(b, "precision", None) == "day"
+        or (
+            getattr(a, "start", None) == getattr(b, "start", None)
+            and getattr(a, "end", None) == getattr(b, "end", None)
+        )
+    )
+
+
+def _same_where(a: object | None, b: object | None) -> bool:
+    if a is None or b is None:
+        return True
+    return getattr(a, "gazetteer_id", None) == getattr(b, "gazetteer_id", None)

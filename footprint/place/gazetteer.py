@@ -1,0 +1,129 @@
+"""The gazetteer: every place footprint knows, looked up by any of its names.
+
+`Gazetteer.load()` gives the process-wide instance (built once per data version, then read from
+the user cache in well under a second; see `cache`). `candidates(name)` lists the places a name
+can mean; the `Geocoder` chooses among them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, NamedTuple
+
+from footprint.place import cache
+from footprint.place.index import CITY, PlaceIndex, postings
+from footprint.place.model import Place
+from footprint.place.names import Hint, name_key, query_forms
+from footprint.place.ranking import prior_scores
+
+log = logging.getLogger(__name__)
+
+ACRONYM_LETTERS = 3  # "UN", "US", "UAE", "AJK"
+SHOUTED_LETTERS = 5  # "NATO", "ERIE": longer capitals ("ATLANTA") are ordinary datelines
+SHOUTED_MIN_POPULATION = 50_000
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def _shouting(name: str) -> int:
+    """Letter count of an all-capitals name of at most SHOUTED_LETTERS letters, else 0."""
+    letters = _LETTERS.findall(name)
+    if 2 <= len(letters) <= SHOUTED_LETTERS and all(c.isupper() for c in letters):
+        return len(letters)
+    return 0
+
+
+class Match(NamedTuple):
+    row: int
+    alternate: bool  # matched one of the place's other names, not its own
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """The places a name can mean, under the first spelling of it that the index knows."""
+
+    key: str
+    hint: Hint | None
+    partial: bool
+    matches: tuple[Match, ...]
+
+
+class Gazetteer:
+    _shared: ClassVar[Gazetteer | None] = None
+    _shared_lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self.index = index
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The process-wide gazetteer (built on first use, then cached on disk)."""
+        with cls._shared_lock:
+            if cls._shared is None:
+                cls._shared = cls.from_cache()
+            return cls._shared
+
+    @classmethod
+    def from_cache(cls, directory: Path | None = None) -> Gazetteer:
+        """A gazetteer read from (or built into) `directory`, not shared with anyone."""
+        return cls(cache.load_index(directory))
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def candidates(self, name: str) -> list[Place]:
+        """Every place the name can mean, most likely first (by name match and size alone)."""
+        found = self.lookup(name)
+        if found is None:
+            return []
+        scores = prior_scores(self.index, found)
+        order = sorted(range(len(found.matches)), key=lambda i: -scores[i])
+        return [self.index.place(found.matches[i].row) for i in order]
+
+    def lookup(self, name: str) -> Lookup | None:
+        """Matches for the first form of the name that has any; None for demonyms."""
+        if self.demonym(name) is not None:
+            return None
+        abbreviated = self.index.abbreviations.get(name.strip().casefold())
+        if abbreviated is not None:
+            return Lookup(name_key(name), None, False, (Match(abbreviated, False),))
+        shouting = _shouting(name)
+        index = self.index
+        for form in query_forms(name):
+            primary = postings(index.primary.get(form.key))
+            alternate = postings(index.alternate.get(form.key))
+            if shouting:
+                primary = self._shouted(form.key, primary, shouting)
+                alternate = ()
+            if not primary and not alternate:
+                continue
+            seen = set(primary)
+            matches = [Match(r, False) for r in primary]
+            matches += [Match(r, True) for r in alternate if r not in seen]
+            return Lookup(form.key, form.hint, form.partial, tuple(matches))
+        return None
+
+    def _shouted(self, key: str, rows: tuple[int, ...], letters: int) -> tuple[int, ...]:
+        """An all-capitals name: "UN", "NATO" are acronyms and name a place only through
+        footprint's own tables (countries, regions: "US", "UAE", "AJK"); a longer one ("ERIE",
+        a dateline) is a place if it is a region or a sizeable town, not any village so spelt."""
+        index = self.index
+        if letters <= ACRONYM_LETTERS:
+            curated = key in index.alias_keys
+            return tuple(r for r in rows if curated or index.kind_of(r) != CITY)
+        return tuple(
+            r
+            for r in rows
+            if index.kind_of(r) != CITY or index.population[r] >= SHOUTED_MIN_POPULATION
+        )
+
+    def demonym(self, name: str) -> str | None:
+        """The country code a demonym points to ("" for a people of no one country), or None
+        when the name is not a demonym."""
+        return self.index.demonyms.get(name_key(name))
+
+    def place(self, row: int) -> Place:
+        return self.index.place(row)

@@ -1,0 +1,359 @@
+"""Resolves the toponyms of a document together, each in the light of the others.
+
+A document's places cluster: "Karachi" in a story that also names Pakistan, Lahore and Sindh is
+the Pakistani city, not the Azerbaijani village GeoNames also calls so; "Springfield" beside
+"Sangamon County" is the Illinois town in that county. Resolution therefore runs in rounds. Every
+toponym holds a belief over its candidates; each round re-scores every toponym's candidates with
+what the *other* toponyms currently believe (see `ranking.context_score`):
+- the share of them in the candidate's country, and in its first-level region;
+- the share of them with a likely candidate within a short distance of it (towns and counties).
+Three rounds settle it; the answers are each toponym's best candidate after the last.
+
+Demonyms ("Pakistani") resolve to nothing but count as a little evidence for their country.
+Venues resolve to the place they name or lie in, with precision "venue" when that is a city.
+"""
+
+from __future__ import annotations
+
+import collections
+import logging
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from footprint.place import venues
+from footprint.place.distance import haversine_km
+from footprint.place.gazetteer import Gazetteer, Lookup
+from footprint.place.index import ADMIN1, ADMIN2, CITY, COUNTRY, PlaceIndex
+from footprint.place.model import Place
+from footprint.place.ranking import WEIGHTS, Weights, context_score, prior_scores
+
+log = logging.getLogger(__name__)
+
+ROUNDS = 3
+DEMONYM_WEIGHT = 0.5  # a "Pakistani official" says less about where a story is than "Pakistan"
+CONTAINED_KM = 100.0  # "X, Y" with Y a city or small region: X must lie this close to Y
+VENUE_MIN_SCORE = 4.0  # a place name inside a venue name must be at least a 10,000-people town
+PART_MIN_SCORE = 5.0  # "northern X" stands for X only if X is a region or a 100,000-people town
+MAX_OPTIONS = 60  # per name, by prior: enough for "San Jose"; keeps big documents fast
+NEAR_KINDS = (CITY, ADMIN2)  # points that stand for small areas, where distance means something
+NEAR_FULL_KM = 30.0  # toponyms this close support each other fully ...
+NEAR_NONE_KM = 100.0  # ... and not at all from this far
+MIN_BELIEF = 0.01  # candidates believed less than 1/100 of their name's best lend no support
+
+
+@dataclass
+class Option:
+    row: int
+    prior: float
+    alternate: bool
+
+
+@dataclass(eq=False)
+class Reading:
+    """What one distinct name in the document can be."""
+
+    name: str
+    options: list[Option] = field(default_factory=list)
+    venue: bool = False  # the answer stands for a venue inside the chosen place
+    demonym: str | None = None  # country code of a demonym ("" for none)
+    container: Reading | None = None  # "X, Y": Y, which X must lie in
+    weight: float = 1.0
+    belief: list[float] = field(default_factory=list)  # probability of each option
+    support: list[float] = field(default_factory=list)  # nearby-toponym share of each option
+
+    @property
+    def target(self) -> Reading:
+        """The reading whose options stand for this name in the document's context."""
+        return self.container if self.container is not None else self
+
+    @property
+    def votes(self) -> bool:
+        return bool(self.demonym or self.target.options)
+
+    @property
+    def vote_weight(self) -> float:
+        return self.weight * (DEMONYM_WEIGHT if self.demonym else 1.0)
+
+
+@dataclass
+class Context:
+    """What the rest of the document says, for one reading."""
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    regions: Mapping[str, float] = field(default_factory=dict)
+
+
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer | None = None, weights: Weights = WEIGHTS) -> None:
+        self.gazetteer = gazetteer or Gazetteer.load()
+        self.index: PlaceIndex = self.gazetteer.index
+        self.weights = weights
+
+    # --- public ---------------------------------------------------------------------------
+
+    def resolve_document(self, names: list[str]) -> dict[str, Place | None]:
+        """All toponyms of one document, resolved together: name -> Place (None if unknown,
+        a demonym, or an organisation)."""
+        counts = collections.Counter(n for n in names if n and n.strip())
+        readings = {name: self._read(name) for name in counts}
+        for name, reading in readings.items():
+            reading.weight = 1.0 + math.log(counts[name])
+        voters = [r for r in readings.values() if r.votes]
+        contexts = {id(r): Context() for r in voters}
+        for _ in range(ROUNDS):
+            for reading in voters:
+                self._believe(reading.target, contexts[id(reading)])
+            contexts = self._contexts(voters)
+            self._support(voters)
+        answers: dict[str, Place | None] = {}
+        for name in dict.fromkeys(names):
+            read = readings.get(name)
+            answers[name] = (
+                self._answer(read, contexts.get(id(read), Context())) if read is not None else None
+            )
+        return answers
+
+    def resolve(self, name: str, context: collections.Counter[str] | None = None) -> Place | None:
+        """One name, optionally with counts of the country codes seen in its document."""
+        total = sum(context.values()) if context else 0
+        countries = {c: n / total for c, n in context.items()} if context and total else {}
+        return self._answer(self._read(name), Context(countries=countries))
+
+    # --- reading names --------------------------------------------------------------------
+
+    def _read(self, name: str) -> Reading:
+        reading = Reading(name)
+        demonym = self.gazetteer.demonym(name)
+        if demonym is not None:
+            reading.demonym = demonym
+            return reading
+        found = self.gazetteer.lookup(name)
+        if found is not None:
+            reading.options = self._options(found)
+            if found.partial:
+                reading.options = [o for o in reading.options if o.prior >= PART_MIN_SCORE]
+            return reading
+        split = venues.split_container(name)
+        if split is not None:
+            inside, container = split
+            reading.container = self._read(container)
+            inner = self.gazetteer.lookup(inside)
+            reading.options = self._options(inner) if inner is not None else []
+            reading.venue = True
+            return reading
+        if venues.kind_of_name(name) == "venue":
+            for inner_name in venues.inner_names(name):
+                inner = self.gazetteer.lookup(inner_name)
+                if inner is None:
+                    continue
+                options = [
+                    o
+                    for o in self._options(inner)
+                    if not o.alternate and o.prior >= VENUE_MIN_SCORE
+                ]
+                if options:
+                    reading.options = options
+                    reading.venue = True
+                    break
+        return reading
+
+    def _options(self, found: Lookup) -> list[Option]:
+        scores = prior_scores(self.index, found, self.weights)
+        options = [
+            Option(m.row, s, m.alternate) for m, s in zip(found.matches, scores, strict=True)
+        ]
+        if len(options) > MAX_OPTIONS:
+            options = sorted(options, key=lambda o: -o.prior)[:MAX_OPTIONS]
+        return options
+
+    # --- document context -----------------------------------------------------------------
+
+    def _score(self, reading: Reading, position: int, context: Context) -> float:
+        option = reading.options[position]
+        score = option.prior + context_score(
+            self.index, option.row, context.countries, context.regions, self.weights
+        )
+        if reading.support:
+            score += self.weights.near_context * reading.support[position]
+        return score
+
+    def _believe(self, reading: Reading, context: Context) -> None:
+        if not reading.options:
+            return
+        scores = [self._score(reading, i, context) for i in range(len(reading.options))]
+        best = max(scores)
+        raw = [10.0 ** (s - best) for s in scores]
+        total = sum(raw)
+        reading.belief = [r / total for r in raw]
+
+    def _votes(self, reading: Reading) -> tuple[dict[str, float], dict[str, float]]:
+        """How much this reading says each country / first-level region is the story's."""
+        countries: dict[str, float] = collections.defaultdict(float)
+        regions: dict[str, float] = collections.defaultdict(float)
+        if reading.demonym is not None:
+            if reading.demonym:
+                countries[reading.demonym] += 1.0
+            return countries, regions
+        target = reading.target
+        belief = target.belief or [1.0 / len(target.options)] * len(target.options)
+        for option, p in zip(target.options, belief, strict=True):
+            country = self.index.country[option.row]
+            if country:
+                countries[country] += p
+            region = self.index.region[option.row]
+            if region:
+                regions[region] += p
+        return countries, regions
+
+    def _contexts(self, voters: list[Reading]) -> dict[int, Context]:
+        """Per reading, the shares of the *other* readings per country and region."""
+        votes = {id(r): self._votes(r) for r in voters}
+        countries: dict[str, float] = collections.defaultdict(float)
+        regions: dict[str, float] = collections.defaultdict(float)
+        for reading in voters:
+            own_countries, own_regions = votes[id(reading)]
+            for code, v in own_countries.items():
+                countries[code] += reading.vote_weight * v
+            for key, v in own_regions.items():
+                regions[key] += reading.vote_weight * v
+        total = sum(r.vote_weight for r in voters)
+        contexts: dict[int, Context] = {}
+        for reading in voters:
+            others = total - reading.vote_weight
+            if others <= 1e-9:
+                contexts[id(reading)] = Context()
+                continue
+            own_countries, own_regions = votes[id(reading)]
+            w = reading.vote_weight
+            contexts[id(reading)] = Context(
+                {
+                    c: max(0.0, v - w * own_countries.get(c, 0.0)) / others
+                    for c, v in countries.items()
+                },
+                {k: max(0.0, v - w * own_regions.get(k, 0.0)) / others for k, v in regions.items()},
+            )
+        return contexts
+
+    def _support(self, voters: list[Reading]) -> None:
+        """Each town/county candidate's share of other toponyms with a believed candidate
+        close by (a grid of 1-degree cells keeps this linear in the number of candidates)."""
+        index = self.index
+        grid: dict[tuple[int, int], list[tuple[int, int, float, float, float]]] = (
+            collections.defaultdict(list)
+        )
+        for number, reading in enumerate(voters):
+            target = reading.target
+            # Relative to the name's best guess: a county among ten same-named ones is still a
+            # fine neighbour for the town in it, and the two then lift each other.
+            top = max(target.belief, default=1.0)
+            for option, belief in zip(target.options, target.belief, strict=False):
+                p = belief / top
+                if p >= MIN_BELIEF and index.kind_of(option.row) in NEAR_KINDS:
+                    lat, lon = index.lat[option.row], index.lon[option.row]
+                    grid[(math.floor(lat), math.floor(lon))].append(
+                        (number, option.row, lat, lon, p)
+                    )
+        total = sum(r.vote_weight for r in voters)
+        for number, reading in enumerate(voters):
+            target = reading.target
+            others = total - reading.vote_weight
+            target.support = [
+                self._nearby(grid, number, option.row, voters) / others
+                if others > 1e-9 and index.kind_of(option.row) in NEAR_KINDS
+                else 0.0
+                for option in target.options
+            ]
+
+    def _nearby(
+        self,
+        grid: Mapping[tuple[int, int], list[tuple[int, int, float, float, float]]],
+        number: int,
+        row: int,
+        voters: list[Reading],
+    ) -> float:
+        lat, lon = self.index.lat[row], self.index.lon[row]
+        reach_lat = math.ceil(NEAR_NONE_KM / 111.0)
+        reach_lon = math.ceil(NEAR_NONE_KM / max(1.0, 111.0 * math.cos(math.radians(lat))))
+        best: dict[int, float] = {}
+        cell_lat, cell_lon = math.floor(lat), math.floor(lon)
+        for dlat in range(-reach_lat, reach_lat + 1):
+            for dlon in range(-reach_lon, reach_lon + 1):
+                for other, orow, olat, olon, p in grid.get((cell_lat + dlat, cell_lon + dlon), ()):
+                    # Another name for this very place is no neighbour: a story that says
+                    # "Mexico City" and "Mexico" means two places by them.
+                    if other == number or orow == row:
+                        continue
+                    closeness = _closeness(haversine_km(lat, lon, olat, olon))
+                    if closeness * p > best.get(other, 0.0):
+                        best[other] = closeness * p
+        return sum(voters[other].vote_weight * value for other, value in best.items())
+
+    # --- answers --------------------------------------------------------------------------
+
+    def _answer(self, reading: Reading, context: Context) -> Place | None:
+        chosen = self._choose(reading, context)
+        if chosen is None:
+            return None
+        row, venue = chosen
+        place = self.index.place(row)
+        return place.as_venue() if venue and place.precision == "city" else place
+
+    def _choose(self, reading: Reading, context: Context) -> tuple[int, bool] | None:
+        """(row, whether the name is a venue at that place) of the answer, or None."""
+        if reading.demonym is not None:
+            return None
+        if reading.container is None:
+            best = self._best(reading, reading.options, context)
+            return (best, reading.venue) if best is not None else None
+        outer = self._choose(reading.container, context)
+        if outer is None:
+            return None  # "University of Perpetual Help": no place after the "of"
+        inside = [o for o in reading.options if self._contains(outer[0], o.row)]
+        best = self._best(reading, inside, context)
+        if best is not None:
+            return best, False  # "Springfield, Illinois"
+        return outer[0], True  # "Nasser Bagh, Lahore": something in Lahore
+
+    def _contains(self, outer: int, inner: int) -> bool:
+        index = self.index
+        if inner == outer:
+            return False
+        kind = index.kind_of(outer)
+        if kind == COUNTRY:
+            return index.country[inner] == index.country[outer]
+        if kind == ADMIN1:
+            return index.region[inner] == index.region[outer]
+        return (
+            haversine_km(index.lat[inner], index.lon[inner], index.lat[outer], index.lon[outer])
+            <= CONTAINED_KM
+        )
+
+    def _best(self, reading: Reading, options: list[Option], context: Context) -> int | None:
+        best: Option | None = None
+        best_score = -math.inf
+        positions = {id(o): i for i, o in enumerate(reading.options)}
+        for option in options:
+            position = positions.get(id(option))
+            if position is not None:
+                score = self._score(reading, position, context)
+            else:
+                score = option.prior + context_score(
+                    self.index, option.row, context.countries, context.regions, self.weights
+                )
+            if score > best_score:
+                best, best_score = option, score
+        if best is None:
+            return None
+        if best.alternate and best_score < self.weights.alternate_floor:
+            # Only another name of a small, out-of-context place: more likely not a place.
+            return None
+        return best.row
+
+
+def _closeness(km: float) -> float:
+    if km <= NEAR_FULL_KM:
+        return 1.0
+    if km >= NEAR_NONE_KM:
+        return 0.0
+    return (NEAR_NONE_KM - km) / (NEAR_NONE_KM - NEAR_FULL_KM)

@@ -1,0 +1,39 @@
+"""The record a toponym resolves to: a point with the gazetteer's name, country and first-level
+region, and how precise the point is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+Precision = Literal["city", "region", "country", "venue"]
+PRECISIONS: tuple[Precision, ...] = ("city", "region", "country", "venue")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place. `gazetteer_id` is "geonames:<id>" for GeoNames entries and
+    "footprint:<kind>:<key>" for regions footprint derived or curated itself."""
+
+    name: str
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # first-level region name
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str
+    precision: Precision
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "gazetteer_id": self.gazetteer_id,
+            "precision": self.precision,
+        }
+
+    def as_venue(self) -> Place:
+        """This place standing for a venue inside it: a venue is placed at its city's point."""
+        return replace(self, precision="venue")

@@ -1,0 +1,90 @@
+"""Events read by language from invented reports in the genre."""
+
+import pytest
+
+from footprint.extract.from_doc import extract
+from footprint.model import Document
+
+REPORT = (
+    "Envoy tours the north\n\n"
+    "On March 3, 2024, Yasir Haddad, Hezbollah's envoy in Baghdad, spoke at a large rally in "
+    "Lahore organized by Tehreek-e-Nizam, where its chief Tariq Durrani appeared via video link. "
+    "According to local media, Durrani said that “the struggle will continue until victory is won.”\n\n"
+    "Two weeks later, on March 17, Haddad was in Quetta, speaking at a seminar hosted by the "
+    "Quetta Bar Association. Video footage shows Haddad on stage. During the event, Haddad said: "
+    "“We thank our brothers in this province for their support.”\n\n"
+    "Haddad has addressed rallies and seminars across the country since the bombing on May 1, 2019.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def result(nlp):
+    doc = Document(id="doc-ev", text=REPORT, path="r.txt", published="2024-04-01")
+    return extract(nlp(REPORT), doc)
+
+
+def _names(result):
+    return {e.id: e.name for e in result.entities}
+
+
+def _story(result):
+    return [e for e in result.events if not e.background]
+
+
+def test_two_dated_gatherings_and_no_generic_ones(result):
+    story = _story(result)
+    assert [(e.type, e.date.start.isoformat(), e.date.precision) for e in story] == [
+        ("rally", "2024-03-03", "day"),
+        ("conference", "2024-03-17", "day"),
+    ]
+
+
+def test_roles_modes_and_organiser(result):
+    names = _names(result)
+    rally = _story(result)[0]
+    parts = {names[p.entity]: (p.role, p.mode) for p in rally.participants}
+    assert parts["Yasir Haddad"][0] == "speaker"
+    assert parts["Tariq Durrani"] == ("speaker", "remote")
+    assert parts["Tehreek-e-Nizam"][0] == "organizer"
+
+
+def test_host_in_person_and_quote_through_anaphora(result):
+    names = _names(result)
+    seminar = _story(result)[1]
+    parts = {names[p.entity]: (p.role, p.mode) for p in seminar.participants}
+    assert parts["Yasir Haddad"] == ("speaker", "in_person")
+    assert parts["Quetta Bar Association"][0] == "host"
+    assert any(
+        "brothers in this province" in q.text and names[q.speaker] == "Yasir Haddad"
+        for q in seminar.quotes
+    )
+    assert len(seminar.evidence) >= 2
+
+
+def test_quote_with_attribution_on_first_event(result):
+    rally = _story(result)[0]
+    quote = next(q for q in rally.quotes if "struggle will continue" in q.text)
+    assert quote.evidence.attribution == "According to local media"
+
+
+def test_background_violence_is_marked(result):
+    background = [e for e in result.events if e.background]
+    assert len(background) == 1 and background[0].type == "attack"
+    assert background[0].date.start.isoformat() == "2019-05-01"
+
+
+def test_event_evidence_points_into_the_text(result):
+    for event in result.events:
+        for ev in event.evidence:
+            assert REPORT[ev.start : ev.end] == ev.text
+
+
+def test_headline_lists_make_no_events(nlp):
+    text = (
+        "The budget for the coming year remains under review by the council.\n"
+        "See more from this Author\n"
+        "Rally in the capital draws thousands\n"
+        "Conference on water ends without a deal\n"
+    )
+    doc = Document(id="d", text=text, path="x.txt", published="2024-01-01")
+    assert extract(nlp(text), doc).events == []

@@ -1,0 +1,158 @@
+"""Resolving toponyms: countries, regions, venues, demonyms, and the document's context."""
+
+from collections import Counter
+
+import pytest
+
+from footprint.place import Gazetteer, Geocoder
+
+
+@pytest.fixture(scope="module")
+def geocoder() -> Geocoder:
+    return Geocoder(Gazetteer.load())
+
+
+def where(place):
+    return (place.name, place.country, place.precision) if place else None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("U.S.", "US"),
+        ("US", "US"),
+        ("USA", "US"),
+        ("United States", "US"),
+        ("UK", "GB"),
+        ("Britain", "GB"),
+        ("UAE", "AE"),
+        ("Pakistan", "PK"),
+        ("Palestine", "PS"),
+    ],
+)
+def test_countries_and_their_abbreviations_resolve_to_the_country(geocoder, written, code):
+    place = geocoder.resolve(written)
+    assert place is not None
+    assert (place.country, place.precision, place.admin1) == (code, "country", None)
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Kashmir", None),
+        ("Pakistan-occupied Kashmir", "PK"),
+        ("Azad Kashmir", "PK"),
+        ("Azad Jammu and Kashmir", "PK"),
+        ("Khyber Pakhtunkhwa", "PK"),
+        ("Punjab", "PK"),
+        ("Gaza", "PS"),
+        ("Gaza Strip", "PS"),
+        ("West Bank", "PS"),
+        ("Louisiana", "US"),
+    ],
+)
+def test_regions_resolve_to_regions_not_to_namesake_towns(geocoder, written, code):
+    place = geocoder.resolve(written)
+    assert place is not None
+    assert (place.country, place.precision) == (code, "region"), where(place)
+
+
+def test_the_kashmir_names_share_one_region(geocoder):
+    ids = {
+        geocoder.resolve(n).gazetteer_id
+        for n in ("Pakistan-occupied Kashmir", "Azad Kashmir", "Azad Jammu and Kashmir", "AJK")
+    }
+    assert len(ids) == 1
+
+
+def test_a_capital_keeps_its_name_against_an_old_name_of_a_bigger_city(geocoder):
+    assert where(geocoder.resolve("Islamabad")) == ("Islamabad", "PK", "city")
+    assert where(geocoder.resolve("Islamabad’s")) == ("Islamabad", "PK", "city")
+
+
+def test_context_picks_the_right_one_of_two_same_named_cities(geocoder):
+    assert geocoder.resolve("Hyderabad").country == "IN"  # the bigger, without context
+    assert geocoder.resolve("Hyderabad", Counter({"PK": 2})).country == "PK"
+    found = geocoder.resolve_document(["Hyderabad", "Sindh", "Karachi"])
+    assert where(found["Hyderabad"]) == ("Hyderabad", "PK", "city")
+
+
+def test_a_region_of_the_document_picks_its_town(geocoder):
+    assert geocoder.resolve("Alexandria").country == "EG"
+    found = geocoder.resolve_document(["Alexandria", "Louisiana", "Pineville"])
+    assert (found["Alexandria"].country, found["Alexandria"].admin1) == ("US", "Louisiana")
+    found = geocoder.resolve_document(["Paris", "Texas"])
+    assert (found["Paris"].country, found["Paris"].admin1) == ("US", "Texas")
+
+
+def test_a_country_named_like_a_state_follows_the_document(geocoder):
+    alone = geocoder.resolve_document(["Georgia", "Tbilisi"])["Georgia"]
+    assert (alone.country, alone.precision) == ("GE", "country")
+    american = geocoder.resolve_document(["Georgia", "Atlanta", "Alabama"])["Georgia"]
+    assert (american.country, american.precision) == ("US", "region")
+
+
+def test_same_region_name_in_two_countries_follows_the_document(geocoder):
+    assert geocoder.resolve_document(["Punjab", "Lahore"])["Punjab"].country == "PK"
+    assert geocoder.resolve_document(["Punjab", "Amritsar"])["Punjab"].country == "IN"
+
+
+@pytest.mark.parametrize(
+    ("venue", "city"),
+    [
+        ("the Karachi Press Club", "Karachi"),
+        ("National Press Club in Islamabad", "Islamabad"),
+        ("Nasser Bagh, Lahore", "Lahore"),
+        ("Lahore High Court", "Lahore"),
+        ("University of Karachi", "Karachi"),
+    ],
+)
+def test_a_venue_resolves_to_its_city(geocoder, venue, city):
+    place = geocoder.resolve_document([venue, "Pakistan"])[venue]
+    assert where(place) == (city, "PK", "venue")
+
+
+def test_an_address_inside_a_region_stays_inside_it(geocoder):
+    place = geocoder.resolve("Springfield, Illinois")
+    assert (place.name, place.admin1, place.precision) == ("Springfield", "Illinois", "city")
+    place = geocoder.resolve("Hyderabad, Sindh, Pakistan")
+    assert (place.name, place.country, place.precision) == ("Hyderabad", "PK", "city")
+    place = geocoder.resolve("Springfield, Ill.")  # an AP state abbreviation, with its stop
+    assert place.admin1 == "Illinois"
+
+
+def test_organisations_named_after_a_city_are_not_placed(geocoder):
+    assert geocoder.resolve("Karachi Bar Association") is None
+    assert geocoder.resolve("the Pakistan Muslim League") is None
+    assert geocoder.resolve("Punjab Police") is None
+
+
+@pytest.mark.parametrize("word", ["Pakistani", "Pakistanis", "Israeli", "American", "Kashmiri"])
+def test_demonyms_are_not_places(geocoder, word):
+    assert geocoder.resolve(word) is None
+
+
+def test_a_demonym_still_hints_at_the_document_country(geocoder):
+    found = geocoder.resolve_document(["Hyderabad", "Pakistani"])
+    assert found["Pakistani"] is None
+    assert found["Hyderabad"].country == "PK"
+
+
+def test_acronyms_of_organisations_and_unknown_names_resolve_to_nothing(geocoder):
+    found = geocoder.resolve_document(["UN", "NATO", "Hamas", "Qwzxrtplk", "", "Karachi"])
+    assert [found[n] for n in ("UN", "NATO", "Hamas", "Qwzxrtplk", "")] == [None] * 5
+    assert found["Karachi"].country == "PK"
+
+
+def test_resolve_document_answers_every_name_given_once(geocoder):
+    names = ["Peshawar", "Pakistan", "Peshawar", "Kashmir"]
+    found = geocoder.resolve_document(names)
+    assert list(found) == ["Peshawar", "Pakistan", "Kashmir"]
+    assert where(found["Peshawar"]) == ("Peshawar", "PK", "city")
+    assert geocoder.resolve_document([]) == {}
+
+
+def test_ambiguous_names_without_context_still_get_the_best_guess(geocoder):
+    assert geocoder.resolve("Springfield").country == "US"
+    assert geocoder.resolve("Paris").country == "FR"

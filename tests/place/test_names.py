@@ -1,0 +1,41 @@
+"""Name keys: the index and the text meet on one spelling."""
+
+import pytest
+
+from footprint.place.names import latin_key, name_key, query_forms
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("U.S.", "us"),
+        ("Muzaffarābād", "muzaffarabad"),
+        ("Gilgit-Baltistan", "gilgit baltistan"),
+        ("Côte d'Ivoire", "cote divoire"),
+        ("Jammu & Kashmir", "jammu and kashmir"),
+        ("  KARACHI ", "karachi"),
+        ("Москва", ""),
+    ],
+)
+def test_name_key_folds_case_accents_and_punctuation(written, key):
+    assert name_key(written) == key
+
+
+def test_latin_key_drops_names_in_other_scripts():
+    assert latin_key("Карачи") == ""
+    assert latin_key("Kārachi") == "karachi"
+
+
+def test_query_forms_try_the_literal_spelling_first():
+    keys = [f.key for f in query_forms("Islamabad’s")]
+    assert keys[0] == "islamabads" and "islamabad" in keys
+    assert [f.key for f in query_forms("St. John's")][0] == "st johns"
+    assert "gaza strip" in [f.key for f in query_forms("the Gaza Strip")]
+    assert "saint petersburg" in [f.key for f in query_forms("St. Petersburg")]
+
+
+def test_query_forms_carry_what_a_stripped_word_said():
+    forms = {f.key: f for f in query_forms("Oaxaca State")}
+    assert forms["oaxaca"].hint == "region"
+    forms = {f.key: f for f in query_forms("northern Syria")}
+    assert forms["syria"].partial
