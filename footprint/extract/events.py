@@ -32,7 +32,7 @@ EXTRACTOR = "footprint.events.v1"
 VIOLENT_TYPES = {"attack"}
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 # Type of an event read from a verb or from context alone, upgraded when a noun names it.
-WEAK_TYPES = {"gathering", "appearance"}
+WEAK_TYPES = {"gathering", "appearance", "statement"}
 ROLE_RANK = {
     "speaker": 6,
     "organizer": 5,
@@ -46,6 +46,7 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 SPEECH_VERBS = {"say", "state", "declare", "warn", "tell", "add", "stress", "vow", "proclaim"}
 PERSON_PRONOUNS = {"he", "she"}
 QUOTE = re.compile(r"[“\"]([^”\"]{3,600})[”\"]")
+OTHER_TIME_MARKERS = ("since", "until", "till", "before", "after", "by", "from")
 OPENERS = {"on", "in", "by", "since", "during", "just", "later", "earlier", "then"}
 
 
@@ -103,6 +104,7 @@ class EventReader:
         self.is_excluded = is_excluded
         self.attribution_of = attribution_of
         self._titled: set[str] = set()  # events whose label is a quoted title
+        self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -160,6 +162,23 @@ class EventReader:
         return out
 
     @staticmethod
+    def _is_irrealis(head: Token) -> bool:
+        """Threatened, planned or demanded, not reported as held ("threatened to lead a march")."""
+        irrealis = lexicons.event_irrealis()
+        for ancestor in [head, *head.ancestors]:
+            if ancestor.pos_ in ("VERB", "AUX"):
+                if ancestor.lemma_.lower() in irrealis:
+                    return True
+                if any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
+                    for c in ancestor.children
+                ):
+                    return True
+                if ancestor.dep_ not in ("xcomp", "ccomp", "advcl"):
+                    return False
+        return False
+
+    @staticmethod
     def _is_generic(head: Token) -> bool:
         """Plural with no determiner and no partitive ("has addressed rallies")."""
         if head.tag_ not in ("NNS", "NNPS"):
@@ -212,6 +231,7 @@ class EventReader:
         trigger: Span | None,
         background: bool,
         claimed: frozenset[int] = frozenset(),
+        anywhere: bool = True,
     ) -> object | None:
         """The date of a trigger: right after it, inside its noun phrase, or (for the story) the
         sentence's opening date unless a background event claimed it. `claimed` holds the
@@ -236,11 +256,13 @@ class EventReader:
             return None
         opening = self._opening_end(sent)
         initial = [(s, v) for s, v in dates if s.end <= opening]
+        if not initial and trigger is not None and anywhere:
+            # "in Lahore on April 14, 2024": a date elsewhere in the clause, unless it marks
+            # another time ("since early 2024", "until May").
+            initial = [(s, v) for s, v in dates if not self._marks_other_time(s, v)]
         if not initial:
             return None
-        return max(initial, key=lambda sv: _PRECISION_RANK.get(getattr(sv[1], "precision", ""), 0))[
-            1
-        ]
+        return _most_precise(initial)
 
     def _place_for(self, sent: Span, anchor: Span | None, background: bool) -> object | None:
         candidates = []
@@ -279,7 +301,16 @@ class EventReader:
     # -- participants -------------------------------------------------------------------------
 
     def _resolve_pronoun(self, tok: Token) -> Actor | None:
+        """He/she: the most recent person who was a grammatical subject, else the most recent
+        person named ("X, the son of Y, did not attend. Instead, he ..." is X)."""
         before = [a for a in self.actors if a.type == "person" and a.end <= tok.i]
+        subjects = [
+            a
+            for a in before
+            if _grammatical_root(self.doc[a.start : a.end]).dep_ in ("nsubj", "nsubjpass")
+        ]
+        if subjects and tok.sent.start - subjects[-1].start < 120:
+            return subjects[-1]
         return before[-1] if before else None
 
     def _anchor_token(self, tok: Token) -> Token | None:
@@ -295,6 +326,12 @@ class EventReader:
                 tok = tok.head  # "Hezbollah commanders": the commanders act
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("like", "including"):
                 tok = tok.head.head
+            elif (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in lexicons.group_nouns()
+            ):
+                tok = tok.head.head  # "a delegation of X": the delegation acts for X
             else:
                 break
         return tok
@@ -455,6 +492,8 @@ class EventReader:
         out: list[EventMention] = []
         story: list[tuple[Span, str]] = []
         claimed: set[int] = set()
+        noun_triggers = [(s, t) for s, t in noun_triggers if not self._is_irrealis(s[-1])]
+        verb_triggers = [(s, t) for s, t in verb_triggers if not self._is_irrealis(s[-1])]
         for span, type_ in noun_triggers:
             head = span[-1]
             if self._is_background(head, type_):
@@ -482,7 +521,9 @@ class EventReader:
         opening_date = self._date_for(sent, None, background=False, claimed=frozenset(claimed))
         actors_present = [p for _, p in participants]
         if not story and opening_date is not None and actors_present:
-            story = [(None, "gathering")]  # type: ignore[list-item]
+            # Dated actors without an event word: a statement if all they do is speak.
+            spoke = all(p.role == "speaker" for p in actors_present)
+            story = [(None, "statement" if spoke else "gathering")]  # type: ignore[list-item]
         if story:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
@@ -497,7 +538,15 @@ class EventReader:
             heads = [s[-1] for s, _ in story if s is not None]
             anaphoric = any(self._is_anaphoric(h) for h in heads)
             generic = bool(heads) and all(self._is_generic(h) for h in heads)
-            date = self._date_for(sent, span, background=False, claimed=frozenset(claimed))
+            # A mention that refers back ("the same visit") or speaks of many ("rallies") takes
+            # only a date that opens the sentence, not one from another clause.
+            date = self._date_for(
+                sent,
+                span,
+                background=False,
+                claimed=frozenset(claimed),
+                anywhere=not (anaphoric and self._story_so_far) and not generic,
+            )
             place = self._place_for(sent, span, background=False)
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
@@ -511,20 +560,31 @@ class EventReader:
     def read(self) -> list[Event]:
         events: list[Event] = []
         current: Event | None = None
-        current_paragraph = -2
-        for sent in self.doc.sents:
+        touched = -2  # paragraph where the current event was last referred to
+        recent: tuple[int, object] | None = (
+            None  # (sentence number, date) of the latest dated sentence
+        )
+        for number, sent in enumerate(self.doc.sents):
             if self.is_excluded(sent.start_char, sent.end_char):
                 continue
             paragraph = self._paragraph(sent)
-            if paragraph != current_paragraph:
-                current, current_paragraph = None, paragraph
+            # "The gathering was presided over by ..." may open the next paragraph; further on,
+            # a definite "the event" no longer reliably points back.
+            if paragraph - touched > 1:
+                current = None
             mentions = self.mentions(sent)
             for mention in mentions:
-                target = self._place_mention(mention, events, current)
+                story_date = recent[1] if recent is not None and number - recent[0] <= 2 else None
+                same_paragraph = paragraph == touched
+                target = self._place_mention(mention, events, current, story_date, same_paragraph)
                 if target is None:
                     continue
                 if not mention.background:
-                    current = target
+                    current, touched = target, paragraph
+            self._story_so_far = sum(1 for e in events if not e.background)
+            dated = self._sentence_date(sent)
+            if dated is not None:
+                recent = (number, dated)
             if current is not None and not any(not m.background for m in mentions):
                 self._continue(current, sent)
             if current is not None:
@@ -542,9 +602,30 @@ class EventReader:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
         return events
 
+    def _marks_other_time(self, span: Span, value: object) -> bool:
+        """A date introduced by "since", "until", "before" ... is not when this happened."""
+        before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        text = str(getattr(value, "text", "")).lower()
+        return before in OTHER_TIME_MARKERS or text.startswith(OTHER_TIME_MARKERS)
+
+    def _sentence_date(self, sent: Span) -> object | None:
+        """The date a sentence reports about, if any (not "since"/"until" other times)."""
+        dates = [
+            (s, v)
+            for s, v in self._dates_in(sent)
+            if v is not None and not self._marks_other_time(s, v)
+        ]
+        return _most_precise(dates) if dates else None
+
     def _place_mention(
-        self, m: EventMention, events: list[Event], current: Event | None
+        self,
+        m: EventMention,
+        events: list[Event],
+        current: Event | None,
+        story_date: object | None = None,
+        same_paragraph: bool = False,
     ) -> Event | None:
+        """Which event a sentence's mention belongs to (a new one, the current one, or none)."""
         evidence = self._evidence(m.sent)
         if m.background:
             same = next(
@@ -575,7 +656,24 @@ class EventReader:
             ) or self._new_event(m, events)
         elif m.anaphoric and current is not None:
             target = current
-        elif m.named and m.place is not None and not m.generic:
+        elif m.anaphoric:
+            # "During the same visit" further on: the latest story event of that type, if any.
+            same_type = [e for e in events if not e.background and e.type == m.type]
+            if not same_type:
+                return None
+            target = same_type[-1]
+        elif m.generic:
+            return None
+        elif (
+            current is not None
+            and same_paragraph
+            and (m.place is None or current.place is None or _same_where(current.place, m.place))
+        ):
+            target = current  # "... made the announcement at a press conference" after the lead
+        elif story_date is not None and (m.place is not None or m.participants):
+            m.date = story_date  # the lead gave the date, this sentence the venue
+            target = self._new_event(m, events)
+        elif m.named and m.place is not None:
             target = self._new_event(m, events)
         else:
             return None
@@ -659,6 +757,10 @@ def _grammatical_root(span: Span) -> Token:
             if t.dep_ == dep:
                 return t
     return span.root
+
+
+def _most_precise(dates: list[tuple[Span, object]]) -> object:
+    return max(dates, key=lambda sv: _PRECISION_RANK.get(getattr(sv[1], "precision", ""), 0))[1]
 
 
 _PRECISION_RANK = {"day": 5, "month": 4, "season": 3, "approximate": 2, "year": 1}

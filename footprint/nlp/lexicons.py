@@ -146,3 +146,13 @@ def event_modes() -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=1)
 def background_cues() -> frozenset[str]:
     return _words("background_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def event_irrealis() -> frozenset[str]:
+    return _words("event_irrealis.txt")
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    return _words("group_nouns.txt")
