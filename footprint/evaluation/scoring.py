@@ -4,12 +4,13 @@ number: counts -> precision/recall/F1, name matching, date-window overlap, great
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 import unicodedata
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
+
+from footprint.place.distance import haversine_km
 
 
 @dataclass
@@ -90,14 +91,7 @@ def windows_overlap(
     return lo_ok and hi_ok
 
 
-EARTH_RADIUS_KM = 6371.0088
-
-
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle (haversine) distance between two (lat, lon) points."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two (lat, lon) points: the place module's haversine, so
+    the evaluation measures with the same ruler the geocoder uses."""
+    return haversine_km(a[0], a[1], b[0], b[1])
