@@ -30,7 +30,7 @@ test: install
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check footprint tests
+	$(BIN)/ruff check footprint tests scripts
 	$(BIN)/mypy footprint
 
 clean:

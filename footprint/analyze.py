@@ -49,13 +49,18 @@ def analyze(
             else:
                 yield item.text, item
 
+    from footprint.designations.matching import Screener
+    from footprint.designations.screening import screen_document
+    from footprint.designations.userlists import current_listings
     from footprint.place import Geocoder
 
     nlp = build_pipeline(settings.model)
     geocoder = Geocoder()
+    screener = Screener(current_listings())
     for doc, document in nlp.pipe(documents(), as_tuples=True, batch_size=BATCH_SIZE):
         try:
             result = extract(doc, document, geocoder=geocoder)
+            result.screening = screen_document(result, screener)
             store.write(result)
         except Exception as exc:  # one bad document must not stop the batch
             log.exception("extraction failed for %s", document.path)

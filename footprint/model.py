@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from footprint.designations.screening import Screening
     from footprint.place import Place
     from footprint.time import TimeSpan
 
@@ -150,3 +151,4 @@ class DocumentResult:
     relations: list[Relation]
     excluded: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, why)
     events: list[Event] = field(default_factory=list)
+    screening: Screening | None = None  # designations, filled by designations.screening

@@ -52,3 +52,9 @@ def relation_tuples(result: DocumentResult) -> set[tuple[str, str, str | None, s
         (names[r.subject], r.predicate, names.get(r.object) if r.object else None, r.role)
         for r in result.relations
     }
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_lists(tmp_path, monkeypatch):
+    """Tests never read or write the developer's own watchlists or gazetteer choices."""
+    monkeypatch.setenv("FOOTPRINT_LISTS_DIR", str(tmp_path / "user-lists"))

@@ -107,3 +107,57 @@ def test_example_corpus_end_to_end(tmp_path):
         "works_for",
         "member_of",
     } <= predicates
+
+
+def test_screen_command_marks_listed_and_possible(tmp_path):
+    result = runner.invoke(
+        app, ["screen", "Lashkar-e-Taiba"], env={"FOOTPRINT_LISTS_DIR": str(tmp_path / "lists")}
+    )
+    assert result.exit_code == 0, result.output
+    assert "LISTED" in result.output and "Lashkar" in result.output.replace("\n", "")
+
+
+def test_watchlist_import_joins_screening(tmp_path):
+    watch = tmp_path / "mine.csv"
+    watch.write_text(
+        "name,aliases,type\nTehreek-e-Nizam,TeN;Nizam Movement,organization\n", "utf-8"
+    )
+    env = {"FOOTPRINT_LISTS_DIR": str(tmp_path / "lists")}
+    imported = runner.invoke(app, ["lists", "import", str(watch)], env=env)
+    assert imported.exit_code == 0, imported.output
+    screened = runner.invoke(app, ["screen", "Tehreek-e-Nizam"], env=env)
+    assert "LISTED" in screened.output
+
+
+def test_lists_update_refuses_a_file_it_cannot_read(tmp_path):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello", "utf-8")
+    result = runner.invoke(
+        app, ["lists", "update", str(bad)], env={"FOOTPRINT_LISTS_DIR": str(tmp_path / "lists")}
+    )
+    assert result.exit_code == 1 and "notes.txt" in result.output
+
+
+def test_json_carries_designations_and_co_appearances(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "On March 3, 2024, Yasir Haddad spoke at a rally in Lahore hosted by Hamas.\n", "utf-8"
+    )
+    out = tmp_path / "d.json"
+    result = _analyze(src, "--db", tmp_path / "fp.db", "--json", out)
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text("utf-8"))
+    hamas = next(e for e in data["entities"] if e["name"] == "Hamas")
+    listed = [d for d in hamas["designations"] if d["kind"] == "listed"]
+    assert listed and {
+        "list",
+        "program",
+        "listed_name",
+        "listed_on",
+        "score",
+        "explanation",
+        "source",
+    } <= set(listed[0])
+    (event,) = data["events"]
+    assert {"entity", "kind", "as_of"} <= set(event["designated_participants"][0])
+    assert any(a["with_name"] == "Hamas" for a in data["co_appearances"])

@@ -83,6 +83,25 @@ def _events(
     return sorted(out.values(), key=lambda e: ((e["date"] or {}).get("start") or "9999", e["id"]))
 
 
+def _with_designated(
+    events: list[dict[str, Any]], designated: list[Any], entities: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for d in designated:
+        if d["entity_id"] in entities:
+            by_event.setdefault(d["event_id"], []).append(
+                {
+                    "entity": d["entity_id"],
+                    "name": entities[d["entity_id"]]["name"],
+                    "kind": d["kind"],
+                    "as_of": d["as_of"],
+                }
+            )
+    for event in events:
+        event["designated_participants"] = by_event.get(event["id"], [])
+    return events
+
+
 def build(
     store: SQLiteStore,
     document_ids: Iterable[str] | None = None,
@@ -99,6 +118,9 @@ def build(
     participants = store.event_rows("event_participants", ids)
     quotes = store.event_rows("event_quotes", ids)
     event_evidence = store.event_rows("event_evidence", ids)
+    designations = store.event_rows("designations", ids)
+    designated = store.event_rows("event_designated", ids)
+    co_appearances = store.event_rows("co_appearances", ids)
 
     entity_ids = {m["entity_id"] for m in mentions}
     entity_ids |= {p["entity_id"] for p in participants}
@@ -114,6 +136,7 @@ def build(
             "name": row["name"],
             "aliases": set(),
             "mentions": [],
+            "designations": [],
         }
     for m in mentions:
         entity = entities[m["entity_id"]]
@@ -122,6 +145,27 @@ def build(
         for alias in (m["name"], " ".join([*titles, m["name"]])):
             if alias != entity["name"]:
                 entity["aliases"].add(alias)
+
+    seen_designations: set[tuple[str, str, str]] = set()
+    for d in designations:
+        mark = (d["entity_id"], d["kind"], d["listing_id"])
+        if d["entity_id"] not in entities or mark in seen_designations:
+            continue  # one line per entity, kind and listing, however many documents
+        seen_designations.add(mark)
+        entities[d["entity_id"]]["designations"].append(
+            {
+                "kind": d["kind"],
+                "list": d["list"],
+                "program": d["program"],
+                "listed_name": d["listed_name"],
+                "listed_on": d["listed_on"],
+                "score": d["score"],
+                "explanation": d["explanation"],
+                "source": d["source"],
+                "via": d["via"],
+                "evidence": json.loads(d["evidence"]) if d["evidence"] else None,
+            }
+        )
 
     merged: dict[str, dict[str, Any]] = {}
     for r in relations:
@@ -157,7 +201,23 @@ def build(
         "relations": sorted(
             merged.values(), key=lambda r: (r["evidence"][0]["document"], r["evidence"][0]["start"])
         ),
-        "events": _events(event_rows, participants, quotes, event_evidence, entities),
+        "events": _with_designated(
+            _events(event_rows, participants, quotes, event_evidence, entities),
+            designated,
+            entities,
+        ),
+        "co_appearances": [
+            {
+                "event": a["event_id"],
+                "actor": a["actor_id"],
+                "actor_name": entities[a["actor_id"]]["name"],
+                "with": a["with_id"],
+                "with_name": entities[a["with_id"]]["name"],
+                "kind": a["kind"],
+            }
+            for a in co_appearances
+            if a["actor_id"] in entities and a["with_id"] in entities
+        ],
         "rejected": [{"source": r.source, "reason": r.reason} for r in rejected]
         if rejected is not None
         else [{"source": r["source"], "reason": r["reason"]} for r in store.rejections()],

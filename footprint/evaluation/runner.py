@@ -56,6 +56,7 @@ class Context:
     samples: Path
     _nlp: Any = None
     _geocoder: Any = None
+    _screener: Any = None
 
     @property
     def nlp(self) -> Any:
@@ -64,6 +65,16 @@ class Context:
 
             self._nlp = build_pipeline(self.settings.model)
         return self._nlp
+
+    @property
+    def screener(self) -> Any:
+        if self._screener is None:
+            from footprint.designations.dataset import load_listings
+            from footprint.designations.matching import Screener
+
+            # The packaged dataset only: the evaluation must not depend on a user's own lists.
+            self._screener = Screener(load_listings())
+        return self._screener
 
     @property
     def geocoder(self) -> Any:
@@ -140,6 +151,7 @@ def _suite_5w1h(ctx: Context) -> SuiteResult:
 
 
 def _suite_sample(ctx: Context) -> SuiteResult:
+    from footprint.designations.screening import screen_document
     from footprint.evaluation.sample import load_gold, score
     from footprint.extract.from_doc import extract
     from footprint.model import Document
@@ -157,6 +169,7 @@ def _suite_sample(ctx: Context) -> SuiteResult:
     text = article.read_text("utf-8")
     doc = Document(id="sample", text=text, path=str(article), published=gold["published"])
     found = extract(ctx.nlp(text), doc, geocoder=ctx.geocoder)
+    found.screening = screen_document(found, ctx.screener)
     for name, s in score(found, gold).items():
         result.add_score(name, s)
     return result

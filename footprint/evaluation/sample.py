@@ -83,6 +83,9 @@ def score(result: DocumentResult, gold: dict[str, Any]) -> dict[str, Score]:
     gold_affiliations = {(name_key(s), p, name_key(o)) for s, p, o in gold["affiliations"]}
     scores["affiliations"].add(predicted_affiliations, gold_affiliations)
 
+    if "designations" in gold and result.screening is not None:
+        _score_designations(result, gold["designations"], scores)
+
     pairs = _match_events(result.events, gold["events"])
     matched = {p.id for _, p in pairs if p is not None}
     scores["events"].tp += len(matched)
@@ -118,6 +121,31 @@ def score(result: DocumentResult, gold: dict[str, Any]) -> dict[str, Score]:
             label,
         )
     return scores
+
+
+def _score_designations(
+    result: DocumentResult, gold: dict[str, list[str]], scores: dict[str, Score]
+) -> None:
+    """Each kind scored as a set of names; any 'listed' for a never-listed actor is a false hit."""
+    screening = result.screening
+    assert screening is not None
+    names = {e.id: e.name for e in result.entities}
+    found: dict[str, set[str]] = {"listed": set(), "claimed_front": set(), "linked_person": set()}
+    for entity_id, items in screening.designations.items():
+        for d in items:
+            kind = "listed" if d.kind in ("listed", "alias") else d.kind
+            if kind in found:
+                found[kind].add(name_key(names[entity_id]))
+    for kind in ("listed", "claimed_front", "linked_person"):
+        score = scores.setdefault(f"designations_{kind}", Score())
+        score.add(found[kind], {name_key(n) for n in gold.get(kind, [])}, kind)
+    wrongly = found["listed"] & {name_key(n) for n in gold.get("never_listed", [])}
+    never = scores.setdefault("never_listed_kept_apart", Score())
+    never.tp += len(gold.get("never_listed", [])) - len(wrongly)
+    never.fp += len(wrongly)
+    never.errors += [
+        {"kind": "false", "item": n, "context": "listed wrongly"} for n in sorted(wrongly)
+    ]
 
 
 def load_gold(path: Path) -> dict[str, Any]:

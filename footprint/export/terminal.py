@@ -166,6 +166,63 @@ def _itineraries(dossier: dict[str, Any]) -> Iterator[Table]:
         yield table
 
 
+KIND_WORDS = {
+    "listed": "LISTED",
+    "alias": "LISTED under an alias",
+    "claimed_front": "said by the text to be a front of a listed entity — not itself listed",
+    "linked_person": "tied by the text to a listed entity — not itself listed",
+    "possible": "possible match — not asserted",
+}
+
+
+def _designations(dossier: dict[str, Any]) -> Table | None:
+    rows = [(e, d) for e in dossier["entities"] for d in e.get("designations", [])]
+    if not rows:
+        return None
+    table = Table(title="Designation screening", title_justify="left", expand=True, show_lines=True)
+    table.add_column("actor", style="bold", ratio=2)
+    table.add_column("kind", ratio=3)
+    table.add_column("list", ratio=3)
+    table.add_column("why", ratio=5)
+    for entity, d in rows:
+        style = {"listed": "bold red", "alias": "bold red", "possible": "dim"}.get(
+            d["kind"], "yellow"
+        )
+        listed = f"{d['list']} ({d['program']})"
+        if d["listed_on"]:
+            listed += f", listed {d['listed_on']}"
+        listed += f"\nas “{d['listed_name']}”"
+        why = Text(d["explanation"])
+        if d.get("evidence"):
+            why.append(f"\n“{_short(d['evidence']['sentence'], 160)}”", style="dim")
+        table.add_row(
+            entity["name"], Text(KIND_WORDS.get(d["kind"], d["kind"]), style=style), listed, why
+        )
+    return table
+
+
+def _co_appearances(dossier: dict[str, Any]) -> Table | None:
+    rows = dossier.get("co_appearances", [])
+    if not rows:
+        return None
+    events = {e["id"]: e for e in dossier["events"]}
+    table = Table(title="Shared a stage with", title_justify="left", expand=True)
+    for col in ("actor", "appeared beside", "kind", "event", "when"):
+        table.add_column(col)
+    for a in rows:
+        if a["kind"] == "possible":
+            continue
+        event = events.get(a["event"], {})
+        table.add_row(
+            a["actor_name"],
+            a["with_name"],
+            KIND_WORDS.get(a["kind"], a["kind"]),
+            event.get("label", ""),
+            format_date(event.get("date")),
+        )
+    return table
+
+
 def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     yield _documents(dossier)
     for type_, title in (
@@ -182,6 +239,12 @@ def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     events = _events(dossier)
     if events is not None:
         yield events
+    designations = _designations(dossier)
+    if designations is not None:
+        yield designations
+    shared = _co_appearances(dossier)
+    if shared is not None:
+        yield shared
     yield from _itineraries(dossier)
     if dossier["rejected"]:
         lines = "\n".join(f"{r['source']}: {r['reason']}" for r in dossier["rejected"])

@@ -13,11 +13,15 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from footprint.errors import FootprintError
 from footprint.model import DocumentResult, Event, Rejected, stable_id
 
-SCHEMA_VERSION = "2"
+if TYPE_CHECKING:
+    from footprint.designations.screening import Screening
+
+SCHEMA_VERSION = "3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -68,7 +72,25 @@ CREATE TABLE IF NOT EXISTS event_evidence (
     start INTEGER NOT NULL, end INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
     attribution TEXT, extractor TEXT NOT NULL, PRIMARY KEY (event_id, start, end)
 );
+CREATE TABLE IF NOT EXISTS designations (
+    document_id TEXT NOT NULL REFERENCES documents(id), entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL, listing_id TEXT NOT NULL, list TEXT NOT NULL, program TEXT NOT NULL,
+    listed_name TEXT NOT NULL, listed_on TEXT, score REAL NOT NULL, explanation TEXT NOT NULL,
+    source TEXT NOT NULL, via TEXT, evidence TEXT,  -- evidence: JSON EV for text-based kinds
+    PRIMARY KEY (document_id, entity_id, kind, listing_id)
+);
+CREATE TABLE IF NOT EXISTS event_designated (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL, kind TEXT NOT NULL, as_of TEXT, listing_id TEXT NOT NULL,
+    PRIMARY KEY (event_id, entity_id)
+);
+CREATE TABLE IF NOT EXISTS co_appearances (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL, with_id TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (event_id, actor_id, with_id)
+);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS designations_entity ON designations(entity_id);
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON event_participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
@@ -88,6 +110,9 @@ TABLES = (
     "event_participants",
     "event_quotes",
     "event_evidence",
+    "designations",
+    "event_designated",
+    "co_appearances",
 )
 
 
@@ -189,7 +214,49 @@ class SQLiteStore:
             )
             for event in result.events:
                 self._write_event(c, doc.id, event)
+            if result.screening is not None:
+                self._write_screening(c, doc.id, result.screening)
             self._drop_orphans(c)
+
+    @staticmethod
+    def _write_screening(c: sqlite3.Connection, document_id: str, screening: Screening) -> None:
+        for entity_id, found in screening.designations.items():
+            for d in found:
+                c.execute(
+                    "INSERT OR REPLACE INTO designations VALUES (" + ",".join("?" * 13) + ")",
+                    (
+                        document_id,
+                        entity_id,
+                        d.kind,
+                        d.listing_id,
+                        d.list,
+                        d.program,
+                        d.listed_name,
+                        d.listed_on.isoformat() if d.listed_on else None,
+                        d.score,
+                        d.explanation,
+                        d.source,
+                        d.via,
+                        json.dumps(d.evidence.to_json()) if d.evidence else None,
+                    ),
+                )
+        for p in screening.designated_participants:
+            c.execute(
+                "INSERT OR REPLACE INTO event_designated VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    p.event,
+                    document_id,
+                    p.entity,
+                    p.kind,
+                    p.as_of.isoformat() if p.as_of else None,
+                    p.listing_id,
+                ),
+            )
+        for a in screening.co_appearances:
+            c.execute(
+                "INSERT OR IGNORE INTO co_appearances VALUES (?, ?, ?, ?, ?)",
+                (a.event, document_id, a.actor, a.with_, a.kind),
+            )
 
     @staticmethod
     def _write_event(c: sqlite3.Connection, document_id: str, event: Event) -> None:
@@ -269,6 +336,9 @@ class SQLiteStore:
     @staticmethod
     def _forget(c: sqlite3.Connection, document_id: str) -> None:
         for table in (
+            "designations",
+            "event_designated",
+            "co_appearances",
             "mentions",
             "relations",
             "exclusions",
@@ -307,10 +377,18 @@ class SQLiteStore:
     def event_rows(
         self, table: str, document_ids: Iterable[str] | None = None
     ) -> list[sqlite3.Row]:
-        """Rows of event_participants, event_quotes or event_evidence for the documents."""
-        if table not in ("event_participants", "event_quotes", "event_evidence"):
-            raise ValueError(f"not an event table: {table}")
-        return self._select(table, "document_id", document_ids, order="event_id, start")
+        """Rows of a per-document table (event details, designations) for the documents."""
+        orders = {
+            "event_participants": "event_id, start",
+            "event_quotes": "event_id, start",
+            "event_evidence": "event_id, start",
+            "event_designated": "event_id, entity_id",
+            "co_appearances": "event_id, actor_id, with_id",
+            "designations": "entity_id, kind, score DESC",
+        }
+        if table not in orders:
+            raise ValueError(f"not a per-document table: {table}")
+        return self._select(table, "document_id", document_ids, order=orders[table])
 
     def entities(self, ids: Iterable[str]) -> list[sqlite3.Row]:
         return self._select("entities", "id", ids, order="id")
