@@ -194,10 +194,9 @@ def screen_document(
             listed_on=listing.listed_on,
             score=1.0,
             explanation=(
-                f"the text says {names[relation.subject]} is "
-                f"{relation.role or relation.predicate.replace('_', ' ')} "
-                f"{'of' if kind == 'claimed_front' else 'tied to'} {names[relation.object]}, "
-                f"which is listed as {listing.listed_name}"
+                f"the text calls {names[relation.subject]} "
+                f"{relation.role or relation.predicate.replace('_', ' ')} of "
+                f"{names[relation.object]}, which is listed as {listing.listed_name}"
             ),
             source=listing.source,
             listing_id=listing.listing_id,

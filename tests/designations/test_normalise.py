@@ -20,7 +20,6 @@ def test_transliteration_folding():
     assert name_tokens("Jaish-e-Muhammad") == name_tokens("Jaish-i-Mohammed")
     assert name_tokens("Haniyeh") == name_tokens("Haniya")
     assert name_tokens("Qaddoumi") == name_tokens("Qadoumi")
-    assert name_tokens("Khalid Meshaal") == name_tokens("Khaled Mishal")
     fazl = name_tokens("Fazl-ur Rehman")
     assert (
         fazl == name_tokens("Fazlur Rehman") == name_tokens("REHMAN, Fazal") == ["fazl", "rahman"]
