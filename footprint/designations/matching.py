@@ -7,8 +7,9 @@ is among all listed names (IDF), so "Pakistan Markazi Muslim League" does not pa
 "Pakistan Muslim League": the rare "markazi" weighs more than "pakistan", "muslim" and "league".
 
 Score for a listed name (q = the screened name's tokens, c = the listed name's tokens, tokens
-paired one to one, best similarity first; sim = 1 for the same folded token, about 0.9 for a
-near spelling, 0 below 0.85):
+paired one to one, best similarity first; sim = 1 for the same folded token, 0.9 for a token
+that differs only in its vowels ("mashal" / "mishaal", see ``vowel_variant``), 0.5-0.67 for
+another near spelling, 0 below 0.85):
 
 - ``cover_q`` = sum(w(t) * sim) over q / sum(w(t)) over q; ``cover_c`` likewise over c;
 - organisations (and other non-persons): the harmonic mean of the two covers: both names must
@@ -49,6 +50,8 @@ from footprint.designations.records import Alias, Listing
 ASSERT_THRESHOLD = 0.85
 # Token pairs below this string similarity do not pair at all.
 TOKEN_MIN_SIM = 0.85
+# A vowel-only romanisation difference ("mashal" / "mishaal"): nearly the same token.
+VOWEL_VARIANT_SIM = 0.9
 # What a capped match (one shared person token, common tokens only, initials) may reach at most.
 CAP = 0.8
 # A token on more than this share of listed names is "common" (muhammad, ali, al, front ...).
@@ -104,9 +107,29 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def _skeleton(token: str) -> str:
     """First letter and the consonants after it: near spellings share it."""
     return token[:1] + re.sub(r"[aeiouyhw]", "", token[1:])
+
+
+def vowel_variant(a: str, b: str) -> bool:
+    """Two spellings of one romanised name that differ only in vowels and semi-vowels.
+
+    Arabic, Urdu and Persian script leave short vowels unwritten, so one written name reaches
+    English as "mashal", "mishal" or "mishaal": same first letter, same consonants in the same
+    order, ending alike in a vowel or not. Only tokens of five letters or more qualify (short
+    ones collide too easily)."""
+    return (
+        a != b
+        and min(len(a), len(b)) >= 5
+        and len(_skeleton(a)) >= 3
+        and _skeleton(a) == _skeleton(b)
+        # A final vowel is not a spelling choice: "mansouri" is another name than "mansour".
+        and (a[-1] in _VOWELS) == (b[-1] in _VOWELS)
+    )
 
 
 def _token_sim(a: str, b: str) -> float:
@@ -114,13 +137,15 @@ def _token_sim(a: str, b: str) -> float:
         return 1.0
     if min(len(a), len(b)) < 4:
         return 0.0
+    if vowel_variant(a, b):
+        return VOWEL_VARIANT_SIM
     ratio = fuzz.ratio(a, b) / 100.0
     if len(_skeleton(a)) >= 3 and _skeleton(a) == _skeleton(b):
         ratio = max(ratio, 0.9)
     if ratio < TOKEN_MIN_SIM:
         return 0.0
-    # A near spelling counts for less (0.5 at 0.85, 0.67 at 0.9): a name is asserted only on
-    # tokens that the folding data makes equal.
+    # Any other near spelling counts for less (0.5 at 0.85, 0.67 at 0.9): a name is asserted
+    # only on tokens that are equal after folding or that differ in their vowels alone.
     return (ratio - 0.7) / 0.3
 
 
@@ -295,7 +320,11 @@ class Screener:
         elif pairs and all(self._common(q[i]) for i in paired_q):
             capped = True
             notes.append("only common name tokens agree")
-        elif person and cover_c < 0.9 and sum(not self._common(q[i]) for i in paired_q) < 2:
+        elif (
+            person
+            and not self._whole_name(c, wc, pairs)
+            and sum(not self._common(q[i]) for i in paired_q) < 2
+        ):
             capped = True
             notes.append("part of the listed name, on fewer than two distinctive tokens")
         if len(c) == 1 and len(normalise_name(cand.text)) <= 2:
@@ -303,6 +332,9 @@ class Screener:
             notes.append("two-letter listed acronym")
         if capped:
             score = min(score, CAP)
+        vowels = [f"{q[i]} ~ {c[j]}" for i, j, _ in pairs if vowel_variant(q[i], c[j])]
+        if vowels:
+            notes.append("differ only in vowels: " + ", ".join(vowels))
         missing = [q[i] for i in range(len(q)) if i not in paired_q and wq[i] > 0]
         extra = [c[j] for j in range(len(c)) if j not in paired_c and wc[j] > 0]
         if missing or extra:
@@ -313,6 +345,17 @@ class Screener:
                 bits.append("not in the text's name: " + _fmt(extra))
             notes.insert(0, "; ".join(bits))
         return _Scored(cand, score, capped, notes)
+
+    @staticmethod
+    def _whole_name(
+        c: Sequence[str], wc: Sequence[float], pairs: list[tuple[int, int, float]]
+    ) -> bool:
+        """Every weighted listed token is paired, each with the same token or a vowel variant:
+        the text gives the whole listed name, not a part of it."""
+        sims = {j: s for _, j, s in pairs}
+        return all(
+            wc[j] == 0 or sims.get(j, 0.0) >= VOWEL_VARIANT_SIM for j in range(len(c))
+        )
 
     def _describe(self, query: str, q: Sequence[str], cand: _Name, s: _Scored) -> str:
         listed_norm = normalise_name(cand.text, keep_titles=True)

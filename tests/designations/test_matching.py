@@ -235,3 +235,35 @@ def test_real_no_false_assertions_on_ordinary_names(real):
                 if m.asserted:
                     wrong.append((name, et, m.matched_name, m.score))
     assert not wrong, wrong
+
+
+def test_vowel_variant_is_consonants_in_order_and_five_letters():
+    from footprint.designations.matching import vowel_variant
+
+    assert vowel_variant("mashal", "mishaal")
+    assert vowel_variant("qasim", "qasem")
+    assert not vowel_variant("mashal", "mashal")  # the same token is not a variant
+    assert not vowel_variant("hall", "hill")  # too short to trust
+    assert not vowel_variant("mashal", "mushtaq")  # other consonants
+    assert not vowel_variant("rashid", "rashit")  # a consonant differs
+    assert not vowel_variant("mansur", "mansuri")  # a final vowel makes another name
+
+
+def test_whole_listed_name_in_other_vowels_is_asserted_part_of_it_is_not():
+    screener = Screener(
+        [
+            _listing("q", "DARWASH, Tariq Nadeem", entity_type="person"),
+            _listing("r", "MANSOUR, Walid", entity_type="person"),
+        ]
+    )
+    ctx = Context(entity_type="person")
+    # All three listed tokens, the surname romanised with other vowels: listed.
+    whole = screener.screen("Tariq Nadeem Darwish", ctx)[0]
+    assert whole.listing.id == "q" and whole.asserted
+    assert "differ only in vowels: darwish ~ darwash" in whole.explanation
+    # Two of three tokens, one of them only a vowel variant: never more than possible.
+    part = screener.screen("Tariq Darwish", ctx)[0]
+    assert part.listing.id == "q" and not part.asserted
+    # A final vowel makes another name (a nisba): a possible match only.
+    other = screener.screen("Walid Mansouri", ctx)[0]
+    assert other.listing.id == "r" and not other.asserted
