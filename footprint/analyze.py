@@ -9,15 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from footprint import ingest
-from footprint.extract.from_doc import extract
 from footprint.model import Document, Rejected
-from footprint.nlp.pipeline import build_pipeline
+from footprint.processing import Processor
+from footprint.resolve.corpus import resolve_store
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 
 log = logging.getLogger(__name__)
-
-BATCH_SIZE = 16
 
 
 @dataclass
@@ -42,30 +40,26 @@ def analyze(
         if on_rejected is not None:
             on_rejected(item)
 
-    def documents() -> Iterator[tuple[str, Document]]:
+    def documents() -> Iterator[Document]:
         for item in ingest.load(paths, published=published, max_bytes=settings.max_text_bytes):
             if isinstance(item, Rejected):
                 reject(item)
             else:
-                yield item.text, item
+                yield item
 
-    from footprint.designations.matching import Screener
-    from footprint.designations.screening import screen_document
-    from footprint.designations.userlists import current_listings
-    from footprint.place import Geocoder
-
-    nlp = build_pipeline(settings.model)
-    geocoder = Geocoder()
-    screener = Screener(current_listings())
-    for doc, document in nlp.pipe(documents(), as_tuples=True, batch_size=BATCH_SIZE):
-        try:
-            result = extract(doc, document, geocoder=geocoder)
-            result.screening = screen_document(result, screener)
-            store.write(result)
-        except Exception as exc:  # one bad document must not stop the batch
-            log.exception("extraction failed for %s", document.path)
-            reject(Rejected(document.path, f"extraction failed ({type(exc).__name__}: {exc})"))
+    processor = Processor(settings.model)
+    for item in processor.process(documents()):
+        if isinstance(item, Rejected):
+            reject(item)
             continue
-        if document.id not in report.document_ids:
-            report.document_ids.append(document.id)
+        try:
+            store.write(item)
+        except Exception as exc:  # one bad document must not stop the batch
+            log.exception("storing failed for %s", item.document.path)
+            reject(Rejected(item.document.path, f"storing failed ({type(exc).__name__}: {exc})"))
+            continue
+        if item.document.id not in report.document_ids:
+            report.document_ids.append(item.document.id)
+    if report.document_ids:
+        resolve_store(store)
     return report

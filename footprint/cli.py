@@ -1,4 +1,4 @@
-"""Command line: `footprint analyze PATH...` (more commands arrive with later stages)."""
+"""Command line: analyze, screen, lists, eval here; the corpus commands in `cli_corpus.py`."""
 
 from __future__ import annotations
 
@@ -237,6 +237,10 @@ def evaluate(
             raise typer.Exit(1)
         out.print(f"All scores at or above the floors in {check}.", highlight=False)
 
+
+from footprint import cli_corpus  # noqa: E402  (registers on `app`, defined above)
+
+cli_corpus.register(app)
 
 if __name__ == "__main__":
     app()

@@ -192,7 +192,7 @@ def build(
     )
     for e in entity_list:
         e["aliases"] = sorted(e["aliases"])
-    return {
+    result: dict[str, Any] = {
         "documents": [
             {k: d[k] for k in ("id", "title", "author", "published", "path", "url")}
             for d in documents
@@ -222,3 +222,101 @@ def build(
         if rejected is not None
         else [{"source": r["source"], "reason": r["reason"]} for r in store.rejections()],
     }
+    result["corpus"] = _corpus(store, result)
+    return result
+
+
+def _corpus(store: SQLiteStore, dossier: dict[str, Any]) -> dict[str, Any]:
+    """Across documents, as the last resolution left it (`resolve/corpus.py`): actors whose
+    entities were joined, occasions reported in several documents, and how each relation and
+    merged event is supported (independent sources and an Admiralty-style grade)."""
+    from footprint.analysis.corroboration import Support, grade, source_of
+    from footprint.resolve.corpus import near_duplicate_pairs
+
+    names = {e["id"]: e["name"] for e in dossier["entities"]}
+    doc_source = {
+        d["id"]: source_of(d["url"], d["author"], d["path"]) for d in dossier["documents"]
+    }
+    near = near_duplicate_pairs(store)
+    ratings = store.source_ratings()
+
+    actors: dict[str, list[Any]] = {}
+    ids = sorted(names)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            "SELECT c2.entity_id, c2.cluster_id, c2.reason, n.name FROM entity_clusters c1 "
+            "JOIN entity_clusters c2 ON c2.cluster_id = c1.cluster_id "
+            f"JOIN entities n ON n.id = c2.entity_id WHERE c1.entity_id IN ({marks})",
+            chunk,
+        ):
+            actors.setdefault(row["cluster_id"], []).append(row)
+    entities = []
+    for root, rows in sorted(actors.items()):
+        unique = {r["entity_id"]: r for r in rows}
+        if len(unique) < 2:
+            continue
+        entities.append(
+            {
+                "id": root,
+                "name": next(r["name"] for r in unique.values() if r["entity_id"] == root),
+                "members": [
+                    {"entity": r["entity_id"], "name": r["name"], "reason": r["reason"]}
+                    for r in sorted(unique.values(), key=lambda r: r["entity_id"])
+                ],
+            }
+        )
+
+    event_ids = [e["id"] for e in dossier["events"]]
+    by_event = {e["id"]: e for e in dossier["events"]}
+    clusters: dict[str, set[str]] = {}
+    for i in range(0, len(event_ids), 500):
+        chunk = event_ids[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(
+            "SELECT c2.event_id, c2.cluster_id FROM event_clusters c1 JOIN event_clusters c2 "
+            f"ON c2.cluster_id = c1.cluster_id WHERE c1.event_id IN ({marks})",
+            chunk,
+        ):
+            clusters.setdefault(row["cluster_id"], set()).add(row["event_id"])
+    events = []
+    for root, members in sorted(clusters.items()):
+        if len(members) < 2:
+            continue
+        info = store.conn.execute(
+            "SELECT * FROM event_cluster_info WHERE cluster_id = ?", (root,)
+        ).fetchone()
+        conflicts = json.loads(info["conflicts"]) if info else []
+        supports = [
+            Support(
+                ev["document"],
+                doc_source.get(ev["document"], ev["document"]),
+                ev["attribution"],
+            )
+            for m in sorted(members)
+            if m in by_event
+            for ev in by_event[m]["evidence"][:1]
+        ]
+        head = by_event.get(root) or by_event[sorted(members & set(by_event))[0]]
+        events.append(
+            {
+                "id": root,
+                "type": head["type"],
+                "label": head["label"],
+                "members": sorted(members),
+                "documents": json.loads(info["documents"]) if info else [],
+                "dates": [by_event[m]["date"] for m in sorted(members) if m in by_event],
+                "conflicts": conflicts,
+                "support": grade(supports, near, ratings, conflicts).to_json(),
+            }
+        )
+    for rel in dossier["relations"]:
+        supports = [
+            Support(
+                ev["document"], doc_source.get(ev["document"], ev["document"]), ev["attribution"]
+            )
+            for ev in rel["evidence"]
+        ]
+        rel["support"] = grade(supports, near, ratings).to_json()
+    return {"entities": entities, "events": events}

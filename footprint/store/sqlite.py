@@ -8,6 +8,7 @@ nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -89,6 +90,44 @@ CREATE TABLE IF NOT EXISTS co_appearances (
     actor_id TEXT NOT NULL, with_id TEXT NOT NULL, kind TEXT NOT NULL,
     PRIMARY KEY (event_id, actor_id, with_id)
 );
+-- Corpus ingest: what was read (content hash, near-duplicate signature) and which stored
+-- document a near-copy repeats. Written with the document, in its transaction.
+CREATE TABLE IF NOT EXISTS content_hashes (
+    hash TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id)
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id), signature BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id), duplicate_of TEXT NOT NULL,
+    similarity REAL NOT NULL
+);
+-- A user's decisions about entities (merge / split); never derived, never dropped by a re-ingest.
+CREATE TABLE IF NOT EXISTS judgements (
+    a TEXT NOT NULL, b TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')), note TEXT,
+    PRIMARY KEY (a, b)
+);
+-- Derived by resolve/corpus.py after each ingest: rebuilt whole, in one transaction.
+CREATE TABLE IF NOT EXISTS entity_clusters (
+    entity_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_cluster_info (
+    cluster_id TEXT PRIMARY KEY, documents TEXT NOT NULL, independent_sources INTEGER NOT NULL,
+    conflicts TEXT NOT NULL
+);
+-- Source reliability (Admiralty A-F) a user assigned to an outlet, author or file.
+CREATE TABLE IF NOT EXISTS source_ratings (
+    source TEXT PRIMARY KEY,
+    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))
+);
+CREATE INDEX IF NOT EXISTS hashes_document ON content_hashes(document_id);
+CREATE INDEX IF NOT EXISTS entity_clusters_cluster ON entity_clusters(cluster_id);
+CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster_id);
+CREATE INDEX IF NOT EXISTS participants_event ON event_participants(event_id);
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
 CREATE INDEX IF NOT EXISTS designations_entity ON designations(entity_id);
 CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
@@ -113,7 +152,20 @@ TABLES = (
     "designations",
     "event_designated",
     "co_appearances",
+    "content_hashes",
+    "signatures",
+    "near_duplicates",
+    "judgements",
+    "entity_clusters",
+    "event_clusters",
+    "event_cluster_info",
+    "source_ratings",
 )
+
+
+def content_hash(text: str) -> str:
+    """The key that makes re-ingesting a text a no-op, whatever file or id it came under."""
+    return stable_id("txt", text)
 
 
 class SQLiteStore:
@@ -143,6 +195,10 @@ class SQLiteStore:
     def close(self) -> None:
         self.conn.close()
 
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE ... COMMIT, ROLLBACK on any error)."""
+        return self._transaction()
+
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         self.conn.execute("BEGIN IMMEDIATE")
@@ -155,8 +211,15 @@ class SQLiteStore:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, result: DocumentResult) -> None:
-        """Replace everything stored for the document with this result, atomically."""
+    def write(
+        self,
+        result: DocumentResult,
+        signature: bytes | None = None,
+        near_duplicate_of: tuple[str, float] | None = None,
+    ) -> None:
+        """Replace everything stored for the document with this result, atomically. The corpus
+        ingest also passes the text's near-duplicate signature and, when the text is a near-copy
+        of a stored document, that document's id and the similarity."""
         doc = result.document
         with self._transaction() as c:
             self._forget(c, doc.id)
@@ -164,6 +227,17 @@ class SQLiteStore:
                 "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, doc.path, doc.title, doc.author, doc.published, doc.url, doc.text),
             )
+            c.execute(
+                "INSERT OR REPLACE INTO content_hashes VALUES (?, ?)",
+                (content_hash(doc.text), doc.id),
+            )
+            if signature is not None:
+                c.execute("INSERT INTO signatures VALUES (?, ?)", (doc.id, signature))
+            if near_duplicate_of is not None and near_duplicate_of[0] != doc.id:
+                c.execute(
+                    "INSERT INTO near_duplicates VALUES (?, ?, ?)",
+                    (doc.id, near_duplicate_of[0], float(near_duplicate_of[1])),
+                )
             c.execute("DELETE FROM rejections WHERE source = ?", (doc.path,))
             for entity in result.entities:
                 c.execute(
@@ -346,6 +420,9 @@ class SQLiteStore:
             "event_quotes",
             "event_evidence",
             "events",
+            "near_duplicates",
+            "signatures",
+            "content_hashes",
         ):
             c.execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         c.execute("DELETE FROM documents WHERE id = ?", (document_id,))
@@ -360,7 +437,50 @@ class SQLiteStore:
             "AND id NOT IN (SELECT speaker_id FROM event_quotes WHERE speaker_id IS NOT NULL)"
         )
 
+    def add_judgement(self, a: str, b: str, verdict: str, note: str | None = None) -> None:
+        """Record a user's decision that two entities are the same actor or different ones."""
+        if verdict not in ("same", "different"):
+            raise ValueError(f"verdict must be 'same' or 'different', not {verdict!r}")
+        a, b = sorted((a, b))
+        with self._transaction() as c:
+            c.execute(
+                "INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?)", (a, b, verdict, note)
+            )
+
+    def judgements(self) -> list[tuple[str, str, str]]:
+        return [
+            (r["a"], r["b"], r["verdict"])
+            for r in self.conn.execute("SELECT * FROM judgements ORDER BY a, b")
+        ]
+
+    def rate_source(self, source: str, reliability: str) -> None:
+        grade = reliability.strip().upper()
+        if grade not in ("A", "B", "C", "D", "E", "F"):
+            raise FootprintError(f"reliability must be one of A-F, not {reliability!r}")
+        with self._transaction() as c:
+            c.execute("INSERT OR REPLACE INTO source_ratings VALUES (?, ?)", (source, grade))
+
+    def source_ratings(self) -> dict[str, str]:
+        return {
+            r["source"]: r["reliability"]
+            for r in self.conn.execute("SELECT * FROM source_ratings")
+        }
+
     # -- reading ---------------------------------------------------------------------------
+
+    def document_for_hash(self, text_hash: str) -> str | None:
+        """The stored document whose text has this content hash, if any."""
+        row = self.conn.execute(
+            "SELECT document_id FROM content_hashes WHERE hash = ?", (text_hash,)
+        ).fetchone()
+        return row[0] if row is not None else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        for row in self.conn.execute("SELECT document_id, signature FROM signatures"):
+            yield row[0], row[1]
+
+    def near_duplicates(self) -> list[sqlite3.Row]:
+        return list(self.conn.execute("SELECT * FROM near_duplicates ORDER BY document_id"))
 
     def documents(self, ids: Iterable[str] | None = None) -> list[sqlite3.Row]:
         return self._select("documents", "id", ids, order="path")

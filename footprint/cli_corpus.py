@@ -1,0 +1,264 @@
+"""Corpus commands: ingest, merge, split, sources, profile, network, path, timeline.
+
+Registered on the main Typer app by `footprint/cli.py`. Each command opens the store named by
+--db (or FOOTPRINT_DB / the user data dir), prints for people with Rich, and with `--json`
+writes the same answer for machines (`--json -` for standard output).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from footprint.errors import FootprintError
+from footprint.export.json_file import write_json
+from footprint.model import Rejected
+from footprint.settings import Settings
+from footprint.store import SQLiteStore
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(help="SQLite database file (default: FOOTPRINT_DB or the user data dir)."),
+]
+JsonOption = Annotated[
+    str | None, typer.Option("--json", help="Write the answer as JSON to FILE, or '-' for stdout.")
+]
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def open_store(db: Path | None) -> tuple[Settings, SQLiteStore]:
+    settings = Settings.from_env().with_db(db)
+    try:
+        return settings, SQLiteStore(settings.db_path)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+
+
+def emit(answer: dict[str, Any], json_out: str | None, renderables: list[Any]) -> None:
+    """Rich output to stdout (stderr when JSON goes to stdout), JSON where asked."""
+    screen = err if json_out == "-" else out
+    for r in renderables:
+        screen.print(r)
+    if json_out:
+        write_json(answer, json_out)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(ingest)
+    app.command()(merge)
+    app.command()(split)
+    sources_app = typer.Typer(help="Rate sources (Admiralty reliability A-F) for grading.")
+    sources_app.command("rate")(sources_rate)
+    sources_app.command("list")(sources_list)
+    app.add_typer(sources_app, name="sources")
+
+
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files, folders, .jsonl, .html.")],
+    workers: Annotated[int, typer.Option(min=1, help="NLP worker processes.")] = 1,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Ingest a corpus: skip what is stored, link near-duplicates, resolve across documents."""
+    from footprint.corpus import IngestReport, ingest_corpus
+
+    _date(published)
+    settings, store = open_store(db)
+    progress = Progress(
+        TextColumn("[bold]ingest[/bold]"),
+        BarColumn(bar_width=None, pulse_style="cyan"),
+        TextColumn(
+            "{task.fields[stored]} stored · {task.fields[skipped]} skipped · "
+            "{task.fields[near]} near-dup · {task.fields[errors]} errors · "
+            "{task.fields[wps]:,.0f} words/s"
+        ),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+    task = progress.add_task("ingest", total=None, stored=0, skipped=0, near=0, errors=0, wps=0.0)
+
+    def on_progress(r: IngestReport) -> None:
+        progress.update(
+            task,
+            stored=len(r.stored),
+            skipped=r.already_stored + r.exact_duplicates,
+            near=r.near_duplicates,
+            errors=len(r.rejected),
+            wps=r.words_per_second,
+        )
+
+    def on_rejected(item: Rejected) -> None:
+        progress.console.print(
+            f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True
+        )
+
+    try:
+        with progress:
+            report = ingest_corpus(
+                paths,
+                settings,
+                store,
+                workers=workers,
+                published=published,
+                on_progress=on_progress,
+                on_rejected=on_rejected,
+            )
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    res = report.resolution
+    out.print(
+        f"{len(report.stored)} document(s) stored ({report.words:,} words, "
+        f"{report.words_per_second:,.0f} words/s), {report.already_stored} already stored, "
+        f"{report.exact_duplicates} exact duplicate(s) skipped, {report.near_duplicates} "
+        f"near-duplicate(s) linked, {len(report.rejected)} rejected."
+        + (
+            f"\nResolved: {res.entities} entities into {res.entity_clusters} actors; "
+            f"{res.merged_events} event(s) reported in several documents "
+            f"({res.conflicts} with conflicting dates)."
+            if res
+            else ""
+        )
+        + f"\nDatabase: {settings.db_path}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not report.stored and report.rejected and not report.already_stored:
+        raise typer.Exit(1)
+
+
+def _entity_id(store: SQLiteStore, ref: str) -> str:
+    """An entity id, or the one entity a name denotes."""
+    from footprint.analysis.profile import resolve_actor
+
+    row = store.conn.execute("SELECT id FROM entities WHERE id = ?", (ref,)).fetchone()
+    if row is not None:
+        return str(row[0])
+    ids = resolve_actor(store, ref)
+    if len(ids) > 1:
+        raise FootprintError(f"{ref!r} names several entities ({', '.join(ids)}); give an id")
+    return ids[0]
+
+
+def merge(
+    a: Annotated[str, typer.Argument(help="An entity id or name.")],
+    b: Annotated[str, typer.Argument(help="Another entity id or name: the same actor.")],
+    db: DbOption = None,
+) -> None:
+    """Record that two entities are one actor; kept across re-ingest."""
+    from footprint.resolve.corpus import resolve_store
+
+    _, store = open_store(db)
+    try:
+        ea, eb = _entity_id(store, a), _entity_id(store, b)
+        if ea == eb:
+            raise FootprintError(f"{a!r} and {b!r} are the same entity already")
+        store.add_judgement(ea, eb, "same", note="footprint merge")
+        resolve_store(store)
+        cluster = store.conn.execute(
+            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (ea,)
+        ).fetchone()[0]
+        same = store.conn.execute(
+            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (eb,)
+        ).fetchone()[0]
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    if cluster != same:
+        err.print(
+            "[yellow]recorded, but an earlier 'split' keeps them apart; merge the split "
+            "entity explicitly to undo it[/yellow]"
+        )
+    out.print(f"merged {ea} and {eb} (actor {cluster})", highlight=False)
+
+
+def split(
+    entity: Annotated[str, typer.Argument(help="An entity id or name to stand alone.")],
+    db: DbOption = None,
+) -> None:
+    """Take an entity out of the actor it was joined to; kept across re-ingest."""
+    from footprint.resolve.corpus import resolve_store
+
+    _, store = open_store(db)
+    try:
+        eid = _entity_id(store, entity)
+        row = store.conn.execute(
+            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (eid,)
+        ).fetchone()
+        if row is None:
+            raise FootprintError(f"{entity!r} has not been resolved yet; run footprint ingest")
+        others = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT entity_id FROM entity_clusters WHERE cluster_id = ? AND entity_id != ?",
+                (row[0], eid),
+            )
+        ]
+        if not others:
+            raise FootprintError(f"{entity!r} already stands alone")
+        # A "same" judgement between them would fight the split: the split wins.
+        for other in others:
+            store.add_judgement(eid, other, "different", note="footprint split")
+        resolve_store(store)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    out.print(f"{eid} now stands apart from {', '.join(others)}", highlight=False)
+
+
+def sources_rate(
+    source: Annotated[str, typer.Argument(help="An outlet's host, an author, or a file path.")],
+    reliability: Annotated[
+        str, typer.Argument(help="A (reliable) ... E (unreliable), F (unknown).")
+    ],
+    db: DbOption = None,
+) -> None:
+    """Rate a source's reliability; claims it supports are graded with it."""
+    _, store = open_store(db)
+    try:
+        store.rate_source(source, reliability)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    out.print(f"{source}: reliability {reliability.upper()}", highlight=False)
+
+
+def sources_list(db: DbOption = None) -> None:
+    """The sources you rated."""
+    _, store = open_store(db)
+    try:
+        ratings = store.source_ratings()
+    finally:
+        store.close()
+    if not ratings:
+        out.print("No sources rated yet (footprint sources rate SOURCE A-F).")
+    for source, grade in sorted(ratings.items()):
+        out.print(f"{grade}  {source}", highlight=False)

@@ -1,0 +1,411 @@
+"""Resolution across documents: one entity per real actor, one event per real occasion.
+
+Within a document, footprint already groups mentions (resolve/within_doc.py), and entity ids come
+from the type and the name, so the same name in two articles is already one entity. This module
+joins what the ids cannot:
+
+- spelling variants across outlets ("Yousef al-Qadi" / "Yusuf al-Qadi", "Mashal" / "Mishaal"):
+  the same tokens after transliteration folding, or tokens that differ only in their vowels;
+- shorter forms ("Javed Qureshi" / "Javed Iqbal Qureshi"), only when the two share context (an
+  organisation they are tied to, or someone they appeared with), so that two different men with
+  similar names stay apart; a shorter form that fits two different full names joins neither;
+- an acronym one document defined ("UWF" for "United Workers Front") and a document that uses
+  only the acronym;
+- a user's judgements: "same" always joins, "different" never lets two entities share a cluster.
+
+Events: reports of one occasion in several documents (a related kind of event, overlapping
+dates with a day of slack, the same or no stated place, and a shared participant or the same
+day in the same city). Conflicting dates are kept as conflicts, not averaged.
+
+Works on plain dicts shaped like the dossier (analysis/dossier.py), so it needs no model and no
+store; `resolve/corpus.py` feeds it from the store. Candidate pairs come from blocks (type and
+the consonant skeletons of the first and last name tokens; event family and date order), so the
+work grows with the corpus, not with its square.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from footprint.designations.matching import vowel_variant
+from footprint.designations.normalise import name_tokens
+
+# Event types that reporters use for the same occasion ("the march" / "the rally").
+TYPE_FAMILIES = (
+    frozenset({"rally", "march", "protest", "gathering"}),
+    frozenset({"conference", "seminar", "gathering", "appearance", "speech"}),
+    frozenset({"press_conference", "briefing", "statement", "interview"}),
+    frozenset({"visit", "meeting", "reception", "session"}),
+)
+# Two reports of a one-day event may differ by a day (time zones, a report filed overnight).
+DATE_SLACK_DAYS = 1
+# Windows wider than this (a season, "since 2023") are too vague to say two reports are one.
+MAX_MERGE_WINDOW_DAYS = 31
+
+Judgement = tuple[str, str, str]  # (entity a, entity b, "same" | "different")
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for x in list(self.parent):
+            out[self.find(x)].append(x)
+        return out
+
+
+# -- entities ---------------------------------------------------------------------------------
+
+
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(name_tokens(name))
+
+
+def _same_token(a: str, b: str) -> bool:
+    return a == b or vowel_variant(a, b)
+
+
+def same_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The same folded tokens in the same order, each equal or a vowel-only variant."""
+    return (
+        bool(a) and len(a) == len(b) and all(_same_token(x, y) for x, y in zip(a, b, strict=True))
+    )
+
+
+def short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """`short` is `full` without some middle tokens ("javed qureshi" / "javed iqbal qureshi")."""
+    if len(short) < 2 or len(short) >= len(full):
+        return False
+    if not (_same_token(short[0], full[0]) and _same_token(short[-1], full[-1])):
+        return False
+    inner = list(full[1:-1])
+    for tok in short[1:-1]:
+        hit = next((i for i, t in enumerate(inner) if _same_token(tok, t)), None)
+        if hit is None:
+            return False
+        inner = inner[hit + 1 :]
+    return True
+
+
+def _skel(token: str) -> str:
+    from footprint.designations.matching import _skeleton
+
+    return _skeleton(token)
+
+
+def _block_keys(entity_type: str, forms: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    keys: set[tuple[str, ...]] = set()
+    for f in forms:
+        if len(f) == 1:
+            keys.add((entity_type, f[0]))
+        elif f:
+            keys.add((entity_type, _skel(f[0]), _skel(f[-1])))
+    return keys
+
+
+@dataclass
+class EntityResolution:
+    cluster: dict[str, str]  # entity id -> cluster id (its own id when it joins nothing)
+    reasons: dict[str, str]  # entity id -> why it joined its cluster (absent for the root)
+
+    def members(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for eid, root in self.cluster.items():
+            out[root].append(eid)
+        return {k: sorted(v) for k, v in out.items()}
+
+
+def _context(dossier: dict[str, Any]) -> dict[str, set[str]]:
+    """Entity id -> ids it is tied to (relations) or appeared with (events)."""
+    ctx: dict[str, set[str]] = defaultdict(set)
+    for r in dossier.get("relations", []):
+        if r.get("object"):
+            ctx[r["subject"]].add(r["object"])
+            ctx[r["object"]].add(r["subject"])
+    for e in dossier.get("events", []):
+        ids = {p["entity"] for p in e.get("participants", [])}
+        for x in ids:
+            ctx[x].update(ids - {x})
+    return ctx
+
+
+class _Clusters:
+    """Union-find that refuses to join two clusters a "different" judgement keeps apart."""
+
+    def __init__(self, ids: Iterable[str], different: Iterable[tuple[str, str]]) -> None:
+        self.uf = UnionFind()
+        for i in ids:
+            self.uf.find(i)
+        self.apart: dict[str, set[str]] = defaultdict(set)
+        for a, b in different:
+            self.apart[a].add(b)
+            self.apart[b].add(a)
+        self.members: dict[str, set[str]] = {self.uf.find(i): {i} for i in self.uf.parent}
+        self.reasons: dict[str, str] = {}
+
+    def join(self, a: str, b: str, reason: str) -> bool:
+        ra, rb = self.uf.find(a), self.uf.find(b)
+        if ra == rb:
+            return True
+        ma, mb = self.members[ra], self.members[rb]
+        if any(self.apart[x] & mb for x in ma):
+            return False
+        self.uf.union(ra, rb)
+        root = self.uf.find(ra)
+        self.members[root] = ma | mb
+        self.members.pop(rb if root == ra else ra, None)
+        self.reasons.setdefault(max(a, b), reason)
+        return True
+
+    def find(self, x: str) -> str:
+        return self.uf.find(x)
+
+
+def resolve_entities(
+    dossier: dict[str, Any], judgements: Iterable[Judgement] = ()
+) -> EntityResolution:
+    """Cluster the dossier's persons and organisations across documents."""
+    entities = [e for e in dossier.get("entities", []) if e["type"] in ("person", "organization")]
+    known = {e["id"] for e in entities}
+    judged = [(a, b, v) for a, b, v in judgements if a in known and b in known]
+    clusters = _Clusters(known, [(a, b) for a, b, v in judged if v == "different"])
+    for a, b, v in judged:
+        if v == "same":
+            clusters.join(a, b, "judged the same by a user")
+
+    by_id = {e["id"]: e for e in entities}
+    names = {e["id"]: _tokens(e["name"]) for e in entities}
+    forms = {
+        e["id"]: {names[e["id"]], *(_tokens(a) for a in e.get("aliases", []))} - {()}
+        for e in entities
+    }
+    blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for e in entities:
+        for key in _block_keys(e["type"], forms[e["id"]]):
+            blocks[key].append(e["id"])
+    pairs: set[tuple[str, str]] = set()
+    for ids in blocks.values():
+        ids = sorted(set(ids))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                pairs.add((a, b))
+
+    # Pass 1: the same name (primary names, or multi-token forms) joins outright.
+    shorter: list[tuple[str, str]] = []
+    one_word: list[tuple[str, str]] = []  # only a one-word form (a surname, an acronym) shared
+    for a, b in sorted(pairs):
+        if same_name(names[a], names[b]):
+            clusters.join(a, b, f"same name after transliteration folding: {by_id[b]['name']}")
+            continue
+        shared_forms = [(x, y) for x in forms[a] for y in forms[b] if same_name(x, y)]
+        if any(len(x) >= 2 for x, _ in shared_forms):
+            clusters.join(a, b, "a shared multi-word name form")
+        elif any(short_form(x, y) or short_form(y, x) for x in forms[a] for y in forms[b]):
+            shorter.append((a, b))
+        elif shared_forms:
+            one_word.append((a, b))
+
+    # Pass 2: shorter forms and one-word forms need context, compared by cluster.
+    ctx = _context(dossier)
+
+    def shared_context(a: str, b: str) -> list[str]:
+        ca = {clusters.find(x) for x in ctx.get(a, ())} | {clusters.find(a)}
+        cb = {clusters.find(x) for x in ctx.get(b, ())} | {clusters.find(b)}
+        common = (ca & cb) - {clusters.find(a), clusters.find(b)}
+        return sorted(by_id[c]["name"] if c in by_id else c for c in common)
+
+    candidates: dict[str, list[str]] = defaultdict(list)
+    for a, b in shorter:
+        # Index by the shorter name: it may fit several fuller ones.
+        short, full = (a, b) if len(names[a]) < len(names[b]) else (b, a)
+        candidates[short].append(full)
+    for short, fulls in sorted(candidates.items()):
+        with_context = [(f, shared_context(short, f)) for f in fulls]
+        with_context = [(f, c) for f, c in with_context if c]
+        targets = {clusters.find(f) for f, _ in with_context}
+        if len(targets) == 1:
+            for f, common in with_context:
+                clusters.join(
+                    short, f, f"shorter form of {by_id[f]['name']}, both tied to {common[0]}"
+                )
+    for a, b in one_word:
+        common = shared_context(a, b)
+        if common:
+            clusters.join(a, b, f"a shared one-word name form, both tied to {common[0]}")
+        elif _is_acronym_entity(by_id[a]) or _is_acronym_entity(by_id[b]):
+            # "UWF" alone in one report, "United Workers Front (UWF)" in another.
+            clusters.join(a, b, "an acronym another document defined")
+
+    cluster = {e["id"]: clusters.find(e["id"]) for e in entities}
+    reasons = {
+        eid: clusters.reasons.get(eid, "joined through another member")
+        for eid, root in cluster.items()
+        if eid != root
+    }
+    return EntityResolution(cluster, reasons)
+
+
+def _is_acronym_entity(entity: dict[str, Any]) -> bool:
+    """An organisation named only by an acronym ("UWF", "JUI-F")."""
+    name = entity["name"].replace("-", "")
+    return entity["type"] == "organization" and " " not in name and name.isupper()
+
+
+def entity_clusters(
+    dossier: dict[str, Any], judgements: Iterable[Judgement] = ()
+) -> dict[str, str]:
+    """Entity id -> the id of the cluster it joins (its own id when it joins none)."""
+    return resolve_entities(dossier, judgements).cluster
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+@dataclass
+class MergedEvent:
+    id: str
+    type: str
+    label: str
+    members: list[str]  # event ids, one per report
+    documents: list[str]
+    independent_sources: int
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "label": self.label,
+            "members": self.members,
+            "documents": self.documents,
+            "independent_sources": self.independent_sources,
+            "dates": self.dates,
+            "conflicts": self.conflicts,
+        }
+
+
+def _family(t: str) -> frozenset[str]:
+    for family in TYPE_FAMILIES:
+        if t in family:
+            return family
+    return frozenset({t})
+
+
+def _window(d: dict[str, Any] | None) -> tuple[dt.date, dt.date] | None:
+    """The date interval, or None when it is missing, open or too wide to merge on."""
+    if not d or not d.get("start") or not d.get("end"):
+        return None
+    start, end = dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"])
+    if (end - start).days > MAX_MERGE_WINDOW_DAYS:
+        return None
+    return start, end
+
+
+def _same_day(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return bool(
+        a
+        and b
+        and a.get("precision") == b.get("precision") == "day"
+        and a.get("start") == b.get("start")
+    )
+
+
+def independent_sources(docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]) -> int:
+    """Documents that are not near-copies of one another."""
+    docs = set(docs)
+    uf = UnionFind()
+    for d in docs:
+        uf.find(d)
+    for pair in near_duplicates:
+        a, b = tuple(pair)
+        if a in docs and b in docs:
+            uf.union(a, b)
+    return len({uf.find(d) for d in docs})
+
+
+def merge_events(
+    dossier: dict[str, Any],
+    clusters: dict[str, str],
+    near_duplicates: Iterable[frozenset[str]] = (),
+) -> list[MergedEvent]:
+    """Group reports of one occasion across documents (only groups of two or more)."""
+    near = list(near_duplicates)
+    events = [e for e in dossier.get("events", []) if not e.get("background")]
+    doc_of = {e["id"]: (e["evidence"][0]["document"] if e.get("evidence") else "") for e in events}
+    people = {
+        e["id"]: {clusters.get(p["entity"], p["entity"]) for p in e.get("participants", [])}
+        for e in events
+    }
+    dated = [(w, e) for e in events if (w := _window(e.get("date"))) is not None]
+    dated.sort(key=lambda x: (x[0][0], x[1]["id"]))
+    slack = dt.timedelta(days=DATE_SLACK_DAYS)
+    uf = UnionFind()
+    for _, e in dated:
+        uf.find(e["id"])
+    for i, ((_, a1), a) in enumerate(dated):
+        for (b0, _b1), b in dated[i + 1 :]:
+            if b0 - slack > a1:
+                break  # sorted by start: nothing later can overlap a
+            if doc_of[a["id"]] == doc_of[b["id"]]:
+                continue  # within one document, events were already folded
+            if b["type"] not in _family(a["type"]):
+                continue
+            ga = (a.get("place") or {}).get("gazetteer_id")
+            gb = (b.get("place") or {}).get("gazetteer_id")
+            if ga and gb and ga != gb:
+                continue
+            shared = people[a["id"]] & people[b["id"]]
+            if shared or (ga and ga == gb and _same_day(a.get("date"), b.get("date"))):
+                uf.union(a["id"], b["id"])
+    merged = []
+    by_id = {e["id"]: e for _, e in dated}
+    for root, ids in uf.groups().items():
+        if len(ids) < 2:
+            continue
+        members = sorted((by_id[i] for i in ids), key=lambda m: m["id"])
+        docs = sorted({doc_of[m["id"]] for m in members})
+        days = sorted(
+            {
+                (m["date"]["start"], doc_of[m["id"]])
+                for m in members
+                if m["date"].get("precision") == "day"
+            }
+        )
+        conflicts = []
+        if len({d for d, _ in days}) > 1:
+            conflicts.append(
+                "reports give different days: " + ", ".join(f"{d} ({doc})" for d, doc in days)
+            )
+        best = max(members, key=lambda m: (len(m.get("participants", [])), m["id"]))
+        merged.append(
+            MergedEvent(
+                id=root,
+                type=best["type"],
+                label=best["label"],
+                members=[m["id"] for m in members],
+                documents=docs,
+                independent_sources=independent_sources(docs, near),
+                dates=[m["date"] for m in members],
+                conflicts=conflicts,
+            )
+        )
+    return sorted(merged, key=lambda m: m.id)

@@ -1,0 +1,89 @@
+"""Resolution across documents on hand-made dossiers (no model, no store)."""
+
+from footprint.resolve.across_documents import entity_clusters, merge_events
+
+
+def ent(i, name, type_="person", aliases=()):
+    return {"id": i, "name": name, "type": type_, "aliases": list(aliases), "mentions": []}
+
+
+def ev(i, doc, type_, start, end=None, precision="day", place=None, people=()):
+    return {
+        "id": i, "type": type_, "label": f"{type_} {i}", "background": False,
+        "date": {"start": start, "end": end or start, "precision": precision, "text": start},
+        "place": {"gazetteer_id": place} if place else None,
+        "participants": [{"entity": p} for p in people],
+        "evidence": [{"document": doc}],
+    }
+
+
+def test_spelling_variants_join_and_short_forms_need_context():
+    dossier = {
+        "entities": [
+            ent("a", "Yousef al-Qadi"), ent("b", "Yusuf al-Qadi"),
+            ent("c", "Javed Iqbal Karim"), ent("d", "Javed Karim"),
+            ent("e", "Javed Hussain Karim"), ent("o", "Tehreek-e-Nizam", "organization"),
+        ],
+        "relations": [
+            {"subject": "c", "object": "o"}, {"subject": "d", "object": "o"},
+        ],
+        "events": [],
+    }
+    clusters = entity_clusters(dossier)
+    assert clusters["a"] == clusters["b"]
+    assert clusters["c"] == clusters["d"]  # shorter form with a shared organisation
+    assert clusters["e"] != clusters["c"]  # a different middle name, no shared context
+
+
+def test_acronym_alias_joins_expansion_across_documents():
+    dossier = {
+        "entities": [
+            ent("x", "United Workers Front", "organization", aliases=["UWF"]),
+            ent("y", "UWF", "organization"),
+        ],
+        "relations": [], "events": [],
+    }
+    clusters = entity_clusters(dossier)
+    assert clusters["x"] == clusters["y"]
+
+
+def test_same_event_in_two_outlets_merges_with_conflict_kept():
+    dossier = {
+        "entities": [ent("p", "Tariq Durrani")], "relations": [],
+        "events": [
+            ev("e1", "d1", "press_conference", "2024-05-16", place="g1", people=["p"]),
+            ev("e2", "d2", "briefing", "2024-05-15", place="g1", people=["p"]),
+            ev("e3", "d3", "rally", "2024-05-16", place="g1", people=["p"]),  # other kind
+            ev("e4", "d4", "press_conference", "2024-07-01", place="g1", people=["p"]),  # other date
+        ],
+    }
+    merged = merge_events(dossier, entity_clusters(dossier))
+    assert len(merged) == 1
+    (m,) = merged
+    assert sorted(m.members) == ["e1", "e2"] and m.independent_sources == 2
+    assert m.conflicts and "2024-05-15" in m.conflicts[0]
+
+
+def test_same_day_same_city_merges_without_shared_participants():
+    dossier = {
+        "entities": [ent("p", "A B"), ent("q", "C D")], "relations": [],
+        "events": [
+            ev("e1", "d1", "rally", "2024-04-14", place="lahore", people=["p"]),
+            ev("e2", "d2", "march", "2024-04-14", place="lahore", people=["q"]),
+            ev("e3", "d3", "march", "2024-04-14", place="karachi", people=["q"]),
+        ],
+    }
+    (m,) = merge_events(dossier, entity_clusters(dossier))
+    assert sorted(m.members) == ["e1", "e2"]
+
+
+def test_near_duplicate_outlets_count_as_one_source():
+    dossier = {
+        "entities": [ent("p", "Tariq Durrani")], "relations": [],
+        "events": [
+            ev("e1", "d1", "rally", "2024-04-14", place="g", people=["p"]),
+            ev("e2", "d2", "rally", "2024-04-14", place="g", people=["p"]),
+        ],
+    }
+    (m,) = merge_events(dossier, entity_clusters(dossier), near_duplicates={frozenset({"d1", "d2"})})
+    assert m.independent_sources == 1

@@ -1,0 +1,179 @@
+"""`footprint ingest` on the example corpus: resumable, duplicates, near-duplicates, workers,
+cross-document resolution and the user's judgements."""
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.cli import app
+from footprint.corpus import ingest_corpus
+from footprint.settings import Settings
+from footprint.store import SQLiteStore
+from tests.conftest import CORPUS
+
+runner = CliRunner()
+
+
+def _store(tmp_path, name="fp.db"):
+    return SQLiteStore(tmp_path / name)
+
+
+def _settings(tmp_path):
+    return Settings.from_env({}).with_db(tmp_path / "fp.db")
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("corpus")
+    store = SQLiteStore(tmp / "fp.db")
+    report = ingest_corpus([CORPUS], _settings(tmp), store)
+    yield tmp, store, report
+    store.close()
+
+
+def test_ingest_stores_every_document_and_resolves(ingested):
+    _, store, report = ingested
+    assert len(report.stored) == 10 and not report.rejected
+    assert report.words > 2000 and report.resolution is not None
+    assert report.resolution.entity_clusters < report.resolution.entities
+
+
+def test_rerun_skips_everything_and_changes_nothing(ingested, tmp_path):
+    tmp, store, _ = ingested
+    before = store.dump()
+    again = ingest_corpus([CORPUS], _settings(tmp), store)
+    assert again.stored == [] and again.already_stored == 10
+    assert store.dump() == before
+
+
+def test_spelling_variants_are_one_actor_with_a_reason(ingested):
+    _, store, _ = ingested
+    rows = store.conn.execute(
+        "SELECT n.name, c.cluster_id, c.reason FROM entity_clusters c "
+        "JOIN entities n ON n.id = c.entity_id WHERE n.name IN ('Yousef al-Qadi', 'Yusuf al-Qadi')"
+    ).fetchall()
+    assert len(rows) == 2 and rows[0]["cluster_id"] == rows[1]["cluster_id"]
+    assert any(r["reason"] and "transliteration" in r["reason"] for r in rows)
+
+
+def test_one_rally_in_two_outlets_is_one_event_with_both_sources(ingested):
+    _, store, _ = ingested
+    info = [
+        (json.loads(r["documents"]), r["independent_sources"])
+        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+    ]
+    merged = [(docs, n) for docs, n in info if len(docs) > 1]
+    assert merged and all(n == len(docs) for docs, n in merged)
+    paths = {r["id"]: r["path"] for r in store.conn.execute("SELECT id, path FROM documents")}
+    pairs = [sorted(paths[d].rsplit("/", 1)[-1] for d in docs) for docs, _ in merged]
+    assert ["lahore-gaza-rally.txt", "wire-story.html"] in pairs
+
+
+def test_exact_and_near_duplicates(tmp_path):
+    src = CORPUS / "lahore-gaza-rally.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(src, folder / "a.txt")
+    shutil.copy(src, folder / "b-same-text.txt")
+    text = src.read_text("utf-8")
+    # A lightly edited reprint: one sentence dropped at the end, a word changed.
+    edited = text.replace("Police", "Police officers", 1).rsplit(".", 2)[0] + "."
+    (folder / "c-reprint.txt").write_text(edited, "utf-8")
+    store = _store(tmp_path)
+    report = ingest_corpus([folder], _settings(tmp_path), store)
+    assert len(report.stored) == 2 and report.exact_duplicates == 1
+    assert report.near_duplicates == 1
+    (row,) = store.near_duplicates()
+    assert row["similarity"] >= 0.8
+    # The reprint's events join the original's, yet count as one independent source.
+    counted = [
+        (len(json.loads(r["documents"])), r["independent_sources"])
+        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+    ]
+    assert (2, 1) in counted
+    store.close()
+
+
+def test_interrupted_ingest_resumes_without_loss(tmp_path, monkeypatch):
+    store = _store(tmp_path)
+    real_write = SQLiteStore.write
+    calls = {"n": 0}
+
+    def failing_write(self, result, **kw):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C mid-corpus
+        return real_write(self, result, **kw)
+
+    monkeypatch.setattr(SQLiteStore, "write", failing_write)
+    with pytest.raises(KeyboardInterrupt):
+        ingest_corpus([CORPUS], _settings(tmp_path), store)
+    monkeypatch.setattr(SQLiteStore, "write", real_write)
+    assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    resumed = ingest_corpus([CORPUS], _settings(tmp_path), store)
+    assert resumed.already_stored == 3 and len(resumed.stored) == 7
+    reference = _store(tmp_path, "ref.db")
+    ingest_corpus([CORPUS], _settings(tmp_path), reference)
+    assert store.dump() == reference.dump()
+    store.close()
+    reference.close()
+
+
+def test_two_workers_store_the_same_as_one(ingested, tmp_path):
+    _, one, _ = ingested
+    store = _store(tmp_path)
+    report = ingest_corpus([CORPUS], _settings(tmp_path), store, workers=2)
+    assert len(report.stored) == 10
+    assert store.dump() == one.dump()
+    store.close()
+
+
+def test_bad_input_is_named_and_the_rest_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "empty.txt").write_text("", "utf-8")
+    shutil.copy(CORPUS / "hezbollah-qassem-statement.txt", folder / "ok.txt")
+    store = _store(tmp_path)
+    report = ingest_corpus([folder], _settings(tmp_path), store)
+    assert len(report.stored) == 1
+    assert [r.source.rsplit("/", 1)[-1] for r in report.rejected] == ["empty.txt"]
+    store.close()
+
+
+def test_merge_and_split_persist_across_reingest(tmp_path):
+    db = tmp_path / "fp.db"
+    result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "Resolved:" in result.output
+
+    def cluster_of(name):
+        store = SQLiteStore(db)
+        try:
+            return store.conn.execute(
+                "SELECT c.cluster_id FROM entity_clusters c JOIN entities n ON n.id = c.entity_id "
+                "WHERE n.name = ?",
+                (name,),
+            ).fetchone()[0]
+        finally:
+            store.close()
+
+    assert cluster_of("Yusuf al-Qadi") == cluster_of("Yousef al-Qadi")
+    result = runner.invoke(app, ["split", "Yusuf al-Qadi", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert cluster_of("Yusuf al-Qadi") != cluster_of("Yousef al-Qadi")
+    result = runner.invoke(app, ["merge", "Tahir Mehmood", "Saad Hussain Rizvi", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    # Re-ingesting (here: nothing new) re-resolves and keeps both judgements.
+    runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
+    assert cluster_of("Yusuf al-Qadi") != cluster_of("Yousef al-Qadi")
+    assert cluster_of("Tahir Mehmood") == cluster_of("Saad Hussain Rizvi")
+
+
+def test_merge_of_unknown_name_says_what_is_near(tmp_path):
+    db = tmp_path / "fp.db"
+    runner.invoke(app, ["ingest", str(CORPUS / "lahore-gaza-rally.txt"), "--db", str(db)])
+    result = runner.invoke(app, ["merge", "Yousef al-Qadl", "Qureshi", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "no actor named 'Yousef al-Qadl'" in result.output
