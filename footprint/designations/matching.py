@@ -107,29 +107,26 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
-_VOWELS = frozenset("aeiouy")
-
-
 def _skeleton(token: str) -> str:
     """First letter and the consonants after it: near spellings share it."""
     return token[:1] + re.sub(r"[aeiouyhw]", "", token[1:])
 
 
+_VOWEL_RUNS = re.compile(r"[aeiou]+")
+
+
 def vowel_variant(a: str, b: str) -> bool:
-    """Two spellings of one romanised name that differ only in vowels and semi-vowels.
+    """Two spellings of one romanised name that differ only in which vowels they write.
 
     Arabic, Urdu and Persian script leave short vowels unwritten, so one written name reaches
-    English as "mashal", "mishal" or "mishaal": same first letter, same consonants in the same
-    order, ending alike in a vowel or not. Only tokens of five letters or more qualify (short
-    ones collide too easily)."""
-    return (
-        a != b
-        and min(len(a), len(b)) >= 5
-        and len(_skeleton(a)) >= 3
-        and _skeleton(a) == _skeleton(b)
-        # A final vowel is not a spelling choice: "mansouri" is another name than "mansour".
-        and (a[-1] in _VOWELS) == (b[-1] in _VOWELS)
-    )
+    English as "mashal", "mishal" or "mishaal". The two tokens must have the same consonants
+    (y, w and h count as consonants) with a vowel at the same places, only its letters
+    differing: "islami" / "islamiya" (a suffix) and "jamaat" / "jamaah" (a consonant) are not
+    variants. Only tokens of five letters or more qualify (short ones collide too easily)."""
+    if a == b or min(len(a), len(b)) < 5:
+        return False
+    frame_a, frame_b = _VOWEL_RUNS.sub("V", a), _VOWEL_RUNS.sub("V", b)
+    return frame_a == frame_b and frame_a.count("V") >= 1 and len(frame_a) >= 4
 
 
 def _token_sim(a: str, b: str) -> float:

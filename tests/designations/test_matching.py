@@ -247,6 +247,9 @@ def test_vowel_variant_is_consonants_in_order_and_five_letters():
     assert not vowel_variant("mashal", "mushtaq")  # other consonants
     assert not vowel_variant("rashid", "rashit")  # a consonant differs
     assert not vowel_variant("mansur", "mansuri")  # a final vowel makes another name
+    assert not vowel_variant("islami", "islamiya")  # a suffix is not a vowel
+    assert not vowel_variant("jamaat", "jamaah")  # nor is a consonant
+    assert vowel_variant("yusef", "yusuf") and vowel_variant("usama", "osama")
 
 
 def test_whole_listed_name_in_other_vowels_is_asserted_part_of_it_is_not():
@@ -267,3 +270,12 @@ def test_whole_listed_name_in_other_vowels_is_asserted_part_of_it_is_not():
     # A final vowel makes another name (a nisba): a possible match only.
     other = screener.screen("Walid Mansouri", ctx)[0]
     assert other.listing.id == "r" and not other.asserted
+
+
+@pytest.mark.parametrize(
+    "name", ["Jamaat-e-Islami", "Jamiat Ulema-e-Islam", "Pakistan Muslim League", "Islami Jamiat"]
+)
+def test_real_unlisted_parties_with_listed_lookalikes_are_not_asserted(real, name):
+    # Jamaat-e-Islami is not Jemaah Islamiyah: a suffix and a consonant differ, not vowels.
+    ctx = Context(entity_type="organization")
+    assert not [m.listing.name for m in real.screen(name, ctx) if m.asserted]
