@@ -66,6 +66,7 @@ def emit(answer: dict[str, Any], json_out: str | None, renderables: list[Any]) -
 
 def register(app: typer.Typer) -> None:
     app.command()(ingest)
+    app.command()(profile)
     app.command()(merge)
     app.command()(split)
     sources_app = typer.Typer(help="Rate sources (Admiralty reliability A-F) for grading.")
@@ -262,3 +263,28 @@ def sources_list(db: DbOption = None) -> None:
         out.print("No sources rated yet (footprint sources rate SOURCE A-F).")
     for source, grade in sorted(ratings.items()):
         out.print(f"{grade}  {source}", highlight=False)
+
+
+def profile(
+    actor: Annotated[str, typer.Argument(help="The actor's name (any stored spelling) or id.")],
+    country: Annotated[
+        str | None, typer.Option(help="Only events in this country (ISO-2, e.g. PK).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only events from this date on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events up to this date.")] = None,
+    db: DbOption = None,
+    json_out: JsonOption = None,
+) -> None:
+    """An actor's footprint: itinerary, places, partners, roles, hosts, change over time."""
+    from footprint.analysis.profile import profile as build_profile
+    from footprint.export.terminal_profile import render_profile
+
+    start, end = _date(since), _date(until)
+    _, store = open_store(db)
+    try:
+        answer = build_profile(store, actor, country=country, since=start, until=end)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    emit(answer, json_out, render_profile(answer))

@@ -76,6 +76,33 @@ def resolve_actor(store: SQLiteStore, actor: str) -> list[str]:
     return ids
 
 
+def actor_entities(store: SQLiteStore, ids: Iterable[str]) -> list[str]:
+    """Every entity of the actors (entity clusters) the given entities belong to."""
+    out = set(ids)
+    for chunk in chunks(out):
+        for row in store.conn.execute(
+            "SELECT c2.entity_id FROM entity_clusters c1 JOIN entity_clusters c2 "
+            f"ON c2.cluster_id = c1.cluster_id WHERE c1.entity_id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            out.add(row[0])
+    return sorted(out)
+
+
+def cluster_of(store: SQLiteStore, ids: Iterable[str]) -> dict[str, str]:
+    """Entity id -> its actor (cluster) id; an unresolved entity is its own actor."""
+    wanted = set(ids)
+    out = {i: i for i in wanted}
+    for chunk in chunks(wanted):
+        for row in store.conn.execute(
+            "SELECT entity_id, cluster_id FROM entity_clusters "
+            f"WHERE entity_id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            out[row[0]] = row[1]
+    return out
+
+
 def entity_rows(store: SQLiteStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """id -> {id, name, type} for the given entity ids."""
     out: dict[str, dict[str, Any]] = {}
@@ -156,6 +183,13 @@ def aliases(store: SQLiteStore, ids: Sequence[str], name: str) -> list[str]:
     return sorted(found)
 
 
+PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "approximate": 3, "year": 4}
+
+
+def _precision_rank(d: dict[str, Any] | None) -> int:
+    return 9 if d is None else PRECISION_RANK.get(str(d.get("precision")), 5)
+
+
 def _quarter(d: dict[str, Any] | None) -> str:
     if d is None or not (d.get("start") or d.get("end")):
         return "undated"
@@ -182,7 +216,7 @@ def profile(
 
     `country` and the [since, until] window filter the events (and so everything drawn from
     them: places, partners, hosts, by_period); roles and designations are the actor's own."""
-    ids = resolve_actor(store, actor)
+    ids = actor_entities(store, resolve_actor(store, actor))
     info = entity_rows(store, ids)
     # The entity the name most plainly denotes: the exact-name one with most participations.
     counts = {
@@ -200,77 +234,109 @@ def profile(
     rows = list(
         store.conn.execute(
             "SELECT e.*, p.entity_id AS who, p.role, p.mode, p.sentence, p.attribution, "
-            "p.document_id AS evidence_document FROM event_participants p "
-            f"JOIN events e ON e.id = p.event_id WHERE p.entity_id IN ({_marks(ids)}) AND {cond}",
+            "p.document_id AS evidence_document, coalesce(c.cluster_id, e.id) AS occasion, "
+            "i.documents AS occasion_documents, i.independent_sources, i.conflicts "
+            "FROM event_participants p JOIN events e ON e.id = p.event_id "
+            "LEFT JOIN event_clusters c ON c.event_id = e.id "
+            "LEFT JOIN event_cluster_info i ON i.cluster_id = c.cluster_id "
+            f"WHERE p.entity_id IN ({_marks(ids)}) AND {cond} ORDER BY e.id",
             [*ids, *params],
         )
     )
-    itinerary: list[dict[str, Any]] = []
-    seen: set[str] = set()
+    # One itinerary stop per occasion: an event reported in two documents is one stop with
+    # the evidence of both; the most precise date leads, and conflicting dates are shown.
+    stops: dict[str, dict[str, Any]] = {}
     for row in rows:
-        if row["id"] in seen:
-            continue  # the same event under two of the actor's entity ids
-        seen.add(row["id"])
-        itinerary.append(
-            {
-                "event": row["id"],
-                "date": event_date(row),
+        date = event_date(row)
+        evidence = {
+            "document": row["evidence_document"],
+            "sentence": row["sentence"],
+            "attribution": row["attribution"],
+        }
+        stop = stops.get(row["occasion"])
+        if stop is None:
+            stops[row["occasion"]] = {
+                "event": row["occasion"],
+                "reports": [row["id"]],
+                "date": date,
                 "label": row["label"],
                 "type": row["type"],
                 "background": bool(row["background"]),
                 "place": json.loads(row["place"]) if row["place"] else None,
                 "role": row["role"],
                 "mode": row["mode"],
-                "evidence": {
-                    "document": row["evidence_document"],
-                    "sentence": row["sentence"],
-                    "attribution": row["attribution"],
-                },
+                "documents": json.loads(row["occasion_documents"] or "[]")
+                or [row["evidence_document"]],
+                "independent_sources": row["independent_sources"] or 1,
+                "conflicts": json.loads(row["conflicts"] or "[]"),
+                "evidence": [evidence],
             }
-        )
-    itinerary.sort(key=lambda s: (date_key(s["date"]), s["event"]))
-    event_ids = [s["event"] for s in itinerary]
+            continue
+        if row["id"] not in stop["reports"]:
+            stop["reports"].append(row["id"])
+        if evidence not in stop["evidence"]:
+            stop["evidence"].append(evidence)
+        if stop["mode"] == "unknown" and row["mode"] != "unknown":
+            stop["mode"] = row["mode"]
+        if stop["place"] is None and row["place"]:
+            stop["place"] = json.loads(row["place"])
+        if _precision_rank(date) < _precision_rank(stop["date"]):
+            stop["date"] = date
+    itinerary = sorted(stops.values(), key=lambda s: (date_key(s["date"]), s["event"]))
+    report_ids = [r for s in itinerary for r in s["reports"]]
+    occasion_of = {r: s["event"] for s in itinerary for r in s["reports"]}
+    event_ids = report_ids
 
-    # Everyone else at those events, and what the store says about their designations.
-    others: dict[str, dict[str, Any]] = {}
+    # Everyone else at those occasions (by actor, not by spelling), and their designations.
+    seen_rows: list[Any] = []
     event_kinds: dict[str, set[str]] = {}
     for chunk in chunks(event_ids):
-        for row in store.conn.execute(
+        seen_rows += store.conn.execute(
             "SELECT p.event_id, p.entity_id, p.role, n.name, n.type FROM event_participants p "
             f"JOIN entities n ON n.id = p.entity_id WHERE p.event_id IN ({_marks(chunk)})",
             chunk,
-        ):
-            if row["entity_id"] in ids:
-                continue
-            o = others.setdefault(
-                row["entity_id"],
-                {
-                    "id": row["entity_id"],
-                    "name": row["name"],
-                    "type": row["type"],
-                    "events": [],
-                    "roles": set(),
-                },
-            )
-            o["events"].append(row["event_id"])
-            o["roles"].add(row["role"])
+        )
         for row in store.conn.execute(
             f"SELECT entity_id, kind FROM event_designated WHERE event_id IN ({_marks(chunk)})",
             chunk,
         ):
             event_kinds.setdefault(row["entity_id"], set()).add(row["kind"])
-    kinds = designated_kinds(store, others)
+    actor_of = cluster_of(store, (r["entity_id"] for r in seen_rows))
+    own = set(ids)
+    others: dict[str, dict[str, Any]] = {}
+    for row in seen_rows:
+        if row["entity_id"] in own:
+            continue
+        o = others.setdefault(
+            actor_of[row["entity_id"]],
+            {
+                "id": actor_of[row["entity_id"]],
+                "names": [],
+                "type": row["type"],
+                "events": set(),
+                "roles": set(),
+                "members": set(),
+            },
+        )
+        o["names"].append(row["name"])
+        o["members"].add(row["entity_id"])
+        o["events"].add(occasion_of[row["event_id"]])
+        o["roles"].add(row["role"])
+    kinds = designated_kinds(store, {m for o in others.values() for m in o["members"]})
     partners = []
     for o in others.values():
+        marks_: set[str] = set()
+        for m in o["members"]:
+            marks_ |= set(kinds.get(m, [])) | event_kinds.get(m, set())
         partners.append(
             {
                 "id": o["id"],
-                "name": o["name"],
+                "name": Counter(o["names"]).most_common(1)[0][0],
                 "type": o["type"],
-                "shared_events": len(set(o["events"])),
-                "events": sorted(set(o["events"])),
+                "shared_events": len(o["events"]),
+                "events": sorted(o["events"]),
                 "roles": sorted(o["roles"]),
-                "designated": sorted(set(kinds.get(o["id"], [])) | event_kinds.get(o["id"], set())),
+                "designated": sorted(marks_ - {"possible"}),
             }
         )
     partners.sort(key=lambda p: (-p["shared_events"], p["name"].lower(), p["id"]))
@@ -282,20 +348,21 @@ def profile(
             f"WHERE p.event_id IN ({_marks(chunk)}) AND p.role IN ({_marks(HOST_ROLES)})",
             [*chunk, *HOST_ROLES],
         ):
-            if row["entity_id"] in ids:
+            if row["entity_id"] in own:
                 continue
-            h = host_count.setdefault(row["entity_id"], {"events": set(), "roles": set()})
-            h["events"].add(row["event_id"])
+            h = host_count.setdefault(actor_of[row["entity_id"]], {"events": set(), "roles": set()})
+            h["events"].add(occasion_of[row["event_id"]])
             h["roles"].add(row["role"])
+    partner_by_id = {p["id"]: p for p in partners}
     hosts = sorted(
         (
             {
                 "id": eid,
-                "name": others[eid]["name"],
-                "type": others[eid]["type"],
+                "name": partner_by_id[eid]["name"],
+                "type": partner_by_id[eid]["type"],
                 "roles": sorted(h["roles"]),
                 "events": len(h["events"]),
-                "designated": next(p["designated"] for p in partners if p["id"] == eid),
+                "designated": partner_by_id[eid]["designated"],
             }
             for eid, h in host_count.items()
         ),

@@ -1,0 +1,73 @@
+"""`footprint profile` over a corpus: one actor across spellings, one stop per occasion."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.analysis.profile import profile
+from footprint.cli import app
+from footprint.corpus import ingest_corpus
+from footprint.errors import FootprintError
+from footprint.settings import Settings
+from footprint.store import SQLiteStore
+from tests.conftest import CORPUS
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("profile") / "fp.db"
+    store = SQLiteStore(path)
+    ingest_corpus([CORPUS], Settings.from_env({}).with_db(path), store)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def store(db):
+    s = SQLiteStore(db)
+    yield s
+    s.close()
+
+
+def test_either_spelling_gives_one_actor_and_one_stop_per_occasion(store):
+    a = profile(store, "Yusuf al-Qadi")
+    b = profile(store, "Yousef al-Qadi")
+    assert a["actor"]["id"] == b["actor"]["id"] and len(a["actor"]["ids"]) == 2
+    (rally,) = [s for s in a["itinerary"] if s["type"] in ("rally", "march")]
+    assert rally["place"]["name"] == "Lahore" and rally["date"]["start"] == "2024-04-14"
+    assert len(rally["documents"]) == 2 and rally["independent_sources"] == 2
+    assert all(ev["sentence"] and ev["document"] for ev in rally["evidence"])
+    assert ("represents", "Hamas") in {(r["predicate"], r["object_name"]) for r in a["roles"]}
+    assert "linked_person" in {d["kind"] for d in a["designations"]}
+
+
+def test_partners_are_actors_counted_by_occasion(store):
+    p = profile(store, "Yousef al-Qadi")
+    names = {o["name"]: o for o in p["partners"]}
+    assert "Javed Iqbal Qureshi" in names
+    assert names["Javed Iqbal Qureshi"]["shared_events"] == 1
+
+
+def test_filters_cut_the_itinerary(store):
+    assert profile(store, "Yousef al-Qadi", country="PK")["itinerary"]
+    assert profile(store, "Yousef al-Qadi", country="IR")["itinerary"] == []
+    import datetime as dt
+
+    assert profile(store, "Yousef al-Qadi", since=dt.date(2024, 5, 1))["itinerary"] == []
+
+
+def test_unknown_actor_names_the_nearest(store):
+    with pytest.raises(FootprintError, match="did you mean"):
+        profile(store, "Yousef al-Qadl")
+
+
+def test_cli_profile_json_and_error(db):
+    result = runner.invoke(app, ["profile", "Yusuf al-Qadi", "--db", str(db), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["actor"]["name"] in ("Yousef al-Qadi", "Yusuf al-Qadi")
+    bad = runner.invoke(app, ["profile", "Nobody Atall", "--db", str(db)])
+    assert bad.exit_code == 2 and "no actor named" in bad.output
