@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := build/demo
 
-.PHONY: install demo test lint eval eval-check clean
+.PHONY: install demo test lint eval eval-check clean bench
 
 install: $(STAMP)
 
@@ -41,3 +41,6 @@ eval: install
 
 eval-check: install
 	$(BIN)/footprint eval all --out build/eval/results.json --check tests/eval/baseline.json
+
+bench: install
+	$(BIN)/python scripts/bench.py
