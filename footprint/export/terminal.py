@@ -223,6 +223,35 @@ def _co_appearances(dossier: dict[str, Any]) -> Table | None:
     return table
 
 
+def _across_documents(dossier: dict[str, Any]) -> Iterator[Table]:
+    corpus = dossier.get("corpus") or {}
+    if corpus.get("entities"):
+        table = Table(title="One actor, several names (across documents)", title_justify="left")
+        for col in ("actor", "also stored as", "why"):
+            table.add_column(col, overflow="fold")
+        for c in corpus["entities"]:
+            others = [m for m in c["members"] if m["entity"] != c["id"]]
+            table.add_row(
+                c["name"],
+                ", ".join(m["name"] for m in others),
+                "; ".join(m["reason"] or "" for m in others),
+            )
+        yield table
+    if corpus.get("events"):
+        table = Table(title="One occasion, several reports", title_justify="left")
+        for col in ("event", "reports", "support", "conflicts"):
+            table.add_column(col, overflow="fold")
+        for e in corpus["events"]:
+            support = e["support"]
+            table.add_row(
+                e["label"],
+                str(len(e["members"])),
+                f"{support['grade']}: {support['reasoning']}",
+                "; ".join(e["conflicts"]) or "—",
+            )
+        yield table
+
+
 def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     yield _documents(dossier)
     for type_, title in (
@@ -246,6 +275,7 @@ def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     if shared is not None:
         yield shared
     yield from _itineraries(dossier)
+    yield from _across_documents(dossier)
     if dossier["rejected"]:
         lines = "\n".join(f"{r['source']}: {r['reason']}" for r in dossier["rejected"])
         yield Panel(lines, title="Inputs not analyzed", border_style="red")

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from footprint.designations.matching import vowel_variant
-from footprint.designations.normalise import name_tokens
+from footprint.designations.normalise import name_tokens, normalise_name
 
 # Event types that reporters use for the same occasion ("the march" / "the rally").
 TYPE_FAMILIES = (
@@ -77,6 +77,18 @@ class UnionFind:
 
 def _tokens(name: str) -> tuple[str, ...]:
     return tuple(name_tokens(name))
+
+
+def _spellings(name: str) -> set[tuple[str, ...]]:
+    """The name's folded tokens, and the same with two neighbouring words written as one
+    ("Abdul Salam" / "Abdulsalam", "Abu Bakr" / "Abubakr"): outlets differ on the spacing of
+    compound names as much as on their vowels."""
+    out = {_tokens(name)}
+    words = normalise_name(name).split()
+    for i in range(len(words) - 1):
+        joined = [*words[:i], words[i] + words[i + 1], *words[i + 2 :]]
+        out.add(_tokens(" ".join(joined)))
+    return out - {()}
 
 
 def _same_token(a: str, b: str) -> bool:
@@ -193,13 +205,14 @@ def resolve_entities(
 
     by_id = {e["id"]: e for e in entities}
     names = {e["id"]: _tokens(e["name"]) for e in entities}
+    spellings = {e["id"]: _spellings(e["name"]) for e in entities}
     forms = {
         e["id"]: {names[e["id"]], *(_tokens(a) for a in e.get("aliases", []))} - {()}
         for e in entities
     }
     blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for e in entities:
-        for key in _block_keys(e["type"], forms[e["id"]]):
+        for key in _block_keys(e["type"], forms[e["id"]] | spellings[e["id"]]):
             blocks[key].append(e["id"])
     pairs: set[tuple[str, str]] = set()
     for ids in blocks.values():
@@ -214,6 +227,9 @@ def resolve_entities(
     for a, b in sorted(pairs):
         if same_name(names[a], names[b]):
             clusters.join(a, b, f"same name after transliteration folding: {by_id[b]['name']}")
+            continue
+        if any(same_name(x, y) for x in spellings[a] for y in spellings[b]):
+            clusters.join(a, b, f"same name written with other spacing: {by_id[b]['name']}")
             continue
         shared_forms = [(x, y) for x in forms[a] for y in forms[b] if same_name(x, y)]
         if any(len(x) >= 2 for x, _ in shared_forms):

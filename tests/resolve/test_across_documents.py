@@ -9,7 +9,10 @@ def ent(i, name, type_="person", aliases=()):
 
 def ev(i, doc, type_, start, end=None, precision="day", place=None, people=()):
     return {
-        "id": i, "type": type_, "label": f"{type_} {i}", "background": False,
+        "id": i,
+        "type": type_,
+        "label": f"{type_} {i}",
+        "background": False,
         "date": {"start": start, "end": end or start, "precision": precision, "text": start},
         "place": {"gazetteer_id": place} if place else None,
         "participants": [{"entity": p} for p in people],
@@ -20,12 +23,16 @@ def ev(i, doc, type_, start, end=None, precision="day", place=None, people=()):
 def test_spelling_variants_join_and_short_forms_need_context():
     dossier = {
         "entities": [
-            ent("a", "Yousef al-Qadi"), ent("b", "Yusuf al-Qadi"),
-            ent("c", "Javed Iqbal Karim"), ent("d", "Javed Karim"),
-            ent("e", "Javed Hussain Karim"), ent("o", "Tehreek-e-Nizam", "organization"),
+            ent("a", "Yousef al-Qadi"),
+            ent("b", "Yusuf al-Qadi"),
+            ent("c", "Javed Iqbal Karim"),
+            ent("d", "Javed Karim"),
+            ent("e", "Javed Hussain Karim"),
+            ent("o", "Tehreek-e-Nizam", "organization"),
         ],
         "relations": [
-            {"subject": "c", "object": "o"}, {"subject": "d", "object": "o"},
+            {"subject": "c", "object": "o"},
+            {"subject": "d", "object": "o"},
         ],
         "events": [],
     }
@@ -41,7 +48,8 @@ def test_acronym_alias_joins_expansion_across_documents():
             ent("x", "United Workers Front", "organization", aliases=["UWF"]),
             ent("y", "UWF", "organization"),
         ],
-        "relations": [], "events": [],
+        "relations": [],
+        "events": [],
     }
     clusters = entity_clusters(dossier)
     assert clusters["x"] == clusters["y"]
@@ -49,12 +57,15 @@ def test_acronym_alias_joins_expansion_across_documents():
 
 def test_same_event_in_two_outlets_merges_with_conflict_kept():
     dossier = {
-        "entities": [ent("p", "Tariq Durrani")], "relations": [],
+        "entities": [ent("p", "Tariq Durrani")],
+        "relations": [],
         "events": [
             ev("e1", "d1", "press_conference", "2024-05-16", place="g1", people=["p"]),
             ev("e2", "d2", "briefing", "2024-05-15", place="g1", people=["p"]),
             ev("e3", "d3", "rally", "2024-05-16", place="g1", people=["p"]),  # other kind
-            ev("e4", "d4", "press_conference", "2024-07-01", place="g1", people=["p"]),  # other date
+            ev(
+                "e4", "d4", "press_conference", "2024-07-01", place="g1", people=["p"]
+            ),  # other date
         ],
     }
     merged = merge_events(dossier, entity_clusters(dossier))
@@ -66,7 +77,8 @@ def test_same_event_in_two_outlets_merges_with_conflict_kept():
 
 def test_same_day_same_city_merges_without_shared_participants():
     dossier = {
-        "entities": [ent("p", "A B"), ent("q", "C D")], "relations": [],
+        "entities": [ent("p", "A B"), ent("q", "C D")],
+        "relations": [],
         "events": [
             ev("e1", "d1", "rally", "2024-04-14", place="lahore", people=["p"]),
             ev("e2", "d2", "march", "2024-04-14", place="lahore", people=["q"]),
@@ -79,11 +91,57 @@ def test_same_day_same_city_merges_without_shared_participants():
 
 def test_near_duplicate_outlets_count_as_one_source():
     dossier = {
-        "entities": [ent("p", "Tariq Durrani")], "relations": [],
+        "entities": [ent("p", "Tariq Durrani")],
+        "relations": [],
         "events": [
             ev("e1", "d1", "rally", "2024-04-14", place="g", people=["p"]),
             ev("e2", "d2", "rally", "2024-04-14", place="g", people=["p"]),
         ],
     }
-    (m,) = merge_events(dossier, entity_clusters(dossier), near_duplicates={frozenset({"d1", "d2"})})
+    (m,) = merge_events(
+        dossier, entity_clusters(dossier), near_duplicates={frozenset({"d1", "d2"})}
+    )
     assert m.independent_sources == 1
+
+
+def test_compound_names_written_as_one_word_join():
+    dossier = {
+        "entities": [
+            ent("a", "Mohammad Abdul Salam"),
+            ent("b", "Mohammed Abdulsalam"),
+            ent("c", "Mohammed Abdulrahman"),
+        ],
+        "relations": [],
+        "events": [],
+    }
+    clusters = entity_clusters(dossier)
+    assert clusters["a"] == clusters["b"] != clusters["c"]
+
+
+def test_different_judgement_keeps_apart_and_same_joins():
+    dossier = {
+        "entities": [
+            ent("a", "Yousef al-Qadi"),
+            ent("b", "Yusuf al-Qadi"),
+            ent("c", "Omar Farooq"),
+        ],
+        "relations": [],
+        "events": [],
+    }
+    clusters = entity_clusters(dossier, [("a", "b", "different"), ("a", "c", "same")])
+    assert clusters["a"] != clusters["b"] and clusters["a"] == clusters["c"]
+
+
+def test_a_short_form_fitting_two_full_names_joins_neither():
+    dossier = {
+        "entities": [
+            ent("s", "Javed Karim"),
+            ent("f1", "Javed Iqbal Karim"),
+            ent("f2", "Javed Hussain Karim"),
+            ent("o", "Tehreek-e-Nizam", "organization"),
+        ],
+        "relations": [{"subject": x, "object": "o"} for x in ("s", "f1", "f2")],
+        "events": [],
+    }
+    clusters = entity_clusters(dossier)
+    assert clusters["s"] == "s" and clusters["f1"] != clusters["f2"]
