@@ -241,6 +241,9 @@ def evaluate(
 from footprint import cli_corpus  # noqa: E402  (registers on `app`, defined above)
 
 cli_corpus.register(app)
+from footprint import cli_graph  # noqa: E402
+
+cli_graph.register(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,469 @@
+"""The actor network and evidenced paths between actors.
+
+Actors are entity clusters (`entity_clusters.cluster_id`) of persons and organisations; one
+real occasion reported in several documents is one event cluster (`event_clusters`). Two graphs
+are built from the store with networkx:
+
+- `build_network`: actors only. A `coappearance` edge joins two actors that took part in the same
+  event cluster; an `affiliation` edge joins two actors that a relation ties (leader_of,
+  front_of, ...). `network` ranks its actors by degree centrality and betweenness, optionally
+  around one actor (its ego network), and marks designated actors.
+- `build_path_graph`: actors and event clusters. Actor—event edges are participations (with the
+  role), actor—actor edges are relations. `find_paths` returns the shortest chains between two
+  actors, each hop told in its true direction with the sentence and document behind it.
+
+Everything returned is a plain JSON-ready dict; every edge and hop carries its evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from footprint.analysis.profile import _marks, chunks, designated_kinds, resolve_actor
+from footprint.errors import FootprintError
+from footprint.store import SQLiteStore
+
+ACTOR_TYPES = ("person", "organization")
+KINDS = ("coappearance", "affiliation", "all")
+DESIGNATED = ("listed", "alias")  # kinds that say the actor itself is on a list
+MARKS = ("listed", "alias", "claimed_front", "linked_person")  # "possible" is not a mark
+EXACT_BETWEENNESS = 500  # above this many nodes betweenness is estimated from a sample
+BETWEENNESS_SAMPLE = 200
+
+ROLE_WORDS = {
+    "speaker": "spoke at",
+    "host": "hosted",
+    "organizer": "organised",
+    "participant": "took part in",
+}
+PREDICATE_WORDS = {
+    "front_of": "is a front of",
+    "leader_of": "leads",
+    "member_of": "is a member of",
+    "represents": "represents",
+    "relative_of": "is a relative of",
+    "works_for": "works for",
+}
+
+
+def role_words(role: str, mode: str | None = None) -> str:
+    """'spoke at (speaker)', 'hosted (host)', 'spoke at (speaker, remote)'."""
+    words = ROLE_WORDS.get(role, f"{role.replace('_', ' ')} at")
+    detail = role if mode != "remote" else f"{role}, remote"
+    return f"{words} ({detail})"
+
+
+def predicate_words(predicate: str, role: str | None = None) -> str:
+    """'leads (head)', 'is a front of (charity arm)'."""
+    words = PREDICATE_WORDS.get(predicate, predicate.replace("_", " "))
+    return f"{words} ({role})" if role else words
+
+
+def _evidence(row: Any) -> dict[str, Any]:
+    return {
+        "document": row["document_id"],
+        "sentence": row["sentence"],
+        "attribution": row["attribution"],
+    }
+
+
+def _add_unique(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def actor_clusters(store: SQLiteStore) -> dict[str, dict[str, Any]]:
+    """cluster id -> {id, name, type, ids, designated, marks} for person/organisation actors.
+
+    The name and type are those of the entity whose id the cluster carries (else its first
+    member). Marks are the designation kinds on any member (listed, alias, claimed_front,
+    linked_person); `designated` is true when one is listed/alias."""
+    members: dict[str, list[tuple[str, str, str]]] = {}
+    for row in store.conn.execute(
+        "SELECT n.id, n.name, n.type, coalesce(c.cluster_id, n.id) AS cluster FROM entities n "
+        "LEFT JOIN entity_clusters c ON c.entity_id = n.id "
+        f"WHERE n.type IN ({_marks(ACTOR_TYPES)}) ORDER BY n.id",
+        ACTOR_TYPES,
+    ):
+        members.setdefault(row["cluster"], []).append((row["id"], row["name"], row["type"]))
+    ids = [m[0] for ms in members.values() for m in ms]
+    kinds = designated_kinds(store, ids)
+    out: dict[str, dict[str, Any]] = {}
+    for cluster, ms in members.items():
+        head = next((m for m in ms if m[0] == cluster), ms[0])
+        marks = sorted({k for m in ms for k in kinds.get(m[0], []) if k in MARKS})
+        out[cluster] = {
+            "id": cluster,
+            "name": head[1],
+            "type": head[2],
+            "ids": [m[0] for m in ms],
+            "designated": any(k in DESIGNATED for k in marks),
+            "marks": marks,
+        }
+    return out
+
+
+def _participations(store: SQLiteStore) -> Iterable[Any]:
+    """Participation rows with the actor cluster and event cluster of each."""
+    return store.conn.execute(
+        "SELECT p.event_id, coalesce(ec.cluster_id, p.event_id) AS event_cluster, "
+        "coalesce(c.cluster_id, p.entity_id) AS actor, p.entity_id, p.role, p.mode, "
+        "p.document_id, p.sentence, p.attribution FROM event_participants p "
+        "JOIN entities n ON n.id = p.entity_id "
+        "LEFT JOIN entity_clusters c ON c.entity_id = p.entity_id "
+        "LEFT JOIN event_clusters ec ON ec.event_id = p.event_id "
+        f"WHERE n.type IN ({_marks(ACTOR_TYPES)}) "
+        "ORDER BY event_cluster, p.document_id, p.start, p.entity_id",
+        ACTOR_TYPES,
+    )
+
+
+def _relations(store: SQLiteStore) -> Iterable[Any]:
+    """Relation rows between two person/organisation actors, with both clusters."""
+    return store.conn.execute(
+        "SELECT r.id, r.predicate, r.role, r.document_id, r.sentence, r.attribution, "
+        "coalesce(cs.cluster_id, r.subject_id) AS subject, "
+        "coalesce(co.cluster_id, r.object_id) AS object FROM relations r "
+        "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
+        "LEFT JOIN entity_clusters cs ON cs.entity_id = r.subject_id "
+        "LEFT JOIN entity_clusters co ON co.entity_id = r.object_id "
+        f"WHERE s.type IN ({_marks(ACTOR_TYPES)}) AND o.type IN ({_marks(ACTOR_TYPES)}) "
+        "ORDER BY r.document_id, r.start, r.id",
+        [*ACTOR_TYPES, *ACTOR_TYPES],
+    )
+
+
+def event_clusters_info(store: SQLiteStore, clusters: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """event cluster id -> {id, label, type, date} from the cluster's best-dated member."""
+    rank = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
+    best: dict[str, tuple[tuple[int, str], dict[str, Any]]] = {}
+    for chunk in chunks(clusters):
+        for row in store.conn.execute(
+            "SELECT e.id, e.label, e.type, e.date_start, e.date_precision, "
+            "coalesce(ec.cluster_id, e.id) AS cluster FROM events e "
+            "LEFT JOIN event_clusters ec ON ec.event_id = e.id "
+            f"WHERE coalesce(ec.cluster_id, e.id) IN ({_marks(chunk)})",
+            chunk,
+        ):
+            prec = row["date_precision"]
+            key = (rank.get(prec, 8) if prec else 9, row["id"])
+            info = {
+                "id": row["cluster"],
+                "label": row["label"],
+                "type": row["type"],
+                "date": row["date_start"] if prec else None,
+            }
+            if row["cluster"] not in best or key < best[row["cluster"]][0]:
+                best[row["cluster"]] = (key, info)
+    return {k: v[1] for k, v in best.items()}
+
+
+def build_network(store: SQLiteStore, kind: str = "all") -> nx.Graph:
+    """The actor graph: nodes are actor cluster ids (attributes: name, type, ids, designated,
+    marks); an edge has `kinds` (coappearance and/or affiliation), and per kind:
+    `coappearance` = {events, count, evidence} and `affiliation` = [{subject, predicate, role,
+    object, what, evidence}]."""
+    if kind not in KINDS:
+        raise FootprintError(f"unknown network kind {kind!r}; choose from {', '.join(KINDS)}")
+    actors = actor_clusters(store)
+    g = nx.Graph()
+    for cluster, info in actors.items():
+        g.add_node(cluster, **info)
+
+    def edge(a: str, b: str) -> dict[str, Any]:
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, kinds=[])
+        data: dict[str, Any] = g.edges[a, b]
+        return data
+
+    if kind in ("coappearance", "all"):
+        # event cluster -> actor -> evidence of its participation
+        at: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for row in _participations(store):
+            ev = {**_evidence(row), "actor": row["actor"], "role": row["role"]}
+            _add_unique(at.setdefault(row["event_cluster"], {}).setdefault(row["actor"], []), ev)
+        for event, present in sorted(at.items()):
+            names = sorted(present)
+            for i, a in enumerate(names):
+                for b in names[i + 1 :]:
+                    data = edge(a, b)
+                    if "coappearance" not in data["kinds"]:
+                        data["kinds"].append("coappearance")
+                        data["coappearance"] = {"events": [], "count": 0, "evidence": []}
+                    co = data["coappearance"]
+                    co["events"].append(event)
+                    co["count"] = len(co["events"])
+                    for ev in present[a] + present[b]:
+                        _add_unique(co["evidence"], {**ev, "event": event})
+    if kind in ("affiliation", "all"):
+        for row in _relations(store):
+            a, b = row["subject"], row["object"]
+            if a == b or a not in actors or b not in actors:
+                continue
+            data = edge(a, b)
+            if "affiliation" not in data["kinds"]:
+                data["kinds"].append("affiliation")
+                data["affiliation"] = []
+            link = next(
+                (
+                    x
+                    for x in data["affiliation"]
+                    if (x["subject"], x["predicate"], x["role"], x["object"])
+                    == (a, row["predicate"], row["role"], b)
+                ),
+                None,
+            )
+            if link is None:
+                link = {
+                    "subject": a,
+                    "predicate": row["predicate"],
+                    "role": row["role"],
+                    "object": b,
+                    "what": predicate_words(row["predicate"], row["role"]),
+                    "evidence": [],
+                }
+                data["affiliation"].append(link)
+            _add_unique(link["evidence"], _evidence(row))
+    return g
+
+
+def _clusters_of(store: SQLiteStore, actor: str, actors: dict[str, Any]) -> list[str]:
+    """The actor clusters `actor` names (resolve_actor raises, with near names, on a miss)."""
+    ids = resolve_actor(store, actor)
+    found: set[str] = set()
+    for chunk in chunks(ids):
+        for row in store.conn.execute(
+            "SELECT n.id, coalesce(c.cluster_id, n.id) AS cluster FROM entities n "
+            f"LEFT JOIN entity_clusters c ON c.entity_id = n.id WHERE n.id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            found.add(row["cluster"])
+    clusters = sorted(c for c in found if c in actors)
+    if not clusters:
+        raise FootprintError(f"{actor!r} is not a person or organisation in {store.path}")
+    return clusters
+
+
+def _betweenness(g: nx.Graph) -> dict[str, float]:
+    if g.number_of_nodes() > EXACT_BETWEENNESS:
+        return dict(nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=0))
+    return dict(nx.betweenness_centrality(g))
+
+
+def _edge_json(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, Any]:
+    a, b = sorted((a, b))
+    out: dict[str, Any] = {
+        "a": a,
+        "a_name": g.nodes[a]["name"],
+        "b": b,
+        "b_name": g.nodes[b]["name"],
+        "kinds": sorted(data["kinds"]),
+        "weight": data.get("coappearance", {}).get("count", 0) + len(data.get("affiliation", [])),
+    }
+    if "coappearance" in data:
+        out["coappearance"] = data["coappearance"]
+    if "affiliation" in data:
+        out["affiliation"] = data["affiliation"]
+    return out
+
+
+def network(
+    store: SQLiteStore,
+    kind: str = "all",
+    around: str | None = None,
+    depth: int = 1,
+) -> dict[str, Any]:
+    """The actor network ranked by centrality, whole or as `around`'s ego network.
+
+    Centrality is computed on the graph returned (the ego network when `around` is given).
+    Isolated actors (no edge of the chosen kind) are left out of the whole network."""
+    if depth < 1:
+        raise FootprintError("depth must be 1 or more")
+    g = build_network(store, kind)
+    centre: list[str] = []
+    if around is not None:
+        centre = _clusters_of(store, around, dict(g.nodes))
+        ego = nx.compose_all([nx.ego_graph(g, c, radius=depth) for c in centre])
+        g = g.subgraph(ego.nodes).copy()
+    else:
+        g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
+    degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else dict.fromkeys(g.nodes, 0.0)
+    between = _betweenness(g)
+    actors = []
+    for n, data in g.nodes(data=True):
+        actors.append(
+            {
+                "id": n,
+                "name": data["name"],
+                "type": data["type"],
+                "ids": data["ids"],
+                "designated": data["designated"],
+                "marks": data["marks"],
+                "degree": g.degree(n),
+                "degree_centrality": round(degree.get(n, 0.0), 6),
+                "betweenness": round(between.get(n, 0.0), 6),
+            }
+        )
+    actors.sort(key=lambda x: (-x["degree_centrality"], -x["betweenness"], x["name"].lower()))
+    for i, actor in enumerate(actors, 1):
+        actor["rank"] = i
+    edges = [_edge_json(a, b, d, g) for a, b, d in g.edges(data=True)]
+    edges.sort(key=lambda e: (-e["weight"], e["a_name"].lower(), e["b_name"].lower()))
+    return {
+        "kind": kind,
+        "around": (
+            {"query": around, "actors": centre, "depth": depth} if around is not None else None
+        ),
+        "betweenness": (
+            "exact"
+            if g.number_of_nodes() <= EXACT_BETWEENNESS
+            else f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
+        ),
+        "nodes": g.number_of_nodes(),
+        "edge_count": g.number_of_edges(),
+        "actors": actors,
+        "edges": edges,
+    }
+
+
+# --- paths ---------------------------------------------------------------------------------
+
+Node = tuple[str, str]  # ("actor", cluster id) or ("event", event cluster id)
+
+
+def build_path_graph(store: SQLiteStore) -> nx.Graph:
+    """Actors and event clusters. Each edge has `links`: [{subject, object, what, kind,
+    role|predicate, evidence}] told in the true direction (subject -> object)."""
+    actors = actor_clusters(store)
+    g = nx.Graph()
+    for cluster, info in actors.items():
+        g.add_node(("actor", cluster), **info)
+
+    def link(a: Node, b: Node, item: dict[str, Any], evidence: dict[str, Any]) -> None:
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, links=[])
+        links: list[dict[str, Any]] = g.edges[a, b]["links"]
+        same = next(
+            (x for x in links if (x["subject"], x["object"], x["what"]) == (a, b, item["what"])),
+            None,
+        )
+        if same is None:
+            same = {"subject": a, "object": b, **item, "evidence": []}
+            links.append(same)
+        _add_unique(same["evidence"], evidence)
+
+    events: set[str] = set()
+    for row in _participations(store):
+        a: Node = ("actor", row["actor"])
+        e: Node = ("event", row["event_cluster"])
+        if row["actor"] not in actors:
+            continue
+        events.add(row["event_cluster"])
+        item = {"kind": "participation", "role": row["role"], "mode": row["mode"]}
+        link(a, e, {**item, "what": role_words(row["role"], row["mode"])}, _evidence(row))
+    for cluster, info in event_clusters_info(store, events).items():
+        g.add_node(("event", cluster), **info)
+    for row in _relations(store):
+        s: Node = ("actor", row["subject"])
+        o: Node = ("actor", row["object"])
+        if s == o or row["subject"] not in actors or row["object"] not in actors:
+            continue
+        item = {
+            "kind": "relation",
+            "predicate": row["predicate"],
+            "role": row["role"],
+            "what": predicate_words(row["predicate"], row["role"]),
+        }
+        link(s, o, item, _evidence(row))
+    return g
+
+
+def _node_json(g: nx.Graph, node: Node) -> dict[str, Any]:
+    data = g.nodes[node]
+    if node[0] == "event":
+        return {
+            "kind": "event",
+            "id": node[1],
+            "name": data.get("label", node[1]),
+            "type": data.get("type"),
+            "date": data.get("date"),
+        }
+    return {
+        "kind": "actor",
+        "id": node[1],
+        "name": data["name"],
+        "type": data["type"],
+        "designated": data["designated"],
+        "marks": data["marks"],
+    }
+
+
+def _hop(g: nx.Graph, a: Node, b: Node) -> dict[str, Any]:
+    links = sorted(g.edges[a, b]["links"], key=lambda x: (-len(x["evidence"]), x["what"]))
+    main = links[0]
+
+    def told(x: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "subject": _node_json(g, x["subject"])["name"],
+            "what": x["what"],
+            "object": _node_json(g, x["object"])["name"],
+            "kind": x["kind"],
+            "role": x.get("role"),
+            "predicate": x.get("predicate"),
+            "evidence": x["evidence"],
+        }
+
+    first = told(main)
+    return {
+        "from": _node_json(g, a),
+        "to": _node_json(g, b),
+        "direction": "forward" if main["subject"] == a else "backward",
+        **first,
+        "also": [told(x) for x in links[1:]],
+    }
+
+
+def find_paths(store: SQLiteStore, a: str, b: str, limit: int = 3) -> dict[str, Any]:
+    """Up to `limit` shortest evidenced chains from actor `a` to actor `b` (shortest first).
+
+    The search treats the graph as undirected; each hop says who did what to whom in its true
+    direction (`subject` `what` `object`, `direction` forward/backward along the path)."""
+    if limit < 1:
+        raise FootprintError("limit must be 1 or more")
+    g = build_path_graph(store)
+    actors = {n[1]: d for n, d in g.nodes(data=True) if n[0] == "actor"}
+    src = _clusters_of(store, a, actors)
+    dst = _clusters_of(store, b, actors)
+    if set(src) & set(dst):
+        raise FootprintError(f"{a!r} and {b!r} are the same actor")
+    start: Node = ("from", "")
+    end: Node = ("to", "")
+    g.add_edges_from((start, ("actor", c)) for c in src)
+    g.add_edges_from((("actor", c), end) for c in dst)
+    ends = {("actor", c) for c in src + dst}
+    found: list[dict[str, Any]] = []
+    try:
+        for tried, nodes in enumerate(nx.shortest_simple_paths(g, start, end)):
+            if len(found) >= limit or tried > limit * 50:
+                break
+            inner = nodes[1:-1]
+            if any(n in ends for n in inner[1:-1]):
+                continue  # passes through another entity of the same name: a longer duplicate
+            hops = [_hop(g, x, y) for x, y in zip(inner, inner[1:], strict=False)]
+            found.append({"length": len(hops), "hops": hops})
+    except nx.NetworkXNoPath:
+        pass
+    return {
+        "from": {"query": a, "actors": src},
+        "to": {"query": b, "actors": dst},
+        "limit": limit,
+        "paths": found,
+    }
+
+
+def describe_hop(hop: dict[str, Any]) -> str:
+    """'Jamaat-e-Islami —took part in (participant)→ rally in Lahore'."""
+    return f"{hop['subject']} —{hop['what']}→ {hop['object']}"

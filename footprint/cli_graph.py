@@ -1,0 +1,179 @@
+"""Graph commands: network, path, timeline.
+
+Registered on the main Typer app by `footprint/cli.py`, in the style of `cli_corpus`: --db names
+the store, Rich tables for people, `--json FILE|-` writes the dict the library function returns.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from footprint.cli_corpus import DbOption, JsonOption, _date, _fail, emit, err, open_store
+from footprint.errors import FootprintError
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(network)
+    app.command()(path)
+    app.command()(timeline)
+
+
+def _marks(actor: dict[str, Any]) -> str:
+    return ", ".join(m.replace("_", " ") for m in actor.get("marks", []))
+
+
+def _evidence_line(evidence: list[dict[str, Any]]) -> str:
+    if not evidence:
+        return ""
+    ev = evidence[0]
+    more = f" (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
+    hedge = f" [{ev['attribution']}]" if ev.get("attribution") else ""
+    return f"{ev['document']}: “{' '.join(ev['sentence'].split())}”{hedge}{more}"
+
+
+def network(
+    kind: Annotated[
+        str, typer.Option(help="Edges: coappearance (same event), affiliation (relation), all.")
+    ] = "all",
+    around: Annotated[
+        str | None, typer.Option(help="Only this actor's neighbourhood (its ego network).")
+    ] = None,
+    depth: Annotated[int, typer.Option(min=1, help="Hops from --around to include.")] = 1,
+    top: Annotated[int, typer.Option(min=1, help="Actors and ties to print.")] = 20,
+    db: DbOption = None,
+    json_out: JsonOption = None,
+) -> None:
+    """Actors tied by shared events and relations, ranked by centrality; designated marked."""
+    from footprint.analysis.network import network as build
+
+    if kind not in ("coappearance", "affiliation", "all"):
+        raise typer.BadParameter(f"'{kind}' is not one of coappearance, affiliation, all")
+    _, store = open_store(db)
+    try:
+        answer = build(store, kind=kind, around=around, depth=depth)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    scope = f" around {around} (depth {depth})" if around else ""
+    actors = Table(
+        title=f"Actors{scope}: {answer['nodes']} actors, {answer['edge_count']} ties "
+        f"({kind}; betweenness {answer['betweenness']})"
+    )
+    for col in ("#", "actor", "type", "ties", "degree", "betweenness", "designated / marked"):
+        actors.add_column(col)
+    for a in answer["actors"][:top]:
+        actors.add_row(
+            str(a["rank"]),
+            a["name"],
+            a["type"],
+            str(a["degree"]),
+            f"{a['degree_centrality']:.3f}",
+            f"{a['betweenness']:.3f}",
+            f"[red]designated[/red] ({_marks(a)})" if a["designated"] else _marks(a),
+        )
+    ties = Table(title="Strongest ties")
+    for col in ("actor", "actor", "tie", "evidence"):
+        ties.add_column(col, overflow="fold")
+    for e in answer["edges"][:top]:
+        bits = []
+        evidence: list[dict[str, Any]] = []
+        if "coappearance" in e:
+            n = e["coappearance"]["count"]
+            bits.append(f"{n} shared event{'s' if n != 1 else ''}")
+            evidence = e["coappearance"]["evidence"]
+        if "affiliation" in e:
+            for link in e["affiliation"]:
+                subject = e["a_name"] if link["subject"] == e["a"] else e["b_name"]
+                bits.append(f"{subject} {link['what']}")
+            evidence = e["affiliation"][0]["evidence"]
+        ties.add_row(e["a_name"], e["b_name"], "; ".join(bits), _evidence_line(evidence))
+    renderables: list[Any] = [actors]
+    if answer["edges"]:
+        renderables.append(ties)
+    else:
+        renderables.append("No ties of this kind in the store.")
+    emit(answer, json_out, renderables)
+
+
+def path(
+    a: Annotated[str, typer.Argument(help="An actor's name.")],
+    b: Annotated[str, typer.Argument(help="Another actor's name.")],
+    limit: Annotated[int, typer.Option(min=1, help="How many shortest chains to show.")] = 3,
+    db: DbOption = None,
+    json_out: JsonOption = None,
+) -> None:
+    """The shortest evidenced chains between two actors, through events and relations."""
+    from footprint.analysis.network import describe_hop, find_paths
+
+    _, store = open_store(db)
+    try:
+        answer = find_paths(store, a, b, limit=limit)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    renderables: list[Any] = []
+    for i, p in enumerate(answer["paths"], 1):
+        table = Table(title=f"Chain {i}: {p['length']} hop{'s' if p['length'] != 1 else ''}")
+        table.add_column("hop")
+        table.add_column("evidence", overflow="fold")
+        for hop in p["hops"]:
+            marks = [
+                f"{end['name']}: {_marks(end)}"
+                for end in (hop["from"], hop["to"])
+                if end.get("marks")
+            ]
+            mark = f" [red]({'; '.join(marks)})[/red]" if marks else ""
+            table.add_row(describe_hop(hop) + mark, _evidence_line(hop["evidence"]))
+        renderables.append(table)
+    if not answer["paths"]:
+        emit(answer, json_out, [])
+        err.print(f"No path between {a!r} and {b!r} in the store.", highlight=False)
+        raise typer.Exit(1)
+    emit(answer, json_out, renderables)
+
+
+def timeline(
+    actor: Annotated[
+        str | None, typer.Argument(help="Only events this actor took part in.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only events placed in this country (ISO-2 code).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    db: DbOption = None,
+    json_out: JsonOption = None,
+) -> None:
+    """Events in time order, one row per real occasion, with participants and sources."""
+    from footprint.analysis.timeline import timeline as build
+
+    start, end = _date(since), _date(until)
+    _, store = open_store(db)
+    try:
+        answer = build(store, actor=actor, country=country, since=start, until=end)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
+    who = f" of {answer['actor']['name']}" if answer["actor"] else ""
+    table = Table(title=f"Timeline{who}: {len(answer['events'])} event(s)")
+    for col in ("date", "event", "place", "participants", "sources"):
+        table.add_column(col, overflow="fold")
+    for e in answer["events"]:
+        d = e["date"]
+        when = (d["start"] or d["end"] or "") + (f" ({d['precision']})" if d else "") if d else ""
+        label = e["label"] + (" [dim](background)[/dim]" if e["background"] else "")
+        place = (e["place"] or {}).get("name") or ""
+        if e["place"] and e["place"].get("country"):
+            place += f", {e['place']['country']}"
+        people = "; ".join(f"{p['name']} ({', '.join(p['roles'])})" for p in e["participants"])
+        sources = f"{e['documents']} doc(s), {e['independent_sources']} independent"
+        if e["conflicts"]:
+            sources += " [yellow]conflict: " + "; ".join(e["conflicts"]) + "[/yellow]"
+        table.add_row(when, label, place, people, sources)
+    emit(answer, json_out, [table if answer["events"] else "No events match."])

@@ -1,0 +1,134 @@
+"""The timeline: one row per event cluster, in time order, filtered by actor, country, window."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.analysis.timeline import timeline
+from footprint.cli import app
+from footprint.corpus import ingest_corpus
+from footprint.errors import FootprintError
+from footprint.settings import Settings
+from footprint.store import SQLiteStore
+from tests.analysis.test_network import _small
+from tests.conftest import CORPUS
+
+runner = CliRunner(env={"COLUMNS": "200"})
+
+
+@pytest.fixture
+def small(tmp_path):
+    store = _small(tmp_path)
+    yield store
+    store.close()
+
+
+def test_one_row_per_cluster_in_time_order_undated_last(small):
+    rows = timeline(small)["events"]
+    assert [r["cluster"] for r in rows] == ["evt-2", "evt-1", "evt-3"]
+    meeting, rally, statement = rows
+    assert meeting["background"] is True and rally["background"] is False
+    assert rally["events"] == ["evt-1", "evt-1b"]
+    # The best-dated report gives the date and label; the cluster info the sources.
+    assert rally["label"] == "rally in Lahore"
+    assert rally["date"] == {
+        "start": "2024-01-05",
+        "end": "2024-01-05",
+        "precision": "day",
+        "text": "2024-01-05",
+    }
+    assert rally["place"]["country"] == "PK"
+    assert (rally["documents"], rally["independent_sources"]) == (2, 2)
+    assert rally["document_ids"] == ["doc-1", "doc-2"] and rally["conflicts"] == ["dates differ"]
+    assert rally["evidence"][0]["sentence"] == "Thousands rallied in Lahore."
+    who = {p["name"]: p["roles"] for p in rally["participants"]}
+    assert who == {
+        "Amal Haddad": ["speaker"],
+        "Bilal Noor": ["participant"],
+        "Open Hands Trust": ["host"],
+    }
+    host = next(p for p in rally["participants"] if p["name"] == "Open Hands Trust")
+    assert host["evidence"] == [
+        {
+            "document": "doc-2",
+            "sentence": "The march was hosted by Open Hands.",
+            "attribution": None,
+        }
+    ]
+    # A2 is reported under the actor A: the participant is the actor, named as the actor.
+    assert "Amal Haddad" in {p["name"] for p in meeting["participants"]}
+    assert statement["date"] is None
+    json.dumps(timeline(small))
+
+
+def test_actor_country_and_window_filters(small):
+    # Chen Wei was only at the Tehran meeting; "A. Haddad" is an entity of actor Amal Haddad.
+    assert [r["cluster"] for r in timeline(small, actor="Chen Wei")["events"]] == ["evt-2"]
+    haddad = timeline(small, actor="A. Haddad")
+    assert [r["cluster"] for r in haddad["events"]] == ["evt-2", "evt-1"]
+    assert haddad["actor"]["entities"] == ["ent-a", "ent-a2"]
+    assert [r["cluster"] for r in timeline(small, country="pk")["events"]] == ["evt-1"]
+    window = timeline(small, since=dt.date(2024, 1, 1))
+    assert [r["cluster"] for r in window["events"]] == ["evt-1"]  # undated left out
+    assert window["filters"] == {"country": None, "since": "2024-01-01", "until": None}
+    assert timeline(small, until=dt.date(2023, 12, 31))["events"][0]["cluster"] == "evt-2"
+    assert timeline(small, actor="Chen Wei", country="PK")["events"] == []
+    with pytest.raises(FootprintError, match="no actor named"):
+        timeline(small, actor="Nobody Here")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("timeline")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FOOTPRINT_LISTS_DIR", str(tmp / "user-lists"))
+        store = SQLiteStore(tmp / "fp.db")
+        ingest_corpus([CORPUS], Settings.from_env({}).with_db(tmp / "fp.db"), store)
+    yield tmp / "fp.db", store
+    store.close()
+
+
+def test_corpus_timeline(corpus):
+    _, store = corpus
+    rows = timeline(store)["events"]
+    clusters = store.conn.execute("SELECT count(DISTINCT cluster_id) FROM event_clusters")
+    assert len(rows) == clusters.fetchone()[0] == 9
+    dates = [r["date"]["start"] for r in rows]
+    assert dates == sorted(dates) and rows[0]["label"] == "2017 Faizabad sit-in"
+    rally = next(r for r in rows if r["label"] == "rally in Lahore")
+    assert len(rally["events"]) == 2 and rally["independent_sources"] == 2
+    roles = {p["name"]: p["roles"] for p in rally["participants"]}
+    assert roles["Hamas"] == ["speaker"] and roles["Jamaat-e-Islami"] == ["participant"]
+    assert {"Javed Iqbal Qureshi", "Yousef al-Qadi"} <= set(roles)
+
+
+def test_corpus_timeline_filters(corpus):
+    _, store = corpus
+    # Her participation is in the note's report; the conference is one cluster of two reports.
+    (conf,) = timeline(store, actor="Mushaal Mullick")["events"]
+    assert "Muzaffarābād" in conf["label"] and conf["documents"] == 2
+    (tehran,) = timeline(store, country="IR")["events"]
+    assert "Tehran" in tehran["label"] and tehran["place"]["country"] == "IR"
+    window = timeline(store, since=dt.date(2024, 1, 1), until=dt.date(2024, 4, 30))["events"]
+    assert [r["date"]["start"] for r in window] == ["2024-02-05", "2024-04-14"]
+    mashal = timeline(store, actor="Khaled Mashal")["events"]
+    assert {r["place"]["name"] for r in mashal} == {"Peshawar"}
+
+
+def test_cli_timeline(corpus):
+    db, _ = corpus
+    result = runner.invoke(app, ["timeline", "--db", str(db), "--country", "PK", "--json", "-"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["filters"]["country"] == "PK"
+    assert data["events"] and all(e["place"]["country"] == "PK" for e in data["events"])
+    shown = runner.invoke(app, ["timeline", "Hamas", "--db", str(db)])
+    assert shown.exit_code == 0 and "rally in Lahore" in shown.output
+    missing = runner.invoke(app, ["timeline", "Khalid Mashaal", "--db", str(db)])
+    assert missing.exit_code == 2 and "Khaled Mashal" in missing.output
+    bad = runner.invoke(app, ["timeline", "--db", str(db), "--since", "May 2024"])
+    assert bad.exit_code == 2
