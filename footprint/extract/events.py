@@ -700,7 +700,15 @@ class EventReader:
 
     def _new_event(self, m: EventMention, events: list[Event]) -> Event:
         event = Event(
-            id=stable_id("evt", self.document_id, m.sent.start_char, m.type),
+            # The trigger's offset too: one sentence can report two events of one type
+            # ("the Atlanta clinic bombing ... a 1997 attack").
+            id=stable_id(
+                "evt",
+                self.document_id,
+                m.sent.start_char,
+                m.type,
+                m.trigger.start_char if m.trigger is not None else -1,
+            ),
             type=m.type,
             label=m.label,
             background=m.background,
