@@ -137,19 +137,21 @@ def _relations(store: SQLiteStore) -> Iterable[Any]:
 
 
 def event_clusters_info(store: SQLiteStore, clusters: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """event cluster id -> {id, label, type, date} from the cluster's best-dated member."""
+    """event cluster id -> {id, label, type, date} from the cluster's best report: the most
+    precise date, then the most participants (as `timeline` chooses)."""
     rank = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
-    best: dict[str, tuple[tuple[int, str], dict[str, Any]]] = {}
+    best: dict[str, tuple[tuple[int, int, str], dict[str, Any]]] = {}
     for chunk in chunks(clusters):
         for row in store.conn.execute(
             "SELECT e.id, e.label, e.type, e.date_start, e.date_precision, "
+            "(SELECT count(*) FROM event_participants p WHERE p.event_id = e.id) AS size, "
             "coalesce(ec.cluster_id, e.id) AS cluster FROM events e "
             "LEFT JOIN event_clusters ec ON ec.event_id = e.id "
             f"WHERE coalesce(ec.cluster_id, e.id) IN ({_marks(chunk)})",
             chunk,
         ):
             prec = row["date_precision"]
-            key = (rank.get(prec, 8) if prec else 9, row["id"])
+            key = (rank.get(prec, 8) if prec else 9, -row["size"], row["id"])
             info = {
                 "id": row["cluster"],
                 "label": row["label"],

@@ -32,9 +32,10 @@ def actor_entities(store: SQLiteStore, actor: str) -> tuple[list[str], list[str]
     ids = resolve_actor(store, actor)
     return ids, profile_actor_entities(store, ids)
 
-def _rank(row: Any) -> tuple[int, str]:
+def _rank(row: Any, sizes: dict[str, int]) -> tuple[int, int, str]:
+    """Best report first: the most precise date, then the fullest account, then the id."""
     prec = row["date_precision"]
-    return (PRECISION_RANK.get(prec, 8) if prec else 9, row["id"])
+    return (PRECISION_RANK.get(prec, 8) if prec else 9, -sizes.get(row["id"], 0), row["id"])
 
 
 def timeline(
@@ -132,9 +133,17 @@ def timeline(
                 evidence[cluster].append(ev)
     names = entity_rows(store, {a for ps in participants.values() for a in ps})
 
+    sizes: dict[str, int] = {}
+    for chunk in chunks(r["id"] for reps in reports.values() for r in reps):
+        for row in store.conn.execute(
+            "SELECT event_id, count(*) FROM event_participants "
+            f"WHERE event_id IN ({_marks(chunk)}) GROUP BY event_id",
+            chunk,
+        ):
+            sizes[row[0]] = row[1]
     rows: list[dict[str, Any]] = []
     for cluster, reps in reports.items():
-        best = min(reps, key=_rank)
+        best = min(reps, key=lambda r: _rank(r, sizes))
         meta = info.get(cluster)
         docs = (
             json.loads(meta["documents"])

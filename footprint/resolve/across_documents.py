@@ -43,7 +43,8 @@ TYPE_FAMILIES = (
 )
 # Two reports of a one-day event may differ by a day (time zones, a report filed overnight).
 DATE_SLACK_DAYS = 1
-# Windows wider than this (a season, "since 2023") are too vague to say two reports are one.
+# Windows wider than this (a season, "late 2023") are too vague to say two reports are one,
+# unless they are the same window at the same place with a shared participant.
 MAX_MERGE_WINDOW_DAYS = 31
 
 Judgement = tuple[str, str, str]  # (entity a, entity b, "same" | "different")
@@ -327,13 +328,14 @@ def _family(t: str) -> frozenset[str]:
 
 
 def _window(d: dict[str, Any] | None) -> tuple[dt.date, dt.date] | None:
-    """The date interval, or None when it is missing, open or too wide to merge on."""
+    """The date interval, or None when it is missing or open."""
     if not d or not d.get("start") or not d.get("end"):
         return None
-    start, end = dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"])
-    if (end - start).days > MAX_MERGE_WINDOW_DAYS:
-        return None
-    return start, end
+    return dt.date.fromisoformat(d["start"]), dt.date.fromisoformat(d["end"])
+
+
+def _wide(window: tuple[dt.date, dt.date]) -> bool:
+    return (window[1] - window[0]).days > MAX_MERGE_WINDOW_DAYS
 
 
 def _same_day(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
@@ -377,9 +379,9 @@ def merge_events(
     uf = UnionFind()
     for _, e in dated:
         uf.find(e["id"])
-    for i, ((_, a1), a) in enumerate(dated):
-        for (b0, _b1), b in dated[i + 1 :]:
-            if b0 - slack > a1:
+    for i, (wa, a) in enumerate(dated):
+        for wb, b in dated[i + 1 :]:
+            if wb[0] - slack > wa[1]:
                 break  # sorted by start: nothing later can overlap a
             if doc_of[a["id"]] == doc_of[b["id"]]:
                 continue  # within one document, events were already folded
@@ -390,6 +392,12 @@ def merge_events(
             if ga and gb and ga != gb:
                 continue
             shared = people[a["id"]] & people[b["id"]]
+            if _wide(wa) or _wide(wb):
+                # "late 2023" in both reports: one occasion only when the windows are the same,
+                # the place is stated and the same, and someone took part in both.
+                if wa == wb and ga and ga == gb and shared:
+                    uf.union(a["id"], b["id"])
+                continue
             if shared or (ga and ga == gb and _same_day(a.get("date"), b.get("date"))):
                 uf.union(a["id"], b["id"])
     merged = []

@@ -145,3 +145,18 @@ def test_a_short_form_fitting_two_full_names_joins_neither():
     }
     clusters = entity_clusters(dossier)
     assert clusters["s"] == "s" and clusters["f1"] != clusters["f2"]
+
+
+def test_vague_windows_merge_only_when_identical_with_place_and_participant():
+    dossier = {
+        "entities": [ent("p", "Tariq Durrani")],
+        "relations": [],
+        "events": [
+            ev("e1", "d1", "gathering", "2023-09-01", "2023-12-31", "approximate", "g", ["p"]),
+            ev("e2", "d2", "gathering", "2023-09-01", "2023-12-31", "approximate", "g", ["p"]),
+            ev("e3", "d3", "gathering", "2023-09-01", "2023-12-31", "approximate", None, ["p"]),
+            ev("e4", "d4", "gathering", "2023-10-01", "2023-12-31", "approximate", "g", ["p"]),
+        ],
+    }
+    (m,) = merge_events(dossier, entity_clusters(dossier))
+    assert sorted(m.members) == ["e1", "e2"]
