@@ -1,0 +1,593 @@
+"""`make bench`: throughput of the corpus ingest and latency of `profile`, measured in one run.
+
+Run: `.venv/bin/python scripts/bench.py [--shared ../shared] [--workers 2] [--min-words 200000]
+[--out build/bench/results.json] [--quick]`.
+
+What it measures (words are whitespace-split tokens, `len(text.split())`, for all three):
+
+(a) the bare spaCy model: `spacy.load(Settings.from_env().model)`, then `nlp.pipe(texts,
+    batch_size=16)` over every text (model loading timed apart, left out of words/s);
+(b) the full footprint ingest in one process (`ingest_corpus(..., workers=1)`) into a fresh DB;
+(c) the same with `--workers` processes into another fresh DB.
+
+For (b) and (c) it reports the engine's own figure (`IngestReport.seconds`, corpus resolution
+included: for one process it leaves model loading out, for N processes it includes the
+workers' start) and the whole call timed from outside (everything included). The two ratios
+printed against the targets use the engine's figures; the whole-call ratios are printed and
+saved beside them.
+
+Then it times `footprint.analysis.profile.profile` for a busy actor (200 participations) on a
+synthetic store of one million statement rows (event participants + relations + mentions),
+bulk-inserted with SQL; the median of 20 runs after one warm-up is reported against 100 ms.
+
+Where the corpus words come from (all offline; nothing is copied into the repository, the corpus
+is written under the work folder, `build/bench/` by default, which git ignores):
+
+* `examples/corpus/`: the project's example `.txt` articles, the `news-notes.jsonl` notes and the
+  text of `wire-story.html` (through the project's own HTML reader);
+* `<shared>/samples/*.txt`: the reference article;
+* `<shared>/data/5w1h/*.json`: title + text of the 53 Giveme5W1H news articles;
+* `<shared>/data/timex/TimeBank/*.tml`: the `<TEXT>` of the 183 TimeBank documents, TimeML
+  tags stripped, dated by their creation time;
+* `<shared>/data/geo/LGL.xml` and `GeoWebNews.xml`: the `<text>` of each article.
+
+If the unique texts hold fewer words than `--min-words`, they are repeated; each repeat gets a
+distinct id and a distinct closing sentence ("Report copy N.") so the ingest does not skip it as
+an exact duplicate (it links it as a near-duplicate, but still analyses it).
+
+`--quick` uses a small corpus (3,000 words unless `--min-words` says otherwise) and a 20,000-row
+profile store, so the whole script runs in well under a minute (for the test suite).
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "corpus"
+DEFAULT_SHARED = ROOT.parent / "shared"
+DEFAULT_OUT = ROOT / "build" / "bench" / "results.json"
+
+TARGET_INGEST_VS_MODEL = 0.8
+TARGET_SPEEDUP_2 = 1.8
+TARGET_PROFILE_MS = 100.0
+FULL_STATEMENTS = 1_000_000
+QUICK_STATEMENTS = 20_000
+QUICK_MIN_WORDS = 3_000
+PROFILE_RUNS = 20
+BUSY_ACTOR = "Bench Busy Actor"
+
+
+@dataclass(frozen=True)
+class Text:
+    id: str
+    text: str
+    published: str | None = None
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+# -- the corpus -----------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _clean(text: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", text)).split())
+
+
+def _date(value: object) -> str | None:
+    match = re.match(r"(\d{4}-\d{2}-\d{2})", str(value or ""))
+    return match.group(1) if match else None
+
+
+def example_texts(folder: Path = EXAMPLES) -> Iterator[Text]:
+    from footprint.ingest.readers import read_html
+    from footprint.settings import MAX_TEXT_BYTES
+
+    for path in sorted(folder.glob("*.txt")):
+        if path.name.lower() == "readme.txt":
+            continue
+        yield Text(f"example-{path.stem}", path.read_text("utf-8"))
+    for path in sorted(folder.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text("utf-8").splitlines()):
+            if line.strip():
+                record = json.loads(line)
+                yield Text(
+                    f"example-{path.stem}-{record.get('id') or n}",
+                    str(record["text"]),
+                    _date(record.get("published")),
+                )
+    for path in sorted(folder.glob("*.htm*")):
+        doc = read_html(path, path.read_bytes(), None, MAX_TEXT_BYTES)
+        yield Text(f"example-{path.stem}", doc.text, _date(doc.published))
+
+
+def shared_texts(shared: Path) -> Iterator[Text]:
+    for path in sorted((shared / "samples").glob("*.txt")):
+        yield Text(f"sample-{path.stem}", path.read_text("utf-8"))
+    data = shared / "data"
+    for path in sorted((data / "5w1h").glob("*.json")):
+        record = json.loads(path.read_text("utf-8"))
+        body = "\n\n".join(str(record.get(k) or "").strip() for k in ("title", "text"))
+        yield Text(f"5w1h-{path.stem[:16]}", body.strip(), _date(record.get("date_publish")))
+    for path in sorted((data / "timex" / "TimeBank").glob("*.tml")):
+        raw = path.read_text("utf-8")
+        found = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        dct = re.search(r'<DCT>.*?value="([^"]+)"', raw, re.S)
+        yield Text(
+            f"timebank-{path.stem}",
+            _clean(found.group(1) if found else raw),
+            _date(dct.group(1) if dct else None),
+        )
+    for name, date_tag in (("LGL.xml", "dltime"), ("GeoWebNews.xml", None)):
+        path = data / "geo" / name
+        if not path.exists():
+            continue
+        for n, article in enumerate(ET.parse(path).getroot().iter("article")):
+            text = " ".join((article.findtext("text") or "").split())
+            published = _date(article.findtext(date_tag)) if date_tag else None
+            yield Text(f"{path.stem.lower()}-{n:04d}", text, published)
+
+
+def unique_texts(shared: Path | None) -> list[Text]:
+    """Every offline text once (by content), in a fixed order."""
+    seen: set[str] = set()
+    out: list[Text] = []
+    sources = [example_texts()]
+    if shared is not None and shared.exists():
+        sources.append(shared_texts(shared))
+    for source in sources:
+        for item in source:
+            key = " ".join(item.text.split())
+            if words(key) < 5 or key in seen:
+                continue
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def build_corpus(texts: Sequence[Text], min_words: int, path: Path) -> list[Text]:
+    """At least `min_words` words: the texts, then numbered copies of them, as one JSONL file."""
+    if not texts:
+        raise SystemExit("no texts found for the benchmark corpus")
+    corpus: list[Text] = []
+    total = 0
+    copy = 0
+    while total < min_words:
+        for item in texts:
+            if total >= min_words:
+                break
+            if copy == 0:
+                made = item
+            else:
+                made = Text(
+                    f"{item.id}-copy{copy}", f"{item.text}\n\nReport copy {copy}.", item.published
+                )
+            corpus.append(made)
+            total += words(made.text)
+        copy += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as handle:
+        for item in corpus:
+            record: dict[str, str] = {"id": item.id, "text": item.text}
+            if item.published:
+                record["published"] = item.published
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+    return corpus
+
+
+# -- throughput -----------------------------------------------------------------------------------
+
+
+def bench_model(model: str, texts: list[str]) -> dict[str, Any]:
+    import spacy
+
+    started = time.perf_counter()
+    nlp = spacy.load(model)
+    load = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16):
+        pass
+    seconds = time.perf_counter() - started
+    n = sum(words(t) for t in texts)
+    return {
+        "words": n,
+        "seconds": seconds,
+        "words_per_second": n / seconds if seconds > 0 else 0.0,
+        "load_seconds": load,
+    }
+
+
+def bench_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
+    from footprint.corpus import ingest_corpus
+    from footprint.settings import Settings
+    from footprint.store import SQLiteStore
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    settings = Settings.from_env().with_db(db)
+    store = SQLiteStore(db)
+    try:
+        started = time.perf_counter()
+        report = ingest_corpus([corpus], settings, store, workers=workers)
+        wall = time.perf_counter() - started
+    finally:
+        store.close()
+    return {
+        "workers": workers,
+        "words": report.words,
+        "seconds": report.seconds,
+        "words_per_second": report.words_per_second,
+        "wall_seconds": wall,
+        "wall_words_per_second": report.words / wall if wall > 0 else 0.0,
+        "stored": len(report.stored),
+        "near_duplicates": report.near_duplicates,
+        "exact_duplicates": report.exact_duplicates,
+        "rejected": len(report.rejected),
+    }
+
+
+# -- the profile store ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shape:
+    documents: int
+    entities: int
+    events: int
+    participants: int
+    relations: int
+    mentions: int
+    busy: int  # the busy actor's participations
+
+    @property
+    def statements(self) -> int:
+        return self.participants + self.relations + self.mentions
+
+    @classmethod
+    def for_statements(cls, statements: int) -> Shape:
+        """The full shape (20k entities, 100k events, 500k participants, 300k relations, 200k
+        mentions), scaled to `statements`."""
+        scale = statements / FULL_STATEMENTS
+        events = max(50, int(100_000 * scale))
+        participants = events * 5
+        relations = int(300_000 * scale)
+        return cls(
+            documents=max(10, int(2_000 * scale)),
+            entities=max(50, int(20_000 * scale)),
+            events=events,
+            participants=participants,
+            relations=relations,
+            mentions=max(0, statements - participants - relations),
+            busy=min(200, events // 5),
+        )
+
+
+def _entity(n: int) -> str:
+    return f"ent-{n:06d}"
+
+
+def _count(conn: sqlite3.Connection, table: str) -> int:
+    return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def statement_count(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return sum(_count(conn, t) for t in ("event_participants", "relations", "mentions"))
+    except sqlite3.DatabaseError:
+        return -1
+    finally:
+        conn.close()
+
+
+def build_profile_store(db: Path, shape: Shape) -> float:
+    """A fresh store of synthetic rows of `shape`; returns the seconds it took."""
+    from footprint.store import SQLiteStore
+
+    started = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    SQLiteStore(db).close()  # the schema
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    E, V, D = shape.entities, shape.events, shape.documents
+    countries = ("PK", "IN", "AF", "IR", "LB", "IQ", "SY", "YE")
+    roles = ("participant", "speaker", "host", "organizer", "target")
+    busy_every = max(1, V // shape.busy)
+    sentence = "A synthetic sentence standing in for the evidence of this statement."
+
+    def doc(n: int) -> str:
+        return f"doc-{n % D:05d}"
+
+    conn.execute("BEGIN")
+    conn.executemany(
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            (doc(d), f"bench/{d}.txt", f"Report {d}", None, f"2020-{d % 12 + 1:02d}-01", None,
+             f"Synthetic document {d}.")
+            for d in range(D)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?)",
+        (
+            (_entity(n), "PERSON" if n % 2 else "ORG", BUSY_ACTOR if n == 0 else f"Actor {n:06d}")
+            for n in range(E)
+        ),
+    )
+
+    def event_rows() -> Iterator[tuple[Any, ...]]:
+        for v in range(V):
+            day = f"20{18 + v % 7:02d}-{v % 12 + 1:02d}-{v % 28 + 1:02d}"
+            place = json.dumps(
+                {
+                    "name": f"Town {v % 997}",
+                    "country": countries[v % len(countries)],
+                    "admin1": f"Province {v % 31}",
+                    "lat": 30.0 + (v % 100) / 10,
+                    "lon": 70.0 + (v % 50) / 10,
+                    "gazetteer_id": str(1_000_000 + v % 997),
+                    "precision": "city",
+                }
+            )
+            label = f"meeting {v}"
+            yield (f"evt-{v:07d}", doc(v), "meeting", label, 0, day, day, "day", day, place)
+
+    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows())
+
+    def participant_rows() -> Iterator[tuple[Any, ...]]:
+        step = max(1, (E - 1) // 10)
+        for v in range(V):
+            base = (v * 7) % (E - 1)
+            members = [1 + (base + k * step) % (E - 1) for k in range(5)]
+            if v % busy_every == 0 and v // busy_every < shape.busy:
+                members[0] = 0
+            for k, member in enumerate(dict.fromkeys(members)):
+                yield (f"evt-{v:07d}", doc(v), _entity(member), roles[k], "attended", 0, 10,
+                       sentence, None)
+
+    conn.executemany(
+        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", participant_rows()
+    )
+    conn.executemany(
+        "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (f"rel-{r:07d}", doc(r), _entity(0 if r % 6000 == 0 else r % E),
+             "member_of", "member", _entity((r * 13 + 1) % E), "{}", r, r + 10, "member of",
+             sentence, None, "bench")
+            for r in range(shape.relations)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (f"men-{m:07d}", _entity(m % E), doc(m), m, m + 10, f"Actor {m % E:06d}",
+             f"Actor {m % E:06d}", "[]", sentence, None, "bench")
+            for m in range(shape.mentions)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO entity_clusters VALUES (?, ?, NULL)", ((_entity(n),) * 2 for n in range(E))
+    )
+    conn.executemany(
+        "INSERT INTO event_clusters VALUES (?, ?)", ((f"evt-{v:07d}",) * 2 for v in range(V))
+    )
+    conn.executemany(
+        "INSERT INTO event_cluster_info VALUES (?, ?, 1, '[]')",
+        ((f"evt-{v:07d}", json.dumps([doc(v)])) for v in range(V)),
+    )
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    return time.perf_counter() - started
+
+
+def bench_profile(work: Path, statements: int) -> dict[str, Any]:
+    from footprint.analysis.profile import profile
+    from footprint.store import SQLiteStore
+
+    shape = Shape.for_statements(statements)
+    db = work / f"profile-{shape.statements}.db"
+    build_seconds: float | None = None
+    reused = db.exists() and statement_count(db) == shape.statements
+    if not reused:
+        build_seconds = build_profile_store(db, shape)
+    count = statement_count(db)
+    store = SQLiteStore(db)
+    try:
+        result = profile(store, BUSY_ACTOR)  # warm-up
+        runs = []
+        for _ in range(PROFILE_RUNS):
+            started = time.perf_counter()
+            profile(store, BUSY_ACTOR)
+            runs.append((time.perf_counter() - started) * 1000)
+    finally:
+        store.close()
+    return {
+        "db": str(db),
+        "reused": reused,
+        "build_seconds": build_seconds,
+        "statements": count,
+        "entities": shape.entities,
+        "events": shape.events,
+        "actor": BUSY_ACTOR,
+        "actor_events": len(result["itinerary"]),
+        "actor_partners": len(result["partners"]),
+        "runs": len(runs),
+        "median_ms": statistics.median(runs),
+        "min_ms": min(runs),
+        "max_ms": max(runs),
+    }
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2)
+            handle.write("\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def show(results: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(title=f"footprint bench ({results['corpus']['documents']} documents)")
+    for column in ("measurement", "words", "seconds", "words/s", "whole call s", "whole words/s"):
+        table.add_column(column, justify="left" if column == "measurement" else "right")
+    m, one, many = results["model"], results["ingest_1"], results["ingest_n"]
+    table.add_row(
+        "(a) bare spaCy model", f"{m['words']:,}", f"{m['seconds']:.1f}",
+        f"{m['words_per_second']:,.0f}", f"{m['seconds'] + m['load_seconds']:.1f}", "",
+    )
+    rows = (("(b) ingest, 1 process", one), (f"(c) ingest, {many['workers']} processes", many))
+    for label, r in rows:
+        table.add_row(
+            label, f"{r['words']:,}", f"{r['seconds']:.1f}", f"{r['words_per_second']:,.0f}",
+            f"{r['wall_seconds']:.1f}", f"{r['wall_words_per_second']:,.0f}",
+        )
+    console.print(table)
+    console.print(f"os.cpu_count() = {results['cpu_count']}")
+    for key, label in (
+        ("ingest_vs_model", "full ingest (1 process) / bare model"),
+        ("speedup", f"speed-up {many['workers']} processes / 1 process"),
+    ):
+        r = results["ratios"][key]
+        verdict = "[green]target met[/]" if r["met"] else "[red]target NOT met[/]"
+        console.print(
+            f"{label}: {r['value']:.2f}x (whole call: {r['wall_value']:.2f}x); "
+            f"target >= {r['target']}x: {verdict}"
+        )
+    p = results["profile"]
+    verdict = "[green]target met[/]" if p["met"] else "[red]target NOT met[/]"
+    console.print(
+        f"profile({p['actor']!r}, {p['actor_events']} events) on {p['statements']:,} statements: "
+        f"median {p['median_ms']:.1f} ms of {p['runs']} runs (min {p['min_ms']:.1f}, "
+        f"max {p['max_ms']:.1f}); target < {p['target_ms']:.0f} ms: {verdict}"
+    )
+    console.print(f"results: {results['out']}")
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--min-words", type=int, default=None)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--work", type=Path, default=None, help="work folder (default: --out's)")
+    parser.add_argument("--statements", type=int, default=None)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args(argv)
+    if args.workers < 2:
+        parser.error("--workers must be at least 2")
+    min_words = args.min_words or (QUICK_MIN_WORDS if args.quick else 200_000)
+    statements = args.statements or (QUICK_STATEMENTS if args.quick else FULL_STATEMENTS)
+    work = args.work or args.out.parent
+    work.mkdir(parents=True, exist_ok=True)
+
+    from footprint.settings import Settings
+
+    model = Settings.from_env().model
+    shared = args.shared if args.shared.exists() else None
+    if shared is None:
+        print(f"{args.shared} not found: the corpus uses the example corpus only", file=sys.stderr)
+    sources = unique_texts(shared)
+    corpus_path = work / "corpus.jsonl"
+    corpus = build_corpus(sources, min_words, corpus_path)
+    texts = [t.text for t in corpus]
+    print(
+        f"corpus: {len(corpus)} documents, {sum(map(words, texts)):,} words "
+        f"({len(sources)} unique texts, {sum(words(t.text) for t in sources):,} words) "
+        f"-> {corpus_path}",
+        flush=True,
+    )
+
+    print("(a) bare model ...", flush=True)
+    model_run = bench_model(model, texts)
+    print("(b) ingest, 1 process ...", flush=True)
+    one = bench_ingest(corpus_path, work / "ingest-1.db", 1)
+    print(f"(c) ingest, {args.workers} processes ...", flush=True)
+    many = bench_ingest(corpus_path, work / f"ingest-{args.workers}.db", args.workers)
+    print(f"profile on {statements:,} statements ...", flush=True)
+    prof = bench_profile(work, statements)
+    prof["target_ms"] = TARGET_PROFILE_MS
+    prof["met"] = prof["median_ms"] < TARGET_PROFILE_MS
+
+    def ratio(a: float, b: float) -> float:
+        return a / b if b > 0 else 0.0
+
+    vs_model = ratio(one["words_per_second"], model_run["words_per_second"])
+    speedup = ratio(many["words_per_second"], one["words_per_second"])
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "quick": args.quick,
+        "cpu_count": os.cpu_count(),
+        "model_name": model,
+        "corpus": {
+            "path": str(corpus_path),
+            "documents": len(corpus),
+            "words": sum(map(words, texts)),
+            "unique_texts": len(sources),
+            "unique_words": sum(words(t.text) for t in sources),
+            "shared": str(shared) if shared else None,
+        },
+        "model": model_run,
+        "ingest_1": one,
+        "ingest_n": many,
+        "ratios": {
+            "ingest_vs_model": {
+                "value": vs_model,
+                "wall_value": ratio(one["wall_words_per_second"], model_run["words_per_second"]),
+                "target": TARGET_INGEST_VS_MODEL,
+                "met": vs_model >= TARGET_INGEST_VS_MODEL,
+            },
+            "speedup": {
+                "workers": args.workers,
+                "value": speedup,
+                "wall_value": ratio(many["wall_words_per_second"], one["wall_words_per_second"]),
+                "target": TARGET_SPEEDUP_2,
+                "met": speedup >= TARGET_SPEEDUP_2,
+            },
+        },
+        "profile": prof,
+        "out": str(args.out),
+    }
+    write_json(args.out, results)
+    show(results)
+    return results
+
+
+if __name__ == "__main__":
+    main()

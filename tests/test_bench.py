@@ -1,0 +1,94 @@
+"""`scripts/bench.py --quick` end to end: it writes every figure it claims. No assertion is on
+speed itself (speed targets live only in the benchmark's own output)."""
+
+import importlib.util
+import json
+import sqlite3
+import sys
+
+import pytest
+
+from tests.conftest import CORPUS, ROOT, SHARED
+
+SCRIPT = ROOT / "scripts" / "bench.py"
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("footprint_bench_script", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+def _positive(value):
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def test_quick_run_writes_every_figure(tmp_path):
+    out = tmp_path / "results.json"
+    # The example corpus only (a missing --shared folder): it is always there.
+    returned = bench.main(["--quick", "--shared", str(tmp_path / "no-shared"), "--out", str(out)])
+    results = json.loads(out.read_text("utf-8"))
+    assert results == json.loads(json.dumps(returned))
+    assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".results.json.*"))
+
+    assert results["quick"] is True
+    assert _positive(results["cpu_count"])
+    assert results["corpus"]["words"] >= bench.QUICK_MIN_WORDS
+    corpus = [json.loads(line) for line in (tmp_path / "corpus.jsonl").read_text().splitlines()]
+    assert len(corpus) == results["corpus"]["documents"]
+    assert len({r["id"] for r in corpus}) == len(corpus)
+    assert len({r["text"] for r in corpus}) == len(corpus)  # repeats are made unique
+    assert sum(len(r["text"].split()) for r in corpus) == results["corpus"]["words"]
+
+    for key in ("model", "ingest_1", "ingest_n"):
+        figures = results[key]
+        assert _positive(figures["words"]), key
+        assert _positive(figures["seconds"]), key
+        assert _positive(figures["words_per_second"]), key
+    for key in ("ingest_1", "ingest_n"):
+        assert _positive(results[key]["wall_seconds"])
+        assert results[key]["stored"] == len(corpus)  # every copy analysed, none skipped
+    assert results["ingest_n"]["workers"] == 2
+
+    for key in ("ingest_vs_model", "speedup"):
+        ratio = results["ratios"][key]
+        assert _positive(ratio["value"]), key
+        assert _positive(ratio["target"]), key
+        assert isinstance(ratio["met"], bool), key
+
+    prof = results["profile"]
+    assert _positive(prof["median_ms"])
+    assert isinstance(prof["met"], bool)
+    assert prof["statements"] == bench.QUICK_STATEMENTS
+    assert prof["actor_events"] > 0
+    conn = sqlite3.connect(prof["db"])
+    try:
+        counted = sum(
+            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("event_participants", "relations", "mentions")
+        )
+    finally:
+        conn.close()
+    assert counted == prof["statements"]
+
+
+def test_example_corpus_is_read():
+    texts = bench.unique_texts(None)
+    assert texts and all(t.id.startswith("example-") for t in texts)
+    assert len(texts) >= len(list(CORPUS.glob("*.txt")))
+
+
+def test_shared_data_is_read_as_plain_text():
+    if not (SHARED / "data").exists():
+        pytest.skip(f"development data not found at {SHARED / 'data'}")
+    texts = bench.unique_texts(SHARED)
+    kinds = {t.id.split("-")[0] for t in texts}
+    assert {"example", "5w1h", "timebank"} <= kinds
+    assert not any("<TIMEX3" in t.text or "<EVENT" in t.text for t in texts)
+    assert sum(bench.words(t.text) for t in texts) > 200_000
