@@ -193,9 +193,15 @@ class _Clusters:
 
 
 def resolve_entities(
-    dossier: dict[str, Any], judgements: Iterable[Judgement] = ()
+    dossier: dict[str, Any],
+    judgements: Iterable[Judgement] = (),
+    occasions: dict[str, set[str]] | None = None,
 ) -> EntityResolution:
-    """Cluster the dossier's persons and organisations across documents."""
+    """Cluster the dossier's persons and organisations across documents.
+
+    `occasions` (entity id -> labels of occasions that two or more documents report, among
+    the documents that name the entity) is context too: "Javed Qureshi" in one report of a
+    rally and "Javed Iqbal Qureshi" in another report of the same rally are one man."""
     entities = [e for e in dossier.get("entities", []) if e["type"] in ("person", "organization")]
     known = {e["id"] for e in entities}
     judged = [(a, b, v) for a, b, v in judgements if a in known and b in known]
@@ -242,12 +248,14 @@ def resolve_entities(
 
     # Pass 2: shorter forms and one-word forms need context, compared by cluster.
     ctx = _context(dossier)
+    for eid, labels in (occasions or {}).items():
+        ctx[eid].update(f"occasion: {label}" for label in labels)
 
     def shared_context(a: str, b: str) -> list[str]:
         ca = {clusters.find(x) for x in ctx.get(a, ())} | {clusters.find(a)}
         cb = {clusters.find(x) for x in ctx.get(b, ())} | {clusters.find(b)}
         common = (ca & cb) - {clusters.find(a), clusters.find(b)}
-        return sorted(by_id[c]["name"] if c in by_id else c for c in common)
+        return sorted(by_id[c]["name"] if c in by_id else f"the same {c}" for c in common)
 
     candidates: dict[str, list[str]] = defaultdict(list)
     for a, b in shorter:

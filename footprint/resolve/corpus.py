@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from footprint.resolve.across_documents import (
+    MergedEvent,
     independent_sources,
     merge_events,
     resolve_entities,
@@ -73,6 +74,19 @@ def _inputs(store: SQLiteStore) -> dict[str, Any]:
     return {"entities": entities, "relations": relations, "events": events}
 
 
+def _occasions(store: SQLiteStore, merged: list[MergedEvent]) -> dict[str, set[str]]:
+    """Entity id -> the occasions (reported by two or more documents) its documents report."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in merged:
+        for doc in m.documents:
+            by_doc[doc].add(f"{m.label} ({m.id})")
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in store.conn.execute("SELECT DISTINCT entity_id, document_id FROM mentions"):
+        if row[1] in by_doc:
+            out[row[0]] |= by_doc[row[1]]
+    return out
+
+
 def near_duplicate_pairs(store: SQLiteStore) -> list[frozenset[str]]:
     return [frozenset((r["document_id"], r["duplicate_of"])) for r in store.near_duplicates()]
 
@@ -80,9 +94,14 @@ def near_duplicate_pairs(store: SQLiteStore) -> list[frozenset[str]]:
 def resolve_store(store: SQLiteStore) -> ResolutionSummary:
     """Recompute entity and event clusters for everything in the store."""
     data = _inputs(store)
-    resolution = resolve_entities(data, store.judgements())
+    judgements = store.judgements()
+    resolution = resolve_entities(data, judgements)
     near = near_duplicate_pairs(store)
     merged = merge_events(data, resolution.cluster, near)
+    if merged:
+        # Second pass: documents that report one occasion give their actors a shared context.
+        resolution = resolve_entities(data, judgements, _occasions(store, merged))
+        merged = merge_events(data, resolution.cluster, near)
     event_cluster = {e["id"]: e["id"] for e in data["events"]}
     for m in merged:
         for member in m.members:

@@ -1,6 +1,6 @@
 """Resolution across documents on hand-made dossiers (no model, no store)."""
 
-from footprint.resolve.across_documents import entity_clusters, merge_events
+from footprint.resolve.across_documents import entity_clusters, merge_events, resolve_entities
 
 
 def ent(i, name, type_="person", aliases=()):
@@ -160,3 +160,14 @@ def test_vague_windows_merge_only_when_identical_with_place_and_participant():
     }
     (m,) = merge_events(dossier, entity_clusters(dossier))
     assert sorted(m.members) == ["e1", "e2"]
+
+
+def test_reports_of_one_occasion_are_context_for_a_shorter_form():
+    dossier = {
+        "entities": [ent("s", "Javed Karim"), ent("f", "Javed Iqbal Karim")],
+        "relations": [],
+        "events": [],
+    }
+    assert entity_clusters(dossier)["s"] == "s"  # no shared context: kept apart
+    res = resolve_entities(dossier, occasions={"s": {"rally (e1)"}, "f": {"rally (e1)"}})
+    assert res.cluster["s"] == res.cluster["f"] and "same occasion" in res.reasons["s"]
