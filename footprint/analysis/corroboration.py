@@ -87,20 +87,6 @@ def source_of(url: str | None, author: str | None, path: str) -> str:
     return author or path
 
 
-def _groups(documents: Iterable[str], near_duplicates: Iterable[frozenset[str]]) -> list[set[str]]:
-    from footprint.resolve.across_documents import UnionFind
-
-    docs = set(documents)
-    uf = UnionFind()
-    for d in docs:
-        uf.find(d)
-    for pair in near_duplicates:
-        a, b = tuple(pair)
-        if a in docs and b in docs:
-            uf.union(a, b)
-    return [set(g) for g in uf.groups().values()]
-
-
 def grade(
     supports: Sequence[Support],
     near_duplicates: Iterable[frozenset[str]] = (),
@@ -111,7 +97,9 @@ def grade(
     ratings = ratings or {}
     if not supports:
         return Grade("F", 6, 0, "no evidence")
-    groups = _groups((s.document for s in supports), near_duplicates)
+    from footprint.resolve.across_documents import source_groups
+
+    groups = source_groups((s.document for s in supports), near_duplicates)
     n = len(groups)
     plain_docs = {s.document for s in supports if not s.attribution}
     plain = sum(1 for g in groups if g & plain_docs)

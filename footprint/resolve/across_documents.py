@@ -355,17 +355,24 @@ def _same_day(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     )
 
 
-def independent_sources(docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]) -> int:
-    """Documents that are not near-copies of one another."""
-    docs = set(docs)
+def source_groups(
+    docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]
+) -> list[set[str]]:
+    """The documents grouped so that near-copies of one story share a group."""
+    wanted = set(docs)
     uf = UnionFind()
-    for d in docs:
+    for d in wanted:
         uf.find(d)
     for pair in near_duplicates:
         a, b = tuple(pair)
-        if a in docs and b in docs:
+        if a in wanted and b in wanted:
             uf.union(a, b)
-    return len({uf.find(d) for d in docs})
+    return [set(g) for g in uf.groups().values()]
+
+
+def independent_sources(docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]) -> int:
+    """Documents that are not near-copies of one another."""
+    return len(source_groups(docs, near_duplicates))
 
 
 def merge_events(
