@@ -8,6 +8,7 @@ writes the same answer for machines (`--json -` for standard output).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,6 +54,17 @@ def open_store(db: Path | None) -> tuple[Settings, SQLiteStore]:
         return settings, SQLiteStore(settings.db_path)
     except FootprintError as exc:
         raise _fail(exc) from None
+
+
+def query(db: Path | None, ask: Callable[[SQLiteStore], dict[str, Any]]) -> dict[str, Any]:
+    """Open the store, answer, close it; a FootprintError becomes one red line and exit 2."""
+    _, store = open_store(db)
+    try:
+        return ask(store)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    finally:
+        store.close()
 
 
 def emit(answer: dict[str, Any], json_out: str | None, renderables: list[Any]) -> None:
@@ -280,11 +292,7 @@ def profile(
     from footprint.export.terminal_profile import render_profile
 
     start, end = _date(since), _date(until)
-    _, store = open_store(db)
-    try:
-        answer = build_profile(store, actor, country=country, since=start, until=end)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
+    answer = query(
+        db, lambda store: build_profile(store, actor, country=country, since=start, until=end)
+    )
     emit(answer, json_out, render_profile(answer))

@@ -11,8 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from footprint.cli_corpus import DbOption, JsonOption, _date, _fail, emit, err, open_store
-from footprint.errors import FootprintError
+from footprint.cli_corpus import DbOption, JsonOption, _date, emit, err, query
 
 
 def register(app: typer.Typer) -> None:
@@ -51,13 +50,7 @@ def network(
 
     if kind not in ("coappearance", "affiliation", "all"):
         raise typer.BadParameter(f"'{kind}' is not one of coappearance, affiliation, all")
-    _, store = open_store(db)
-    try:
-        answer = build(store, kind=kind, around=around, depth=depth)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
+    answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth))
     scope = f" around {around} (depth {depth})" if around else ""
     actors = Table(
         title=f"Actors{scope}: {answer['nodes']} actors, {answer['edge_count']} ties "
@@ -109,13 +102,7 @@ def path(
     """The shortest evidenced chains between two actors, through events and relations."""
     from footprint.analysis.network import describe_hop, find_paths
 
-    _, store = open_store(db)
-    try:
-        answer = find_paths(store, a, b, limit=limit)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
+    answer = query(db, lambda store: find_paths(store, a, b, limit=limit))
     renderables: list[Any] = []
     for i, p in enumerate(answer["paths"], 1):
         table = Table(title=f"Chain {i}: {p['length']} hop{'s' if p['length'] != 1 else ''}")
@@ -153,13 +140,9 @@ def timeline(
     from footprint.analysis.timeline import timeline as build
 
     start, end = _date(since), _date(until)
-    _, store = open_store(db)
-    try:
-        answer = build(store, actor=actor, country=country, since=start, until=end)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
+    answer = query(
+        db, lambda store: build(store, actor=actor, country=country, since=start, until=end)
+    )
     who = f" of {answer['actor']['name']}" if answer["actor"] else ""
     table = Table(title=f"Timeline{who}: {len(answer['events'])} event(s)")
     for col in ("date", "event", "place", "participants", "sources"):
