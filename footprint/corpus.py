@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from footprint import ingest
-from footprint.ingest.dedup import NUM_PERM, NearDuplicateIndex, signature
+from footprint.ingest.dedup import NearDuplicateIndex, signature
 from footprint.model import Document, DocumentResult, Rejected
 from footprint.processing import Processor
 from footprint.resolve.corpus import ResolutionSummary, resolve_store
@@ -139,23 +139,29 @@ def ingest_corpus(
             sig = signature(item.text)
             near = index.query(sig)
             index.add(item.id, sig)
-            assert sig.shape == (NUM_PERM,)
             yield _Pending(item, sig.tobytes(), near)
+
+    failed: set[str] = set()  # ids sent on in this run whose analysis or storing failed
 
     def store_results(batch: list[_Pending], results: list[DocumentResult | Rejected]) -> None:
         for pending, result in zip(batch, results, strict=True):
             if isinstance(result, Rejected):
+                failed.add(pending.document.id)
                 reject(result)
                 continue
+            # Batches come back in the order they went out, so the document a near-copy
+            # repeats has been stored (or has failed) by now: never link to one that failed.
+            near = pending.near if pending.near and pending.near[0] not in failed else None
             try:
-                store.write(result, signature=pending.signature, near_duplicate_of=pending.near)
+                store.write(result, signature=pending.signature, near_duplicate_of=near)
             except Exception as exc:  # one bad document must not stop the batch
                 log.exception("storing failed for %s", pending.document.path)
+                failed.add(pending.document.id)
                 reject(Rejected(pending.document.path, f"storing failed ({exc})"))
                 continue
             report.stored.append(result.document.id)
             report.words += _word_count(result.document.text)
-            if pending.near is not None:
+            if near is not None:
                 report.near_duplicates += 1
         progress()
 

@@ -187,3 +187,31 @@ def test_merge_of_unknown_name_says_what_is_near(tmp_path):
     result = runner.invoke(app, ["merge", "Yousef al-Qadl", "Qureshi", "--db", str(db)])
     assert result.exit_code == 2
     assert "no actor named 'Yousef al-Qadl'" in result.output
+
+
+def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path, monkeypatch):
+    import footprint.corpus as corpus_mod
+    from footprint.model import Rejected
+
+    src = CORPUS / "lahore-gaza-rally.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(src, folder / "a.txt")
+    edited = src.read_text("utf-8").replace("Police", "Police officers", 1)
+    (folder / "b-reprint.txt").write_text(edited, "utf-8")
+    real = corpus_mod.Processor
+
+    class FailsOnA(real):  # the original's extraction fails
+        def process(self, documents):
+            for item in super().process(documents):
+                if not isinstance(item, Rejected) and item.document.path.endswith("a.txt"):
+                    yield Rejected(item.document.path, "extraction failed (test)")
+                else:
+                    yield item
+
+    monkeypatch.setattr(corpus_mod, "Processor", FailsOnA)
+    store = _store(tmp_path)
+    report = ingest_corpus([folder], _settings(tmp_path), store)
+    assert len(report.stored) == 1 and len(report.rejected) == 1
+    assert report.near_duplicates == 0 and store.near_duplicates() == []
+    store.close()
