@@ -107,7 +107,7 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
-def _skeleton(token: str) -> str:
+def skeleton(token: str) -> str:
     """First letter and the consonants after it: near spellings share it."""
     return token[:1] + re.sub(r"[aeiouyhw]", "", token[1:])
 
@@ -137,7 +137,7 @@ def _token_sim(a: str, b: str) -> float:
     if vowel_variant(a, b):
         return VOWEL_VARIANT_SIM
     ratio = fuzz.ratio(a, b) / 100.0
-    if len(_skeleton(a)) >= 3 and _skeleton(a) == _skeleton(b):
+    if len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
         ratio = max(ratio, 0.9)
     if ratio < TOKEN_MIN_SIM:
         return 0.0
@@ -252,7 +252,7 @@ class Screener:
                 for tok in set(tokens[n_titles:]):
                     df[tok] += 1
                     self._postings.setdefault(tok, []).append(idx)
-                    skel = _skeleton(tok)
+                    skel = skeleton(tok)
                     if len(tok) >= 4 and len(skel) >= 3:
                         self._skeletons.setdefault(skel, []).append(idx)
                 if listing.entity_type != "person":
@@ -284,7 +284,7 @@ class Screener:
         out: set[int] = set()
         for tok in rare[:_BLOCK_TOKENS]:
             out.update(self._postings.get(tok, ()))
-            skel = _skeleton(tok)
+            skel = skeleton(tok)
             if len(tok) >= 4 and len(skel) >= 3:
                 out.update(self._skeletons.get(skel, ()))
         return out

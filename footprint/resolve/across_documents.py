@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from footprint.designations.matching import vowel_variant
+from footprint.designations.matching import skeleton, vowel_variant
 from footprint.designations.normalise import name_tokens, normalise_name
 
 # Event types that reporters use for the same occasion ("the march" / "the rally").
@@ -118,19 +118,13 @@ def short_form(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     return True
 
 
-def _skel(token: str) -> str:
-    from footprint.designations.matching import _skeleton
-
-    return _skeleton(token)
-
-
 def _block_keys(entity_type: str, forms: Iterable[tuple[str, ...]]) -> set[tuple[str, ...]]:
     keys: set[tuple[str, ...]] = set()
     for f in forms:
         if len(f) == 1:
             keys.add((entity_type, f[0]))
         elif f:
-            keys.add((entity_type, _skel(f[0]), _skel(f[-1])))
+            keys.add((entity_type, skeleton(f[0]), skeleton(f[-1])))
     return keys
 
 
