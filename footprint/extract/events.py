@@ -94,6 +94,7 @@ class EventReader:
         attribution_of: Callable[[str], str | None],
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
         self.document_id = document_id
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_at = {a.start: a for a in self.actors}
@@ -476,8 +477,8 @@ class EventReader:
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             if start <= head.idx < end or (end <= head.idx and head.idx - end <= 1):
                 if start <= head.idx < end:  # “Name Conference.”: the title alone
-                    return self.doc.text[start + 1 : end - 1].strip(" ,.;:"), True
-                return self.doc.text[start : head.idx + len(head.text)], True  # “Name” conference
+                    return self.text[start + 1 : end - 1].strip(" ,.;:"), True
+                return self.text[start : head.idx + len(head.text)], True  # “Name” conference
         words = [
             t for t in head.lefts if t.dep_ not in ("det", "poss", "predet") and not t.is_punct
         ]

@@ -54,14 +54,16 @@ def _preceding_titles(ent: Span) -> tuple[str, ...]:
 
 
 def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str) -> Evidence:
+    # document.text, not doc.text: spaCy rebuilds Doc.text from every token on each access,
+    # which made evidence for every mention cost a pass over the whole document.
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = span.sent if span is not None else None
-    sentence = sent.text if sent is not None else doc.text[start:end]
+    sentence = sent.text if sent is not None else document.text[start:end]
     return Evidence(
         document=document.id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=document.text[start:end],
         sentence=sentence,
         attribution=attribution(sentence),
         extractor=extractor,
@@ -109,6 +111,7 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
     text names it ("the Senate"), else a title held."""
     titles = lexicons.titles()
     bodies = {key(e.name): e for e in entities if e.type == "organization"}
+    text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
     out = []
     for entity in entities:
         for m in entity.mentions:
@@ -116,18 +119,18 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
                 info = titles.get(title.lower())
                 if info is None or info.kind != "office":
                     continue
-                before = doc.text[
+                before = text[
                     max(0, m.evidence.start - len(title) - 8) : m.evidence.start
                 ].lower()
                 past = "then" in before or "former" in before
                 body = bodies.get(key(info.body)) if info.body else None
                 # The evidence covers the title too when it stands outside the name's span.
-                at = doc.text.rfind(
+                at = text.rfind(
                     title, max(0, m.evidence.start - len(title) - 3), m.evidence.start
                 )
                 evidence = m.evidence
                 if at >= 0:
-                    evidence = replace(evidence, start=at, text=doc.text[at : evidence.end])
+                    evidence = replace(evidence, start=at, text=text[at : evidence.end])
                 out.append(
                     Relation(
                         subject=entity.id,

@@ -95,11 +95,31 @@ def _head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
     return forms
 
 
+_PREFIXES: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _prefixes(table) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The first one, two and three characters of every entry (tables are long-lived)."""
+    held = _PREFIXES.get(id(table))
+    if held is None or held[0] is not table:
+        found = frozenset(e[:n] for e in table for n in (1, 2, 3))
+        held = _PREFIXES[id(table)] = (table, found)
+    return held[1]  # type: ignore[return-value]
+
+
 def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """The longest entry of `table` starting at tokens[i], as (width in tokens, entry).
 
     The last word may be plural or tagged as a verb ("commanders"); touching tokens join
     without a space ("secretary-general")."""
+    # Most tokens start no entry: any match begins with the first token as written or, for
+    # a one-word entry, with one of its head forms. Checking three characters of those
+    # first saves building four windows per token (this runs for every token, several times).
+    if i >= len(tokens):
+        return None
+    starts = _prefixes(table)
+    if not any(f[:3] in starts for f in _head_forms(tokens[i])):
+        return None
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
             continue
