@@ -81,6 +81,19 @@ def test_one_rally_in_two_outlets_is_one_event_with_both_sources(ingested):
     assert ["lahore-gaza-rally.txt", "wire-story.html"] in pairs
 
 
+def test_two_outlets_giving_different_days_are_one_event_with_the_conflict_kept(ingested):
+    _, store, _ = ingested
+    rows = [
+        (json.loads(r["documents"]), json.loads(r["conflicts"]))
+        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+    ]
+    conflicted = [(docs, c) for docs, c in rows if c]
+    assert len(conflicted) == 1
+    ((docs, (conflict,)),) = conflicted
+    # The TLP press conference: May 16 in the .txt, May 15 in the JSONL note.
+    assert "note-001" in docs and "2024-05-15" in conflict and "2024-05-16" in conflict
+
+
 def test_exact_and_near_duplicates(tmp_path):
     src = CORPUS / "lahore-gaza-rally.txt"
     folder = tmp_path / "in"

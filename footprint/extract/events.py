@@ -160,7 +160,27 @@ class EventReader:
             info = verbs.get(tok.lemma_.lower())
             if tok.pos_ == "VERB" and info is not None and info.event_type:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
+            elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
+                out.append((self.doc[tok.i : tok.i + 1], "briefing"))
         return out
+
+    @staticmethod
+    def _press_at_venue(verb: Token) -> bool:
+        """A speaking verb addressed to the press at a stated place: "speaking to journalists
+        at the National Press Club", "told reporters at the airport". By phone or in a
+        statement it stays a statement: the place is what makes it a media event."""
+        if lexicons.event_verbs()[verb.lemma_.lower()].subject_role != "speaker":
+            return False
+        audiences = lexicons.event_audiences()
+        audience = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"):
+            audience += [c for c in prep.children if c.dep_ == "pobj"]
+        if not any(a.lower_ in audiences for a in audience):
+            return False
+        nodes = [verb, *audience]
+        return any(
+            c.dep_ == "prep" and c.lower_ == "at" for node in nodes for c in node.children
+        )
 
     @staticmethod
     def _is_irrealis(head: Token) -> bool:

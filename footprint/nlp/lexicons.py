@@ -169,6 +169,11 @@ def background_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def event_audiences() -> frozenset[str]:
+    return _words("event_audiences.txt")
+
+
+@lru_cache(maxsize=1)
 def event_irrealis() -> frozenset[str]:
     return _words("event_irrealis.txt")
 

@@ -88,3 +88,29 @@ def test_headline_lists_make_no_events(nlp):
     )
     doc = Document(id="d", text=text, path="x.txt", published="2024-01-01")
     assert extract(nlp(text), doc).events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Speaking to the press at a stated place is a media event ...
+        (
+            "Speaking to journalists at the Karachi Press Club on June 3, 2024, Ahmed Siddiqui said the "
+            "union would strike.",
+            ["briefing"],
+        ),
+        (
+            "Interior Minister Ahmed Siddiqui told reporters at the airport on June 3, 2024, that talks would resume.",
+            ["briefing"],
+        ),
+        # ... by phone, or with no place, it is not.
+        ("On June 3, 2024, Interior Minister Ahmed Siddiqui told reporters by phone that talks would resume.", []),
+    ],
+)
+def test_press_at_a_venue_is_a_briefing(nlp, text, expected):
+    doc = Document(id="doc-press", text=text, path="p.txt", published="2024-06-05")
+    result = extract(nlp(text), doc)
+    assert [e.type for e in result.events if e.type == "briefing"] == expected
+    for e in result.events:
+        if e.type == "briefing":
+            assert any(p.role == "speaker" for p in e.participants)
