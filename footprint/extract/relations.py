@@ -57,11 +57,12 @@ MODIFIER_POS = {"ADJ", "NOUN", "ADV"}
 # (name, predicate source, pattern). Predicate source: "role" (from roles.tsv), "kin", "front",
 # or "successor". Groups: subj/subjs, obj, role, place, past.
 PATTERNS: list[tuple[str, str, str]] = [
-    # X, head of Y / X, a senior leader of Y in Z
+    # X, head of Y / X, a senior leader of Y in Z / X, the Lahore chief of Y (a place word the
+    # model did not tag as a place still lets the role through, without a place qualifier)
     (
         "apposition_of",
         "role",
-        r"(?P<subj>P),d?(?P<lplace>G)?j*(?P<past>n)?h?j*(?P<role>R)[oaf]d?j*(?:Gh[xj])?(?P<obj>[OG])"
+        r"(?P<subj>P),d?(?:(?P<lplace>G)|x)?j*(?P<past>n)?h?j*(?P<role>R)[oaf]d?j*(?:Gh[xj])?(?P<obj>[OG])"
         r"(?:i(?P<place>G))?",
     ),
     # X, Y's envoy in Z / X, Y special representative in Z

@@ -88,3 +88,13 @@ def test_no_relation_without_grammar(analyse):
         analyse, "Tariq Durrani and Hezbollah were both mentioned in the report on Baghdad."
     )
     assert rels == set()
+
+
+def test_apposition_with_a_place_word_before_the_role(analyse):
+    # The model tags the city as a nationality here; the role still holds, without a place.
+    rels, _ = _rels(
+        analyse,
+        "The event was chaired by Javed Karim, the Lahore chief of Tehreek-e-Nizam (TN), who "
+        "spoke first.",
+    )
+    assert ("Javed Karim", "leader_of", "Tehreek-e-Nizam", "chief") in rels
