@@ -22,9 +22,11 @@ $(STAMP): pyproject.toml requirements/model.txt
 demo: install
 	@mkdir -p $(DEMO)
 	$(BIN)/footprint analyze examples/corpus --db $(DEMO)/footprint.db --json $(DEMO)/dossier.json
+	$(BIN)/footprint brief --db $(DEMO)/footprint.db -o $(DEMO)/brief.html
 	@echo ""
 	@echo "Database: $(DEMO)/footprint.db"
 	@echo "JSON:     $(DEMO)/dossier.json"
+	@echo "Brief:    $(DEMO)/brief.html"
 
 test: install
 	$(BIN)/pytest

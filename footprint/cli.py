@@ -244,6 +244,13 @@ cli_corpus.register(app)
 from footprint import cli_graph  # noqa: E402
 
 cli_graph.register(app)
+from footprint import cli_export  # noqa: E402
+
+cli_export.register(app)
+
+from footprint import cli_brief  # noqa: E402
+
+cli_brief.register(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,59 @@
+"""`footprint brief`: a self-contained HTML or Markdown report built from the store.
+
+Registered on the main Typer app by `footprint/cli.py`, in the style of `cli_corpus`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footprint.cli_corpus import DbOption, _date, _fail, err, out, query
+from footprint.errors import FootprintError
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(brief)
+
+
+def brief(
+    actor: Annotated[
+        str | None, typer.Argument(help="The actor the brief is about (default: the whole store).")
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Where to write it: FILE.html or FILE.md.")
+    ] = Path("brief.html"),
+    country: Annotated[
+        str | None, typer.Option(help="Only events placed in this country (ISO-2 code).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    db: DbOption = None,
+) -> None:
+    """A report that opens offline: summary, timeline, map, network, itinerary, designations."""
+    from footprint.export.brief import build_brief, check_target, write_brief
+
+    start, end = _date(since), _date(until)
+    try:
+        check_target(output)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    data = query(
+        db, lambda store: build_brief(store, actor, country=country, since=start, until=end)
+    )
+    try:
+        written = write_brief(data, output)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    who = data["actor"]["name"] if data["actor"] else "the whole store"
+    out.print(
+        f"Brief on {who}: {len(data['itinerary'])} event(s), {len(data['places'])} place(s), "
+        f"{len(data['designations'])} designation(s).",
+        highlight=False,
+    )
+    for path in written:
+        out.print(f"wrote {path}", highlight=False, soft_wrap=True)
+    if not data["itinerary"]:
+        err.print("No events match: the brief has no itinerary.", highlight=False)

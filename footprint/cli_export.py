@@ -1,0 +1,68 @@
+"""`footprint export`: the store (or one actor's or one country's part of it) as FtM, STIX 2.1,
+GraphML, GEXF, GeoJSON or CSV tables, in one id space (see `footprint/export/selection.py`).
+
+Registered on the main Typer app by `footprint/cli.py`. Bad input (an unknown format or actor,
+a path that cannot be written) is one red line and exit code 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footprint.cli_corpus import DbOption, _fail, open_store, out
+from footprint.errors import FootprintError
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(export)
+
+
+def export(
+    actor: Annotated[
+        str | None,
+        typer.Argument(help="Only this actor, its events and what ties to it (default: all)."),
+    ] = None,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="ftm, stix, graphml, gexf, geojson or csv (a folder)."),
+    ] = "ftm",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The file (for csv: the folder) to write.")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="Only events placed in this country (ISO-2) and their actors."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Export actors, events, relations and designations with their evidence."""
+    from footprint.export.exporters import writer
+    from footprint.export.selection import collect
+
+    try:
+        write = writer(fmt)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    if output is None:
+        raise _fail(FootprintError("no output given: use -o PATH"))
+    _, store = open_store(db)
+    try:
+        data = collect(store, actor=actor, country=country)
+        written = write(data, output)
+    except FootprintError as exc:
+        raise _fail(exc) from None
+    except OSError as exc:
+        raise _fail(FootprintError(f"{output}: cannot write ({exc.strerror or exc})")) from None
+    finally:
+        store.close()
+    c = data.counts()
+    out.print(
+        f"wrote {fmt.lower()} to {output}: {c['actors']} actors, {c['events']} events, "
+        f"{c['relations']} relations, {c['designations']} designations, "
+        f"{c['documents']} documents ({', '.join(f'{v} {k}' for k, v in written.items())})",
+        highlight=False,
+        soft_wrap=True,
+    )

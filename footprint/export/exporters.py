@@ -1,0 +1,48 @@
+"""The export formats: name -> writer(data, target) -> counts of what was written.
+
+Each writer takes the `ExportData` of `selection.collect` (one scope, one id space) and a
+target path (a file; for csv a folder) and writes it atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from footprint.errors import FootprintError
+from footprint.export.selection import ExportData
+
+Writer = Callable[[ExportData, Path], dict[str, int]]
+
+FORMATS = ("ftm", "stix", "graphml", "gexf", "geojson", "csv")
+
+
+def writer(name: str) -> Writer:
+    """The writer for a format name; FootprintError naming the formats for an unknown one.
+    Imported on demand so that one format's library is loaded only when it is used."""
+    key = name.lower()
+    if key == "ftm":
+        from footprint.export import ftm
+
+        return ftm.write
+    if key == "stix":
+        from footprint.export import stix
+
+        return stix.write
+    if key == "graphml":
+        from footprint.export import graphml
+
+        return graphml.write
+    if key == "gexf":
+        from footprint.export import graphml
+
+        return graphml.write_gexf
+    if key == "geojson":
+        from footprint.export import geojson
+
+        return geojson.write
+    if key == "csv":
+        from footprint.export import csv_tables
+
+        return csv_tables.write
+    raise FootprintError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")

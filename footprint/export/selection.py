@@ -1,0 +1,376 @@
+"""What an export holds: one neutral picture of (part of) the store that every format writes.
+
+Every exporter (`ftm`, `stix`, `graphml`, `geojson`, `csv_tables`) reads the same `ExportData`,
+so they agree on what is in scope and on the ids. The id space is the store's:
+
+- an actor is an entity cluster (`entity_clusters.cluster_id`, `ent-...`): one id however many
+  documents or spellings; its name and type are those of the entity the cluster id names;
+- an event is an occasion (`event_clusters.cluster_id`, `evt-...`): one id however many
+  documents report it; date, label and place are those of its best-dated report (`timeline`);
+- a document keeps its id (`doc-...`, or the id a JSONL line gave);
+- a relation is one (subject actor, predicate, role, object actor) claim; its id is the
+  smallest store relation id (`rel-...`) among the statements that make it, and every statement
+  is kept as evidence;
+- a participation (actor at an occasion) is `stable_id("ptc", event, actor)`; a designation
+  `stable_id("dsg", actor, kind, listing)`; a co-appearance `stable_id("coa", a, b)` (a < b).
+
+Scope: the whole store; with an actor, the actor, its occasions, their participants and the
+actors one relation away, with the relations among all of them; with a country, the occasions
+placed in it and their participants, with the relations among those. Both together: the
+actor's occasions in that country. Designations of kind "possible" (a weak name match) are
+never exported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from footprint.analysis.corroboration import Grade, Support, grade, source_of
+from footprint.analysis.network import ACTOR_TYPES, DESIGNATED, actor_clusters
+from footprint.analysis.profile import _marks, actor_entities, chunks, resolve_actor
+from footprint.analysis.timeline import timeline
+from footprint.model import stable_id
+from footprint.store import SQLiteStore
+
+# Admiralty information credibility (1 confirmed ... 6 cannot be judged) -> STIX confidence.
+CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: 0}
+# Designation kinds that say the actor itself is on a list, and text-based marks kept apart.
+LISTED_KINDS = DESIGNATED
+CLAIM_KINDS = ("claimed_front", "linked_person")
+
+
+def confidence(g: Grade) -> int:
+    """STIX-style 0-100 confidence from an Admiralty grade's information credibility."""
+    return CONFIDENCE.get(g.credibility, 0)
+
+
+def evidence_row(row: Any, document: str | None = None) -> dict[str, Any]:
+    keys = row.keys()
+    return {
+        "document": document or row["document_id"],
+        "start": row["start"] if "start" in keys else None,
+        "end": row["end"] if "end" in keys else None,
+        "text": row["text"] if "text" in keys else None,
+        "sentence": row["sentence"],
+        "attribution": row["attribution"],
+    }
+
+
+@dataclass
+class ExportData:
+    scope: dict[str, Any]
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    participations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    relations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    designations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    coappearances: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": len(self.documents),
+            "actors": len(self.actors),
+            "events": len(self.events),
+            "participations": len(self.participations),
+            "relations": len(self.relations),
+            "designations": len(self.designations),
+            "coappearances": len(self.coappearances),
+        }
+
+
+def collect(store: SQLiteStore, actor: str | None = None, country: str | None = None) -> ExportData:
+    """Read the scope (see the module docstring) from the store. Raises FootprintError for an
+    unknown actor."""
+    all_actors = actor_clusters(store)
+    cluster_of = {m: cid for cid, a in all_actors.items() for m in a["ids"]}
+    seeds: set[str] = set()
+    if actor is not None:
+        seeds = {
+            cluster_of[e]
+            for e in actor_entities(store, resolve_actor(store, actor))
+            if e in cluster_of
+        }
+    rows = timeline(store, actor=actor, country=country)["events"]
+    whole = actor is None and country is None
+    data = ExportData(
+        scope={
+            "actor": actor,
+            "country": country.upper() if country else None,
+            "seeds": sorted(seeds),
+        }
+    )
+
+    # Occasions and who took part (one participation per actor and occasion).
+    for row in rows:
+        data.events[row["cluster"]] = {
+            "id": row["cluster"],
+            "label": row["label"],
+            "type": row["type"],
+            "background": row["background"],
+            "date": row["date"],
+            "place": row["place"],
+            "reports": row["events"],
+            "documents": row["document_ids"],
+            "independent_sources": row["independent_sources"],
+            "conflicts": row["conflicts"],
+            "evidence": [],
+        }
+    report_of = {r: e["id"] for e in data.events.values() for r in e["reports"]}
+    for chunk in chunks(report_of):
+        for row in store.conn.execute(
+            "SELECT p.*, n.type AS entity_type FROM event_participants p "
+            "JOIN entities n ON n.id = p.entity_id "
+            f"WHERE p.event_id IN ({_marks(chunk)}) ORDER BY p.document_id, p.start",
+            chunk,
+        ):
+            who = cluster_of.get(row["entity_id"])
+            if who is None:  # a place or other non-actor entity: not exported as an actor
+                continue
+            event = report_of[row["event_id"]]
+            pid = stable_id("ptc", event, who)
+            p = data.participations.setdefault(
+                pid,
+                {"id": pid, "event": event, "actor": who, "roles": [], "modes": [], "evidence": []},
+            )
+            for key, value in (("roles", row["role"]), ("modes", row["mode"])):
+                if value not in p[key]:
+                    p[key].append(value)
+            p["evidence"].append(evidence_row_participant(row))
+        for row in store.conn.execute(
+            "SELECT * FROM event_evidence "
+            f"WHERE event_id IN ({_marks(chunk)}) ORDER BY document_id, start",
+            chunk,
+        ):
+            data.events[report_of[row["event_id"]]]["evidence"].append(evidence_row(row))
+
+    wanted = (
+        set(all_actors) if whole else seeds | {p["actor"] for p in data.participations.values()}
+    )
+
+    # Relations between actors, one per (subject, predicate, role, object) claim.
+    rel_rows = list(
+        store.conn.execute(
+            "SELECT r.*, s.type AS subject_type, o.type AS object_type FROM relations r "
+            "JOIN entities s ON s.id = r.subject_id LEFT JOIN entities o ON o.id = r.object_id "
+            "ORDER BY r.id, r.document_id, r.start"
+        )
+    )
+
+    def ends(row: Any) -> tuple[str | None, str | None]:
+        return cluster_of.get(row["subject_id"]), (
+            cluster_of.get(row["object_id"]) if row["object_id"] else None
+        )
+
+    if actor is not None:  # the actors one relation away from the actor
+        for row in rel_rows:
+            s, o = ends(row)
+            if s in seeds and o is not None:
+                wanted.add(o)
+            if o in seeds and s is not None:
+                wanted.add(s)
+    groups: dict[tuple[str, str, str, str | None], list[Any]] = {}
+    for row in rel_rows:
+        s, o = ends(row)
+        if s is None or s not in wanted or (row["object_id"] and (o is None or o not in wanted)):
+            continue
+        groups.setdefault((s, row["predicate"], row["role"], o), []).append(row)
+    for (s, predicate, role, o), statements in groups.items():
+        rid = min(r["id"] for r in statements)
+        qualifiers: dict[str, Any] = {}
+        for r in statements:
+            qualifiers.update(json.loads(r["qualifiers"]))
+        data.relations[rid] = {
+            "id": rid,
+            "subject": s,
+            "predicate": predicate,
+            "role": role,
+            "object": o,
+            "qualifiers": qualifiers,
+            "statements": sorted({r["id"] for r in statements}),
+            "evidence": [evidence_row(r) for r in statements],
+        }
+
+    for cid in sorted(wanted):
+        a = all_actors[cid]
+        data.actors[cid] = {
+            "id": cid,
+            "name": a["name"],
+            "type": a["type"] if a["type"] in ACTOR_TYPES else "organization",
+            "entities": sorted(a["ids"]),
+            "aliases": [],
+            "titles": [],
+            "designated": False,
+            "marks": [],
+            "documents": [],
+        }
+    _actor_details(store, data)
+    _designations(store, data)
+    for d in data.designations.values():  # the listed actor a text-based mark goes through
+        via = cluster_of.get(d["via"]) if d["via"] else None
+        d["via_actor"] = via
+        d["via_name"] = all_actors[via]["name"] if via else None
+    _coappearances(data)
+    _documents(store, data)
+    _grades(store, data)
+    return data
+
+
+def evidence_row_participant(row: Any) -> dict[str, Any]:
+    return {
+        "document": row["document_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": None,
+        "sentence": row["sentence"],
+        "attribution": row["attribution"],
+    }
+
+
+def _actor_details(store: SQLiteStore, data: ExportData) -> None:
+    owner = {e: a["id"] for a in data.actors.values() for e in a["entities"]}
+    names: dict[str, Counter[str]] = {}
+    docs: dict[str, set[str]] = {}
+    for chunk in chunks(owner):
+        for row in store.conn.execute(
+            "SELECT entity_id, name, titles, document_id FROM mentions "
+            f"WHERE entity_id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            a = owner[row["entity_id"]]
+            names.setdefault(a, Counter())[row["name"]] += 1
+            docs.setdefault(a, set()).add(row["document_id"])
+            for title in json.loads(row["titles"]):
+                if title not in data.actors[a]["titles"]:
+                    data.actors[a]["titles"].append(title)
+        for row in store.conn.execute(
+            f"SELECT id, name FROM entities WHERE id IN ({_marks(chunk)})", chunk
+        ):
+            names.setdefault(owner[row["id"]], Counter())[row["name"]] += 1
+    for a in data.actors.values():
+        a["aliases"] = sorted(n for n in names.get(a["id"], {}) if n != a["name"])
+        a["documents"] = sorted(docs.get(a["id"], set()))
+        a["titles"].sort()
+    for rel in data.relations.values():  # "holds_title" states a title without an object
+        if rel["predicate"] == "holds_title" and rel["role"]:
+            titles = data.actors[rel["subject"]]["titles"]
+            if rel["role"] not in titles:
+                titles.append(rel["role"])
+                titles.sort()
+
+
+def _designations(store: SQLiteStore, data: ExportData) -> None:
+    owner = {e: a["id"] for a in data.actors.values() for e in a["entities"]}
+    for chunk in chunks(owner):
+        for row in store.conn.execute(
+            "SELECT * FROM designations WHERE kind != 'possible' "
+            f"AND entity_id IN ({_marks(chunk)}) "
+            "ORDER BY kind, score DESC, listing_id, document_id",
+            chunk,
+        ):
+            who = owner[row["entity_id"]]
+            did = stable_id("dsg", who, row["kind"], row["listing_id"])
+            d = data.designations.get(did)
+            if d is None:
+                d = data.designations[did] = {
+                    "id": did,
+                    "actor": who,
+                    "entity": row["entity_id"],
+                    "kind": row["kind"],
+                    "listing_id": row["listing_id"],
+                    "list": row["list"],
+                    "program": row["program"],
+                    "listed_name": row["listed_name"],
+                    "listed_on": row["listed_on"],
+                    "score": row["score"],
+                    "explanation": row["explanation"],
+                    "source": row["source"],
+                    "via": row["via"],
+                    "documents": [],
+                    "evidence": [],
+                }
+            if row["document_id"] not in d["documents"]:
+                d["documents"].append(row["document_id"])
+            if row["evidence"]:
+                ev = json.loads(row["evidence"])
+                ev = {
+                    k: ev.get(k)
+                    for k in ("document", "start", "end", "text", "sentence", "attribution")
+                }
+                if ev not in d["evidence"]:
+                    d["evidence"].append(ev)
+    for d in data.designations.values():
+        a = data.actors[d["actor"]]
+        if d["kind"] not in a["marks"]:
+            a["marks"].append(d["kind"])
+            a["marks"].sort()
+        a["designated"] = a["designated"] or d["kind"] in LISTED_KINDS
+
+
+def _coappearances(data: ExportData) -> None:
+    """Two actors at one occasion; one tie per pair with the occasions they shared."""
+    at: dict[str, set[str]] = {}
+    for p in data.participations.values():
+        at.setdefault(p["event"], set()).add(p["actor"])
+    for event in sorted(at):
+        people = sorted(at[event])
+        for i, a in enumerate(people):
+            for b in people[i + 1 :]:
+                cid = stable_id("coa", a, b)
+                tie = data.coappearances.setdefault(cid, {"id": cid, "a": a, "b": b, "events": []})
+                tie["events"].append(event)
+
+
+def _documents(store: SQLiteStore, data: ExportData) -> None:
+    used: set[str] = set()
+    for e in data.events.values():
+        used.update(e["documents"])
+        used.update(ev["document"] for ev in e["evidence"])
+    for group in (data.participations, data.relations, data.designations):
+        for item in group.values():
+            used.update(ev["document"] for ev in item["evidence"])
+    for d in data.designations.values():
+        used.update(d["documents"])
+    for a in data.actors.values():
+        used.update(a["documents"])
+    for chunk in chunks(used):
+        for row in store.conn.execute(
+            "SELECT id, path, title, author, published, url FROM documents "
+            f"WHERE id IN ({_marks(chunk)}) ORDER BY id",
+            chunk,
+        ):
+            data.documents[row["id"]] = {
+                **{k: row[k] for k in ("id", "path", "title", "author", "published", "url")},
+                "source": source_of(row["url"], row["author"], row["path"]),
+            }
+    for a in data.actors.values():  # only documents that exist in the store
+        a["documents"] = [d for d in a["documents"] if d in data.documents]
+
+
+def _grades(store: SQLiteStore, data: ExportData) -> None:
+    from footprint.resolve.corpus import near_duplicate_pairs
+
+    near = near_duplicate_pairs(store)
+    ratings = store.source_ratings()
+
+    def supports(evidence: list[dict[str, Any]]) -> list[Support]:
+        out = []
+        for ev in evidence:
+            doc = data.documents.get(ev["document"])
+            out.append(
+                Support(ev["document"], doc["source"] if doc else ev["document"], ev["attribution"])
+            )
+        return out
+
+    for group in (data.relations, data.participations):
+        for item in group.values():
+            g = grade(supports(item["evidence"]), near, ratings)
+            item["grade"] = g.to_json()
+            item["confidence"] = confidence(g)
+    for e in data.events.values():
+        g = grade(supports(e["evidence"]), near, ratings, e["conflicts"])
+        e["grade"] = g.to_json()
+        e["confidence"] = confidence(g)

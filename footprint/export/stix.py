@@ -1,0 +1,360 @@
+"""A STIX 2.1 bundle (built with the stix2 library).
+
+Ids: every object is `TYPE--uuid5(NAMESPACE, footprint id)`, so the same actor, occasion,
+document or relation gets the same STIX id in every export, and each object names its footprint
+id in `external_references` (`source_name: "footprint"`, `external_id`).
+
+- actor (`ent-...`) -> identity (identity_class individual / organization, roles = titles); an
+  actor on a designation list (kind listed or alias) -> threat-actor (threat_actor_types
+  ["terrorist"], aliases, roles);
+- event place -> location (`uuid5("place:" + gazetteer id)`, else name and country): name,
+  latitude/longitude, country, administrative_area, city;
+- occasion (`evt-...`) -> grouping (context "unspecified"; object_refs: place and participants)
+  with the date and place in its description;
+- participation (`ptc-...`) -> relationship: organizer / host / perpetrator as
+  `grouping attributed-to actor`, every other role as `actor related-to grouping`, with the
+  role and mode in the description; and a sighting of the actor (sighting_of_ref) at the
+  occasion's place (where_sighted_refs) and time (first_seen / last_seen);
+- relation (`rel-...`) -> relationship `member-of`, `leader-of`, `works-for`, `represents`,
+  `relative-of`, `front-of` (source = subject); holds_title is the actor's `roles`;
+- each evidence statement -> note (content = the sentence, abstract = the text's hedge or
+  "stated plainly", object_refs = the fact it supports, external reference to the document
+  with the character offsets); each designation -> note labelled `designation` + kind: listed /
+  alias carry the list, program and date; claimed_front / linked_person (what the text says,
+  not a listing) are labelled `text-claim` and kept apart;
+- document -> report (report_types ["threat-report"], published = the document's date, else
+  the export time, said in the description; object_refs = everything it supports).
+
+`confidence` (0-100) comes from the Admiralty information credibility of the fact
+(`analysis/corroboration.py`): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10, 6 -> 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+import stix2
+
+from footprint.export.atomic import atomic_file
+from footprint.export.selection import LISTED_KINDS, ExportData
+
+NAMESPACE = uuid.UUID("6b1c1b0e-3a56-5c8e-9f62-2f0d5f6f7f10")  # footprint's fixed uuid5 namespace
+ATTRIBUTED_ROLES = ("organizer", "host", "perpetrator")
+PREDICATE_TYPES = {
+    "member_of": "member-of",
+    "leader_of": "leader-of",
+    "works_for": "works-for",
+    "represents": "represents",
+    "relative_of": "relative-of",
+    "front_of": "front-of",
+}
+
+
+def stix_id(kind: str, footprint_id: str) -> str:
+    return f"{kind}--{uuid.uuid5(NAMESPACE, footprint_id)}"
+
+
+def _ref(footprint_id: str, url: str | None = None) -> list[dict[str, str]]:
+    ref = {"source_name": "footprint", "external_id": footprint_id}
+    if url:
+        ref["url"] = url
+    return [ref]
+
+
+def _place_key(place: dict[str, Any]) -> str:
+    if place.get("gazetteer_id"):
+        return f"place:{place['gazetteer_id']}"
+    return f"place:{place.get('name')}|{place.get('country')}"
+
+
+def _time(day: str | None, end: bool = False) -> str | None:
+    if not day:
+        return None
+    return f"{day}T23:59:59Z" if end else f"{day}T00:00:00Z"
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v not in (None, "", [])}
+
+
+def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
+    now = now or dt.datetime.now(dt.UTC)
+    stamp = {"created": now, "modified": now}
+    out: list[Any] = []
+    actor_ref: dict[str, str] = {}
+    by_doc: dict[str, list[str]] = {d: [] for d in data.documents}
+
+    def cite(doc: str, ref: str) -> None:
+        if doc in by_doc and ref not in by_doc[doc]:
+            by_doc[doc].append(ref)
+
+    def notes(fact_id: str, target: str, evidence: list[dict[str, Any]], conf: int) -> None:
+        for ev in evidence:
+            doc = data.documents.get(ev["document"], {})
+            key = f"{fact_id}|{ev['document']}|{ev.get('start')}|{ev.get('end')}|{ev['sentence']}"
+            nid = stix_id("note", key)
+            span = f"characters {ev['start']}-{ev['end']}" if ev.get("start") is not None else None
+            out.append(
+                stix2.v21.Note(
+                    id=nid,
+                    **stamp,
+                    **_clean(
+                        {
+                            "abstract": ev["attribution"] or "stated plainly",
+                            "content": " ".join(str(ev["sentence"]).split()),
+                            "authors": [doc["author"]] if doc.get("author") else None,
+                            "object_refs": [target],
+                            "labels": ["evidence"],
+                            "confidence": conf,
+                            "external_references": [
+                                _clean(
+                                    {
+                                        "source_name": "footprint",
+                                        "external_id": ev["document"],
+                                        "description": span,
+                                    }
+                                )
+                            ],
+                        }
+                    ),
+                )
+            )
+            cite(ev["document"], nid)
+            cite(ev["document"], target)
+
+    for a in data.actors.values():
+        if a["designated"]:
+            sid = stix_id("threat-actor", a["id"])
+            obj: Any = stix2.v21.ThreatActor(
+                id=sid,
+                **stamp,
+                **_clean(
+                    {
+                        "name": a["name"],
+                        "description": f"{a['type']} on a designation list"
+                        + (f"; titles: {', '.join(a['titles'])}" if a["titles"] else ""),
+                        "threat_actor_types": ["terrorist"],
+                        "aliases": a["aliases"],
+                        "external_references": _ref(a["id"]),
+                    }
+                ),
+            )
+        else:
+            sid = stix_id("identity", a["id"])
+            obj = stix2.v21.Identity(
+                id=sid,
+                **stamp,
+                **_clean(
+                    {
+                        "name": a["name"],
+                        "identity_class": "individual" if a["type"] == "person" else "organization",
+                        "description": "also named: " + "; ".join(a["aliases"])
+                        if a["aliases"]
+                        else None,
+                        "roles": a["titles"],
+                        "external_references": _ref(a["id"]),
+                    }
+                ),
+            )
+        actor_ref[a["id"]] = sid
+        out.append(obj)
+        for doc in a["documents"]:
+            cite(doc, sid)
+
+    places: dict[str, str] = {}
+    event_ref: dict[str, str] = {}
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for p in data.participations.values():
+        by_event.setdefault(p["event"], []).append(p)
+    for e in data.events.values():
+        place = e["place"] or {}
+        loc = None
+        has_coords = place.get("lat") is not None and place.get("lon") is not None
+        if place and (has_coords or place.get("country")):
+            key = _place_key(place)
+            loc = places.get(key)
+            if loc is None:
+                loc = places[key] = stix_id("location", key)
+                out.append(
+                    stix2.v21.Location(
+                        id=loc,
+                        **stamp,
+                        **_clean(
+                            {
+                                "name": place.get("name"),
+                                "latitude": float(place["lat"]) if has_coords else None,
+                                "longitude": float(place["lon"]) if has_coords else None,
+                                "country": place.get("country"),
+                                "administrative_area": place.get("admin1"),
+                                "city": place.get("name")
+                                if place.get("precision") == "city"
+                                else None,
+                                "external_references": _ref(str(place.get("gazetteer_id") or key)),
+                            }
+                        ),
+                    )
+                )
+        gid = stix_id("grouping", e["id"])
+        event_ref[e["id"]] = gid
+        d = e["date"] or {}
+        when = ""
+        if d:
+            when = f"{d.get('start') or '?'} to {d.get('end') or '?'} ({d.get('precision')})"
+        refs = ([loc] if loc else []) + [actor_ref[p["actor"]] for p in by_event.get(e["id"], [])]
+        refs = refs or [stix_id("report", doc) for doc in e["documents"] if doc in data.documents]
+        out.append(
+            stix2.v21.Grouping(
+                id=gid,
+                **stamp,
+                **_clean(
+                    {
+                        "name": e["label"],
+                        "context": "unspecified",
+                        "description": "; ".join(
+                            x
+                            for x in (
+                                f"{e['type']} event" + (" (background)" if e["background"] else ""),
+                                when,
+                                place.get("name"),
+                                f"{e['independent_sources']} independent source(s)",
+                                *(f"conflict: {c}" for c in e["conflicts"]),
+                            )
+                            if x
+                        ),
+                        "object_refs": refs,
+                        "confidence": e["confidence"],
+                        "labels": [e["type"]],
+                        "external_references": _ref(e["id"]),
+                    }
+                ),
+            )
+        )
+        for doc in e["documents"]:
+            cite(doc, gid)
+        if loc:
+            for doc in e["documents"]:
+                cite(doc, loc)
+        notes(e["id"], gid, e["evidence"], e["confidence"])
+
+        for p in by_event.get(e["id"], []):
+            what = f"{', '.join(p['roles'])} ({', '.join(p['modes'])})"
+            attributed = any(r in ATTRIBUTED_ROLES for r in p["roles"])
+            rid = stix_id("relationship", p["id"])
+            out.append(
+                stix2.v21.Relationship(
+                    id=rid,
+                    **stamp,
+                    relationship_type="attributed-to" if attributed else "related-to",
+                    source_ref=gid if attributed else actor_ref[p["actor"]],
+                    target_ref=actor_ref[p["actor"]] if attributed else gid,
+                    description=f"{data.actors[p['actor']]['name']} at {e['label']}: {what}",
+                    confidence=p["confidence"],
+                    external_references=_ref(p["id"]),
+                )
+            )
+            out.append(
+                stix2.v21.Sighting(
+                    id=stix_id("sighting", p["id"]),
+                    **stamp,
+                    **_clean(
+                        {
+                            "sighting_of_ref": actor_ref[p["actor"]],
+                            "where_sighted_refs": [loc] if loc else None,
+                            "first_seen": _time(d.get("start")),
+                            "last_seen": _time(d.get("end"), end=True),
+                            "count": 1,
+                            "description": f"{e['label']}: {what}",
+                            "confidence": p["confidence"],
+                            "external_references": _ref(p["id"]),
+                        }
+                    ),
+                )
+            )
+            notes(p["id"], rid, p["evidence"], p["confidence"])
+
+    for rel in data.relations.values():
+        if rel["object"] is None:
+            continue
+        rid = stix_id("relationship", rel["id"])
+        out.append(
+            stix2.v21.Relationship(
+                id=rid,
+                **stamp,
+                relationship_type=PREDICATE_TYPES.get(
+                    rel["predicate"], rel["predicate"].replace("_", "-")
+                ),
+                source_ref=actor_ref[rel["subject"]],
+                target_ref=actor_ref[rel["object"]],
+                description=(rel["role"] or rel["predicate"].replace("_", " "))
+                + f"; {rel['grade']['grade']}: {rel['grade']['reasoning']}",
+                confidence=rel["confidence"],
+                external_references=_ref(rel["id"]),
+            )
+        )
+        notes(rel["id"], rid, rel["evidence"], rel["confidence"])
+
+    for des in data.designations.values():
+        listed = des["kind"] in LISTED_KINDS
+        if listed:
+            since = f" since {des['listed_on']}" if des["listed_on"] else ""
+            content = (
+                f"{des['kind']}: on {des['list']} ({des['program']}) as {des['listed_name']}"
+                f"{since}; match: {des['explanation']} (score {des['score']:.2f})"
+            )
+        else:
+            via = f" via {des['via_name']}" if des.get("via_name") else ""
+            content = (
+                f"{des['kind']} (what the text says, not a listing){via}: {des['explanation']}"
+            )
+        nid = stix_id("note", des["id"])
+        out.append(
+            stix2.v21.Note(
+                id=nid,
+                **stamp,
+                abstract=f"designation: {des['kind']}",
+                content=content,
+                object_refs=[actor_ref[des["actor"]]],
+                labels=["designation", des["kind"]] if listed else ["text-claim", des["kind"]],
+                external_references=_ref(des["id"]),
+            )
+        )
+        for doc in des["documents"]:
+            cite(doc, nid)
+        for ev in des["evidence"]:
+            cite(ev["document"], nid)
+
+    for doc in data.documents.values():
+        refs = by_doc.get(doc["id"]) or list(actor_ref.values())[:1]
+        if not refs:
+            continue
+        published = _time(doc["published"]) if doc["published"] else None
+        out.append(
+            stix2.v21.Report(
+                id=stix_id("report", doc["id"]),
+                **stamp,
+                name=doc["title"] or doc["path"],
+                published=published or now,
+                report_types=["threat-report"],
+                description=f"{doc['source']}"
+                + ("" if published else "; publication date unknown, export time given"),
+                object_refs=refs,
+                external_references=_ref(doc["id"], doc["url"]),
+            )
+        )
+    return out
+
+
+def bundle(data: ExportData, now: dt.datetime | None = None) -> stix2.v21.Bundle:
+    scope = json.dumps({k: data.scope.get(k) for k in ("actor", "country")}, sort_keys=True)
+    return stix2.v21.Bundle(objects=objects(data, now), id=stix_id("bundle", f"bundle:{scope}"))
+
+
+def write(data: ExportData, target: Path) -> dict[str, int]:
+    b = bundle(data)
+    with atomic_file(target) as handle:
+        handle.write(b.serialize(pretty=True, ensure_ascii=False) + "\n")
+    return {"objects": len(b.get("objects", []))}
