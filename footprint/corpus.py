@@ -41,7 +41,8 @@ from footprint.store.sqlite import content_hash
 
 log = logging.getLogger(__name__)
 
-WORKER_BATCH = 8
+# Documents sent to a worker at a time: the pipeline's own batch size (processing.BATCH_SIZE).
+WORKER_BATCH = 16
 
 
 @dataclass
@@ -189,8 +190,17 @@ def ingest_corpus(
     if workers == 1:
         processor = Processor(settings.model)
         started = time.perf_counter()  # the throughput figure leaves model loading out
-        for batch in batches():
-            store_results(batch, list(processor.process(p.document for p in batch)))
+        # One stream through the pipeline, so spaCy batches as it likes; each result is
+        # paired with the pending document it came from (the processor keeps input order).
+        waiting: deque[_Pending] = deque()
+
+        def feed() -> Iterator[Document]:
+            for pending in fresh_documents():
+                waiting.append(pending)
+                yield pending.document
+
+        for result in processor.process(feed()):
+            store_results([waiting.popleft()], [result])
     else:
         # fork where the platform has it: workers start in a second, without re-importing.
         methods = multiprocessing.get_all_start_methods()

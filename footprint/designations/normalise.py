@@ -107,6 +107,7 @@ def _strip_titles(tokens: list[str]) -> list[str]:
     return tokens
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_name(name: str, keep_titles: bool = False) -> str:
     """Comparable surface form of a name: 'Maulana Fazl-ur Rehman' -> 'fazl ur rehman'."""
     tokens = _plain(_PAREN.sub(" ", _uncomma(name))).split()

@@ -64,7 +64,8 @@ def _expansion_before(doc: Doc, paren_index: int, acronym: str) -> Span | None:
 def link_acronyms(doc: Doc) -> Doc:
     links: dict[str, str] = {}
     new: list[Span] = []
-    for match in DEFINITION.finditer(doc.text):
+    text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
+    for match in DEFINITION.finditer(text):
         acronym = match.group(1)
         acr_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         paren = doc.char_span(match.start(), match.start() + 1, alignment_mode="expand")
@@ -85,7 +86,7 @@ def link_acronyms(doc: Doc) -> Doc:
     # Bare acronyms elsewhere: tag them when they spell an organisation named in the text.
     org_names = {e.text for e in doc.ents if e.label_ == ORG and not ACRONYM.match(e.text)}
     bare: list[Span] = []
-    for match in re.finditer(r"\b[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?\b", doc.text):
+    for match in re.finditer(r"\b[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?\b", text):
         acronym = match.group()
         if not ACRONYM.match(acronym):
             continue
