@@ -63,6 +63,8 @@ CONTEXT_DIFFER = 0.25
 COUNTRY_AGREE = 0.03
 TYPE_MISMATCH = 0.5
 TYPE_OTHER = 0.7
+# Screening answers kept per screener (oldest dropped first).
+MEMO_SIZE = 50_000
 # Blocking: postings of the rarest query tokens; common tokens only when nothing rarer exists.
 _BLOCK_TOKENS = 3
 
@@ -264,6 +266,7 @@ class Screener:
         self._df = df
         self._n = max(len(self._names), 1)
         self._org_cache: dict[str, frozenset[int]] = {}
+        self._memo: dict[tuple[object, ...], list[Match]] = {}
 
     # -- weights -----------------------------------------------------------------------------
     def idf(self, token: str) -> float:
@@ -429,6 +432,18 @@ class Screener:
         limit: int = 5,
     ) -> list[Match]:
         """The best listings for ``name``, best first (at most ``limit``)."""
+        # A corpus names the same actors again and again: answer each question once.
+        key = (name, context, as_of, limit)
+        held = self._memo.get(key)
+        if held is None:
+            held = self._memo[key] = self._screen(name, context, as_of, limit)
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.pop(next(iter(self._memo)))
+        return list(held)
+
+    def _screen(
+        self, name: str, context: Context | None, as_of: dt.date | None, limit: int
+    ) -> list[Match]:
         q_list, q_titles = titled_tokens(name)
         q = tuple(q_list)
         if not q:

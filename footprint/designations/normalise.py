@@ -127,9 +127,14 @@ def is_particle(token: str) -> bool:
 
 def name_tokens(name: str) -> list[str]:
     """Folded, particle-free tokens of a name, in order."""
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str) -> tuple[str, ...]:
     tokens = normalise_name(name).split()
     kept = [fold_token(t) for t in tokens if t not in variants().particles]
-    return [t for t in kept if t] or [fold_token(t) for t in tokens]
+    return tuple([t for t in kept if t] or [fold_token(t) for t in tokens])
 
 
 def titled_tokens(name: str) -> tuple[list[str], int]:
@@ -138,6 +143,12 @@ def titled_tokens(name: str) -> tuple[list[str], int]:
     The screener lets a title that both names carry count ("Hafiz Saeed" ~ "SAEED, Hafiz
     Muhammad") while a title only one of them carries costs nothing.
     """
+    tokens, n_titles = _titled_tokens(name)
+    return list(tokens), n_titles
+
+
+@lru_cache(maxsize=1 << 16)
+def _titled_tokens(name: str) -> tuple[tuple[str, ...], int]:
     raw = normalise_name(name, keep_titles=True).split()
     n_titles = len(raw) - len(_strip_titles(raw))
     particles = variants().particles
@@ -145,4 +156,4 @@ def titled_tokens(name: str) -> tuple[list[str], int]:
     rest = [fold_token(t) for t in raw[n_titles:] if t not in particles]
     if not rest:
         rest = [fold_token(t) for t in raw[n_titles:]]
-    return titles + rest, len(titles)
+    return tuple(titles + rest), len(titles)
