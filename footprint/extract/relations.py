@@ -142,13 +142,14 @@ def _lexicon_item(tokens: list[Token], i: int) -> Item | None:
         ("K", lexicons.kinship()),
         ("F", lexicons.fronts()),
     )
+    forms = lexicons.head_forms(tokens[i])  # once for the four tables
     for symbol, table in tables:
-        found = lexicons.phrase_at(tokens, i, table)
+        found = lexicons.phrase_at(tokens, i, table, forms)
         if found is not None:
             width, phrase = found
             if not any(t.ent_type_ for t in tokens[i : i + width]):
                 return Item(symbol, tokens[i].i, tokens[i].i + width, text=phrase)
-    found = lexicons.phrase_at(tokens, i, lexicons.titles())
+    found = lexicons.phrase_at(tokens, i, lexicons.titles(), forms)
     if found is not None and tokens[i].text[:1].isupper():
         width, phrase = found
         if not any(t.ent_type_ for t in tokens[i : i + width]):

@@ -107,18 +107,24 @@ def _prefixes(table) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return held[1]  # type: ignore[return-value]
 
 
-def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+def head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
+    """`_head_forms`, for callers that try one token against several tables."""
+    return _head_forms(token)
+
+
+def phrase_at(tokens, i: int, table, forms=None) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """The longest entry of `table` starting at tokens[i], as (width in tokens, entry).
 
     The last word may be plural or tagged as a verb ("commanders"); touching tokens join
-    without a space ("secretary-general")."""
+    without a space ("secretary-general"). `forms` are tokens[i]'s head forms, when the caller
+    already has them."""
     # Most tokens start no entry: any match begins with the first token as written or, for
     # a one-word entry, with one of its head forms. Checking three characters of those
     # first saves building four windows per token (this runs for every token, several times).
     if i >= len(tokens):
         return None
     starts = _prefixes(table)
-    if not any(f[:3] in starts for f in _head_forms(tokens[i])):
+    if not any(f[:3] in starts for f in (forms or _head_forms(tokens[i]))):
         return None
     for width in (4, 3, 2, 1):
         if i + width > len(tokens):
