@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.export.atomic import atomic_file
-from footprint.export.selection import ExportData
+from footprint.export.selection import ExportData, event_fields
 
 
 def feature_collection(data: ExportData) -> dict[str, Any]:
@@ -27,7 +27,6 @@ def feature_collection(data: ExportData) -> dict[str, Any]:
         lat, lon = place.get("lat"), place.get("lon")
         if lat is None or lon is None:
             continue
-        d = e["date"] or {}
         people = sorted(
             by_event.get(e["id"], []), key=lambda p: (data.actors[p["actor"]]["name"], p["actor"])
         )
@@ -38,15 +37,7 @@ def feature_collection(data: ExportData) -> dict[str, Any]:
                 "geometry": {"type": "Point", "coordinates": [float(lon), float(lat)]},
                 "properties": {
                     "id": e["id"],
-                    "label": e["label"],
-                    "type": e["type"],
-                    "background": e["background"],
-                    "date_start": d.get("start"),
-                    "date_end": d.get("end"),
-                    "date_precision": d.get("precision"),
-                    "place": place.get("name"),
-                    "country": place.get("country"),
-                    "admin1": place.get("admin1"),
+                    **event_fields(e),
                     "gazetteer_id": place.get("gazetteer_id"),
                     "place_precision": place.get("precision"),
                     "participants": [
@@ -58,11 +49,6 @@ def feature_collection(data: ExportData) -> dict[str, Any]:
                         }
                         for p in people
                     ],
-                    "documents": e["documents"],
-                    "independent_sources": e["independent_sources"],
-                    "conflicts": e["conflicts"],
-                    "grade": e["grade"]["grade"],
-                    "confidence": e["confidence"],
                 },
             }
         )

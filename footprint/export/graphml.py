@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from footprint.export.atomic import atomic_path
-from footprint.export.selection import ExportData
+from footprint.export.selection import ExportData, event_fields
 
 SEP = "; "
 
@@ -59,29 +59,15 @@ def graph(data: ExportData) -> nx.MultiDiGraph:
             ),
         )
     for e in data.events.values():
-        d = e["date"] or {}
         place = e["place"] or {}
         g.add_node(
             e["id"],
             **_attrs(
                 {
                     "kind": "event",
-                    "label": e["label"],
-                    "type": e["type"],
-                    "background": e["background"],
-                    "date_start": d.get("start"),
-                    "date_end": d.get("end"),
-                    "date_precision": d.get("precision"),
-                    "place": place.get("name"),
-                    "country": place.get("country"),
-                    "admin1": place.get("admin1"),
+                    **event_fields(e),
                     "lat": place.get("lat"),
                     "lon": place.get("lon"),
-                    "documents": e["documents"],
-                    "independent_sources": e["independent_sources"],
-                    "conflicts": e["conflicts"],
-                    "grade": e["grade"]["grade"],
-                    "confidence": e["confidence"],
                 }
             ),
         )

@@ -374,3 +374,25 @@ def _grades(store: SQLiteStore, data: ExportData) -> None:
         g = grade(supports(e["evidence"]), near, ratings, e["conflicts"])
         e["grade"] = g.to_json()
         e["confidence"] = confidence(g)
+
+
+def event_fields(event: dict[str, Any]) -> dict[str, Any]:
+    """An occasion's flat properties, shared by the GeoJSON feature and the GraphML node."""
+    d = event["date"] or {}
+    place = event["place"] or {}
+    return {
+        "label": event["label"],
+        "type": event["type"],
+        "background": event["background"],
+        "date_start": d.get("start"),
+        "date_end": d.get("end"),
+        "date_precision": d.get("precision"),
+        "place": place.get("name"),
+        "country": place.get("country"),
+        "admin1": place.get("admin1"),
+        "documents": event["documents"],
+        "independent_sources": event["independent_sources"],
+        "conflicts": event["conflicts"],
+        "grade": event["grade"]["grade"],
+        "confidence": event["confidence"],
+    }
