@@ -198,7 +198,8 @@ def _default_shared() -> Path:
 @app.command("eval")
 def evaluate(
     suites: Annotated[
-        list[str] | None, typer.Argument(help="Suites to run: geo, time, 5w1h, sample, or all.")
+        list[str] | None,
+        typer.Argument(help="Suites to run: geo, time, 5w1h, sample, acled, gtd, or all."),
     ] = None,
     shared: Annotated[
         Path | None, typer.Option(help="Folder holding data/ and samples/ (default ../shared).")

@@ -109,7 +109,18 @@ class Relation:
         return stable_id("rel", self.subject, self.predicate, self.object, self.role)
 
 
-ROLES = ("speaker", "organizer", "host", "guest", "attendee", "participant", "perpetrator")
+ROLES = (
+    "speaker",
+    "organizer",
+    "host",
+    "guest",
+    "attendee",
+    "participant",
+    "perpetrator",
+    "target",
+)
+# Why an actor is a perpetrator: the text says it did it, it claimed it, or others attribute it.
+BASES = ("stated", "claimed", "attributed", "suspected")
 MODES = ("in_person", "remote", "unknown")
 
 
@@ -119,6 +130,7 @@ class Participation:
     role: str  # one of ROLES
     mode: str  # one of MODES
     evidence: Evidence
+    basis: str | None = None  # one of BASES, for perpetrators; None otherwise
 
 
 @dataclass(frozen=True)
@@ -127,6 +139,24 @@ class Quote:
     speaker_text: str  # how the text names the speaker ("one jihadi leader")
     text: str
     evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """People killed and injured in one event, as the text counts them (None: not said).
+    "At least five" is 5; figures from several sentences of one event are added up only when
+    they count different people (see extract/casualties.py)."""
+
+    killed: int | None
+    injured: int | None
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "killed": self.killed,
+            "injured": self.injured,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
 
 
 @dataclass
@@ -140,6 +170,9 @@ class Event:
     participants: list[Participation] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    casualties: Casualties | None = None
+    # "claimed" / "unclaimed" / "attributed" with the sentence that says so; None: not said.
+    responsibility: tuple[str, Evidence] | None = None
 
 
 @dataclass

@@ -355,7 +355,9 @@ def build_profile_store(db: Path, shape: Shape) -> float:
             label = f"meeting {v}"
             yield (f"evt-{v:07d}", doc(v), "meeting", label, 0, day, day, "day", day, place)
 
-    conn.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", event_rows())
+    conn.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)", event_rows()
+        )
 
     def participant_rows() -> Iterator[tuple[Any, ...]]:
         step = max(1, (E - 1) // 10)
@@ -369,7 +371,7 @@ def build_profile_store(db: Path, shape: Shape) -> float:
                        sentence, None)
 
     conn.executemany(
-        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", participant_rows()
+        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", participant_rows()
     )
     conn.executemany(
         "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -53,6 +53,10 @@ def _events(
             "background": bool(row["background"]),
             "date": date,
             "place": json.loads(row["place"]) if row["place"] else None,
+            "casualties": json.loads(row["casualties"]) if row["casualties"] else None,
+            "responsibility": (
+                json.loads(row["responsibility"]) if row["responsibility"] else None
+            ),
             "participants": [],
             "quotes": [],
             "evidence": [],
@@ -64,6 +68,7 @@ def _events(
                 "name": entities[p["entity_id"]]["name"],
                 "role": p["role"],
                 "mode": p["mode"],
+                "basis": p["basis"],
                 "sentence": p["sentence"],
             }
         )

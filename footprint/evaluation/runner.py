@@ -175,11 +175,41 @@ def _suite_sample(ctx: Context) -> SuiteResult:
     return result
 
 
+def _suite_events(ctx: Context, suite: str) -> SuiteResult:
+    from footprint.evaluation import events
+
+    result = SuiteResult(suite)
+    filename, read = {
+        "acled": ("acled_asia_2015_dev.csv", events.acled_rows),
+        "gtd": ("gtd_2013_dev.csv", events.gtd_rows),
+    }[suite]
+    path = ctx.data / "events" / filename
+    if not path.exists():
+        result.skipped = f"{path} not found"
+        return result
+    rows = events.sample(read(path))
+    result.fields, result.errors = events.run(ctx, rows, path)
+    # No published figure scores these samples; a keyword matcher's rough level, for scale.
+    result.anchors["event"] = "keyword baseline ≈ 0.95"
+    result.anchors["place"] = "keyword baseline ≈ 0.35-0.5"
+    return result
+
+
+def _suite_acled(ctx: Context) -> SuiteResult:
+    return _suite_events(ctx, "acled")
+
+
+def _suite_gtd(ctx: Context) -> SuiteResult:
+    return _suite_events(ctx, "gtd")
+
+
 SUITES: dict[str, Callable[[Context], SuiteResult]] = {
     "geo": _suite_geo,
     "time": _suite_time,
     "5w1h": _suite_5w1h,
     "sample": _suite_sample,
+    "acled": _suite_acled,
+    "gtd": _suite_gtd,
 }
 
 

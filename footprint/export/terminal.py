@@ -281,6 +281,9 @@ def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
         yield Panel(lines, title="Inputs not analyzed", border_style="red")
 
 
+ERRORS_PER_FIELD = 500  # errors listed per field of a suite (a sampled suite scores 500 rows)
+
+
 def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[RenderableType]:
     """One table per evaluation suite: each field's numbers beside the published anchor."""
     for result in results:
@@ -318,15 +321,23 @@ def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[Rende
         yield table
         if show_errors and result.errors:
             lines = Table(title=f"{result.suite}: errors", title_justify="left", show_header=True)
-            for col in ("field", "kind", "item", "context"):
+            for col in ("field", "kind", "item", "gold", "context"):
                 lines.add_column(col, overflow="fold")
-            for e in result.errors[:200]:
+            shown: dict[str, int] = {}
+            for e in result.errors:
+                name = str(e.get("field", ""))
+                shown[name] = shown.get(name, 0) + 1
+                if shown[name] > ERRORS_PER_FIELD:
+                    continue
                 item = e.get("item", e.get("text", ""))
                 kind = e.get("kind", "wrong")
                 context = e.get("context", e.get("doc", ""))
-                if "gold" in e:
-                    context = f"{context} gold={e['gold']}"
+                gold = e.get("gold", "")
                 lines.add_row(
-                    str(e.get("field", "")), str(kind), str(item), _short(str(context), 160)
+                    name, str(kind), str(item), _short(str(gold), 160), _short(str(context), 200)
                 )
             yield lines
+            hidden = {k: n - ERRORS_PER_FIELD for k, n in shown.items() if n > ERRORS_PER_FIELD}
+            if hidden:
+                more = ", ".join(f"{k}: {n}" for k, n in hidden.items())
+                yield Text(f"{result.suite}: not shown, past {ERRORS_PER_FIELD} per field: {more}")

@@ -14,25 +14,57 @@ Then sentences become events: a dated mention opens an event (or joins one with 
 place); a definite or partitive mention without its own date ("the event", "one of the biggest
 events", "X's Senate appearance") continues the current event of its paragraph; plural,
 undated, indefinite mentions ("has addressed rallies") are generic and make no event.
+
+News reports are written differently from analysis: their lead sentence tells the event and
+often gives no date ("Gunmen attacked a patrol ..."), because the publication date does. An
+undated mention in the first sentences of a document, before any event has opened, is the
+report's lead event: it is dated by the publication (precision "reported": the week up to
+the publication day), or left open when the document has no publication date. A later sentence
+that gives its date replaces that window. Later sentences add who claimed it or is blamed for it
+(`responsibility.py`) and how many were killed and injured (`casualties.py`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from footprint.model import Event, Evidence, Participation, Quote, stable_id
+from footprint.extract import hygiene
+from footprint.extract.casualties import CasualtyCount, casualties_in, combine
+from footprint.extract.responsibility import responsibility_in
+from footprint.model import Casualties, Event, Evidence, Participation, Quote, stable_id
 from footprint.nlp import lexicons
+from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
+CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
-VIOLENT_TYPES = {"attack"}
+VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", "arrest"}
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 # Type of an event read from a verb or from context alone, upgraded when a noun names it.
 WEAK_TYPES = {"gathering", "appearance", "statement"}
+# When one sentence names several events, which one it reports. A gathering beats a violent
+# event named beside it ("a rally to mark the anniversary of the massacre"), unless the violent
+# one is the verb the sentence tells and the gathering only its setting (see `_settings`); a
+# specific violent word beats the generic "attack"; an arrest or raid is often what followed.
+TYPE_RANK = {
+    **dict.fromkeys(WEAK_TYPES, 0),
+    "arrest": 1,
+    "security_operation": 1,
+    "attack": 2,
+    "clash": 3,
+    "bombing": 3,
+    "kidnapping": 3,
+}
+OTHER_TYPE_RANK = 4
+# How far before its publication a report's undated lead event may have happened.
+REPORTED_WINDOW_DAYS = 7
+LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
+SETTING_PREPOSITIONS = {"at", "during", "in", "on", "near", "outside", "inside"}
 ROLE_RANK = {
     "speaker": 6,
     "organizer": 5,
@@ -40,6 +72,7 @@ ROLE_RANK = {
     "perpetrator": 5,
     "guest": 4,
     "attendee": 3,
+    "target": 2,
     "participant": 1,
 }
 DEFINITE = {"the", "this", "that", "these", "those"}
@@ -92,6 +125,8 @@ class EventReader:
         paragraphs: list[tuple[int, int]],
         is_excluded: Callable[[int, int], bool],
         attribution_of: Callable[[str], str | None],
+        published: dt.date | None = None,
+        dateline: object | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
@@ -104,6 +139,14 @@ class EventReader:
         self.paragraphs = paragraphs
         self.is_excluded = is_excluded
         self.attribution_of = attribution_of
+        self.reported = _reported_window(published)
+        self._headlines = [
+            (b.start, b.end) for b in hygiene.blocks(self.text) if hygiene.is_headline_shaped(b)
+        ]
+        self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
+        self._sentence_number = 0  # sentences read so far, outside excluded passages
+        # event id -> casualty figures read in its sentences, with their evidence
+        self._casualties: dict[str, list[tuple[CasualtyCount, Evidence]]] = {}
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
 
@@ -149,7 +192,10 @@ class EventReader:
                 i += width
                 continue
             if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date:
-                out.append((self.doc[tokens[i].i : head.i + 1], nouns[phrase]))
+                type_ = nouns[phrase]
+                if type_ == "strike" and _is_military_strike(head):
+                    type_ = "bombing"
+                out.append((self.doc[tokens[i].i : head.i + 1], type_))
             i += width
         return out
 
@@ -158,6 +204,12 @@ class EventReader:
         out = []
         for tok in sent:
             info = verbs.get(tok.lemma_.lower())
+            if tok.dep_ in ("amod", "compound") or (
+                tok.dep_ == "relcl" and info is not None and info.event_type in VIOLENT_TYPES
+            ):
+                # "detained activist" describes someone; "X, who was killed in 2019" is
+                # context about X, not the story
+                continue
             if tok.pos_ == "VERB" and info is not None and info.event_type:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
@@ -228,6 +280,8 @@ class EventReader:
         for ancestor in head.ancestors:
             if ancestor.pos_ in ("ADP", "SCONJ") and ancestor.lower_ in cues:
                 return True
+            if ancestor.pos_ == "VERB" and ancestor.dep_ == "relcl":
+                return True  # "X, who was killed in an air strike": context about X
             if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("relcl", "acl"):
                 return False
         return False
@@ -286,27 +340,44 @@ class EventReader:
         return _most_precise(initial)
 
     def _place_for(self, sent: Span, anchor: Span | None, background: bool) -> object | None:
+        """Where the sentence's event happened: a place the grammar puts it at ("in X", "at the
+        city's X", "in the X area, Y district, Z province, Country", "the town of X"), or a
+        venue that resolves to a city. Of a chain of places under one preposition the most
+        specific one that agrees with the others wins (a village the gazetteer places in
+        another country than the chain's is a namesake); otherwise the nearest to the trigger."""
         candidates = []
+        # token -> the chain (its preposition) of the place phrase the token is part of
+        groups: dict[int, int] = {}
+        previous: tuple[Actor, int] | None = None
         for actor in self.actors:
             if not (sent.start <= actor.start < sent.end) or actor.type not in (
                 "place",
                 "organization",
             ):
                 continue
+            first, after = (
+                self.doc[actor.start],
+                self.doc[actor.end] if actor.end < len(self.doc) else None,
+            )
+            prep, path = _place_preposition(self.doc[actor.start : actor.end])
+            group = prep.i if prep is not None else -1 - actor.start
+            if prep is not None and groups.get(prep.head.i, -1) >= 0:
+                group = groups[prep.head.i]  # "the town of X in Y": Y is X's wider place
+            if group >= 0 and actor.type == "place":
+                for i in path:
+                    groups.setdefault(i, group)
+            if previous is not None and _continues_chain(self.doc[previous[0].end : actor.start]):
+                group = previous[1]  # "..., Shahrak district, Ghor province, Afghanistan"
+            previous = (actor, group)
             place = self.place_of(actor)
             if place is None:
                 continue
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
                 continue
-            first, after = (
-                self.doc[actor.start],
-                self.doc[actor.end] if actor.end < len(self.doc) else None,
-            )
             if after is not None and (after.text in ("-", "’s", "'s") or after.lower_ == "based"):
                 continue  # "Pakistan-based", "Pakistan's": a modifier, not where it happened
-            before = first.nbor(-1).lower_ if first.i > 0 else ""
             before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
-            introduced = before in ("in", "at") or before2 in ("town of", "city of", "village of")
+            introduced = group >= 0 or before2 in lexicons.place_cues()
             inside = anchor is not None and any(
                 t.i == first.i for c in anchor[-1].lefts for t in c.subtree
             )
@@ -315,9 +386,19 @@ class EventReader:
                 continue
             if not (introduced or inside or venue):
                 continue
+            if (
+                after is not None
+                and after.lower_ in DISTRICT_WORDS
+                and getattr(place, "precision", None) == "city"
+            ):
+                place = place.as_district()  # type: ignore[attr-defined]
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
-            candidates.append((distance, place))
-        return min(candidates, key=lambda dp: dp[0])[1] if candidates else None
+            candidates.append((distance, group, place))
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda c: c[0])
+        chain = [c[2] for c in candidates if c[1] == nearest[1]]
+        return _most_specific(chain) or nearest[2]
 
     # -- participants -------------------------------------------------------------------------
 
@@ -413,7 +494,8 @@ class EventReader:
             if role is None and self._anchor_token(root) is not None:
                 role = self._subject_of_bare_root(root, sent)
             if role is not None:
-                out.append((tok.i, Participation(actor.entity, role, "unknown", evidence)))
+                basis = "stated" if role == "perpetrator" else None
+                out.append((tok.i, Participation(actor.entity, role, "unknown", evidence, basis)))
         return _apply_modes(sent, out)
 
     @staticmethod
@@ -435,7 +517,9 @@ class EventReader:
         for i in sorted(_left_subtree(trigger[-1])):
             actor = self.actor_at.get(i)
             if actor is not None and actor.type in ("person", "organization"):
-                out.append(Participation(actor.entity, "perpetrator", "unknown", evidence))
+                out.append(
+                    Participation(actor.entity, "perpetrator", "unknown", evidence, "stated")
+                )
         return out
 
     # -- quotes ---------------------------------------------------------------------------
@@ -548,10 +632,8 @@ class EventReader:
         if story:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
-            span, type_ = next(
-                ((s, t) for s, t in story if t not in WEAK_TYPES | VIOLENT_TYPES),
-                next(((s, t) for s, t in story if t not in WEAK_TYPES), story[0]),
-            )
+            story = _without_settings(story)
+            span, type_ = max(story, key=lambda st: _rank(st[1]))  # the first of the highest
             named_span = next(
                 (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
             )
@@ -585,15 +667,19 @@ class EventReader:
         recent: tuple[int, object] | None = (
             None  # (sentence number, date) of the latest dated sentence
         )
+        self._sentence_number = -1
         for number, sent in enumerate(self.doc.sents):
-            if self.is_excluded(sent.start_char, sent.end_char):
-                continue
+            if self.is_excluded(sent.start_char, sent.start_char + len(sent.text.rstrip())):
+                continue  # (a sentence's trailing line break lies outside the excluded range)
+            if not any(a <= sent.start_char < b for a, b in self._headlines):
+                self._sentence_number += 1  # the lead is counted in the body
             paragraph = self._paragraph(sent)
             # "The gathering was presided over by ..." may open the next paragraph; further on,
             # a definite "the event" no longer reliably points back.
             if paragraph - touched > 1:
                 current = None
             mentions = self.mentions(sent)
+            told: Event | None = None  # the story event this sentence tells, if any
             for mention in mentions:
                 story_date = recent[1] if recent is not None and number - recent[0] <= 2 else None
                 same_paragraph = paragraph == touched
@@ -602,12 +688,15 @@ class EventReader:
                     continue
                 if not mention.background:
                     current, touched = target, paragraph
+                    told = told or target
             self._story_so_far = sum(1 for e in events if not e.background)
             dated = self._sentence_date(sent)
             if dated is not None:
                 recent = (number, dated)
             if current is not None and not any(not m.background for m in mentions):
                 self._continue(current, sent)
+            self._responsibility(sent, current, events)
+            self._count_casualties(sent, told or current)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -618,10 +707,64 @@ class EventReader:
                                 current,
                                 Participation(quote.speaker, "speaker", "unknown", quote.evidence),
                             )
+        self._set_casualties(events)
+        lead = next((e for e in events if not e.background), None)
+        if lead is not None and lead.place is None and self.dateline is not None:
+            lead.place = self.dateline  # type: ignore[assignment]  # where the report was filed
         for event in events:
             if event.place is not None and getattr(event.place, "name", "") not in event.label:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
         return events
+
+    def _count_casualties(self, sent: Span, event: Event | None) -> None:
+        if event is None or event.background or event.type not in VIOLENT_TYPES | {"riot"}:
+            return
+        found = casualties_in(sent)
+        if found is None:
+            return
+        evidence = replace(
+            self._evidence(sent),
+            start=found.start,
+            end=found.end,
+            text=self.text[found.start : found.end],
+            extractor=CASUALTY_EXTRACTOR,
+        )
+        self._casualties.setdefault(event.id, []).append((found, evidence))
+
+    def _set_casualties(self, events: list[Event]) -> None:
+        """Each violent event's killed and injured, from all its sentences. A report that
+        counts the injured and no dead reports no deaths: killed is 0 then, not unknown."""
+        for event in events:
+            read = self._casualties.get(event.id)
+            if not read:
+                continue
+            killed, injured = combine([count for count, _ in read])
+            if killed is None and injured is not None:
+                killed = 0
+            event.casualties = Casualties(killed, injured, tuple(ev for _, ev in read))
+
+    def _responsibility(self, sent: Span, current: Event | None, events: list[Event]) -> None:
+        """Who claimed the violent event the sentence is about, or is blamed for it."""
+        violent = [e for e in events if not e.background and e.type in VIOLENT_TYPES]
+        if not violent:
+            return
+        found = responsibility_in(
+            sent,
+            lambda i: i in self.actor_at and self.actor_at[i].type in ("person", "organization"),
+        )
+        if found is None:
+            return
+        event = current if current in violent else violent[-1]
+        evidence = self._evidence(sent)
+        if evidence not in event.evidence:
+            event.evidence.append(evidence)
+        if event.responsibility is None or found.status == "claimed":
+            event.responsibility = (found.status, evidence)
+        for i in found.actors:
+            actor = self.actor_at[i]
+            _add_participant(
+                event, Participation(actor.entity, "perpetrator", "unknown", evidence, found.status)
+            )
 
     def _marks_other_time(self, span: Span, value: object) -> bool:
         """A date introduced by "since", "until", "before" ... is not when this happened."""
@@ -696,10 +839,24 @@ class EventReader:
             target = self._new_event(m, events)
         elif m.named and m.place is not None:
             target = self._new_event(m, events)
+        elif self._is_lead(m, events):
+            m.date = self.reported  # a news report's lead: dated by its publication
+            target = self._new_event(m, events)
         else:
             return None
         self._merge(target, m, evidence)
         return target
+
+    def _is_lead(self, m: EventMention, events: list[Event]) -> bool:
+        """An undated mention that tells a news report's lead event: in the first sentences,
+        before any other event, with an event word (not only a speaking verb)."""
+        if m.trigger is None or m.background or m.generic or m.type in WEAK_TYPES:
+            return False
+        if any(not e.background for e in events):
+            return False
+        if any(a <= m.sent.start_char < b for a, b in self._headlines):
+            return False  # a headline restates the lead; the body tells it
+        return self._sentence_number < LEAD_SENTENCES
 
     def _merge(self, event: Event, m: EventMention, evidence: Evidence) -> None:
         """Fold one sentence's reading into an event. A quoted title, once seen, names it."""
@@ -712,7 +869,9 @@ class EventReader:
             self._titled.add(event.id)
             if m.type not in WEAK_TYPES:
                 event.type = m.type
-        if event.date is None and m.date is not None:
+        if m.date is not None and (
+            event.date is None or getattr(event.date, "precision", None) == "reported"
+        ):
             event.date = m.date  # type: ignore[assignment]
         if event.place is None and m.place is not None:
             event.place = m.place  # type: ignore[assignment]
@@ -756,6 +915,129 @@ class EventReader:
             for a in self.actors
             if sent.start <= a.start < sent.end and a.type in ("person", "organization")
         ]
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
+_SPECIFICITY = {"venue": 0, "city": 0, "district": 1, "region": 1, "country": 2}
+DISTRICT_WORDS = {"district", "sub-district", "subdistrict", "upazila", "tehsil", "county"}
+
+
+def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
+    """The preposition that puts a place name's phrase where something happened, and the
+    tokens climbed to reach it: from the name through the words it modifies or stands beside
+    ("the Manar area, Shahrak district": Shahrak -> district -> area -> in)."""
+    tok = name.root
+    path = [t.i for t in name]
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+            return tok.head, path
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            # "the town of X", "outskirts of X"; not "the people of X"
+            owner = tok.head.head
+            if owner.lemma_.lower() in lexicons.place_words() | PLACE_NOUNS:
+                tok = owner
+                path.append(tok.i)
+                continue
+            return None, path
+        if tok.dep_ not in PLACE_LINKS or tok.head == tok:
+            return None, path
+        tok = tok.head
+        path.append(tok.i)
+    return None, path
+
+
+# Words for areas that a chain of places names ("the X area", "Y district").
+PLACE_NOUNS = {
+    "area", "district", "province", "city", "town", "village", "region", "state", "county",
+    "municipality", "governorate", "division", "sub-district", "subdistrict", "neighbourhood",
+    "neighborhood", "locality", "outskirts", "suburb", "upazila", "tehsil", "block", "ward",
+    "township", "commune", "prefecture", "department", "territory", "zone", "border", "part",
+}
+
+
+def _continues_chain(between: Span) -> bool:
+    """Only a comma and area words between two place names: "X area, Y district"."""
+    words = [t for t in between if not t.is_punct]
+    return (
+        any(t.text == "," for t in between)
+        and len(between) <= 4
+        and all(t.lower_ in PLACE_NOUNS or t.lower_ == "the" for t in words)
+    )
+
+
+def _most_specific(chain: list[object]) -> object | None:
+    """The most specific place of a chain that agrees with the chain's wider places: inside
+    the country and first-level region they name."""
+    countries = {getattr(p, "country", None) for p in chain if _level(p) == 2}
+    regions = {getattr(p, "admin1", None) for p in chain if _level(p) == 1}
+    regions.discard(None)
+    agreeing = [
+        p
+        for p in chain
+        if (not countries or getattr(p, "country", None) in countries)
+        and (_level(p) >= 1 or not regions or getattr(p, "admin1", None) in regions)
+    ]
+    return min(agreeing, key=_level) if agreeing else None
+
+
+def _level(place: object) -> int:
+    return _SPECIFICITY.get(str(getattr(place, "precision", "")), 1)
+
+
+MILITARY_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "naval"}
+KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
+
+
+def _is_military_strike(head: Token) -> bool:
+    """"An Israeli strike", "killed in a strike": a strike from the air, not a walkout."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and (
+            child.ent_type_ == "NORP" or child.lemma_.lower() in MILITARY_STRIKE_WORDS
+        ):
+            return True
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in KILLING_VERBS
+
+
+def _rank(type_: str) -> int:
+    return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
+
+
+def _without_settings(story: list[tuple[Span | None, str]]) -> list[tuple[Span | None, str]]:
+    """Drop gatherings that are only where a violent act happened: in "a bomber blew himself up
+    at a funeral" or "gunmen opened fire during a wedding ceremony" the event is the attack."""
+    violent_verbs = [
+        s[-1] for s, t in story if s is not None and t in VIOLENT_TYPES and s[-1].pos_ == "VERB"
+    ]
+    if not violent_verbs:
+        return story
+    kept = []
+    for span, type_ in story:
+        if span is not None and type_ not in VIOLENT_TYPES and _is_setting(span[-1], violent_verbs):
+            continue
+        kept.append((span, type_))
+    return kept or story
+
+
+def _is_setting(head: Token, verbs: list[Token]) -> bool:
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in SETTING_PREPOSITIONS:
+        return False
+    return any(prep.head == verb or prep.head in verb.subtree for verb in verbs)
+
+
+def _reported_window(published: dt.date | None) -> TimeSpan | None:
+    """The dates a news report's undated lead event can have: the week up to publication."""
+    if published is None:
+        return None
+    start = published - dt.timedelta(days=REPORTED_WINDOW_DAYS - 1)
+    return TimeSpan(
+        start,
+        published,
+        "reported",
+        f"no date in the text; reported on {published.isoformat()}",
+    )
 
 
 def _in_quotes(token: Token) -> bool:
@@ -819,9 +1101,13 @@ def _add_participant(event: Event, new: Participation) -> None:
     for k, old in enumerate(event.participants):
         if old.entity != new.entity:
             continue
-        role = new.role if ROLE_RANK.get(new.role, 0) > ROLE_RANK.get(old.role, 0) else old.role
+        upgrade = ROLE_RANK.get(new.role, 0) > ROLE_RANK.get(old.role, 0)
+        role = new.role if upgrade else old.role
         mode = new.mode if old.mode == "unknown" else old.mode
-        event.participants[k] = Participation(old.entity, role, mode, old.evidence)
+        # A claim or attribution read later says more about a perpetrator than its mention.
+        basis = new.basis if upgrade or (new.basis and new.basis != "stated") else old.basis
+        evidence = new.evidence if upgrade or basis != old.basis else old.evidence
+        event.participants[k] = Participation(old.entity, role, mode, evidence, basis)
         return
     event.participants.append(new)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
+from footprint.extract.dateline import dateline as find_dateline
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
 from footprint.extract.relations import find_relations
@@ -33,6 +35,18 @@ LABEL_TYPES = {
 
 def _excluded(start: int, end: int, ranges: list[hygiene.Exclusion]) -> bool:
     return any(r.start <= start and end <= r.end for r in ranges)
+
+
+def _joined(ranges: list[hygiene.Exclusion]) -> list[hygiene.Exclusion]:
+    """Excluded ranges with only a line break between them joined: the parser may read a run
+    of navigation lines as one sentence, which no single range covers."""
+    out: list[hygiene.Exclusion] = []
+    for r in sorted(ranges, key=lambda r: r.start):
+        if out and r.start - out[-1].end <= 2:
+            out[-1] = hygiene.Exclusion(out[-1].start, max(out[-1].end, r.end), out[-1].reason)
+        else:
+            out.append(r)
+    return out
 
 
 def _headline_ranges(text: str) -> list[tuple[int, int]]:
@@ -191,6 +205,13 @@ def _events(
         return places.get(name_of.get((actor.start, actor.end), ""))
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
+    published = (
+        dt.date.fromisoformat(document.published[:10]) if _is_iso(document.published) else None
+    )
+    dateline = None
+    found = find_dateline(document.text)
+    if found is not None and geocoder is not None:
+        dateline = geocoder.resolve(found[0], collections.Counter())
     reader = EventReader(
         doc,
         document.id,
@@ -198,8 +219,10 @@ def _events(
         _date_spans(doc, document, excluded),
         place_of,
         paragraphs,
-        lambda start, end: _excluded(start, end, excluded),
+        lambda start, end: _excluded(start, end, _joined(excluded)),
         attribution,
+        published,
+        dateline,
     )
     return reader.read()
 

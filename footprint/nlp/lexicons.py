@@ -187,3 +187,13 @@ def event_irrealis() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def group_nouns() -> frozenset[str]:
     return _words("group_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def casualty_words() -> dict[str, frozenset[str]]:
+    """Word class ("kill_verb", "collective", ...) -> its lower-cased words."""
+    out: dict[str, set[str]] = {}
+    for line in _lines("casualty_words.tsv"):
+        kind, word = line.split("\t")
+        out.setdefault(kind, set()).add(word.strip().lower())
+    return {kind: frozenset(words) for kind, words in out.items()}

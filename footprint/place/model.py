@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-Precision = Literal["city", "region", "country", "venue"]
-PRECISIONS: tuple[Precision, ...] = ("city", "region", "country", "venue")
+# "district": the text names a district (or a place inside one the gazetteer does not know) and
+# the point is the district's seat, the closest the gazetteer comes.
+Precision = Literal["city", "district", "region", "country", "venue"]
+PRECISIONS: tuple[Precision, ...] = ("city", "district", "region", "country", "venue")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class Place:
             "gazetteer_id": self.gazetteer_id,
             "precision": self.precision,
         }
+
+    def as_district(self) -> Place:
+        """This town's point standing for the district named after it."""
+        return replace(self, precision="district")
 
     def as_venue(self) -> Place:
         """This place standing for a venue inside it: a venue is placed at its city's point."""

@@ -22,7 +22,7 @@ from footprint.model import DocumentResult, Event, Rejected, stable_id
 if TYPE_CHECKING:
     from footprint.designations.screening import Screening
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,12 +54,15 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), type TEXT NOT NULL,
     label TEXT NOT NULL, background INTEGER NOT NULL,
     date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
-    place TEXT  -- JSON: name, country, admin1, lat, lon, gazetteer_id, precision
+    place TEXT,  -- JSON: name, country, admin1, lat, lon, gazetteer_id, precision
+    casualties TEXT,  -- JSON: killed, injured, evidence
+    responsibility TEXT  -- JSON: status (claimed, unclaimed, attributed, suspected), evidence
 );
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
     entity_id TEXT NOT NULL REFERENCES entities(id), role TEXT NOT NULL, mode TEXT NOT NULL,
     start INTEGER NOT NULL, end INTEGER NOT NULL, sentence TEXT NOT NULL, attribution TEXT,
+    basis TEXT,  -- for perpetrators: stated, claimed, attributed, suspected
     PRIMARY KEY (event_id, entity_id)
 );
 CREATE TABLE IF NOT EXISTS event_quotes (
@@ -338,8 +341,19 @@ class SQLiteStore:
         place = (
             json.dumps(event.place.to_json(), sort_keys=True) if event.place is not None else None
         )
+        casualties = (
+            json.dumps(event.casualties.to_json(), sort_keys=True)
+            if event.casualties is not None
+            else None
+        )
+        responsibility = None
+        if event.responsibility is not None:
+            status, said = event.responsibility
+            responsibility = json.dumps(
+                {"status": status, "evidence": said.to_json()}, sort_keys=True
+            )
         c.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 event.id,
                 document_id,
@@ -351,12 +365,14 @@ class SQLiteStore:
                 date.get("precision"),
                 date.get("text"),
                 place,
+                casualties,
+                responsibility,
             ),
         )
         for p in event.participants:
             ev = p.evidence
             c.execute(
-                "INSERT OR REPLACE INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     event.id,
                     document_id,
@@ -367,6 +383,7 @@ class SQLiteStore:
                     ev.end,
                     ev.sentence,
                     ev.attribution,
+                    p.basis,
                 ),
             )
         for q in event.quotes:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from footprint.time import periods
 
-PRECISIONS = ("day", "month", "season", "year", "approximate")
+PRECISIONS = ("day", "month", "season", "year", "approximate", "reported")
 
 # Meteorological seasons, northern hemisphere: the first month of each and its TIMEX3 code.
 _SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}

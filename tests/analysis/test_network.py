@@ -70,7 +70,7 @@ def _small(tmp_path) -> SQLiteStore:
     for eid, doc, typ, label, bg, start, end, prec, cc in events:
         place = json.dumps({"name": label.split()[-1], "country": cc}) if cc else None
         c.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
             (eid, doc, typ, label, bg, start, end, prec, start, place),
         )
     c.executemany(
@@ -96,7 +96,7 @@ def _small(tmp_path) -> SQLiteStore:
         ("evt-3", "doc-2", "ent-g", "speaker", "unknown", "Green Brigade said so."),
     ]
     c.executemany(
-        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, 0, 1, ?, NULL)",
+        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, 0, 1, ?, NULL, NULL)",
         parts,
     )
     c.execute(

@@ -105,7 +105,8 @@ def test_corpus_timeline(corpus):
     rally = next(r for r in rows if r["label"] == "rally in Lahore")
     assert len(rally["events"]) == 2 and rally["independent_sources"] == 2
     roles = {p["name"]: p["roles"] for p in rally["participants"]}
-    assert roles["Hamas"] == ["speaker"] and roles["Jamaat-e-Islami"] == ["participant"]
+    # The wire story: "a march organised by Pakistan's Jamaat-e-Islami party".
+    assert roles["Hamas"] == ["speaker"] and roles["Jamaat-e-Islami"] == ["organizer"]
     assert {"Javed Iqbal Qureshi", "Yousef al-Qadi"} <= set(roles)
 
 

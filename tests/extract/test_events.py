@@ -69,7 +69,7 @@ def test_quote_with_attribution_on_first_event(result):
 
 def test_background_violence_is_marked(result):
     background = [e for e in result.events if e.background]
-    assert len(background) == 1 and background[0].type == "attack"
+    assert len(background) == 1 and background[0].type == "bombing"
     assert background[0].date.start.isoformat() == "2019-05-01"
 
 

@@ -29,5 +29,5 @@ def test_a_venue_keeps_its_city_point_and_id():
     )
 
 
-def test_precisions_are_the_four_documented():
-    assert set(PRECISIONS) == {"city", "region", "country", "venue"}
+def test_precisions_are_the_five_documented():
+    assert set(PRECISIONS) == {"city", "district", "region", "country", "venue"}

@@ -7,6 +7,9 @@
 - A person's span grows left over name words and particles it missed ("Yusuf" + "Al Harbi").
 - Adjacent person spans merge ("Maulana Karim" + "Rehmani").
 - Spans lose stray punctuation at their edges ("Omar] Rahimi" keeps its bracket only inside).
+- A run of capitalised words that ends in an organisation word is one organisation, whatever
+  pieces the model cut it into ("Hukumchand Mill Mazdoor Karmachari Adhikari Samiti",
+  "Teachers Association", "Pakistan Army"); "of the X" continues it ("Communist Party of India").
 - Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
   title or of a named day or conference, and religion or concept words.
 """
@@ -88,6 +91,64 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
         found.append((start, end))
         i = end
     return found
+
+
+ORG_CONNECTORS = {"of", "for"}  # not "and": "the Senate and Assembly" are two
+# Words after a name that make it an administrative area ("X province", "Y district").
+ADMIN_AREA_WORDS = {
+    "province", "district", "governorate", "prefecture", "county", "upazila", "tehsil",
+    "municipality", "oblast", "department", "sub-district", "subdistrict",
+}
+MIN_ORG_WORDS = 2  # "Union" alone is a word, "Students Union" a name
+
+
+def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised runs that end in an organisation word."""
+    org_words = lexicons.org_words()
+    found: list[tuple[int, int]] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not (tok.lower_ in org_words and tok.text[:1].isupper()):
+            i += 1
+            continue
+        start = i
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        end = i + 1
+        while end < n:  # more org words ("Students Union Federation"), or "of X"
+            if doc[end].lower_ in org_words and doc[end].text[:1].isupper():
+                end += 1
+            elif (
+                doc[end].lower_ in ORG_CONNECTORS
+                and end + 1 < n
+                and _name_word(doc[end + 1])
+                and doc[end + 1].ent_type_ in ("GPE", "NORP", "ORG", "LOC", "")
+            ):
+                stop = end + 1
+                while stop < n and _name_word(doc[stop]):
+                    stop += 1
+                end = stop
+            else:
+                break
+        if end - start >= MIN_ORG_WORDS:
+            found.append((start, end))
+        i = end
+    return found
+
+
+def _name_word(tok) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word that can be part of a name (not a sentence's "The" or a title)."""
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+        and tok.lower_ not in ("the", "a", "an")
+        and tok.lower_ not in lexicons.titles()
+        and not tok.like_num
+        and tok.ent_type_ != "NORP"  # "the Pakistani Senate" is the Senate
+    )
 
 
 def _label_for(span: Span, overlapping: list[Span]) -> str | None:
@@ -177,6 +238,9 @@ def _relabel(span: Span) -> Span:
         return Span(span.doc, span.start, span.end, label=PERSON)
     if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].lower_ in lexicons.place_words():
         return Span(span.doc, span.start, span.end, label="FAC")
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if span.label_ in (PERSON, ORG) and after is not None and after.lower_ in ADMIN_AREA_WORDS:
+        return Span(span.doc, span.start, span.end + 1, label="GPE")  # "Nineveh governorate"
     return span
 
 
@@ -213,6 +277,19 @@ def repair(doc: Doc) -> Doc:
             fixed.append(Span(doc, lo, hi, label=label))
     if fixed:
         replace_ents(doc, fixed)
+
+    # 1b. Capitalised runs ending in an organisation word.
+    taken = {i for e in doc.ents if e.label_ == ORG for i in range(e.start, e.end)}
+    orgs = []
+    for start, end in org_word_spans(doc):
+        if all(i in taken for i in range(start, end)):
+            continue
+        overlapping = [e for e in doc.ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end for e in overlapping):
+            continue  # a longer name the model found already covers part of it
+        orgs.append(Span(doc, start, end, label=ORG))
+    if orgs:
+        replace_ents(doc, orgs)
 
     # 2. Trim, extend persons, drop what is not an actor.
     ents = []

@@ -1,0 +1,317 @@
+"""Killed and injured figures read from the dependency parse of a news sentence.
+
+A figure needs a casualty word (kill, die, dead, death, wound, "sustained injuries", "lost their
+lives", "beaten to death", ...) and the victims that word governs. Victims sit in a few places:
+the passive subject ("Four officers were killed"), the object of an active verb ("killing two"),
+the subject of "die" or of a bare participle ("30 others wounded"), the noun an adjective is said
+of ("left five dead"), "of" after a noun ("the deaths of three soldiers"). Reading numbers only
+there keeps ages ("a 25-year-old man"), weights ("a 5 kg bomb"), dates and the attackers ("two
+gunmen killed ...") out of the count.
+
+A victim phrase counts as its number ("14", "1,200", "twenty-five", "a dozen"); "at least N" and
+"more than N" give N, since reports give lower bounds; one person ("a police officer", "the
+driver", a name, "him", "another") is 1; "both" is 2; joined phrases add up ("two officers and two
+gunmen"), as do people named apart ("in addition to the bomber", "along with one attacker");
+"including ..." names a subset and is not added; "no one", "no casualties", a negated verb ("was
+not injured") and "unharmed" give 0. Bare plurals ("civilians", "dozens", "an unknown number")
+say there were victims but not how many: that field is None.
+
+Nobody hurt means nobody killed, so a zero for injuries is a zero for deaths too. Within one
+sentence separate mentions are added ("three were killed and no one else was hurt": killed 3);
+a body found is the same death told again, so it counts only when the sentence names no other.
+The parser is the small English model: a few rules (`_left_of`, conjuncts on an apposition) mend
+attachments it gets wrong often enough to matter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from footprint.nlp import lexicons
+
+# Word classes (kill verbs, collective nouns, ...) are data: nlp/patterns/casualty_words.tsv.
+# What stays here is grammar.
+MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "can"})
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+_TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_WORDS = {w: i for i, w in enumerate(f"{_ONES} {_TEENS}".split())}
+NUMBER_WORDS |= {w: 30 + 10 * i for i, w in enumerate(_TENS.split())}
+NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "dozen": 12, "both": 2, "single": 1}
+ONE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
+
+PLACES_AND_ORGS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # never a conjoined victim
+KILLED, INJURED, BODIES = "killed", "injured", "bodies"
+Mention = tuple[str, int | None, list[Token]]  # field, count, the words it was read from
+
+
+@dataclass(frozen=True)
+class CasualtyCount:
+    killed: int | None  # None: the sentence does not say
+    injured: int | None
+    start: int  # char offsets in the Doc of the words the figure was read from
+    end: int
+
+
+def _w(kind: str) -> frozenset[str]:
+    """A word class from nlp/patterns/casualty_words.tsv."""
+    return lexicons.casualty_words()[kind]
+
+
+def _has(tok: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps and c.lemma_.lower() not in _w("not_victim")]
+
+
+def _number(tok: Token) -> int | None:
+    """The value of a numeral token with its compound parts ("two hundred", "twenty-five")."""
+    text = tok.lower_.replace(",", "")
+    value = int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+    if value is None:
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "nummod") and (part := _number(child)) is not None:
+            value = value * part if value in (100, 1000) else value + part
+    return value
+
+
+def _count(tok: Token) -> int | None:
+    """How many people the victim phrase headed by `tok` names; None when it does not say."""
+    total = _count_one(tok)
+    if total is None and (appos := _has(tok, ("appos",))):  # "Banosong, a municipal councilor"
+        total = _count_one(appos[0])
+    numbered = total is not None and any(c.dep_ == "nummod" for c in tok.children)
+    # A conjunct after the head's own "in ..." phrase is mostly a place the parser joined on
+    # ("an officer in Herat city, Herat province"): the people are named before the place.
+    prep_at = min(
+        (c.i for c in tok.children if c.dep_ == "prep" and c.lower_ != "including"),
+        default=len(tok.doc),
+    )
+    # "The chairman, Muhammad Rahimi, and his son": the parser hangs "and his son" on the name;
+    # without the comma it is the apposition going on ("Musa, the secretary and the pastor").
+    conjs = [c for c in tok.children if c.dep_ == "conj"] + [
+        c
+        for a in _has(tok, ("appos",))
+        for c in a.children
+        if c.dep_ == "conj" and c.left_edge.i > 1 and tok.doc[c.left_edge.i - 2].text == ","
+    ]
+    for conj in (c for c in conjs if c.i < prep_at and c.ent_type_ not in PLACES_AND_ORGS):
+        # "five soldiers and police officers": the number covers a bare plural after it, and
+        # "two employees, Salik and Akbari" names the two.
+        bare = conj.tag_ in ("NNS", "NNPS") and not _has(conj, ("nummod", "det", "poss"))
+        part = 0 if numbered and (bare or conj.pos_ == "PROPN") else _count(conj)
+        total = None if total is None or part is None else total + part
+    return total
+
+
+def _count_one(tok: Token) -> int | None:
+    lower = tok.lower_
+    dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "neg")}
+    if lower in NOBODY or "no" in dets:
+        return 0
+    value = _number(tok)
+    if value is not None:  # the number is the phrase itself: "killing two", "Five of the ..."
+        return None if tok.dep_ == "compound" else value
+    for child in _has(tok, ("nummod",)):
+        return None if child.lower_ in _w("vague") else _number(child)
+    first = tok.left_edge  # "Four United States (US) soldiers": the number went to the name
+    if (
+        first.dep_ == "nummod"
+        and first.head.pos_ == "PROPN"
+        and first.head.i < tok.i
+        and (first.nbor(1).pos_ == "PROPN")
+    ):
+        return _number(first)
+    if lower in _w("vague") or {lower, tok.lemma_.lower()} & _w("collective"):
+        return None
+    if lower == "another" or "both" in dets:
+        return 1 if lower == "another" else 2
+    if tok.pos_ == "PRON":
+        return 1 if lower in ONE_PRONOUNS else None
+    if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "ADJ" and dets):  # "the 25-year-old"
+        return 1
+    return None
+
+
+def _irrealis(tok: Token) -> bool:
+    """Not a death (yet): "would kill", "attempted murder", "tried to kill"."""
+    return (tok.dep_ == "xcomp" and tok.head.lemma_ in _w("irrealis")) or any(
+        (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS)
+        or (c.dep_ == "amod" and c.lemma_ in ("attempt", "attempted"))
+        for c in tok.children
+    )
+
+
+def _verb_victims(verb: Token) -> list[Token]:
+    """The people a casualty verb (or participle) happened to."""
+    # A bare participle is passive ("30 others wounded") unless it has an object: the tagger
+    # also gives VBN to some past tenses ("the blast injured nobody").
+    own_aux = _has(verb, ("auxpass",))
+    passive = bool(own_aux) or (
+        verb.tag_ == "VBN"
+        and not _has(verb, ("dobj",))
+        and not any(c.lemma_ == "have" for c in _has(verb, ("aux",)))
+    )
+    subj_deps = ("nsubj", "nsubjpass") if passive or verb.lemma_ == "die" else ("nsubjpass",)
+    found = _has(verb, subj_deps) or ([] if passive else _has(verb, ("dobj",)))
+    if not found and own_aux:  # "... and at least 30 more were wounded", subject misattached
+        found = _left_of(own_aux[0])
+    if not found and verb.dep_ == "conj" and not own_aux:  # "shot and killed a member"
+        # Never the subject of an active head: "the attack left five dead and ten injured".
+        head_passive = bool(_has(verb.head, ("auxpass",)))
+        found = _has(verb.head, ("nsubjpass",) if head_passive else ("dobj",))
+    if not found and verb.dep_ in ("acl", "amod") and passive:  # "three people killed in ..."
+        found = [verb.head]
+    if not found:  # "left five dead and ten injured"
+        found = [c for c in verb.children if c.dep_ in ("npadvmod", "nummod") and c.like_num]
+    if found and found[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        found = [verb.head]
+    return found
+
+
+def _left_of(aux: Token) -> list[Token]:
+    """The counted phrase just before a passive auxiliary the parser left without a subject."""
+    before = [t for t in aux.doc[aux.sent.start : aux.i] if not t.is_punct]
+    if not before:
+        return []
+    tok = before[-1]
+    # Climb out of "including the elder" to the phrase it hangs from ("six more, including ...").
+    while tok.dep_ in ("pobj", "prep", "det", "amod", "compound", "nummod") and tok.head.i < aux.i:
+        tok = tok.head
+    counted = tok.pos_ in ("NOUN", "NUM", "ADJ", "PROPN") and _count(tok) is not None
+    return [tok] if counted else []
+
+
+def _besides(tok: Token) -> list[Token]:
+    """People named apart: "in addition to the bomber", "besides", "along with one attacker"."""
+    out = []
+    # The parser sometimes hangs ", besides the attacker," on the comma.
+    for prep in [p for t in [tok, *_has(tok, ("punct",))] for p in _has(t, ("prep",))]:
+        before = tok.doc[prep.i - 1].lower_ if prep.i else ""
+        for pobj in _has(prep, ("pobj",)):
+            if prep.lower_ == "besides" or (
+                prep.lower_ == "with" and before in ("along", "together")
+            ):
+                out.append(pobj)
+            elif prep.lower_ == "in" and pobj.lower_ == "addition":
+                out += [
+                    o for p in _has(pobj, ("prep",)) if p.lower_ == "to" for o in _has(p, ("pobj",))
+                ]
+    return out
+
+
+def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool]:
+    """(field, victims, says zero) for a casualty noun."""
+    of = [o for p in _has(tok, ("prep",)) if p.lower_ == "of" for o in _has(p, ("pobj",))]
+    no = any(c.lower_ == "no" for c in tok.children)
+    if lemma in ("casualty", "fatality") and (no or _has(tok.head, ("neg",))):
+        return (KILLED if lemma == "fatality" else INJURED), [], True
+    if lemma in _w("injure_noun") and tok.dep_ == "dobj" and tok.head.lemma_ in _w("suffer_verb"):
+        return INJURED, _has(tok.head, ("nsubj", "nsubjpass")), False
+    if lemma == "life" and tok.dep_ == "dobj" and tok.head.lemma_ == "lose":
+        return KILLED, _has(tok.head, ("nsubj",)), False
+    claimed = lemma == "life" and tok.head.lemma_ in ("claim", "take")  # "claimed the lives of"
+    if lemma in _w("kill_noun") | _w("injure_noun") or claimed:
+        # "the deaths of three soldiers", "14 deaths"; "the death of democracy" has no count
+        victims = of or ([tok] if _has(tok, ("nummod",)) else [])
+        zero = no or any(a.lower_ == "without" for a in tok.ancestors)  # "without causing injury"
+        return (INJURED if lemma in _w("injure_noun") else KILLED), victims, zero
+    if lemma == "body" and tok.head.lemma_ in _w("found_verb"):
+        return BODIES, of or [tok], False
+    if lemma == "toll" and any(c.lemma_ == "death" for c in tok.children):  # "rose to 7"
+        found = [t for t in tok.head.subtree if t.like_num and t.dep_ in ("pobj", "attr")]
+        return KILLED, found, False
+    return None, [], False
+
+
+def _mentions(sent: Span) -> list[Mention]:
+    out: list[Mention] = []
+    for tok in sent:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        field, victims, zero = None, [], False
+        if _irrealis(tok):
+            continue
+        if lower in _w("unharmed"):
+            out += [(KILLED, 0, [tok]), (INJURED, 0, [tok])]
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (
+            lemma in _w("kill_verb")
+            or lemma in _w("injure_verb")
+            # "shot dead" / "shot him dead" / "gunned down": plain "shot" may only be wounded.
+            or (lemma == "shoot" and any(t.lower_ == "dead" for t in tok.subtree))
+            or (lemma == "gun" and any(c.lower_ == "down" for c in tok.children))
+        ):
+            field = INJURED if lemma in _w("injure_verb") else KILLED
+            victims, zero = _verb_victims(tok), bool(_has(tok, ("neg",)))
+        elif (
+            lemma == "death"
+            and tok.head.lower_ == "to"
+            and tok.head.head.pos_ == "VERB"
+            and tok.head.head.lemma_ not in ("sentence", "condemn")
+        ):  # a sentence, not a death
+            verb = tok.head.head  # "beaten to death", "burned to death"
+            field, victims = KILLED, _verb_victims(verb) or _has(verb, ("nsubj",))
+        elif lower in ("dead", "injured", "wounded") and tok.pos_ == "ADJ" and tok.dep_ != "amod":
+            if tok.head.lemma_ == "shoot":  # read with the verb
+                continue
+            field, victims = (KILLED if lower == "dead" else INJURED), _has(tok, ("nummod",))
+            if not victims and tok.dep_ in ("oprd", "acomp"):  # "left ten people dead"
+                victims = next(
+                    (v for d in ("dobj", "nsubjpass", "nsubj") if (v := _has(tok.head, (d,)))), []
+                )
+        elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            field, victims, zero = _noun_mention(tok, lemma)
+        if field is None or not (zero or victims):
+            continue
+        count: int | None = 0
+        if not zero:
+            count = _count(victims[0])
+            around = [tok, *_has(tok, ("auxpass", "aux"))]
+            if any(c.lower_ == "both" for t in around for c in t.children):
+                count = 2  # "the assailants were both injured"
+            for other in _besides(tok) + _besides(victims[0]):
+                more = _count(other)
+                count = None if count is None or more is None else count + more
+        words = [tok] + [t for v in victims for t in v.subtree]
+        out.append((field, count, words))
+        if field == INJURED and count == 0:  # nobody hurt: nobody killed either
+            out.append((KILLED, 0, words))
+    return out
+
+
+def casualties_in(sent: Span) -> CasualtyCount | None:
+    """The killed and injured figures a sentence gives; None when it gives neither."""
+    try:
+        mentions = _mentions(sent)
+    except (IndexError, ValueError, KeyError):  # an odd parse is no reason to stop a document
+        return None
+    if any(f == KILLED and c for f, c, _ in mentions):  # "was killed and his body was found"
+        mentions = [m for m in mentions if m[0] != BODIES]
+    totals: dict[str, int | None] = {}
+    for field, count, _ in mentions:
+        field = KILLED if field == BODIES else field
+        held = totals.get(field, 0)
+        totals[field] = None if held is None or count is None else held + count
+    if totals.get(KILLED) is None and totals.get(INJURED) is None:
+        return None
+    words = [t for _, _, ws in mentions for t in ws]
+    return CasualtyCount(
+        killed=totals.get(KILLED),
+        injured=totals.get(INJURED),
+        start=min(t.idx for t in words),
+        end=max(t.idx + len(t.text) for t in words),
+    )
+
+
+def combine(counts: list[CasualtyCount]) -> tuple[int | None, int | None]:
+    """Totals across the sentences of one event: for each field, the largest figure given.
+
+    The maximum, not the sum: later sentences mostly restate or update the same toll ("the
+    death toll rose to 7", "one of the dead was a police officer"), and adding those would count
+    people twice. The price is an undercount when sentences name separate groups ("Two soldiers
+    were killed. Additionally, six civilians were wounded." gives injured 6, not 8)."""
+    killed = [c.killed for c in counts if c.killed is not None]
+    injured = [c.injured for c in counts if c.injured is not None]
+    return (max(killed) if killed else None, max(injured) if injured else None)

@@ -1,0 +1,130 @@
+"""Who the text says is behind a violent event, and on what basis.
+
+Incident reports rarely name the perpetrator in the sentence that tells the attack ("Gunmen
+attacked a patrol ..."); a later sentence does, in one of a few ways that mean different things
+to an analyst and are kept apart:
+- claimed: the group says it did it ("X claimed responsibility for the attack", "responsibility
+  was claimed by X", "X said it carried out the bombing");
+- attributed: someone else says it ("officials blamed X", "police attributed the attack to X",
+  "X was behind the attack");
+- suspected: a weaker attribution ("authorities suspect the involvement of X", "suspected X
+  militants");
+- unclaimed: the text says no one claimed it ("No group claimed responsibility").
+A claim that is denied ("X denied responsibility") is not a claim. Read from the dependency
+parse; the words are data constants below, in their lemma forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+CLAIM_VERBS = {"claim", "accept", "own", "admit"}
+CLAIM_OBJECTS = {"responsibility", "credit"}
+DENY_VERBS = {"deny", "reject", "disown"}
+CARRY_OUT_VERBS = {"carry", "conduct", "perpetrate", "execute", "stage"}  # "said it carried out"
+ATTRIBUTE_VERBS = {"blame", "attribute", "accuse", "hold"}  # "held X responsible"
+SUSPECT_VERBS = {"suspect"}
+SUSPECT_NOUNS = {"involvement", "hand", "role"}  # "suspect the involvement of X"
+NEGATIONS = {"no", "not", "never", "n't", "none", "nobody"}
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    status: str  # claimed | attributed | suspected | unclaimed
+    actors: tuple[int, ...]  # token indexes of the actors' first tokens
+
+
+def responsibility_in(sent: Span, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """What this sentence says about who is behind an event. `actor_at(i)` tells whether a
+    person or organisation name starts at token i."""
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
+            found = _claim(tok, actor_at)
+            if found is not None:
+                return found
+        if lemma in CLAIM_OBJECTS and tok.dep_ in ("nsubjpass", "nsubj"):
+            # "Responsibility was claimed by X"
+            verb = tok.head
+            if verb.lemma_.lower() in CLAIM_VERBS:
+                agents = [
+                    t for c in verb.children if c.dep_ == "agent" for t in c.subtree
+                ]
+                actors = _actors(agents, actor_at)
+                if actors and not _negated(verb):
+                    return Responsibility("claimed", actors)
+        if lemma in ATTRIBUTE_VERBS and tok.pos_ == "VERB":
+            found = _attributed(tok, actor_at)
+            if found is not None:
+                return found
+        if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
+            objects = [t for c in tok.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
+            actors = _actors(objects, actor_at)
+            if actors:
+                return Responsibility("suspected", actors)
+        if lemma == "behind" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
+            subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+            actors = _actors(subjects, actor_at)
+            if actors:
+                return Responsibility("attributed", actors)
+    return None
+
+
+def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(o.lemma_.lower() in CLAIM_OBJECTS for o in objects):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if _negated(verb) or any(_negative_subject(s) for s in subjects):
+        return Responsibility("unclaimed", ())
+    actors = _actors([t for s in subjects for t in s.subtree], actor_at)
+    if not actors and verb.dep_ in ("conj", "xcomp", "advcl"):
+        # "X attacked the post and claimed responsibility": the first verb's subject.
+        head = verb.head
+        actors = _actors(
+            [t for c in head.children if c.dep_ == "nsubj" for t in c.subtree], actor_at
+        )
+    return Responsibility("claimed", actors) if actors else None
+
+
+def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    if _negated(verb):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "attribute":  # "attributed the attack to X"
+        words = [
+            t
+            for c in verb.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for t in c.subtree
+        ]
+        if not words:  # passive: "the attack was attributed to X"
+            words = [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+    elif lemma == "hold":  # "held X responsible"
+        if not any(t.lower_ == "responsible" for t in verb.subtree):
+            return None
+        words = [t for c in verb.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
+    else:  # blame / accuse X (for ...); passive: "X was blamed"
+        words = [
+            t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
+        ]
+    actors = _actors(words, actor_at)
+    return Responsibility("attributed", actors) if actors else None
+
+
+def _actors(tokens: list[Token], actor_at: Callable[[int], bool]) -> tuple[int, ...]:
+    return tuple(sorted({t.i for t in tokens if actor_at(t.i)}))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _negative_subject(subject: Token) -> bool:
+    """"No group", "no one", "nobody", "none of the groups"."""
+    return subject.lower_ in NEGATIONS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )

@@ -1,0 +1,110 @@
+"""Killed and injured figures read from single news sentences through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from footprint.extract.casualties import CasualtyCount, casualties_in, combine
+
+# (sentence, killed, injured); both None: casualties_in gives None.
+CASES = [
+    # passive subjects, conjoined and numbered
+    ("Two police officers and two gunmen were killed in the clash.", 4, None),
+    ("At least 14 people were killed and 30 others wounded in the blast.", 14, 30),
+    (
+        "At least 53 villagers were killed and another 140 were injured when the market was shelled.",
+        53,
+        140,
+    ),
+    ("Three people died and five more were hurt after the bus was set alight.", 3, 5),
+    ("A soldier was injured when a roadside bomb exploded.", None, 1),
+    ("Both guards were wounded.", None, 2),
+    ("Twenty-five people were killed in the raid on the camp.", 25, None),
+    ("More than 1,200 people were killed during the siege.", 1200, None),
+    ("Two hundred people died in the massacre.", 200, None),
+    ("Five of the attackers were killed by security forces.", 5, None),
+    # objects of active verbs
+    ("The bomb killed three civilians and injured seven.", 3, 7),
+    ("Gunmen shot dead a village chief.", 1, None),
+    ("Gunmen shot and killed a member of the district council.", 1, None),
+    ("Masked men gunned down two shopkeepers outside the mosque.", 2, None),
+    ("The blast, which also wounded a dozen others, damaged the checkpoint.", None, 12),
+    ("The bomber blew himself up, killing himself and three others.", 4, None),
+    ("A 5 kg bomb exploded near the school, killing a teacher.", 1, None),
+    # subsets, ages, adjectives, other verbs
+    ("Five people, including two children, died in the fire.", 5, None),
+    ("The 25-year-old man was killed near his home.", 1, None),
+    ("The attack left five dead and ten injured.", 5, 10),
+    ("Four soldiers lost their lives in the ambush.", 4, None),
+    ("Two guards sustained bullet wounds during the robbery.", None, 2),
+    ("The explosion claimed the lives of nine pilgrims.", 9, None),
+    ("The kidnappers beat the trader to death.", 1, None),
+    ("In addition to the bomber, two people were killed in the explosion.", 3, None),
+    ("The mayor was killed and his driver was injured in the ambush.", 1, 1),
+    ("The death toll rose to 7.", 7, None),
+    # zero
+    ("There were no reported casualties.", 0, 0),
+    ("The victims were released unharmed.", 0, 0),
+    ("No one was hurt in the fire.", 0, 0),
+    ("The governor was not injured in the blast.", 0, 0),
+    ("The device was defused without causing injury.", 0, 0),
+    # figures that are not there, or not exact
+    ("Police arrested 12 people in the raid.", None, None),
+    ("The attack came 11 days after the election.", None, None),
+    ("Dozens were injured in the stampede.", None, None),
+    ("Two of the militants escaped.", None, None),
+    ("Militants tried to kill the governor.", None, None),
+    ("The court sentenced six members of the group to death.", None, None),
+    ("Civilians were killed in the shelling.", None, None),
+]
+
+
+def _sentence(nlp, text: str):
+    sents = list(nlp(text).sents)
+    assert len(sents) == 1, [s.text for s in sents]
+    return sents[0]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), CASES)
+def test_figures(nlp, text, killed, injured):
+    found = casualties_in(_sentence(nlp, text))
+    if killed is None and injured is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.killed, found.injured) == (killed, injured)
+
+
+def test_evidence_offsets_cover_the_clause(nlp):
+    text = "Rebels attacked the town. The bomb killed three civilians and injured seven."
+    sent = list(nlp(text).sents)[1]
+    found = casualties_in(sent)
+    assert found is not None
+    assert text[found.start : found.end] == "killed three civilians and injured seven"
+
+
+def test_odd_sentences_do_not_raise(nlp):
+    for text in ("", "killed", "Dead.", "were killed and", "1,200,000,000 died", "No."):
+        for sent in nlp(text).sents:
+            casualties_in(sent)
+
+
+def test_combine_takes_the_largest_figure_per_field():
+    counts = [
+        CasualtyCount(killed=3, injured=None, start=0, end=10),
+        CasualtyCount(killed=7, injured=12, start=20, end=40),  # "the death toll rose to 7"
+        CasualtyCount(killed=0, injured=0, start=50, end=60),
+    ]
+    assert combine(counts) == (7, 12)
+    assert combine([CasualtyCount(None, 4, 0, 1)]) == (None, 4)
+    assert combine([]) == (None, None)
+
+
+def test_combine_over_a_report(nlp):
+    text = (
+        "A car bomb exploded near the police station. "
+        "Three officers were killed and eight people were wounded. "
+        "Later, officials said the death toll rose to 5."
+    )
+    counts = [c for s in nlp(text).sents if (c := casualties_in(s))]
+    assert combine(counts) == (5, 8)
