@@ -61,6 +61,10 @@ TYPE_RANK = {
     "kidnapping": 3,
 }
 OTHER_TYPE_RANK = 4
+# Verbs that tell an attack only with their object: "opened fire", "set fire to", "set ablaze".
+VERB_OBJECT_EVENTS = {"open": {"fire"}, "set": {"fire", "ablaze", "alight"}}
+OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt")
+CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
 LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
@@ -214,6 +218,10 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in VERB_OBJECT_EVENTS:
+                wanted = VERB_OBJECT_EVENTS[tok.lemma_.lower()]
+                if any(c.lemma_.lower() in wanted for c in tok.children if c.dep_ in OBJECTS):
+                    out.append((self.doc[tok.i : tok.i + 1], "attack"))
         return out
 
     @staticmethod
@@ -256,6 +264,10 @@ class EventReader:
         """Plural with no determiner and no partitive ("has addressed rallies")."""
         if head.tag_ not in ("NNS", "NNPS"):
             return False
+        if any(c.dep_ == "nummod" for c in head.children):
+            return False  # "two rockets", "three rallies": counted, so told as happening
+        if head.dep_ == "dobj" and head.head.tag_ == "VBD":
+            return False  # "threw petrol bombs at ...": done, not habitual
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         partitive = head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
         return not dets and not partitive
@@ -752,19 +764,24 @@ class EventReader:
             sent,
             lambda i: i in self.actor_at and self.actor_at[i].type in ("person", "organization"),
         )
-        if found is None:
+        if not found:
             return
         event = current if current in violent else violent[-1]
         evidence = self._evidence(sent)
         if evidence not in event.evidence:
             event.evidence.append(evidence)
-        if event.responsibility is None or found.status == "claimed":
-            event.responsibility = (found.status, evidence)
-        for i in found.actors:
-            actor = self.actor_at[i]
-            _add_participant(
-                event, Participation(actor.entity, "perpetrator", "unknown", evidence, found.status)
-            )
+        for said in found:
+            # What the text says about claims: a claim outranks "no group claimed", which
+            # outranks an attribution by others (kept on the perpetrator as its basis).
+            held = event.responsibility[0] if event.responsibility else None
+            if CLAIM_RANK[said.status] > CLAIM_RANK.get(held or "", -1):
+                event.responsibility = (said.status, evidence)
+            for i in said.actors:
+                actor = self.actor_at[i]
+                _add_participant(
+                    event,
+                    Participation(actor.entity, "perpetrator", "unknown", evidence, said.status),
+                )
 
     def _marks_other_time(self, span: Span, value: object) -> bool:
         """A date introduced by "since", "until", "before" ... is not when this happened."""
@@ -806,6 +823,13 @@ class EventReader:
             if same is None and m.date is None and m.place is None:
                 return None
             target = same or self._new_event(m, events)
+        elif (
+            m.date is not None
+            and current is not None
+            and getattr(current.date, "precision", None) == "reported"
+            and (m.anaphoric or m.type == current.type)
+        ):
+            target = current  # "This was one of two attacks in X on June 16": its date
         elif m.date is not None:
             target = next(
                 (

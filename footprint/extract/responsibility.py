@@ -37,39 +37,34 @@ class Responsibility:
     actors: tuple[int, ...]  # token indexes of the actors' first tokens
 
 
-def responsibility_in(sent: Span, actor_at: Callable[[int], bool]) -> Responsibility | None:
-    """What this sentence says about who is behind an event. `actor_at(i)` tells whether a
-    person or organisation name starts at token i."""
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
-            found = _claim(tok, actor_at)
-            if found is not None:
-                return found
-        if lemma in CLAIM_OBJECTS and tok.dep_ in ("nsubjpass", "nsubj"):
-            # "Responsibility was claimed by X"
-            verb = tok.head
-            if verb.lemma_.lower() in CLAIM_VERBS:
-                agents = [
-                    t for c in verb.children if c.dep_ == "agent" for t in c.subtree
-                ]
-                actors = _actors(agents, actor_at)
-                if actors and not _negated(verb):
-                    return Responsibility("claimed", actors)
-        if lemma in ATTRIBUTE_VERBS and tok.pos_ == "VERB":
-            found = _attributed(tok, actor_at)
-            if found is not None:
-                return found
-        if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
-            objects = [t for c in tok.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
-            actors = _actors(objects, actor_at)
-            if actors:
-                return Responsibility("suspected", actors)
-        if lemma == "behind" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
-            subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
-            actors = _actors(subjects, actor_at)
-            if actors:
-                return Responsibility("attributed", actors)
+def responsibility_in(sent: Span, actor_at: Callable[[int], bool]) -> list[Responsibility]:
+    """What this sentence says about who is behind an event, in text order ("No group claimed
+    responsibility; however, sources attributed the attack to X" says two things). `actor_at(i)`
+    tells whether a person or organisation name starts at token i."""
+    return [r for r in (_said_at(tok, actor_at) for tok in sent) if r is not None]
+
+
+def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """What the words headed by this token say about responsibility, if anything."""
+    lemma = tok.lemma_.lower()
+    if lemma in CLAIM_VERBS and tok.pos_ in ("VERB", "AUX"):
+        return _claim(tok, actor_at)
+    if lemma in CLAIM_OBJECTS and tok.dep_ == "nsubjpass":
+        verb = tok.head  # "Responsibility was claimed by X"
+        if verb.lemma_.lower() in CLAIM_VERBS and not _negated(verb):
+            agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+            actors = _actors(agents, actor_at)
+            return Responsibility("claimed", actors) if actors else None
+    if lemma in ATTRIBUTE_VERBS and tok.pos_ == "VERB":
+        return _attributed(tok, actor_at)
+    if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
+        objects = [t for c in tok.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
+        actors = _actors(objects, actor_at)
+        return Responsibility("suspected", actors) if actors else None
+    if lemma == "behind" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
+        subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
+        actors = _actors(subjects, actor_at)
+        return Responsibility("attributed", actors) if actors else None
     return None
 
 
@@ -95,9 +90,12 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
         return None
     lemma = verb.lemma_.lower()
     if lemma == "attribute":  # "attributed the attack to X"
+        # "to" hangs on the verb or, as the parser often has it, on "the attack"
+        heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
         words = [
             t
-            for c in verb.children
+            for h in heads
+            for c in h.children
             if c.dep_ in ("prep", "dative") and c.lower_ == "to"
             for t in c.subtree
         ]

@@ -97,7 +97,8 @@ ORG_CONNECTORS = {"of", "for"}  # not "and": "the Senate and Assembly" are two
 # Words after a name that make it an administrative area ("X province", "Y district").
 ADMIN_AREA_WORDS = {
     "province", "district", "governorate", "prefecture", "county", "upazila", "tehsil",
-    "municipality", "oblast", "department", "sub-district", "subdistrict",
+    "municipality", "oblast", "department", "sub-district", "subdistrict", "state", "city",
+    "town", "village", "region",
 }
 MIN_ORG_WORDS = 2  # "Union" alone is a word, "Students Union" a name
 
@@ -239,7 +240,11 @@ def _relabel(span: Span) -> Span:
     if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].lower_ in lexicons.place_words():
         return Span(span.doc, span.start, span.end, label="FAC")
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if span.label_ in (PERSON, ORG) and after is not None and after.lower_ in ADMIN_AREA_WORDS:
+    if (
+        span.label_ in (PERSON, ORG)
+        and after is not None
+        and after.text in ADMIN_AREA_WORDS  # lower case: "Yobe state", not "Islamic State"
+    ):
         return Span(span.doc, span.start, span.end + 1, label="GPE")  # "Nineveh governorate"
     return span
 
