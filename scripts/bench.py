@@ -371,7 +371,8 @@ def build_profile_store(db: Path, shape: Shape) -> float:
                        sentence, None)
 
     conn.executemany(
-        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)", participant_rows()
+        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        participant_rows(),
     )
     conn.executemany(
         "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

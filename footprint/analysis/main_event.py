@@ -9,10 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from footprint.extract.events import VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
 from footprint.time import TimeSpan
 
 ROLE_ORDER = ("speaker", "organizer", "host", "perpetrator", "guest", "attendee", "participant")
+ACTING_ROLES = ("perpetrator", "organizer", "speaker", "host")
+# Who did a violent event: its perpetrator, before a spokesman who spoke of it.
+VIOLENT_ROLE_ORDER = ("perpetrator", "organizer", "participant", "speaker", "host", "guest")
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,20 @@ def main_event(result: DocumentResult) -> MainEvent:
     actors = [e for e in (first_of["person"], first_of["organization"]) if e is not None]
     lead_actors = [e.name for e in sorted(actors, key=lambda e: e.mentions[0].evidence.start)]
     if event is not None:
+        order = VIOLENT_ROLE_ORDER if event.type in VIOLENT_TYPES else ROLE_ORDER
         ranked = sorted(
-            event.participants,
-            key=lambda p: ROLE_ORDER.index(p.role) if p.role in ROLE_ORDER else 99,
+            (p for p in event.participants if p.role in order),  # a target did nothing
+            key=lambda p: order.index(p.role),
         )
         who = [names[p.entity] for p in ranked] or lead_actors
         when = event.date
         where = getattr(event.place, "name", None)
+        if event.date is not None and event.date.precision == "reported":
+            # An undated news lead read from one sentence knows less of who and where than
+            # the lead's first names: only an actor that did it outranks them.
+            acting = [names[p.entity] for p in ranked if p.role in ACTING_ROLES]
+            who = acting or lead_actors
+            where = None
     else:
         who, when, where = lead_actors, None, None
     if where is None and first_of["place"] is not None:

@@ -149,6 +149,7 @@ class EventReader:
         ]
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self._sentence_number = 0  # sentences read so far, outside excluded passages
+        self._lead_events: set[str] = set()  # events opened by the news-lead rule
         # event id -> casualty figures read in its sentences, with their evidence
         self._casualties: dict[str, list[tuple[CasualtyCount, Evidence]]] = {}
         self._titled: set[str] = set()  # events whose label is a quoted title
@@ -238,9 +239,7 @@ class EventReader:
         if not any(a.lower_ in audiences for a in audience):
             return False
         nodes = [verb, *audience]
-        return any(
-            c.dep_ == "prep" and c.lower_ == "at" for node in nodes for c in node.children
-        )
+        return any(c.dep_ == "prep" and c.lower_ == "at" for node in nodes for c in node.children)
 
     @staticmethod
     def _is_irrealis(head: Token) -> bool:
@@ -365,6 +364,7 @@ class EventReader:
             if not (sent.start <= actor.start < sent.end) or actor.type not in (
                 "place",
                 "organization",
+                "person",
             ):
                 continue
             first, after = (
@@ -372,6 +372,8 @@ class EventReader:
                 self.doc[actor.end] if actor.end < len(self.doc) else None,
             )
             prep, path = _place_preposition(self.doc[actor.start : actor.end])
+            if actor.type == "person" and (prep is None or prep.lower_ not in ("in", "near")):
+                continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
             if prep is not None and groups.get(prep.head.i, -1) >= 0:
                 group = groups[prep.head.i]  # "the town of X in Y": Y is X's wider place
@@ -386,8 +388,12 @@ class EventReader:
                 continue
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
                 continue
-            if after is not None and (after.text in ("-", "’s", "'s") or after.lower_ == "based"):
-                continue  # "Pakistan-based", "Pakistan's": a modifier, not where it happened
+            possessive = after is not None and after.text in ("’s", "'s")
+            if after is not None and (
+                after.text == "-" or after.lower_ == "based" or (possessive and group < 0)
+            ):
+                continue  # "Pakistan-based", "Pakistan's army": a modifier, not where it was
+            # "Gurgaon's X Village": X lies in Gurgaon, which stands for it if X is unknown.
             before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
             introduced = group >= 0 or before2 in lexicons.place_cues()
             inside = anchor is not None and any(
@@ -644,7 +650,7 @@ class EventReader:
         if story:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
-            story = _without_settings(story)
+            story = _without_settings(story)  # type: ignore[arg-type,assignment]
             span, type_ = max(story, key=lambda st: _rank(st[1]))  # the first of the highest
             named_span = next(
                 (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
@@ -723,10 +729,32 @@ class EventReader:
         lead = next((e for e in events if not e.background), None)
         if lead is not None and lead.place is None and self.dateline is not None:
             lead.place = self.dateline  # type: ignore[assignment]  # where the report was filed
+        if lead is not None and lead.place is None and lead.id in self._lead_events:
+            lead.place = self._place_named_with(lead)  # type: ignore[assignment]
         for event in events:
             if event.place is not None and getattr(event.place, "name", "") not in event.label:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
         return events
+
+    def _place_named_with(self, event: Event) -> object | None:
+        """An event whose sentences put it nowhere grammatically ("students of X College in
+        Y protested", "militants fired at a patrol; the Y district police said") is placed at
+        the most specific place its own sentences name, if those places agree."""
+        found = []
+        for ev in event.evidence:
+            for actor in self.actors:
+                if actor.type != "place":
+                    continue
+                start = self.doc[actor.start].idx
+                if not (ev.start <= start < ev.end):
+                    continue
+                after = self.doc[actor.end] if actor.end < len(self.doc) else None
+                if after is not None and (after.text == "-" or after.lower_ == "based"):
+                    continue
+                place = self.place_of(actor)
+                if place is not None:
+                    found.append(place)
+        return _most_specific(found)
 
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
         if event is None or event.background or event.type not in VIOLENT_TYPES | {"riot"}:
@@ -866,6 +894,7 @@ class EventReader:
         elif self._is_lead(m, events):
             m.date = self.reported  # a news report's lead: dated by its publication
             target = self._new_event(m, events)
+            self._lead_events.add(target.id)
         else:
             return None
         self._merge(target, m, evidence)
@@ -973,10 +1002,37 @@ def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
 
 # Words for areas that a chain of places names ("the X area", "Y district").
 PLACE_NOUNS = {
-    "area", "district", "province", "city", "town", "village", "region", "state", "county",
-    "municipality", "governorate", "division", "sub-district", "subdistrict", "neighbourhood",
-    "neighborhood", "locality", "outskirts", "suburb", "upazila", "tehsil", "block", "ward",
-    "township", "commune", "prefecture", "department", "territory", "zone", "border", "part",
+    "area",
+    "district",
+    "province",
+    "city",
+    "town",
+    "village",
+    "region",
+    "state",
+    "county",
+    "municipality",
+    "governorate",
+    "division",
+    "sub-district",
+    "subdistrict",
+    "neighbourhood",
+    "neighborhood",
+    "locality",
+    "outskirts",
+    "suburb",
+    "upazila",
+    "tehsil",
+    "block",
+    "ward",
+    "township",
+    "commune",
+    "prefecture",
+    "department",
+    "territory",
+    "zone",
+    "border",
+    "part",
 }
 
 
@@ -1014,7 +1070,7 @@ KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
 
 
 def _is_military_strike(head: Token) -> bool:
-    """"An Israeli strike", "killed in a strike": a strike from the air, not a walkout."""
+    """ "An Israeli strike", "killed in a strike": a strike from the air, not a walkout."""
     for child in head.children:
         if child.dep_ in ("amod", "compound") and (
             child.ent_type_ == "NORP" or child.lemma_.lower() in MILITARY_STRIKE_WORDS

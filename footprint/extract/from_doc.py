@@ -133,15 +133,11 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
                 info = titles.get(title.lower())
                 if info is None or info.kind != "office":
                     continue
-                before = text[
-                    max(0, m.evidence.start - len(title) - 8) : m.evidence.start
-                ].lower()
+                before = text[max(0, m.evidence.start - len(title) - 8) : m.evidence.start].lower()
                 past = "then" in before or "former" in before
                 body = bodies.get(key(info.body)) if info.body else None
                 # The evidence covers the title too when it stands outside the name's span.
-                at = text.rfind(
-                    title, max(0, m.evidence.start - len(title) - 3), m.evidence.start
-                )
+                at = text.rfind(title, max(0, m.evidence.start - len(title) - 3), m.evidence.start)
                 evidence = m.evidence
                 if at >= 0:
                     evidence = replace(evidence, start=at, text=text[at : evidence.end])
@@ -176,6 +172,11 @@ def _date_spans(
     return out
 
 
+def _after_in(ent: Span) -> bool:
+    """A name written "in X" may be a place the model took for a person ("in Tak Bai")."""
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near")
+
+
 def _is_iso(value: str | None) -> bool:
     try:
         return value is not None and bool(dt.date.fromisoformat(value[:10]))
@@ -197,7 +198,9 @@ def _events(
     ]
     places: dict[str, object] = {}
     if geocoder is not None:
-        names = sorted({m.name for _, m in pairs if m.type in ("place", "organization")})
+        names = sorted(
+            {m.name for ent, m in pairs if m.type in ("place", "organization") or _after_in(ent)}
+        )
         places = dict(geocoder.resolve_document(names))
     name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
 
@@ -206,7 +209,9 @@ def _events(
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
     published = (
-        dt.date.fromisoformat(document.published[:10]) if _is_iso(document.published) else None
+        dt.date.fromisoformat(document.published[:10])
+        if document.published is not None and _is_iso(document.published)
+        else None
     )
     dateline = None
     found = find_dateline(document.text)

@@ -106,9 +106,7 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
             return None
         words = [t for c in verb.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
     else:  # blame / accuse X (for ...); passive: "X was blamed"
-        words = [
-            t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree
-        ]
+        words = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
     actors = _actors(words, actor_at)
     return Responsibility("attributed", actors) if actors else None
 
@@ -122,7 +120,7 @@ def _negated(verb: Token) -> bool:
 
 
 def _negative_subject(subject: Token) -> bool:
-    """"No group", "no one", "nobody", "none of the groups"."""
+    """ "No group", "no one", "nobody", "none of the groups"."""
     return subject.lower_ in NEGATIONS or any(
         c.dep_ == "det" and c.lower_ == "no" for c in subject.children
     )

@@ -479,8 +479,7 @@ class SQLiteStore:
 
     def source_ratings(self) -> dict[str, str]:
         return {
-            r["source"]: r["reliability"]
-            for r in self.conn.execute("SELECT * FROM source_ratings")
+            r["source"]: r["reliability"] for r in self.conn.execute("SELECT * FROM source_ratings")
         }
 
     # -- reading ---------------------------------------------------------------------------

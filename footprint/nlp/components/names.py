@@ -96,9 +96,23 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
 ORG_CONNECTORS = {"of", "for"}  # not "and": "the Senate and Assembly" are two
 # Words after a name that make it an administrative area ("X province", "Y district").
 ADMIN_AREA_WORDS = {
-    "province", "district", "governorate", "prefecture", "county", "upazila", "tehsil",
-    "municipality", "oblast", "department", "sub-district", "subdistrict", "state", "city",
-    "town", "village", "region",
+    "province",
+    "district",
+    "governorate",
+    "prefecture",
+    "county",
+    "upazila",
+    "tehsil",
+    "municipality",
+    "oblast",
+    "department",
+    "sub-district",
+    "subdistrict",
+    "state",
+    "city",
+    "town",
+    "village",
+    "region",
 }
 MIN_ORG_WORDS = 2  # "Union" alone is a word, "Students Union" a name
 

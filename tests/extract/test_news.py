@@ -1,0 +1,79 @@
+"""News reports: undated leads dated by publication, datelines, place chains, claims."""
+
+import datetime as dt
+
+from footprint.extract.dateline import dateline
+from footprint.extract.from_doc import extract
+from footprint.model import Document
+from footprint.place import Geocoder
+
+
+def _read(nlp, text, published="2015-03-04"):
+    doc = Document(id="n", text=text, path="n.txt", published=published)
+    return extract(nlp(text), doc, geocoder=Geocoder())
+
+
+def _story(result):
+    return [e for e in result.events if not e.background]
+
+
+def test_undated_lead_is_dated_by_publication(nlp):
+    text = "Gunmen attacked a police checkpoint in Kandahar city, Afghanistan."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack"
+    assert event.date.precision == "reported"
+    assert (event.date.start, event.date.end) == (dt.date(2015, 2, 26), dt.date(2015, 3, 4))
+    assert event.place.name.startswith("Kandah") and event.place.country == "AF"
+
+
+def test_without_publication_date_the_lead_stays_undated(nlp):
+    text = "Gunmen attacked a police checkpoint in Kandahar city, Afghanistan."
+    (event,) = _story(_read(nlp, text, published=None))
+    assert event.date is None
+
+
+def test_weekday_is_the_one_before_publication(nlp):
+    text = "Hundreds of nurses staged a sit-in in Lahore on Monday demanding higher pay."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "protest" and event.date.start == dt.date(2015, 3, 2)
+
+
+def test_claim_attribution_and_casualties(nlp):
+    text = (
+        "Assailants detonated an explosive device near a market in Mosul city, Nineveh "
+        "governorate, Iraq. Three people were killed and five others were wounded in the blast. "
+        "No group claimed responsibility; however, officials attributed the attack to the "
+        "Islamic State of Iraq and the Levant."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "bombing"
+    assert (event.casualties.killed, event.casualties.injured) == (3, 5)
+    assert event.responsibility[0] == "unclaimed"
+    perpetrators = [p for p in event.participants if p.role == "perpetrator"]
+    assert [p.basis for p in perpetrators] == ["attributed"]
+    assert "attributed the attack" in perpetrators[0].evidence.sentence
+
+
+def test_a_claim_names_the_perpetrator(nlp):
+    text = "Gunmen ambushed an army convoy in Helmand province. The Taliban claimed responsibility."
+    (event,) = _story(_read(nlp, text))
+    (p,) = [p for p in event.participants if p.role == "perpetrator"]
+    assert p.basis == "claimed" and event.responsibility[0] == "claimed"
+
+
+def test_an_analysis_paragraph_without_events_yields_none(nlp):
+    text = "The budget debate reflects a wider disagreement about the role of the provinces."
+    assert _story(_read(nlp, text)) == []
+
+
+def test_dateline_places_the_lead(nlp):
+    text = "PESHAWAR: Traders staged a protest against new taxes on Tuesday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Peshawar"
+
+
+def test_dateline_forms():
+    assert dateline("LAHORE: Teachers protested.")[0] == "LAHORE"
+    assert dateline("Dhaka - Workers marched.")[0] == "Dhaka"
+    assert dateline("Quetta (Agency) — Police said.")[0] == "Quetta"
+    assert dateline("The minister said on Monday that talks would resume.") is None
