@@ -144,12 +144,10 @@ class EventReader:
         self.is_excluded = is_excluded
         self.attribution_of = attribution_of
         self.reported = _reported_window(published)
-        self._headlines = [
-            (b.start, b.end) for b in hygiene.blocks(self.text) if hygiene.is_headline_shaped(b)
-        ]
+        self._headlines = hygiene.headline_ranges(self.text)
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self._sentence_number = 0  # sentences read so far, outside excluded passages
-        self._lead_events: set[str] = set()  # events opened by the news-lead rule
+        self._lead: Event | None = None  # the story event the document's first sentences tell
         # event id -> casualty figures read in its sentences, with their evidence
         self._casualties: dict[str, list[tuple[CasualtyCount, Evidence]]] = {}
         self._titled: set[str] = set()  # events whose label is a quoted title
@@ -729,8 +727,8 @@ class EventReader:
         lead = next((e for e in events if not e.background), None)
         if lead is not None and lead.place is None and self.dateline is not None:
             lead.place = self.dateline  # type: ignore[assignment]  # where the report was filed
-        if lead is not None and lead.place is None and lead.id in self._lead_events:
-            lead.place = self._place_named_with(lead)  # type: ignore[assignment]
+        if self._lead is not None and self._lead.place is None:
+            self._lead.place = self._place_named_with(self._lead)  # type: ignore[assignment]
         for event in events:
             if event.place is not None and getattr(event.place, "name", "") not in event.label:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
@@ -875,9 +873,13 @@ class EventReader:
         elif m.anaphoric:
             # "During the same visit" further on: the latest story event of that type, if any.
             same_type = [e for e in events if not e.background and e.type == m.type]
-            if not same_type:
+            if same_type:
+                target = same_type[-1]
+            elif self._is_lead(m, events):  # "suppressed demonstrations against X's visit"
+                m.date = self.reported
+                target = self._new_event(m, events)
+            else:
                 return None
-            target = same_type[-1]
         elif m.generic:
             return None
         elif (
@@ -894,7 +896,6 @@ class EventReader:
         elif self._is_lead(m, events):
             m.date = self.reported  # a news report's lead: dated by its publication
             target = self._new_event(m, events)
-            self._lead_events.add(target.id)
         else:
             return None
         self._merge(target, m, evidence)
@@ -932,6 +933,13 @@ class EventReader:
             _add_participant(event, p)
 
     def _new_event(self, m: EventMention, events: list[Event]) -> Event:
+        lead = not m.background and self._sentence_number < LEAD_SENTENCES
+        if lead and not any(not e.background for e in events):
+            self._lead = self._open_event(m, events)
+            return self._lead
+        return self._open_event(m, events)
+
+    def _open_event(self, m: EventMention, events: list[Event]) -> Event:
         event = Event(
             # The trigger's offset too: one sentence can report two events of one type
             # ("the Atlanta clinic bombing ... a 1997 attack").

@@ -49,10 +49,6 @@ def _joined(ranges: list[hygiene.Exclusion]) -> list[hygiene.Exclusion]:
     return out
 
 
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
-    return [(b.start, b.end) for b in hygiene.blocks(text) if hygiene.is_headline_shaped(b)]
-
-
 def _preceding_titles(ent: Span) -> tuple[str, ...]:
     """Titles written just before a person's name and outside its span ("Senator X")."""
     titles = lexicons.titles()
@@ -87,7 +83,7 @@ def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str
 def mentions_from(
     doc: Doc, document: Document, excluded: list[hygiene.Exclusion]
 ) -> list[tuple[Span, Mention]]:
-    headlines = _headline_ranges(doc.text)
+    headlines = hygiene.headline_ranges(document.text)
     out: list[tuple[Span, Mention]] = []
     for ent in doc.ents:
         type_ = LABEL_TYPES.get(ent.label_)
@@ -172,9 +168,50 @@ def _date_spans(
     return out
 
 
-def _after_in(ent: Span) -> bool:
+PLACE_PREPOSITIONS = ("in", "at", "near")
+PLACED_PRECISIONS = ("city", "district", "region")
+
+
+def _after_place_preposition(ent: Span) -> bool:
     """A name written "in X" may be a place the model took for a person ("in Tak Bai")."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in ("in", "near")
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
+
+
+def _geocode(pairs: list[tuple[Span, Mention]], geocoder: Geocoder | None) -> dict[str, object]:
+    """The document's toponyms resolved together: places, organisations (venues) and names
+    written where a place would be."""
+    if geocoder is None:
+        return {}
+    names = sorted(
+        {
+            m.name
+            for ent, m in pairs
+            if m.type in ("place", "organization") or _after_place_preposition(ent)
+        }
+    )
+    return dict(geocoder.resolve_document(names))
+
+
+def _retype_places(
+    entities: list[Entity], pairs: list[tuple[Span, Mention]], places: dict[str, object]
+) -> None:
+    """A person or organisation that the gazetteer knows as a town or region and that the text
+    only ever writes where a place goes ("died in Nepalganj", "at Bhardaha") is that place:
+    the model's label loses to the grammar and the gazetteer together."""
+    spans: dict[str, list[Span]] = {}
+    for ent, m in pairs:
+        spans.setdefault(m.name, []).append(ent)
+    for entity in entities:
+        if entity.type not in ("person", "organization"):
+            continue
+        place = places.get(entity.name)
+        if getattr(place, "precision", None) not in PLACED_PRECISIONS:
+            continue
+        if any(m.titles for m in entity.mentions):
+            continue
+        written = [s for m in entity.mentions for s in spans.get(m.name, [])]
+        if written and all(_after_place_preposition(s) for s in written):
+            entity.type = "place"
 
 
 def _is_iso(value: str | None) -> bool:
@@ -191,17 +228,12 @@ def _events(
     entity_of: dict[int, Entity],
     excluded: list[hygiene.Exclusion],
     geocoder: Geocoder | None,
+    places: dict[str, object],
 ) -> list[Event]:
     actors = [
         Actor(ent.start, ent.end, entity_of[id(m)].id, entity_of[id(m)].type, entity_of[id(m)].name)
         for ent, m in pairs
     ]
-    places: dict[str, object] = {}
-    if geocoder is not None:
-        names = sorted(
-            {m.name for ent, m in pairs if m.type in ("place", "organization") or _after_in(ent)}
-        )
-        places = dict(geocoder.resolve_document(names))
     name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
 
     def place_of(actor: Actor) -> object | None:
@@ -237,6 +269,8 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     excluded = hygiene.exclusions(document.text)
     pairs = mentions_from(doc, document, excluded)
     entities = resolve([m for _, m in pairs], doc._.acronyms or {})
+    places = _geocode(pairs, geocoder)
+    _retype_places(entities, pairs, places)
     entity_of = {id(m): e for e in entities for m in e.mentions}
     by_token: dict[int, tuple[int, str, str, str]] = {}
     for ent, mention in pairs:
@@ -277,7 +311,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
             if is_author_line and author is None:
                 author = next(e.name for e in entities if e.id == found.subject)
     relations += _title_relations(entities, doc)
-    events = _events(doc, document, pairs, entity_of, excluded, geocoder)
+    events = _events(doc, document, pairs, entity_of, excluded, geocoder, places)
     if author != document.author:
         document = replace(document, author=author)
     return DocumentResult(

@@ -67,6 +67,15 @@ def is_headline_shaped(block: Block) -> bool:
     return bool(text) and text[-1] not in ".!?”\"'’:;," and len(text.split()) <= 30
 
 
+def headline_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the headline-shaped lines, when the text has a body besides them. A
+    text of unpunctuated lines only (a wire note without full stops) is all body."""
+    found = [(b.start, b.end, is_headline_shaped(b)) for b in blocks(text)]
+    if all(shaped for _, _, shaped in found):
+        return []
+    return [(start, end) for start, end, shaped in found if shaped]
+
+
 def is_title_case(block: Block) -> bool:
     words = [w for w in _WORD.findall(_without_counters(block.text)) if len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.6
