@@ -62,8 +62,7 @@ TYPE_RANK = {
 }
 OTHER_TYPE_RANK = 4
 # Verbs that tell an attack only with their object: "opened fire", "set fire to", "set ablaze".
-VERB_OBJECT_EVENTS = {"open": {"fire"}, "set": {"fire", "ablaze", "alight"}}
-OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt")
+OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt", "prep", "pobj")
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
@@ -217,10 +216,11 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in VERB_OBJECT_EVENTS:
-                wanted = VERB_OBJECT_EVENTS[tok.lemma_.lower()]
-                if any(c.lemma_.lower() in wanted for c in tok.children if c.dep_ in OBJECTS):
-                    out.append((self.doc[tok.i : tok.i + 1], "attack"))
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicons.event_verb_objects():
+                for objects, type_ in lexicons.event_verb_objects()[tok.lemma_.lower()]:
+                    if any(o.lemma_.lower() in objects for o in _objects(tok)):
+                        out.append((self.doc[tok.i : tok.i + 1], type_))
+                        break
         return out
 
     @staticmethod
@@ -243,6 +243,8 @@ class EventReader:
     def _is_irrealis(head: Token) -> bool:
         """Threatened, planned or demanded, not reported as held ("threatened to lead a march")."""
         irrealis = lexicons.event_irrealis()
+        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            return True  # "a plan to gather workers", "came to protest": a purpose, not an act
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):
                 if ancestor.lemma_.lower() in irrealis:
@@ -265,6 +267,10 @@ class EventReader:
             return False  # "two rockets", "three rallies": counted, so told as happening
         if head.dep_ == "dobj" and head.head.tag_ == "VBD":
             return False  # "threw petrol bombs at ...": done, not habitual
+        if head.dep_ == "nsubjpass" and any(
+            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.head.children
+        ):
+            return False  # "demonstrations were held in five towns"
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         partitive = head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
         return not dets and not partitive
@@ -1088,15 +1094,34 @@ def _is_military_strike(head: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in KILLING_VERBS
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's object words, through one preposition ("laid siege to", "hit the streets")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in OBJECTS:
+            out.append(c)
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
 def _rank(type_: str) -> int:
     return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
 
 
 def _without_settings(story: list[tuple[Span | None, str]]) -> list[tuple[Span | None, str]]:
-    """Drop gatherings that are only where a violent act happened: in "a bomber blew himself up
-    at a funeral" or "gunmen opened fire during a wedding ceremony" the event is the attack."""
+    """Drop gatherings that are only where or when a violent act happened: in "a bomber blew
+    himself up at a funeral", "gunmen opened fire during a wedding ceremony" or "on day 8 of
+    the strike, four bombs were hurled" the event is the attack. The act is a violent verb, or
+    a violent noun that is the subject or object of the sentence's verb."""
     violent_verbs = [
-        s[-1] for s, t in story if s is not None and t in VIOLENT_TYPES and s[-1].pos_ == "VERB"
+        s[-1] if s[-1].pos_ == "VERB" else s[-1].head
+        for s, t in story
+        if s is not None
+        and t in VIOLENT_TYPES
+        and (
+            s[-1].pos_ == "VERB"
+            or (s[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and s[-1].head.pos_ == "VERB")
+        )
     ]
     if not violent_verbs:
         return story
@@ -1109,10 +1134,16 @@ def _without_settings(story: list[tuple[Span | None, str]]) -> list[tuple[Span |
 
 
 def _is_setting(head: Token, verbs: list[Token]) -> bool:
-    prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ not in SETTING_PREPOSITIONS:
+    """A gathering named in a prepositional phrase of the violent act: at, during, in ... any
+    preposition when the act is the sentence's main verb."""
+    if head.dep_ != "pobj":
         return False
-    return any(prep.head == verb or prep.head in verb.subtree for verb in verbs)
+    prep = head.head
+    return any(
+        (prep.head == verb or prep.head in verb.subtree)
+        and (prep.lower_ in SETTING_PREPOSITIONS or verb.dep_ == "ROOT")
+        for verb in verbs
+    )
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:

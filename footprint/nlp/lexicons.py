@@ -197,3 +197,14 @@ def casualty_words() -> dict[str, frozenset[str]]:
         kind, word = line.split("\t")
         out.setdefault(kind, set()).add(word.strip().lower())
     return {kind: frozenset(words) for kind, words in out.items()}
+
+
+@lru_cache(maxsize=1)
+def event_verb_objects() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """Verbs that tell an event only with certain objects ("opened fire", "blocked the road"):
+    lemma -> ((object lemmas, event type), ...)."""
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for line in _lines("event_verb_objects.tsv"):
+        lemma, objects, type_ = line.split("\t")
+        out.setdefault(lemma, []).append((frozenset(objects.split(",")), type_))
+    return {lemma: tuple(pairs) for lemma, pairs in out.items()}
