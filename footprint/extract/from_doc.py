@@ -177,19 +177,42 @@ def _after_place_preposition(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
-def _geocode(pairs: list[tuple[Span, Mention]], geocoder: Geocoder | None) -> dict[str, object]:
-    """The document's toponyms resolved together: places, organisations (venues) and names
-    written where a place would be."""
+def _geocode(
+    pairs: list[tuple[Span, Mention]], unnamed: list[Span], geocoder: Geocoder | None
+) -> dict[str, object]:
+    """The document's toponyms resolved together: places, organisations (venues), names
+    written where a place would be, and capitalised words after "in" the model named nothing."""
     if geocoder is None:
         return {}
-    names = sorted(
-        {
-            m.name
-            for ent, m in pairs
-            if m.type in ("place", "organization") or _after_place_preposition(ent)
-        }
-    )
-    return dict(geocoder.resolve_document(names))
+    names = {
+        m.name
+        for ent, m in pairs
+        if m.type in ("place", "organization") or _after_place_preposition(ent)
+    }
+    names |= {span.text for span in unnamed}
+    return dict(geocoder.resolve_document(sorted(names)))
+
+
+def _unnamed_toponyms(doc: Doc) -> list[Span]:
+    """Capitalised proper nouns right after "in", "at" or "near" that the model tagged as
+    nothing ("shot a woman in Tral"): candidates the gazetteer may know."""
+    out = []
+    for tok in doc:
+        if tok.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        end = tok.i + 1
+        while (
+            end < len(doc)
+            and end - tok.i <= 3
+            and doc[end].pos_ == "PROPN"
+            and doc[end].is_alpha
+            and doc[end].text[:1].isupper()
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        if end > tok.i + 1:
+            out.append(doc[tok.i + 1 : end])
+    return out
 
 
 def _retype_places(
@@ -229,12 +252,17 @@ def _events(
     excluded: list[hygiene.Exclusion],
     geocoder: Geocoder | None,
     places: dict[str, object],
+    unnamed: list[Span],
 ) -> list[Event]:
     actors = [
         Actor(ent.start, ent.end, entity_of[id(m)].id, entity_of[id(m)].type, entity_of[id(m)].name)
         for ent, m in pairs
     ]
+    # Toponyms no entity stands for take part in placing events only (no entity id).
+    actors += [Actor(s.start, s.end, "", "place", s.text) for s in unnamed if places.get(s.text)]
+    actors.sort(key=lambda a: a.start)
     name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
+    name_of |= {(s.start, s.end): s.text for s in unnamed}
 
     def place_of(actor: Actor) -> object | None:
         return places.get(name_of.get((actor.start, actor.end), ""))
@@ -269,7 +297,8 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     excluded = hygiene.exclusions(document.text)
     pairs = mentions_from(doc, document, excluded)
     entities = resolve([m for _, m in pairs], doc._.acronyms or {})
-    places = _geocode(pairs, geocoder)
+    unnamed = _unnamed_toponyms(doc)
+    places = _geocode(pairs, unnamed, geocoder)
     _retype_places(entities, pairs, places)
     entity_of = {id(m): e for e in entities for m in e.mentions}
     by_token: dict[int, tuple[int, str, str, str]] = {}
@@ -311,7 +340,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
             if is_author_line and author is None:
                 author = next(e.name for e in entities if e.id == found.subject)
     relations += _title_relations(entities, doc)
-    events = _events(doc, document, pairs, entity_of, excluded, geocoder, places)
+    events = _events(doc, document, pairs, entity_of, excluded, geocoder, places, unnamed)
     if author != document.author:
         document = replace(document, author=author)
     return DocumentResult(
