@@ -26,6 +26,7 @@ that gives its date replaces that window. Later sentences add who claimed it or 
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -1062,8 +1063,20 @@ def _continues_chain(between: Span) -> bool:
 
 def _most_specific(chain: list[object]) -> object | None:
     """The most specific place of a chain that agrees with the chain's wider places: inside
-    the country and first-level region they name."""
+    the country and first-level region they name. A chain of towns only agrees on the country
+    most of them lie in (the last-written, widest one on a tie): in "X thana of Khulna city" an
+    X in another country is a namesake."""
     countries = {getattr(p, "country", None) for p in chain if _level(p) == 2}
+    if not countries and len(chain) > 1 and all(_level(p) == 0 for p in chain):
+        counts = collections.Counter(getattr(p, "country", None) for p in chain)
+        top = max(counts.values())
+        countries = {
+            next(
+                getattr(p, "country", None)
+                for p in reversed(chain)
+                if counts[getattr(p, "country", None)] == top
+            )
+        }
     regions = {getattr(p, "admin1", None) for p in chain if _level(p) == 1}
     regions.discard(None)
     agreeing = [

@@ -177,6 +177,28 @@ def _after_place_preposition(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
 
 
+PLACE_AFTER_WORDS = {
+    "district", "area", "village", "town", "city", "road", "upazila", "municipality", "bazaar",
+    "bazar", "market", "township", "sub-district", "tehsil", "block", "sector", "province",
+}
+
+
+def _written_as_place(ent: Span) -> bool:
+    """Written where a place goes: "in X", "from X", "the village of X", "X district", "X main
+    road" (the words for areas are data in nlp/patterns/place_words.txt and this list)."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return (
+        before in PLACE_PREPOSITIONS
+        or before == "from"
+        or (before == "of" and before2 in PLACE_AFTER_WORDS | lexicons.place_words())
+        or after in PLACE_AFTER_WORDS
+        or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
+    )
+
+
 def _geocode(
     pairs: list[tuple[Span, Mention]], unnamed: list[Span], geocoder: Geocoder | None
 ) -> dict[str, object]:
@@ -233,7 +255,7 @@ def _retype_places(
         if any(m.titles for m in entity.mentions):
             continue
         written = [s for m in entity.mentions for s in spans.get(m.name, [])]
-        if written and all(_after_place_preposition(s) for s in written):
+        if written and all(_written_as_place(s) for s in written):
             entity.type = "place"
 
 
