@@ -153,6 +153,26 @@ def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of capitalised names followed by a lower-case word for an administrative
+    area ("Aleppo city", "Kidal town, Kidal region"), the word included."""
+    found = []
+    for tok in doc:
+        if tok.text not in ADMIN_AREA_WORDS or tok.i == 0:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < 3
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+        ):
+            start -= 1
+        if start < tok.i:
+            found.append((start, tok.i + 1))
+    return found
+
+
 def _name_word(tok) -> bool:  # type: ignore[no-untyped-def]
     """A capitalised word that can be part of a name (not a sentence's "The" or a title)."""
     return (
@@ -309,6 +329,17 @@ def repair(doc: Doc) -> Doc:
         orgs.append(Span(doc, start, end, label=ORG))
     if orgs:
         replace_ents(doc, orgs)
+
+    # 1c. "Aleppo city", "Kidal town", "Herat province": a place, whatever the model said.
+    areas = [
+        Span(doc, start, end, label="GPE")
+        for start, end in admin_area_spans(doc)
+        if not any(
+            e.label_ in (PERSON, ORG) and e.start < end and start < e.end for e in doc.ents
+        )
+    ]
+    if areas:
+        replace_ents(doc, areas)
 
     # 2. Trim, extend persons, drop what is not an actor.
     ents = []
