@@ -39,6 +39,7 @@ from footprint.extract.casualties import CasualtyCount, casualties_in, combine
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Quote, stable_id
 from footprint.nlp import lexicons
+from footprint.place.distance import haversine_km
 from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
@@ -417,6 +418,11 @@ class EventReader:
                 place = place.as_district()  # type: ignore[attr-defined]
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
             candidates.append((distance, group, place))
+        # A country the sentence names rules out namesakes elsewhere ("in Eastleigh
+        # neighbourhood in Nairobi city, Kenya").
+        named = {getattr(c[2], "country", None) for c in candidates if _level(c[2]) == 2}
+        if named:
+            candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
         if not candidates:
             return None
         nearest = min(candidates, key=lambda c: c[0])
@@ -1077,15 +1083,33 @@ def _most_specific(chain: list[object]) -> object | None:
                 if counts[getattr(p, "country", None)] == top
             )
         }
-    regions = {getattr(p, "admin1", None) for p in chain if _level(p) == 1}
-    regions.discard(None)
+    regions = [p for p in chain if _level(p) == 1]
     agreeing = [
         p
         for p in chain
         if (not countries or getattr(p, "country", None) in countries)
-        and (_level(p) >= 1 or not regions or getattr(p, "admin1", None) in regions)
+        and (_level(p) >= 1 or not regions or any(_inside(p, r) for r in regions))
     ]
     return min(agreeing, key=_level) if agreeing else None
+
+
+REGION_REACH_KM = 150.0  # a town this close to a region's point may lie in it
+
+
+def _inside(town: object, region: object) -> bool:
+    """Does the town lie in the region? By the gazetteer's first-level region when the names
+    agree, else by distance: the text's region names are often older or other names than the
+    gazetteer's ("Beqaa governorate" for a town now in "Baalbek-Hermel")."""
+    if not getattr(region, "admin1", None) or not getattr(region, "country", None):
+        return True  # a region the gazetteer cannot situate ("Kashmir") rules nothing out
+    if getattr(town, "admin1", None) == getattr(region, "admin1", None):
+        return True
+    if getattr(town, "country", None) != getattr(region, "country", None):
+        return False
+    points = [getattr(x, a, None) for x in (town, region) for a in ("lat", "lon")]
+    if None in points:
+        return False
+    return haversine_km(*points) <= REGION_REACH_KM  # type: ignore[arg-type]
 
 
 def _level(place: object) -> int:
