@@ -15,8 +15,7 @@ from footprint.time import TimeSpan
 
 ROLE_ORDER = ("speaker", "organizer", "host", "perpetrator", "guest", "attendee", "participant")
 ACTING_ROLES = ("perpetrator", "organizer", "speaker", "host")
-# Who did a violent event: its perpetrator, before a spokesman who spoke of it.
-VIOLENT_ROLE_ORDER = ("perpetrator", "organizer", "participant", "speaker", "host", "guest")
+VIOLENT_ROLE_ORDER = ("perpetrator", "organizer")
 
 
 @dataclass(frozen=True)
@@ -42,9 +41,10 @@ def main_event(result: DocumentResult) -> MainEvent:
     actors = [e for e in (first_of["person"], first_of["organization"]) if e is not None]
     lead_actors = [e.name for e in sorted(actors, key=lambda e: e.mentions[0].evidence.start)]
     if event is not None:
+        # Who did a violent event is its perpetrator; its victims and bystanders are not.
         order = VIOLENT_ROLE_ORDER if event.type in VIOLENT_TYPES else ROLE_ORDER
         ranked = sorted(
-            (p for p in event.participants if p.role in order),  # a target did nothing
+            (p for p in event.participants if p.role in order),
             key=lambda p: order.index(p.role),
         )
         who = [names[p.entity] for p in ranked] or lead_actors

@@ -195,7 +195,10 @@ class EventReader:
             if capitalised and not _in_quotes(head):
                 i += width
                 continue
-            if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date:
+            # "the battle wounds", "a bomb disposal squad": a modifier of another noun names
+            # no event (in "a petrol bomb attack" the attack is the trigger).
+            modifier = head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
+            if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date and not modifier:
                 type_ = nouns[phrase]
                 if type_ == "strike" and _is_military_strike(head):
                     type_ = "bombing"

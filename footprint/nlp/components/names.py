@@ -160,6 +160,8 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
     for tok in doc:
         if tok.text not in ADMIN_AREA_WORDS or tok.i == 0:
             continue
+        if doc[tok.i - 1].ent_type_ not in ("", "NORP"):
+            continue  # a place (or a person: see _relabel) the model found already
         start = tok.i
         while (
             start > 0
@@ -168,8 +170,8 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
             and doc[start - 1].text[:1].isupper()
         ):
             start -= 1
-        if start < tok.i:
-            found.append((start, tok.i + 1))
+        if start < tok.i and not (start > 0 and _joined(doc[start - 1], doc[start])):
+            found.append((start, tok.i + 1))  # not the tail of a hyphenated name
     return found
 
 
