@@ -820,9 +820,13 @@ class EventReader:
                 event.responsibility = (said.status, evidence)
             for i in said.actors:
                 actor = self.actor_at[i]
-                _add_participant(
-                    event,
-                    Participation(actor.entity, "perpetrator", "unknown", evidence, said.status),
+                # Whatever else the sentence made of it ("X said it carried out ..." speaks),
+                # the actor a claim or attribution names is the event's perpetrator.
+                held = [p for p in event.participants if p.entity == actor.entity]
+                mode = held[0].mode if held else "unknown"
+                event.participants = [p for p in event.participants if p.entity != actor.entity]
+                event.participants.append(
+                    Participation(actor.entity, "perpetrator", mode, evidence, said.status)
                 )
 
     def _marks_other_time(self, span: Span, value: object) -> bool:

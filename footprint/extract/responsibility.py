@@ -6,9 +6,9 @@ to an analyst and are kept apart:
 - claimed: the group says it did it ("X claimed responsibility for the attack", "responsibility
   was claimed by X", "X said it carried out the bombing");
 - attributed: someone else says it ("officials blamed X", "police attributed the attack to X",
-  "X was behind the attack");
-- suspected: a weaker attribution ("authorities suspect the involvement of X", "suspected X
-  militants");
+  "X was behind the attack", "officials said X was responsible");
+- suspected: a weaker attribution ("authorities suspect the involvement of X", "X was suspected
+  of being involved", "sources speculated that X was involved");
 - unclaimed: the text says no one claimed it ("No group claimed responsibility").
 A claim that is denied ("X denied responsibility") is not a claim. Read from the dependency
 parse; the words are data constants below, in their lemma forms.
@@ -23,11 +23,13 @@ from spacy.tokens import Span, Token
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit"}
 CLAIM_OBJECTS = {"responsibility", "credit"}
-DENY_VERBS = {"deny", "reject", "disown"}
 CARRY_OUT_VERBS = {"carry", "conduct", "perpetrate", "execute", "stage"}  # "said it carried out"
+SAY_VERBS = {"say", "state", "announce"}
 ATTRIBUTE_VERBS = {"blame", "attribute", "accuse", "hold"}  # "held X responsible"
-SUSPECT_VERBS = {"suspect"}
-SUSPECT_NOUNS = {"involvement", "hand", "role"}  # "suspect the involvement of X"
+SUSPECT_VERBS = {"suspect", "speculate", "believe", "think"}
+# "X was behind / responsible for / involved in the attack"
+HELD_WORDS = {"behind", "responsible", "involved", "involve"}
+PRONOUNS = {"it", "they", "we"}
 NEGATIONS = {"no", "not", "never", "n't", "none", "nobody"}
 
 
@@ -57,15 +59,47 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
             return Responsibility("claimed", actors) if actors else None
     if lemma in ATTRIBUTE_VERBS and tok.pos_ == "VERB":
         return _attributed(tok, actor_at)
-    if lemma in SUSPECT_VERBS and tok.pos_ == "VERB":
-        objects = [t for c in tok.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
-        actors = _actors(objects, actor_at)
+    if lemma == "suspect" and tok.dep_ != "amod" and not _negated(tok):
+        # "X was suspected (of being involved)", "sources suspect the involvement of X"
+        deps = ("nsubjpass", "dobj") if tok.pos_ == "VERB" else ()
+        words = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
+        actors = _actors(words, actor_at)
         return Responsibility("suspected", actors) if actors else None
-    if lemma == "behind" and tok.head.lemma_.lower() == "be" and not _negated(tok.head):
-        subjects = [t for c in tok.head.children if c.dep_ == "nsubj" for t in c.subtree]
-        actors = _actors(subjects, actor_at)
-        return Responsibility("attributed", actors) if actors else None
+    if lemma in HELD_WORDS and tok.dep_ != "amod":
+        return _held(tok, actor_at)
+    if lemma in SAY_VERBS and tok.pos_ == "VERB":
+        return _said_it_did(tok, actor_at)
     return None
+
+
+def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """"X was behind / responsible for / involved in the attack", as said, believed or
+    suspected by someone: attributed, or suspected under a verb of suspicion."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    if _negated(verb) or _negated(word):
+        return None
+    subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+    actors = _actors(subjects, actor_at)
+    if not actors:
+        return None
+    doubted = any(a.lemma_.lower() in SUSPECT_VERBS for a in verb.ancestors)
+    return Responsibility("suspected" if doubted else "attributed", actors)
+
+
+def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """"X said it carried out the bombing": a claim in the group's own words."""
+    did = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.lemma_.lower() in CARRY_OUT_VERBS
+        and any(s.dep_ == "nsubj" and s.lower_ in PRONOUNS for s in c.children)
+    ]
+    if not did or _negated(verb) or _negated(did[0]):
+        return None
+    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    actors = _actors(subjects, actor_at)
+    return Responsibility("claimed", actors) if actors else None
 
 
 def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:

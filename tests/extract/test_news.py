@@ -77,3 +77,22 @@ def test_dateline_forms():
     assert dateline("Dhaka - Workers marched.")[0] == "Dhaka"
     assert dateline("Quetta (Agency) — Police said.")[0] == "Quetta"
     assert dateline("The minister said on Monday that talks would resume.") is None
+
+
+def _perpetrators(nlp, text):
+    (event,) = _story(_read(nlp, text))
+    return [(p.basis, p.evidence.sentence) for p in event.participants if p.role == "perpetrator"]
+
+
+def test_suspicion_and_attribution_forms(nlp):
+    lead = "Gunmen shot and killed a shopkeeper in Kandahar city, Afghanistan. "
+    suspected = _perpetrators(nlp, lead + "The Taliban was suspected of being involved.")
+    assert [b for b, _ in suspected] == ["suspected"]
+    speculated = _perpetrators(
+        nlp, lead + "No group claimed responsibility; however, officials said the Taliban was behind it."
+    )
+    assert [b for b, _ in speculated] == ["attributed"]
+    said = _perpetrators(nlp, lead + "The Taliban said it carried out the attack.")
+    assert [b for b, _ in said] == ["claimed"]
+    denied = _perpetrators(nlp, lead + "The Taliban denied any involvement in the attack.")
+    assert denied == []
