@@ -815,15 +815,15 @@ class EventReader:
         for said in found:
             # What the text says about claims: a claim outranks "no group claimed", which
             # outranks an attribution by others (kept on the perpetrator as its basis).
-            held = event.responsibility[0] if event.responsibility else None
-            if CLAIM_RANK[said.status] > CLAIM_RANK.get(held or "", -1):
+            status = event.responsibility[0] if event.responsibility else ""
+            if CLAIM_RANK[said.status] > CLAIM_RANK.get(status, -1):
                 event.responsibility = (said.status, evidence)
             for i in said.actors:
                 actor = self.actor_at[i]
                 # Whatever else the sentence made of it ("X said it carried out ..." speaks),
                 # the actor a claim or attribution names is the event's perpetrator.
-                held = [p for p in event.participants if p.entity == actor.entity]
-                mode = held[0].mode if held else "unknown"
+                same = [p for p in event.participants if p.entity == actor.entity]
+                mode = same[0].mode if same else "unknown"
                 event.participants = [p for p in event.participants if p.entity != actor.entity]
                 event.participants.append(
                     Participation(actor.entity, "perpetrator", mode, evidence, said.status)
