@@ -124,10 +124,12 @@ def _count_one(tok: Token) -> int | None:
         and (first.nbor(1).pos_ == "PROPN")
     ):
         return _number(first)
+    if "both" in dets:  # "both people", "both guards"
+        return 2
     if lower in _w("vague") or {lower, tok.lemma_.lower()} & _w("collective"):
         return None
-    if lower == "another" or "both" in dets:
-        return 1 if lower == "another" else 2
+    if lower == "another":
+        return 1
     if tok.pos_ == "PRON":
         return 1 if lower in ONE_PRONOUNS else None
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "ADJ" and dets):  # "the 25-year-old"
@@ -205,7 +207,11 @@ def _besides(tok: Token) -> list[Token]:
 def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool]:
     """(field, victims, says zero) for a casualty noun."""
     of = [o for p in _has(tok, ("prep",)) if p.lower_ == "of" for o in _has(p, ("pobj",))]
-    no = any(c.lower_ == "no" for c in tok.children)
+    no = any(c.lower_ == "no" for c in tok.children) or (
+        tok.dep_ == "pobj"  # "no reports of casualties"
+        and tok.head.lower_ == "of"
+        and any(c.lower_ == "no" for c in tok.head.head.children)
+    )
     if lemma in ("casualty", "fatality") and (no or _has(tok.head, ("neg",))):
         return (KILLED if lemma == "fatality" else INJURED), [], True
     if lemma in _w("injure_noun") and tok.dep_ == "dobj" and tok.head.lemma_ in _w("suffer_verb"):

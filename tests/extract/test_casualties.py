@@ -108,3 +108,10 @@ def test_combine_over_a_report(nlp):
     )
     counts = [c for s in nlp(text).sents if (c := casualties_in(s))]
     assert combine(counts) == (5, 8)
+
+
+def test_both_with_a_collective_noun_and_no_reports_of_casualties(nlp):
+    both = casualties_in(next(nlp("Both people were injured in the shooting.").sents))
+    assert (both.killed, both.injured) == (None, 2)
+    none = casualties_in(next(nlp("There were no reports of casualties in the blast.").sents))
+    assert (none.killed, none.injured) == (0, 0)
