@@ -144,8 +144,9 @@ class Quote:
 @dataclass(frozen=True)
 class Casualties:
     """People killed and injured in one event, as the text counts them (None: not said).
-    "At least five" is 5; figures from several sentences of one event are added up only when
-    they count different people (see extract/casualties.py)."""
+    "At least five" is 5; of the figures several sentences give, the largest (later sentences
+    mostly restate a toll: see extract/casualties.py `combine`); a report that counts injured
+    and no dead gives killed 0. `evidence`: the words each figure was read from."""
 
     killed: int | None
     injured: int | None

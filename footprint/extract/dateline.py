@@ -22,17 +22,14 @@ _DATELINE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 LINES_TO_SEARCH = 4
+HEAD_CHARS = 400  # a dateline is short: a huge first line is not read whole
 
 
-def dateline(text: str) -> tuple[str, int, int] | None:
-    """(name, start, end) of the dateline's place name, if the text opens with one."""
-    head = "\n".join(text.lstrip("\ufeff").splitlines()[:LINES_TO_SEARCH])
-    offset = len(text) - len(text.lstrip("\ufeff"))
+def dateline(text: str) -> str | None:
+    """The place name of the text's dateline, if it opens with one."""
+    head = "\n".join(text[:HEAD_CHARS].lstrip("\ufeff").splitlines()[:LINES_TO_SEARCH])
     match = _DATELINE.search(head)
     if match is None:
         return None
     name = match.group("name")
-    if name.isupper() or name.istitle():
-        start = offset + match.start("name")
-        return name, start, start + len(name)
-    return None
+    return name if name.isupper() or name.istitle() else None

@@ -51,7 +51,7 @@ VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 WEAK_TYPES = {"gathering", "appearance", "statement"}
 # When one sentence names several events, which one it reports. A gathering beats a violent
 # event named beside it ("a rally to mark the anniversary of the massacre"), unless the violent
-# one is the verb the sentence tells and the gathering only its setting (see `_settings`); a
+# one is the act the sentence tells and the gathering only its setting (`_without_settings`); a
 # specific violent word beats the generic "attack"; an arrest or raid is often what followed.
 TYPE_RANK = {
     **dict.fromkeys(WEAK_TYPES, 0),
@@ -63,7 +63,8 @@ TYPE_RANK = {
     "kidnapping": 3,
 }
 OTHER_TYPE_RANK = 4
-# Verbs that tell an attack only with their object: "opened fire", "set fire to", "set ablaze".
+# Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
+# objects are data: nlp/patterns/event_verb_objects.tsv.
 OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt", "prep", "pobj")
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
@@ -132,6 +133,7 @@ class EventReader:
         attribution_of: Callable[[str], str | None],
         published: dt.date | None = None,
         dateline: object | None = None,
+        headlines: list[tuple[int, int]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
@@ -145,7 +147,7 @@ class EventReader:
         self.is_excluded = is_excluded
         self.attribution_of = attribution_of
         self.reported = _reported_window(published)
-        self._headlines = hygiene.headline_ranges(self.text)
+        self._headlines = headlines if headlines is not None else hygiene.headline_ranges(self.text)
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self._sentence_number = 0  # sentences read so far, outside excluded passages
         self._lead: Event | None = None  # the story event the document's first sentences tell
@@ -398,9 +400,7 @@ class EventReader:
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
                 continue
             possessive = after is not None and after.text in ("’s", "'s")
-            if after is not None and (
-                after.text == "-" or after.lower_ == "based" or (possessive and group < 0)
-            ):
+            if after is not None and (_modifies_a_noun(after) or (possessive and group < 0)):
                 continue  # "Pakistan-based", "Pakistan's army": a modifier, not where it was
             # "Gurgaon's X Village": X lies in Gurgaon, which stands for it if X is unknown.
             before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
@@ -415,7 +415,7 @@ class EventReader:
                 continue
             if (
                 after is not None
-                and after.lower_ in DISTRICT_WORDS
+                and lexicons.area_words().get(after.lower_) == "district"
                 and getattr(place, "precision", None) == "city"
             ):
                 place = place.as_district()  # type: ignore[attr-defined]
@@ -763,8 +763,8 @@ class EventReader:
                 if not (ev.start <= start < ev.end):
                     continue
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
-                if after is not None and (after.text == "-" or after.lower_ == "based"):
-                    continue
+                if _modifies_a_noun(after):
+                    continue  # "Pakistan-based", "Pakistan-occupied"
                 place = self.place_of(actor)
                 if place is not None:
                     found.append(place)
@@ -1001,7 +1001,6 @@ class EventReader:
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
 _SPECIFICITY = {"venue": 0, "city": 0, "district": 1, "region": 1, "country": 2}
-DISTRICT_WORDS = {"district", "sub-district", "subdistrict", "upazila", "tehsil", "county"}
 
 
 def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
@@ -1016,7 +1015,10 @@ def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
             # "the town of X", "outskirts of X"; not "the people of X"
             owner = tok.head.head
-            if owner.lemma_.lower() in lexicons.place_words() | PLACE_NOUNS:
+            if (
+                owner.lemma_.lower() in lexicons.place_words()
+                or owner.lower_ in lexicons.area_words()
+            ):
                 tok = owner
                 path.append(tok.i)
                 continue
@@ -1028,40 +1030,9 @@ def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
     return None, path
 
 
-# Words for areas that a chain of places names ("the X area", "Y district").
-PLACE_NOUNS = {
-    "area",
-    "district",
-    "province",
-    "city",
-    "town",
-    "village",
-    "region",
-    "state",
-    "county",
-    "municipality",
-    "governorate",
-    "division",
-    "sub-district",
-    "subdistrict",
-    "neighbourhood",
-    "neighborhood",
-    "locality",
-    "outskirts",
-    "suburb",
-    "upazila",
-    "tehsil",
-    "block",
-    "ward",
-    "township",
-    "commune",
-    "prefecture",
-    "department",
-    "territory",
-    "zone",
-    "border",
-    "part",
-}
+def _modifies_a_noun(after: Token | None) -> bool:
+    """The word after a place name makes it a modifier: "Pakistan-based", "US-led"."""
+    return after is not None and (after.text == "-" or after.lower_ == "based")
 
 
 def _continues_chain(between: Span) -> bool:
@@ -1070,7 +1041,7 @@ def _continues_chain(between: Span) -> bool:
     return (
         any(t.text == "," for t in between)
         and len(between) <= 4
-        and all(t.lower_ in PLACE_NOUNS or t.lower_ == "the" for t in words)
+        and all(t.lower_ in lexicons.area_words() or t.lower_ == "the" for t in words)
     )
 
 

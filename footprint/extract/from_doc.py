@@ -81,9 +81,11 @@ def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str
 
 
 def mentions_from(
-    doc: Doc, document: Document, excluded: list[hygiene.Exclusion]
+    doc: Doc,
+    document: Document,
+    excluded: list[hygiene.Exclusion],
+    headlines: list[tuple[int, int]],
 ) -> list[tuple[Span, Mention]]:
-    headlines = hygiene.headline_ranges(document.text)
     out: list[tuple[Span, Mention]] = []
     for ent in doc.ents:
         type_ = LABEL_TYPES.get(ent.label_)
@@ -157,10 +159,7 @@ def _date_spans(
     the nearest preceding resolved date, else the publication date, else none."""
     from footprint.time import NarrativeClock
 
-    published = None
-    if document.published is not None and _is_iso(document.published):
-        published = dt.date.fromisoformat(document.published[:10])
-    clock = NarrativeClock(published)
+    clock = NarrativeClock(_published(document))
     out: list[tuple[Span, object]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" and not _excluded(ent.start_char, ent.end_char, excluded):
@@ -168,33 +167,26 @@ def _date_spans(
     return out
 
 
-PLACE_PREPOSITIONS = ("in", "at", "near")
+NAME_PLACE_PREPOSITIONS = ("in", "at", "near")  # "in X": X may be a place
 PLACED_PRECISIONS = ("city", "district", "region")
 
 
-def _after_place_preposition(ent: Span) -> bool:
-    """A name written "in X" may be a place the model took for a person ("in Tak Bai")."""
-    return ent.start > 0 and ent.doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS
-
-
-PLACE_AFTER_WORDS = {
-    "district", "area", "village", "town", "city", "road", "upazila", "municipality", "bazaar",
-    "bazar", "market", "township", "sub-district", "tehsil", "block", "sector", "province",
-}
+def _area_or_place_word(word: str) -> bool:
+    return word in lexicons.area_words() or word in lexicons.place_words()
 
 
 def _written_as_place(ent: Span) -> bool:
     """Written where a place goes: "in X", "from X", "the village of X", "X district", "X main
-    road" (the words for areas are data in nlp/patterns/place_words.txt and this list)."""
+    road" (the words for areas and places are data: area_words.tsv, place_words.txt)."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return (
-        before in PLACE_PREPOSITIONS
+        before in NAME_PLACE_PREPOSITIONS
         or before == "from"
-        or (before == "of" and before2 in PLACE_AFTER_WORDS | lexicons.place_words())
-        or after in PLACE_AFTER_WORDS
+        or (before == "of" and _area_or_place_word(before2))
+        or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
     )
 
@@ -207,9 +199,7 @@ def _geocode(
     if geocoder is None:
         return {}
     names = {
-        m.name
-        for ent, m in pairs
-        if m.type in ("place", "organization") or _after_place_preposition(ent)
+        m.name for ent, m in pairs if m.type in ("place", "organization") or _written_as_place(ent)
     }
     names |= {span.text for span in unnamed}
     return dict(geocoder.resolve_document(sorted(names)))
@@ -220,7 +210,7 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
     nothing ("shot a woman in Tral"): candidates the gazetteer may know."""
     out = []
     for tok in doc:
-        if tok.lower_ not in PLACE_PREPOSITIONS:
+        if tok.lower_ not in NAME_PLACE_PREPOSITIONS:
             continue
         end = tok.i + 1
         while (
@@ -259,6 +249,13 @@ def _retype_places(
             entity.type = "place"
 
 
+def _published(document: Document) -> dt.date | None:
+    """The publication day, when the document gives a valid ISO date."""
+    if document.published is None or not _is_iso(document.published):
+        return None
+    return dt.date.fromisoformat(document.published[:10])
+
+
 def _is_iso(value: str | None) -> bool:
     try:
         return value is not None and bool(dt.date.fromisoformat(value[:10]))
@@ -275,6 +272,7 @@ def _events(
     geocoder: Geocoder | None,
     places: dict[str, object],
     unnamed: list[Span],
+    headlines: list[tuple[int, int]],
 ) -> list[Event]:
     actors = [
         Actor(ent.start, ent.end, entity_of[id(m)].id, entity_of[id(m)].type, entity_of[id(m)].name)
@@ -290,15 +288,11 @@ def _events(
         return places.get(name_of.get((actor.start, actor.end), ""))
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
-    published = (
-        dt.date.fromisoformat(document.published[:10])
-        if document.published is not None and _is_iso(document.published)
-        else None
-    )
     dateline = None
-    found = find_dateline(document.text)
-    if found is not None and geocoder is not None:
-        dateline = geocoder.resolve(found[0], collections.Counter())
+    filed_in = find_dateline(document.text)
+    if filed_in is not None and geocoder is not None:
+        dateline = geocoder.resolve(filed_in, collections.Counter())
+    joined = _joined(excluded)
     reader = EventReader(
         doc,
         document.id,
@@ -306,10 +300,11 @@ def _events(
         _date_spans(doc, document, excluded),
         place_of,
         paragraphs,
-        lambda start, end: _excluded(start, end, _joined(excluded)),
+        lambda start, end: _excluded(start, end, joined),
         attribution,
-        published,
+        _published(document),
         dateline,
+        headlines,
     )
     return reader.read()
 
@@ -317,7 +312,8 @@ def _events(
 def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> DocumentResult:
     """Records from an annotated Doc. Without a geocoder, events carry no places."""
     excluded = hygiene.exclusions(document.text)
-    pairs = mentions_from(doc, document, excluded)
+    headlines = hygiene.headline_ranges(document.text)
+    pairs = mentions_from(doc, document, excluded, headlines)
     entities = resolve([m for _, m in pairs], doc._.acronyms or {})
     unnamed = _unnamed_toponyms(doc)
     places = _geocode(pairs, unnamed, geocoder)
@@ -362,7 +358,9 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
             if is_author_line and author is None:
                 author = next(e.name for e in entities if e.id == found.subject)
     relations += _title_relations(entities, doc)
-    events = _events(doc, document, pairs, entity_of, excluded, geocoder, places, unnamed)
+    events = _events(
+        doc, document, pairs, entity_of, excluded, geocoder, places, unnamed, headlines
+    )
     if author != document.author:
         document = replace(document, author=author)
     return DocumentResult(

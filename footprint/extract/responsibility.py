@@ -73,7 +73,7 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
 
 
 def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
-    """"X was behind / responsible for / involved in the attack", as said, believed or
+    """ "X was behind / responsible for / involved in the attack", as said, believed or
     suspected by someone: attributed, or suspected under a verb of suspicion."""
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
     if _negated(verb) or _negated(word):
@@ -87,7 +87,7 @@ def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None
 
 
 def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
-    """"X said it carried out the bombing": a claim in the group's own words."""
+    """ "X said it carried out the bombing": a claim in the group's own words."""
     did = [
         c
         for c in verb.children

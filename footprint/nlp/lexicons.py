@@ -208,3 +208,10 @@ def event_verb_objects() -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
         lemma, objects, type_ = line.split("\t")
         out.setdefault(lemma, []).append((frozenset(objects.split(",")), type_))
     return {lemma: tuple(pairs) for lemma, pairs in out.items()}
+
+
+@lru_cache(maxsize=1)
+def area_words() -> dict[str, str]:
+    """Words for areas ("district", "province", "area") -> their kind: locality, district or
+    region (nlp/patterns/area_words.tsv)."""
+    return dict(tuple(ln.split("\t")) for ln in _lines("area_words.tsv"))  # type: ignore[misc]

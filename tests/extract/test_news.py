@@ -73,10 +73,12 @@ def test_dateline_places_the_lead(nlp):
 
 
 def test_dateline_forms():
-    assert dateline("LAHORE: Teachers protested.")[0] == "LAHORE"
-    assert dateline("Dhaka - Workers marched.")[0] == "Dhaka"
-    assert dateline("Quetta (Agency) — Police said.")[0] == "Quetta"
+    assert dateline("LAHORE: Teachers protested.") == "LAHORE"
+    assert dateline("Dhaka - Workers marched.") == "Dhaka"
+    assert dateline("Quetta (Agency) — Police said.") == "Quetta"
+    assert dateline("\ufeffPESHAWAR, March 3: Traders protested.") == "PESHAWAR"
     assert dateline("The minister said on Monday that talks would resume.") is None
+    assert dateline("x" * 5_000_000) is None  # a huge first line is not read whole
 
 
 def _perpetrators(nlp, text):

@@ -10,6 +10,8 @@
 - A run of capitalised words that ends in an organisation word is one organisation, whatever
   pieces the model cut it into ("Hukumchand Mill Mazdoor Karmachari Adhikari Samiti",
   "Teachers Association", "Pakistan Army"); "of the X" continues it ("Communist Party of India").
+- A capitalised name before a lower-case word for an area is a place, the word included
+  ("Aleppo city", "Nineveh governorate"), whatever label the model gave it.
 - Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
   title or of a named day or conference, and religion or concept words.
 """
@@ -94,26 +96,6 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 ORG_CONNECTORS = {"of", "for"}  # not "and": "the Senate and Assembly" are two
-# Words after a name that make it an administrative area ("X province", "Y district").
-ADMIN_AREA_WORDS = {
-    "province",
-    "district",
-    "governorate",
-    "prefecture",
-    "county",
-    "upazila",
-    "tehsil",
-    "municipality",
-    "oblast",
-    "department",
-    "sub-district",
-    "subdistrict",
-    "state",
-    "city",
-    "town",
-    "village",
-    "region",
-}
 MIN_ORG_WORDS = 2  # "Union" alone is a word, "Students Union" a name
 
 
@@ -158,7 +140,7 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
     area ("Aleppo city", "Kidal town, Kidal region"), the word included."""
     found = []
     for tok in doc:
-        if tok.text not in ADMIN_AREA_WORDS or tok.i == 0:
+        if tok.text not in lexicons.area_words() or tok.i == 0:
             continue
         if doc[tok.i - 1].ent_type_ not in ("", "NORP"):
             continue  # a place (or a person: see _relabel) the model found already
@@ -279,7 +261,7 @@ def _relabel(span: Span) -> Span:
     if (
         span.label_ in (PERSON, ORG)
         and after is not None
-        and after.text in ADMIN_AREA_WORDS  # lower case: "Yobe state", not "Islamic State"
+        and after.text in lexicons.area_words()  # lower case: "Yobe state", not "Islamic State"
     ):
         return Span(span.doc, span.start, span.end + 1, label="GPE")  # "Nineveh governorate"
     return span
@@ -320,12 +302,13 @@ def repair(doc: Doc) -> Doc:
         replace_ents(doc, fixed)
 
     # 1b. Capitalised runs ending in an organisation word.
-    taken = {i for e in doc.ents if e.label_ == ORG for i in range(e.start, e.end)}
+    current = list(doc.ents)  # once: Doc.ents builds its spans anew on every access
+    taken = {i for e in current if e.label_ == ORG for i in range(e.start, e.end)}
     orgs = []
     for start, end in org_word_spans(doc):
         if all(i in taken for i in range(start, end)):
             continue
-        overlapping = [e for e in doc.ents if e.start < end and start < e.end]
+        overlapping = [e for e in current if e.start < end and start < e.end]
         if any(e.start < start or e.end > end for e in overlapping):
             continue  # a longer name the model found already covers part of it
         orgs.append(Span(doc, start, end, label=ORG))
@@ -333,12 +316,11 @@ def repair(doc: Doc) -> Doc:
         replace_ents(doc, orgs)
 
     # 1c. "Aleppo city", "Kidal town", "Herat province": a place, whatever the model said.
+    actors = [e for e in doc.ents if e.label_ in (PERSON, ORG)]
     areas = [
         Span(doc, start, end, label="GPE")
         for start, end in admin_area_spans(doc)
-        if not any(
-            e.label_ in (PERSON, ORG) and e.start < end and start < e.end for e in doc.ents
-        )
+        if not any(e.start < end and start < e.end for e in actors)
     ]
     if areas:
         replace_ents(doc, areas)
