@@ -66,6 +66,8 @@ OTHER_TYPE_RANK = 4
 # Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
 # objects are data: nlp/patterns/event_verb_objects.tsv.
 OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt", "prep", "pobj")
+HOSTING_TYPES = {"meeting", "reception", "visit"}
+ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep"}
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
@@ -220,6 +222,8 @@ class EventReader:
                 # context about X, not the story
                 continue
             if tok.pos_ == "VERB" and info is not None and info.event_type:
+                if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
+                    continue  # "received a report", "received bullet injuries"
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
@@ -229,6 +233,17 @@ class EventReader:
                         out.append((self.doc[tok.i : tok.i + 1], type_))
                         break
         return out
+
+    def _receives_someone(self, verb: Token) -> bool:
+        """A meeting, reception or visit needs someone or somewhere as its object, if any."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return not objects or any(
+            o.i in self.actor_of_token
+            or o.pos_ in ("PRON", "PROPN")
+            or o.lemma_.lower() in lexicons.group_nouns()
+            or o.lemma_.lower() in lexicons.roles()
+            for o in objects
+        )
 
     @staticmethod
     def _press_at_venue(verb: Token) -> bool:
@@ -250,8 +265,14 @@ class EventReader:
     def _is_irrealis(head: Token) -> bool:
         """Threatened, planned or demanded, not reported as held ("threatened to lead a march")."""
         irrealis = lexicons.event_irrealis()
-        if head.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-            return True  # "a plan to gather workers", "came to protest": a purpose, not an act
+        if (
+            head.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            and head.head.lemma_.lower() not in ASPECTUAL_VERBS
+        ):
+            # "a plan to gather workers", "came to protest": a purpose, not an act; but
+            # "continued to protest" is the act going on
+            return True
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):
                 if ancestor.lemma_.lower() in irrealis:
@@ -272,12 +293,13 @@ class EventReader:
             return False
         if any(c.dep_ == "nummod" for c in head.children):
             return False  # "two rockets", "three rallies": counted, so told as happening
-        if head.dep_ == "dobj" and head.head.tag_ == "VBD":
-            return False  # "threw petrol bombs at ...": done, not habitual
-        if head.dep_ == "nsubjpass" and any(
-            c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in head.head.children
-        ):
-            return False  # "demonstrations were held in five towns"
+        if any(c.dep_ == "amod" and c.lower_ in COUNTED for c in head.children):
+            return False  # "twin explosions", "simultaneous attacks"
+        verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and _simple_past(verb):
+            # "protesters blocked the road", "demonstrations were held in five towns", "hurt
+            # in twin explosions": told as done once, not as a habit ("has addressed rallies")
+            return False
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
         partitive = head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
         return not dets and not partitive
@@ -666,6 +688,7 @@ class EventReader:
             # ("the X conference, a twelve-day protest event in Karachi").
             story = _without_settings(story)  # type: ignore[arg-type,assignment]
             span, type_ = max(story, key=lambda st: _rank(st[1]))  # the first of the highest
+            type_ = _crowd_type(story, span, type_, sent)
             named_span = next(
                 (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
             )
@@ -924,7 +947,7 @@ class EventReader:
     def _is_lead(self, m: EventMention, events: list[Event]) -> bool:
         """An undated mention that tells a news report's lead event: in the first sentences,
         before any other event, with an event word (not only a speaking verb)."""
-        if m.trigger is None or m.background or m.generic or m.type in WEAK_TYPES:
+        if m.trigger is None or m.background or m.generic or m.type in ("statement", "appearance"):
             return False
         if any(not e.background for e in events):
             return False
@@ -1115,8 +1138,51 @@ def _objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in OBJECTS:
             out.append(c)
-            out += [g for g in c.children if g.dep_ == "pobj"]
+            out += [g for g in c.children if g.dep_ in ("pobj", "compound")]
     return out
+
+
+COUNTED = {"twin", "several", "multiple", "serial", "simultaneous", "coordinated", "separate"}
+
+
+def _simple_past(verb: Token) -> bool:
+    """ "blocked", "were held", "was injured": a simple past, active or passive."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children
+    )
+
+
+CROWD_VIOLENCE = {"attack", "bombing", "clash"}
+
+
+def _crowd_type(
+    story: list[tuple[Span | None, str]], trigger: Span | None, type_: str, sent: Span
+) -> str:
+    """Violence by a crowd is a riot ("protesters torched a bus", whichever of the two words
+    the sentence's event was read from); a gathering or march with a protest's purpose is a
+    protest ("villagers gathered to demand ...")."""
+    if trigger is None:
+        return type_
+    for span, kind in story:
+        if span is not None and kind in CROWD_VIOLENCE and _by_a_crowd(span[-1]):
+            return "riot"
+    head = trigger[-1]
+    if type_ in ("gathering", "march") and any(
+        t.lemma_.lower() in lexicons.protest_cues() and t.i != head.i for t in sent
+    ):
+        return "protest"
+    return type_
+
+
+def _by_a_crowd(head: Token) -> bool:
+    """Is the violent act's doer a crowd noun (its subject, or the agent of a passive)?"""
+    verb = head if head.pos_ == "VERB" else head.head
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
 
 
 def _rank(type_: str) -> int:

@@ -215,3 +215,13 @@ def area_words() -> dict[str, str]:
     """Words for areas ("district", "province", "area") -> their kind: locality, district or
     region (nlp/patterns/area_words.tsv)."""
     return dict(tuple(ln.split("\t")) for ln in _lines("area_words.tsv"))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
+def crowd_nouns() -> frozenset[str]:
+    return _words("crowd_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def protest_cues() -> frozenset[str]:
+    return _words("protest_cues.txt")

@@ -91,10 +91,33 @@ def test_suspicion_and_attribution_forms(nlp):
     suspected = _perpetrators(nlp, lead + "The Taliban was suspected of being involved.")
     assert [b for b, _ in suspected] == ["suspected"]
     speculated = _perpetrators(
-        nlp, lead + "No group claimed responsibility; however, officials said the Taliban was behind it."
+        nlp,
+        lead
+        + "No group claimed responsibility; however, officials said the Taliban was behind it.",
     )
     assert [b for b, _ in speculated] == ["attributed"]
     said = _perpetrators(nlp, lead + "The Taliban said it carried out the attack.")
     assert [b for b, _ in said] == ["claimed"]
     denied = _perpetrators(nlp, lead + "The Taliban denied any involvement in the attack.")
     assert denied == []
+
+
+def test_crowd_violence_is_a_riot_and_a_purposeful_gathering_a_protest(nlp):
+    (riot,) = _story(_read(nlp, "Protesters torched a bus and a police van in Dhaka city."))
+    assert riot.type == "riot"
+    (protest,) = _story(
+        _read(
+            nlp, "About 300 villagers gathered outside the district office to demand compensation."
+        )
+    )
+    assert protest.type == "protest"
+    (attack,) = _story(_read(nlp, "Gunmen torched a bus in Dhaka city."))
+    assert attack.type == "attack"
+
+
+def test_told_once_plurals_and_continued_protests_are_events(nlp):
+    (blocked,) = _story(_read(nlp, "Protesters blocked the national highway near Lahore."))
+    assert blocked.type == "protest" and blocked.date.precision == "reported"
+    (continued,) = _story(_read(nlp, "Farmers continued to protest in Bathinda over crop losses."))
+    assert continued.type == "protest"
+    assert _story(_read(nlp, "The minister received a report on the floods.")) == []
