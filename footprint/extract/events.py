@@ -29,7 +29,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -686,7 +686,7 @@ class EventReader:
         if story:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
-            story = _without_settings(story)  # type: ignore[arg-type,assignment]
+            story = _without_settings(story)  # type: ignore[assignment]
             span, type_ = max(story, key=lambda st: _rank(st[1]))  # the first of the highest
             type_ = _crowd_type(story, span, type_, sent)
             named_span = next(
@@ -1158,7 +1158,7 @@ CROWD_VIOLENCE = {"attack", "bombing", "clash"}
 
 
 def _crowd_type(
-    story: list[tuple[Span | None, str]], trigger: Span | None, type_: str, sent: Span
+    story: Sequence[tuple[Span | None, str]], trigger: Span | None, type_: str, sent: Span
 ) -> str:
     """Violence by a crowd is a riot ("protesters torched a bus", whichever of the two words
     the sentence's event was read from); a gathering or march with a protest's purpose is a
@@ -1189,7 +1189,9 @@ def _rank(type_: str) -> int:
     return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
 
 
-def _without_settings(story: list[tuple[Span | None, str]]) -> list[tuple[Span | None, str]]:
+def _without_settings(
+    story: Sequence[tuple[Span | None, str]],
+) -> list[tuple[Span | None, str]]:
     """Drop gatherings that are only where or when a violent act happened: in "a bomber blew
     himself up at a funeral", "gunmen opened fire during a wedding ceremony" or "on day 8 of
     the strike, four bombs were hurled" the event is the attack. The act is a violent verb, or
@@ -1205,13 +1207,13 @@ def _without_settings(story: list[tuple[Span | None, str]]) -> list[tuple[Span |
         )
     ]
     if not violent_verbs:
-        return story
+        return list(story)
     kept = []
     for span, type_ in story:
         if span is not None and type_ not in VIOLENT_TYPES and _is_setting(span[-1], violent_verbs):
             continue
         kept.append((span, type_))
-    return kept or story
+    return kept or list(story)
 
 
 def _is_setting(head: Token, verbs: list[Token]) -> bool:
