@@ -225,3 +225,8 @@ def crowd_nouns() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def protest_cues() -> frozenset[str]:
     return _words("protest_cues.txt")
+
+
+@lru_cache(maxsize=1)
+def not_acronyms() -> frozenset[str]:
+    return _words("not_acronyms.txt")

@@ -60,3 +60,12 @@ def test_initials_with_and_without_particles():
     assert matches("TTP", "Tehrik-e-Taliban Pakistan")
     assert matches("MEMRI", "Middle East Media Research Institute")
     assert not matches("PMML", "Pakistan Muslim League")
+
+
+def test_undefined_acronyms_are_organisations_but_not_units_or_descriptions(nlp):
+    doc = nlp("The SSA-N claimed the post at 5 PM, and a non-NATO ally said the MNDAA fled.")
+    orgs = {e.text for e in doc.ents if e.label_ == "ORG"}
+    assert {"SSA-N", "MNDAA"} <= orgs
+    assert "PM" not in orgs and "NATO" not in orgs
+    shouted = nlp("POLICE RAID CAMP IN NORTH")
+    assert not [e for e in shouted.ents if e.label_ == "ORG"]

@@ -4,6 +4,10 @@
 CBSS -> the long name in `doc._.acronyms`; a bare "JUI-F" elsewhere joins
 "Jamiat Ulema-e-Islam-Fazl" when its letters are that name's initials (with or without the
 particles: "LeT" <- "Lashkar-e-Taiba", "TTP" <- "Tehrik-e-Taliban Pakistan").
+An all-capital word of three or more letters that the text never spells out and the model
+named nothing ("the SSA-N claimed", "MNDAA troops", "a BNP-led alliance") is an organisation's
+acronym too, unless it is a unit or a title (nlp/patterns/not_acronyms.txt) or the sentence
+is all in capitals (a shouted headline).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
+from footprint.nlp.components.names import NEGATING_PREFIXES
 from footprint.nlp.components.spans import ORG, PERSON, replace_ents
 
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?$")
@@ -105,8 +110,42 @@ def link_acronyms(doc: Doc) -> Doc:
         bare.append(Span(doc, span.start, span.end, label=ORG))
     if bare:
         replace_ents(doc, bare)
+    undefined = _undefined_acronyms(doc)
+    if undefined:
+        replace_ents(doc, undefined)
     doc._.acronyms = links
     return doc
+
+
+UNDEFINED = re.compile(r"^[A-Z]{3,8}(?:-[A-Z]{1,3})?$")
+
+
+def _undefined_acronyms(doc: Doc) -> list[Span]:
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc:
+        if tok.i in taken or not UNDEFINED.match(tok.text) or tok.lower_ in lexicons.not_acronyms():
+            continue
+        sent = tok.sent
+        if sum(t.is_upper for t in sent) > len(sent) / 2:
+            continue  # a shouted headline or a dateline run, not names
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NEGATING_PREFIXES:
+            continue  # "a non-NATO ally", "anti-ISI": a description, not the body itself
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text == ":" and tok.i <= 2:
+            continue  # a dateline: "LAHORE:"
+        end = tok.i + 1
+        if (  # "SSA-N" is three tokens: SSA, -, N
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not tok.whitespace_
+            and not doc[end].whitespace_
+            and re.fullmatch(r"[A-Z]{1,3}", doc[end + 1].text)
+            and end + 1 not in taken
+        ):
+            end += 2
+        out.append(Span(doc, tok.i, end, label=ORG))
+    return out
 
 
 @Language.component(
