@@ -15,8 +15,10 @@ from footprint.extract.dateline import dateline as find_dateline
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
 from footprint.extract.relations import find_relations
+from footprint.extract.responsibility import unnamed_doers
 from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Mention, Relation
 from footprint.nlp import lexicons
+from footprint.nlp.components.acronyms import matches
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
@@ -87,7 +89,10 @@ def mentions_from(
     headlines: list[tuple[int, int]],
 ) -> list[tuple[Span, Mention]]:
     out: list[tuple[Span, Mention]] = []
-    for ent in doc.ents:
+    doers = [  # named by what a claim or attribution says of them, not by the model
+        Span(doc, s.start, s.end, label="ORG") for sent in doc.sents for s in unnamed_doers(sent)
+    ]
+    for ent in [*doc.ents, *doers]:
         type_ = LABEL_TYPES.get(ent.label_)
         if type_ is None or _excluded(ent.start_char, ent.end_char, excluded):
             continue
@@ -116,6 +121,19 @@ def mentions_from(
         for ent, m in out
         if key(m.name) in in_body or not any(a <= m.evidence.start < b for a, b in headlines)
     ]
+
+
+def _acronyms(doc: Doc, pairs: list[tuple[Span, Mention]]) -> dict[str, str]:
+    """The acronyms the pipeline linked, and those written right after a name found here
+    ("The Shining Path (SL) claimed ...": SL is the Shining Path)."""
+    links = dict(doc._.acronyms or {})
+    for ent, m in pairs:
+        if m.type != "organization" or ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        acronym = doc[ent.end + 1].text
+        if doc[ent.end + 2].text == ")" and acronym not in links and matches(acronym, m.name):
+            links[acronym] = m.name
+    return links
 
 
 def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
@@ -314,7 +332,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     excluded = hygiene.exclusions(document.text)
     headlines = hygiene.headline_ranges(document.text)
     pairs = mentions_from(doc, document, excluded, headlines)
-    entities = resolve([m for _, m in pairs], doc._.acronyms or {})
+    entities = resolve([m for _, m in pairs], _acronyms(doc, pairs))
     unnamed = _unnamed_toponyms(doc)
     places = _geocode(pairs, unnamed, geocoder)
     _retype_places(entities, pairs, places)

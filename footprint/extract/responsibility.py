@@ -102,6 +102,45 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
     return Responsibility("claimed", actors) if actors else None
 
 
+DOER_CONNECTORS = {"of", "and", "the", "for", "na", "al", "wal", "-", "/", "'s", "’s"}
+NOT_DOERS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
+
+
+def unnamed_doers(sent: Span) -> list[Span]:
+    """Names the grammar of a claim or attribution puts in the doer's place that the model
+    tagged as no person or organisation: "The Caucasus Emirate claimed responsibility",
+    "officials attributed the attack to Maoists". They are organisations by what the text
+    says of them."""
+    doc = sent.doc
+
+    def capitalised(i: int) -> bool:
+        tok = doc[i]
+        return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ")
+
+    starts: list[int] = sorted({i for r in responsibility_in(sent, capitalised) for i in r.actors})
+    spans: list[Span] = []
+    for i in starts:
+        if spans and spans[-1].start <= i < spans[-1].end:
+            continue
+        end = i + 1
+        while end < sent.end and (
+            capitalised(end)
+            or (
+                doc[end].lower_ in DOER_CONNECTORS
+                and end + 1 < sent.end
+                and (capitalised(end + 1) or doc[end + 1].lower_ in DOER_CONNECTORS)
+            )
+        ):
+            end += 1
+        while end > i + 1 and doc[end - 1].lower_ in DOER_CONNECTORS:
+            end -= 1
+        span = doc[i:end]
+        if any(t.ent_type_ in NOT_DOERS for t in span):
+            continue
+        spans.append(span)
+    return spans
+
+
 def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(o.lemma_.lower() in CLAIM_OBJECTS for o in objects):

@@ -121,3 +121,22 @@ def test_told_once_plurals_and_continued_protests_are_events(nlp):
     (continued,) = _story(_read(nlp, "Farmers continued to protest in Bathinda over crop losses."))
     assert continued.type == "protest"
     assert _story(_read(nlp, "The minister received a report on the floods.")) == []
+
+
+def test_a_claimant_the_model_missed_is_an_organisation(nlp):
+    text = (
+        "Assailants detonated a car bomb in Makhachkala city, Russia. "
+        "The Caucasus Emirate claimed responsibility for the incident."
+    )
+    result = _read(nlp, text)
+    (event,) = _story(result)
+    names = {e.id: e.name for e in result.entities}
+    assert [(names[p.entity], p.basis) for p in event.participants if p.role == "perpetrator"] == [
+        ("Caucasus Emirate", "claimed")
+    ]
+    attributed = _read(
+        nlp,
+        "Assailants attacked a police post in Bijapur. "
+        "No group claimed responsibility; however, officials attributed the attack to Maoists.",
+    )
+    assert "Maoists" in {e.name for e in attributed.entities if e.type == "organization"}
