@@ -146,6 +146,19 @@ def _irrealis(tok: Token) -> bool:
     )
 
 
+def _another_event(tok: Token) -> bool:
+    """A death told as the cause or context of this event, not its toll: "in response to the
+    killing of a soldier", "inspired by the murder of", "a week after the bombing that killed"."""
+    for ancestor in tok.ancestors:
+        if ancestor.lemma_.lower() in _w("motive"):
+            return True
+        if ancestor.pos_ in ("ADP", "SCONJ") and ancestor.lower_ in lexicons.background_cues():
+            return True
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("pcomp", "acl", "relcl"):
+            return False
+    return False
+
+
 def _verb_victims(verb: Token) -> list[Token]:
     """The people a casualty verb (or participle) happened to."""
     # A bare participle is passive ("30 others wounded") unless it has an object: the tagger
@@ -237,7 +250,7 @@ def _mentions(sent: Span) -> list[Mention]:
     for tok in sent:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
-        if _irrealis(tok):
+        if _irrealis(tok) or _another_event(tok):
             continue
         if lower in _w("unharmed"):
             out += [(KILLED, 0, [tok]), (INJURED, 0, [tok])]

@@ -115,3 +115,10 @@ def test_both_with_a_collective_noun_and_no_reports_of_casualties(nlp):
     assert (both.killed, both.injured) == (None, 2)
     none = casualties_in(next(nlp("There were no reports of casualties in the blast.").sents))
     assert (none.killed, none.injured) == (0, 0)
+
+
+def test_a_death_given_as_the_motive_is_not_the_toll(nlp):
+    sent = next(nlp("The arson was a response to the killing of a soldier in London.").sents)
+    assert casualties_in(sent) is None
+    sent = next(nlp("The attackers were inspired by the murder of a cleric.").sents)
+    assert casualties_in(sent) is None
