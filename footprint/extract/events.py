@@ -153,6 +153,7 @@ class EventReader:
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self._sentence_number = 0  # sentences read so far, outside excluded passages
         self._lead: Event | None = None  # the story event the document's first sentences tell
+        self._first_sentence: tuple[int, int] | None = None  # (start, end) of the body's first
         # event id -> casualty figures read in its sentences, with their evidence
         self._casualties: dict[str, list[tuple[CasualtyCount, Evidence]]] = {}
         self._titled: set[str] = set()  # events whose label is a quoted title
@@ -728,6 +729,8 @@ class EventReader:
                 continue  # (a sentence's trailing line break lies outside the excluded range)
             if not any(a <= sent.start_char < b for a, b in self._headlines):
                 self._sentence_number += 1  # the lead is counted in the body
+                if self._first_sentence is None:
+                    self._first_sentence = (sent.start_char, sent.end_char)
             paragraph = self._paragraph(sent)
             # "The gathering was presided over by ..." may open the next paragraph; further on,
             # a definite "the event" no longer reliably points back.
@@ -774,17 +777,24 @@ class EventReader:
         return events
 
     def _place_named_with(self, event: Event) -> object | None:
-        """An event whose sentences put it nowhere grammatically ("students of X College in
-        Y protested", "militants fired at a patrol; the Y district police said") is placed at
-        the most specific place its own sentences name, if those places agree."""
+        """A report's lead event whose sentences put it nowhere grammatically ("students of X
+        College in Y protested", "militants fired at a patrol; the Y district police said") is
+        placed at the most specific place its own sentences, or the report's first sentence
+        (which tells the lead even where the parse lost the event word), name, if those places
+        agree."""
+        spans = [(ev.start, ev.end) for ev in event.evidence]
+        if self._first_sentence is not None:
+            spans.append(self._first_sentence)
         found = []
-        for ev in event.evidence:
+        seen: set[int] = set()
+        for start_char, end_char in spans:
             for actor in self.actors:
-                if actor.type != "place":
+                if actor.type != "place" or actor.start in seen:
                     continue
                 start = self.doc[actor.start].idx
-                if not (ev.start <= start < ev.end):
+                if not (start_char <= start < end_char):
                     continue
+                seen.add(actor.start)
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
                 if _modifies_a_noun(after):
                     continue  # "Pakistan-based", "Pakistan-occupied"

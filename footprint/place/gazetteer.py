@@ -92,7 +92,8 @@ class Gazetteer:
             return Lookup(name_key(name), None, False, (Match(abbreviated, False),))
         shouting = _shouting(name)
         index = self.index
-        for form in query_forms(name):
+        forms = query_forms(name)
+        for k, form in enumerate(forms):
             primary = postings(index.primary.get(form.key))
             alternate = postings(index.alternate.get(form.key))
             if shouting:
@@ -103,7 +104,16 @@ class Gazetteer:
             seen = set(primary)
             matches = [Match(r, False) for r in primary]
             matches += [Match(r, True) for r in alternate if r not in seen]
-            return Lookup(form.key, form.hint, form.partial, tuple(matches))
+            hint = form.hint
+            # "Vancouver city" is also an alternate name of a town elsewhere: the places
+            # named "Vancouver" stay candidates, for the document's context to choose.
+            stripped = next((f for f in forms[k + 1 :] if f.hint and not form.hint), None)
+            if stripped is not None:
+                seen |= set(alternate)
+                more = postings(index.primary.get(stripped.key))
+                matches += [Match(r, False) for r in more if r not in seen]
+                hint = hint or stripped.hint
+            return Lookup(form.key, hint, form.partial, tuple(matches))
         return None
 
     def _shouted(self, key: str, rows: tuple[int, ...], letters: int) -> tuple[int, ...]:

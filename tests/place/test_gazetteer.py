@@ -62,3 +62,10 @@ def test_unknown_and_empty_names_have_no_candidates(gazetteer):
     assert gazetteer.candidates("Qwzxrtplk") == []
     assert gazetteer.candidates("") == []
     assert gazetteer.candidates("—") == []
+
+
+def test_a_city_word_keeps_the_plain_name_as_candidates(gazetteer):
+    # "Vancouver city" is also an alternate name of a town elsewhere; the Canadian city must
+    # stay among the candidates for the document's context to choose.
+    countries = {p.country for p in gazetteer.candidates("Vancouver city")}
+    assert "CA" in countries

@@ -148,7 +148,7 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
         while (
             start > 0
             and tok.i - start < 3
-            and doc[start - 1].pos_ == "PROPN"
+            and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].ent_type_ == "NORP")
             and doc[start - 1].text[:1].isupper()
         ):
             start -= 1
@@ -264,6 +264,8 @@ def _relabel(span: Span) -> Span:
         and after.text in lexicons.area_words()  # lower case: "Yobe state", not "Islamic State"
     ):
         return Span(span.doc, span.start, span.end + 1, label="GPE")  # "Nineveh governorate"
+    if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].text in lexicons.area_words():
+        return Span(span.doc, span.start, span.end, label="GPE")  # "Zamboanga del Sur province"
     return span
 
 
