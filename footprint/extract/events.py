@@ -136,6 +136,7 @@ class EventReader:
         published: dt.date | None = None,
         dateline: object | None = None,
         headlines: list[tuple[int, int]] | None = None,
+        seat_of: Callable[[str, int, int], object | None] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
@@ -151,6 +152,7 @@ class EventReader:
         self.reported = _reported_window(published)
         self._headlines = headlines if headlines is not None else hygiene.headline_ranges(self.text)
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
+        self.seat_of = seat_of  # the capital a national body sits in, by its name
         self._sentence_number = 0  # sentences read so far, outside excluded passages
         self._lead: Event | None = None  # the story event the document's first sentences tell
         self._first_sentence: tuple[int, int] | None = None  # (start, end) of the body's first
@@ -384,7 +386,9 @@ class EventReader:
             return None
         return _most_precise(initial)
 
-    def _place_for(self, sent: Span, anchor: Span | None, background: bool) -> object | None:
+    def _place_for(
+        self, sent: Span, anchor: Span | None, background: bool, topical: bool = False
+    ) -> object | None:
         """Where the sentence's event happened: a place the grammar puts it at ("in X", "at the
         city's X", "in the X area, Y district, Z province, Country", "the town of X"), or a
         venue that resolves to a city. Of a chain of places under one preposition the most
@@ -406,6 +410,13 @@ class EventReader:
                 self.doc[actor.end] if actor.end < len(self.doc) else None,
             )
             prep, path = _place_preposition(self.doc[actor.start : actor.end])
+            if prep is not None and (
+                prep.head.lemma_.lower() in lexicons.roles() or (topical and _in_a_topic(prep))
+            ):
+                # "the Hamas representative in Iran": where someone serves; "a session on the
+                # war in Gaza": what it was about. Neither is where this happened.
+                previous = None
+                continue
             if actor.type == "person" and (prep is None or prep.lower_ not in ("in", "near")):
                 continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
@@ -706,7 +717,11 @@ class EventReader:
                 claimed=frozenset(claimed),
                 anywhere=not (anaphoric and self._story_so_far) and not generic,
             )
-            place = self._place_for(sent, span, background=False)
+            # Sessions, conferences and protests are about something ("a debate on the war in
+            # Gaza"); an attack "on a post in X" names its target, which is where it was.
+            place = self._place_for(
+                sent, span, background=False, topical=type_ not in VIOLENT_TYPES | {"riot"}
+            )
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
             )
@@ -769,12 +784,28 @@ class EventReader:
         lead = next((e for e in events if not e.background), None)
         if lead is not None and lead.place is None and self.dateline is not None:
             lead.place = self.dateline  # type: ignore[assignment]  # where the report was filed
+        for event in events:
+            if event.place is None and not event.background:
+                event.place = self._seat_of_host(event)  # type: ignore[assignment]
         if self._lead is not None and self._lead.place is None:
             self._lead.place = self._place_named_with(self._lead)  # type: ignore[assignment]
         for event in events:
             if event.place is not None and getattr(event.place, "name", "") not in event.label:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
         return events
+
+    def _seat_of_host(self, event: Event) -> object | None:
+        """An occasion a national body hosted or held, with no place named, happened where it
+        sits: "the Senate feted X" -> the capital."""
+        if self.seat_of is None:
+            return None
+        names = {a.entity: a.name for a in self.actors if a.type == "organization"}
+        for p in event.participants:
+            if p.entity in names and p.role in ("host", "organizer", "participant"):
+                seat = self.seat_of(names[p.entity], p.evidence.start, p.evidence.end)
+                if seat is not None:
+                    return seat
+        return None
 
     def _place_named_with(self, event: Event) -> object | None:
         """A report's lead event whose sentences put it nowhere grammatically ("students of X
@@ -1061,6 +1092,20 @@ def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
         tok = tok.head
         path.append(tok.i)
     return None, path
+
+
+TOPIC_PREPOSITIONS = {"on", "about", "over", "against", "regarding", "concerning"}
+
+
+def _in_a_topic(prep: Token) -> bool:
+    """Is the place phrase part of what the event was about ("a debate on the war in Gaza",
+    "protests against the dam in X")? Climbs to the first verb."""
+    for ancestor in prep.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in TOPIC_PREPOSITIONS:
+            return True
+    return False
 
 
 def _modifies_a_noun(after: Token | None) -> bool:

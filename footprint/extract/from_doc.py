@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -274,6 +275,51 @@ def _published(document: Document) -> dt.date | None:
     return dt.date.fromisoformat(document.published[:10])
 
 
+def _seat_finder(
+    doc: Doc, places: dict[str, object], geocoder: Geocoder | None
+) -> Callable[[str, int, int], object | None]:
+    """seat_of(organisation name, start, end of its sentence): the capital a national body
+    sits in ("the Senate", "Pakistan's National Assembly"), of the country its name or its
+    sentence names (a country or a demonym), else of the country the document is mostly
+    about; None for other organisations or when no country is known."""
+    counts = collections.Counter(
+        getattr(p, "country", None) for p in places.values() if getattr(p, "country", None)
+    )
+    main_country = counts.most_common(1)[0][0] if counts else None
+
+    def seat_of(name: str, start: int, end: int) -> object | None:
+        lowered = name.lower()
+        if geocoder is None or not any(
+            lowered == w or lowered.endswith(" " + w) or lowered.startswith(w + " of ")
+            for w in lexicons.national_institutions()
+        ):
+            return None
+        sentence = doc.char_span(start, end, alignment_mode="expand")
+        words = name.split() + ([t.text for t in sentence] if sentence is not None else [])
+        country = next(
+            (
+                code
+                for word in words
+                if word[:1].isupper() and (code := _country_of(word, places, geocoder))
+            ),
+            main_country,
+        )
+        return geocoder.gazetteer.capital(country) if country else None
+
+    return seat_of
+
+
+def _country_of(word: str, places: dict[str, object], geocoder: Geocoder) -> str | None:
+    """The country a word names, as a demonym ("Pakistani") or a country's name."""
+    demonym = geocoder.gazetteer.demonym(word)
+    if demonym:
+        return demonym
+    place = places.get(word) or geocoder.resolve(word, collections.Counter())
+    if getattr(place, "precision", None) != "country":
+        return None
+    return getattr(place, "country", None)
+
+
 def _is_iso(value: str | None) -> bool:
     try:
         return value is not None and bool(dt.date.fromisoformat(value[:10]))
@@ -311,6 +357,7 @@ def _events(
     if filed_in is not None and geocoder is not None:
         dateline = geocoder.resolve(filed_in, collections.Counter())
     joined = _joined(excluded)
+    seat_of = _seat_finder(doc, places, geocoder)
     reader = EventReader(
         doc,
         document.id,
@@ -323,6 +370,7 @@ def _events(
         _published(document),
         dateline,
         headlines,
+        seat_of,
     )
     return reader.read()
 

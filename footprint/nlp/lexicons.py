@@ -230,3 +230,9 @@ def protest_cues() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def not_acronyms() -> frozenset[str]:
     return _words("not_acronyms.txt")
+
+
+@lru_cache(maxsize=1)
+def national_institutions() -> tuple[str, ...]:
+    """Names of bodies that sit in the capital, longest first."""
+    return tuple(sorted(_words("national_institutions.txt"), key=lambda w: (-len(w), w)))

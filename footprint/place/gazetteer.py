@@ -57,6 +57,7 @@ class Gazetteer:
 
     def __init__(self, index: PlaceIndex) -> None:
         self.index = index
+        self._capitals: dict[str, int] | None = None  # country code -> row, built on first use
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -137,3 +138,10 @@ class Gazetteer:
 
     def place(self, row: int) -> Place:
         return self.index.place(row)
+
+    def capital(self, country: str) -> Place | None:
+        """The national capital of a country (ISO code), if the gazetteer marks one."""
+        if self._capitals is None:
+            self._capitals = {self.index.country[r]: r for r in self.index.capitals}
+        row = self._capitals.get(country)
+        return self.index.place(row) if row is not None else None

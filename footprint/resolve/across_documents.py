@@ -36,10 +36,26 @@ from footprint.designations.normalise import name_tokens, normalise_name
 
 # Event types that reporters use for the same occasion ("the march" / "the rally").
 TYPE_FAMILIES = (
-    frozenset({"rally", "march", "protest", "gathering"}),
-    frozenset({"conference", "seminar", "gathering", "appearance", "speech"}),
+    # One public gathering is a "rally" to one outlet and a "conference" to another ("a rally
+    # in City" / "the Named Conference, held in City by Party"); the date, place and people
+    # still have to agree.
+    frozenset(
+        {
+            "rally",
+            "march",
+            "protest",
+            "strike",
+            "gathering",
+            "conference",
+            "seminar",
+            "appearance",
+            "speech",
+        }
+    ),
     frozenset({"press_conference", "briefing", "statement", "interview"}),
     frozenset({"visit", "meeting", "reception", "session"}),
+    frozenset({"attack", "bombing", "clash", "riot", "kidnapping"}),
+    frozenset({"security_operation", "arrest"}),
 )
 # Two reports of a one-day event may differ by a day (time zones, a report filed overnight).
 DATE_SLACK_DAYS = 1
@@ -349,9 +365,7 @@ def _same_day(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     )
 
 
-def source_groups(
-    docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]
-) -> list[set[str]]:
+def source_groups(docs: Iterable[str], near_duplicates: Iterable[frozenset[str]]) -> list[set[str]]:
     """The documents grouped so that near-copies of one story share a group."""
     wanted = set(docs)
     uf = UnionFind()

@@ -104,7 +104,10 @@ def test_headline_lists_make_no_events(nlp):
             ["briefing"],
         ),
         # ... by phone, or with no place, it is not.
-        ("On June 3, 2024, Interior Minister Ahmed Siddiqui told reporters by phone that talks would resume.", []),
+        (
+            "On June 3, 2024, Interior Minister Ahmed Siddiqui told reporters by phone that talks would resume.",
+            [],
+        ),
     ],
 )
 def test_press_at_a_venue_is_a_briefing(nlp, text, expected):

@@ -140,3 +140,15 @@ def test_a_claimant_the_model_missed_is_an_organisation(nlp):
         "No group claimed responsibility; however, officials attributed the attack to Maoists.",
     )
     assert "Maoists" in {e.name for e in attributed.entities if e.type == "organization"}
+
+
+def test_a_national_body_hosts_in_its_capital_and_a_topic_is_not_a_place(nlp):
+    text = (
+        "The Senate of Pakistan on Friday hosted a visiting delegation in a session on the war "
+        "in Gaza. Lawmakers from several parties spoke."
+    )
+    (event,) = _story(_read(nlp, text, published="2024-01-06"))
+    assert event.place.name == "Islamabad" and event.place.country == "PK"
+    envoy = "An envoy in Tehran addressed a rally in Karachi on Friday."
+    (rally,) = _story(_read(nlp, envoy, published="2024-01-06"))
+    assert rally.place.name == "Karachi"

@@ -171,3 +171,31 @@ def test_reports_of_one_occasion_are_context_for_a_shorter_form():
     assert entity_clusters(dossier)["s"] == "s"  # no shared context: kept apart
     res = resolve_entities(dossier, occasions={"s": {"rally (e1)"}, "f": {"rally (e1)"}})
     assert res.cluster["s"] == res.cluster["f"] and "same occasion" in res.reasons["s"]
+
+
+def test_a_rally_and_a_named_conference_on_one_day_in_one_city_are_one_occasion():
+    dossier = {
+        "entities": [ent("p", "Tariq Durrani")],
+        "relations": [],
+        "events": [
+            ev("e1", "d1", "rally", "2025-02-05", place="town", people=["p"]),
+            ev("e2", "d2", "conference", "2025-02-05", place="town", people=["p"]),
+            ev("e3", "d3", "conference", "2025-02-05", place="elsewhere", people=["p"]),
+            ev("e4", "d4", "bombing", "2025-02-05", place="town", people=["p"]),
+        ],
+    }
+    (m,) = merge_events(dossier, entity_clusters(dossier))
+    assert sorted(m.members) == ["e1", "e2"]
+
+
+def test_an_attack_and_a_bombing_reported_by_two_outlets_join():
+    dossier = {
+        "entities": [ent("g", "Front of the North", "organization")],
+        "relations": [],
+        "events": [
+            ev("e1", "d1", "attack", "2013-05-20", "2013-05-26", "reported", "t", ["g"]),
+            ev("e2", "d2", "bombing", "2013-05-25", place="t", people=["g"]),
+        ],
+    }
+    (m,) = merge_events(dossier, entity_clusters(dossier))
+    assert sorted(m.members) == ["e1", "e2"]
