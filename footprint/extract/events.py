@@ -230,6 +230,10 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
+            elif (
+                tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and _done_to_someone(tok)
+            ):
+                out.append((self.doc[tok.i : tok.i + 1], "attack"))
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicons.event_verb_objects():
                 for objects, type_ in lexicons.event_verb_objects()[tok.lemma_.lower()]:
                     if any(o.lemma_.lower() in objects for o in _objects(tok)):
@@ -1187,6 +1191,22 @@ def _is_military_strike(head: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in KILLING_VERBS
 
 
+# Verbs that are violence only when done to someone by someone: "was beaten by policemen",
+# "beat him"; not "beat her rival in the election" told in the active with a name.
+BEATING_VERBS = {"beat", "thrash", "torture"}
+
+
+def _done_to_someone(verb: Token) -> bool:
+    passive_with_agent = any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+    pronoun_object = any(
+        c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that")
+        for c in verb.children
+    )
+    return passive_with_agent or pronoun_object
+
+
 def _objects(verb: Token) -> list[Token]:
     """The verb's object words, through one preposition ("laid siege to", "hit the streets")."""
     out = []
@@ -1232,11 +1252,15 @@ def _crowd_type(
 
 
 def _by_a_crowd(head: Token) -> bool:
-    """Is the violent act's doer a crowd noun (its subject, or the agent of a passive)?"""
+    """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
+    for a clash, the sides it was "between" ("a clash between the activists of X and Y")?"""
     verb = head if head.pos_ == "VERB" else head.head
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
+    between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
+    doers += [c for d in doers for c in d.conjuncts]
     return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
 
 

@@ -152,3 +152,15 @@ def test_a_national_body_hosts_in_its_capital_and_a_topic_is_not_a_place(nlp):
     envoy = "An envoy in Tehran addressed a rally in Karachi on Friday."
     (rally,) = _story(_read(nlp, envoy, published="2024-01-06"))
     assert rally.place.name == "Karachi"
+
+
+def test_beatings_captures_and_clashes_between_partisans(nlp):
+    (beaten,) = _story(_read(nlp, "A reporter was badly beaten by policemen in Hanoi."))
+    assert beaten.type == "attack"
+    assert _story(_read(nlp, "The incumbent beat her rival in the election.")) == []
+    (taken,) = _story(_read(nlp, "Government troops captured a rebel outpost near Laukkai."))
+    assert taken.type == "clash"
+    (riot,) = _story(
+        _read(nlp, "Eight people were hurt in a clash between activists of two student groups.")
+    )
+    assert riot.type == "riot"
