@@ -227,6 +227,8 @@ class EventReader:
             if tok.pos_ == "VERB" and info is not None and info.event_type:
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
                     continue  # "received a report", "received bullet injuries"
+                if tok.lemma_.lower() in DOER_NEEDED and not _has_doer(tok):
+                    continue  # "seven people were killed when a tram overturned": no attacker
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
@@ -1194,6 +1196,18 @@ def _is_military_strike(head: Token) -> bool:
 # Verbs that are violence only when done to someone by someone: "was beaten by policemen",
 # "beat him"; not "beat her rival in the election" told in the active with a name.
 BEATING_VERBS = {"beat", "thrash", "torture"}
+
+
+# Verbs of dying that tell an attack only with someone doing it: "gunmen killed", "killed by
+# militants"; an accident or a disaster kills too.
+DOER_NEEDED = {"kill"}
+
+
+def _has_doer(verb: Token) -> bool:
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+    return not passive and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _done_to_someone(verb: Token) -> bool:

@@ -164,3 +164,10 @@ def test_beatings_captures_and_clashes_between_partisans(nlp):
         _read(nlp, "Eight people were hurt in a clash between activists of two student groups.")
     )
     assert riot.type == "riot"
+
+
+def test_an_accident_that_kills_is_no_attack(nlp):
+    accident = "Seven people were killed when a tram overturned near a stop in Croydon."
+    assert [e.type for e in _story(_read(nlp, accident))] == []
+    (attack,) = _story(_read(nlp, "Gunmen killed two guards at a checkpoint in Kandahar city."))
+    assert attack.type == "attack"
