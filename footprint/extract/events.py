@@ -461,9 +461,12 @@ class EventReader:
                 place = place.as_district()  # type: ignore[attr-defined]
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
             candidates.append((distance, group, place))
-        # A country the sentence names rules out namesakes elsewhere ("in Eastleigh
-        # neighbourhood in Nairobi city, Kenya").
-        named = {getattr(c[2], "country", None) for c in candidates if _level(c[2]) == 2}
+        # A country the sentence puts something in rules out namesakes elsewhere ("in
+        # Eastleigh neighbourhood in Nairobi city, Kenya"); not one named only as where
+        # someone came from ("assailants from X village of Y, India, fired at a camp in Z").
+        named = {
+            getattr(c[2], "country", None) for c in candidates if _level(c[2]) == 2 and c[1] >= 0
+        }
         if named:
             candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
         if not candidates:
