@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from footprint.extract.events import VIOLENT_TYPES
+from footprint.extract.event_types import VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
 from footprint.time import TimeSpan
 

@@ -22,57 +22,60 @@ report's lead event: it is dated by the publication (precision "reported": the w
 the publication day), or left open when the document has no publication date. A later sentence
 that gives its date replaces that window. Later sentences add who claimed it or is blamed for it
 (`responsibility.py`) and how many were killed and injured (`casualties.py`).
+
+This module is the reader; what kind of event a sentence tells is in `event_types.py`, where
+it happened by the grammar in `event_places.py`.
 """
 
 from __future__ import annotations
 
-import collections
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
 from footprint.extract.casualties import CasualtyCount, casualties_in, combine
+from footprint.extract.event_places import (
+    continues_chain,
+    in_a_topic,
+    level,
+    modifies_a_noun,
+    most_specific,
+    place_preposition,
+)
+from footprint.extract.event_types import (
+    BEATING_VERBS,
+    COUNTED,
+    DOER_NEEDED,
+    VIOLENT_TYPES,
+    WEAK_TYPES,
+    crowd_type,
+    done_to_someone,
+    has_doer,
+    is_military_strike,
+    rank,
+    simple_past,
+    verb_objects,
+    without_settings,
+)
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Quote, stable_id
 from footprint.nlp import lexicons
-from footprint.place.distance import haversine_km
 from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
 CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
-VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", "arrest"}
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
-# Type of an event read from a verb or from context alone, upgraded when a noun names it.
-WEAK_TYPES = {"gathering", "appearance", "statement"}
-# When one sentence names several events, which one it reports. A gathering beats a violent
-# event named beside it ("a rally to mark the anniversary of the massacre"), unless the violent
-# one is the act the sentence tells and the gathering only its setting (`_without_settings`); a
-# specific violent word beats the generic "attack"; an arrest or raid is often what followed.
-TYPE_RANK = {
-    **dict.fromkeys(WEAK_TYPES, 0),
-    "arrest": 1,
-    "security_operation": 1,
-    "attack": 2,
-    "clash": 3,
-    "bombing": 3,
-    "kidnapping": 3,
-}
-OTHER_TYPE_RANK = 4
-# Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
-# objects are data: nlp/patterns/event_verb_objects.tsv.
-OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt", "prep", "pobj")
 HOSTING_TYPES = {"meeting", "reception", "visit"}
 ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep"}
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
 LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
-SETTING_PREPOSITIONS = {"at", "during", "in", "on", "near", "outside", "inside"}
 ROLE_RANK = {
     "speaker": 6,
     "organizer": 5,
@@ -207,7 +210,7 @@ class EventReader:
             modifier = head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
             if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date and not modifier:
                 type_ = nouns[phrase]
-                if type_ == "strike" and _is_military_strike(head):
+                if type_ == "strike" and is_military_strike(head):
                     type_ = "bombing"
                 out.append((self.doc[tokens[i].i : head.i + 1], type_))
             i += width
@@ -227,18 +230,18 @@ class EventReader:
             if tok.pos_ == "VERB" and info is not None and info.event_type:
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
                     continue  # "received a report", "received bullet injuries"
-                if tok.lemma_.lower() in DOER_NEEDED and not _has_doer(tok):
+                if tok.lemma_.lower() in DOER_NEEDED and not has_doer(tok):
                     continue  # "seven people were killed when a tram overturned": no attacker
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
             elif (
-                tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and _done_to_someone(tok)
+                tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and done_to_someone(tok)
             ):
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicons.event_verb_objects():
                 for objects, type_ in lexicons.event_verb_objects()[tok.lemma_.lower()]:
-                    if any(o.lemma_.lower() in objects for o in _objects(tok)):
+                    if any(o.lemma_.lower() in objects for o in verb_objects(tok)):
                         out.append((self.doc[tok.i : tok.i + 1], type_))
                         break
         return out
@@ -305,7 +308,7 @@ class EventReader:
         if any(c.dep_ == "amod" and c.lower_ in COUNTED for c in head.children):
             return False  # "twin explosions", "simultaneous attacks"
         verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and _simple_past(verb):
+        if verb is not None and simple_past(verb):
             # "protesters blocked the road", "demonstrations were held in five towns", "hurt
             # in twin explosions": told as done once, not as a habit ("has addressed rallies")
             return False
@@ -415,9 +418,9 @@ class EventReader:
                 self.doc[actor.start],
                 self.doc[actor.end] if actor.end < len(self.doc) else None,
             )
-            prep, path = _place_preposition(self.doc[actor.start : actor.end])
+            prep, path = place_preposition(self.doc[actor.start : actor.end])
             if prep is not None and (
-                prep.head.lemma_.lower() in lexicons.roles() or (topical and _in_a_topic(prep))
+                prep.head.lemma_.lower() in lexicons.roles() or (topical and in_a_topic(prep))
             ):
                 # "the Hamas representative in Iran": where someone serves; "a session on the
                 # war in Gaza": what it was about. Neither is where this happened.
@@ -431,7 +434,7 @@ class EventReader:
             if group >= 0 and actor.type == "place":
                 for i in path:
                     groups.setdefault(i, group)
-            if previous is not None and _continues_chain(self.doc[previous[0].end : actor.start]):
+            if previous is not None and continues_chain(self.doc[previous[0].end : actor.start]):
                 group = previous[1]  # "..., Shahrak district, Ghor province, Afghanistan"
             previous = (actor, group)
             place = self.place_of(actor)
@@ -440,7 +443,7 @@ class EventReader:
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
                 continue
             possessive = after is not None and after.text in ("’s", "'s")
-            if after is not None and (_modifies_a_noun(after) or (possessive and group < 0)):
+            if after is not None and (modifies_a_noun(after) or (possessive and group < 0)):
                 continue  # "Pakistan-based", "Pakistan's army": a modifier, not where it was
             # "Gurgaon's X Village": X lies in Gurgaon, which stands for it if X is unknown.
             before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
@@ -465,7 +468,7 @@ class EventReader:
         # Eastleigh neighbourhood in Nairobi city, Kenya"); not one named only as where
         # someone came from ("assailants from X village of Y, India, fired at a camp in Z").
         named = {
-            getattr(c[2], "country", None) for c in candidates if _level(c[2]) == 2 and c[1] >= 0
+            getattr(c[2], "country", None) for c in candidates if level(c[2]) == 2 and c[1] >= 0
         }
         if named:
             candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
@@ -473,7 +476,7 @@ class EventReader:
             return None
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
-        return _most_specific(chain) or nearest[2]
+        return most_specific(chain) or nearest[2]
 
     # -- participants -------------------------------------------------------------------------
 
@@ -707,9 +710,9 @@ class EventReader:
         if story:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
-            story = _without_settings(story)  # type: ignore[assignment]
-            span, type_ = max(story, key=lambda st: _rank(st[1]))  # the first of the highest
-            type_ = _crowd_type(story, span, type_, sent)
+            story = without_settings(story)  # type: ignore[assignment]
+            span, type_ = max(story, key=lambda st: rank(st[1]))  # the first of the highest
+            type_ = crowd_type(story, span, type_, sent)
             named_span = next(
                 (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
             )
@@ -836,12 +839,12 @@ class EventReader:
                     continue
                 seen.add(actor.start)
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
-                if _modifies_a_noun(after):
+                if modifies_a_noun(after):
                     continue  # "Pakistan-based", "Pakistan-occupied"
                 place = self.place_of(actor)
                 if place is not None:
                     found.append(place)
-        return _most_specific(found)
+        return most_specific(found)
 
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
         if event is None or event.background or event.type not in VIOLENT_TYPES | {"riot"}:
@@ -1069,260 +1072,6 @@ class EventReader:
             for a in self.actors
             if sent.start <= a.start < sent.end and a.type in ("person", "organization")
         ]
-
-
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
-PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
-_SPECIFICITY = {"venue": 0, "city": 0, "district": 1, "region": 1, "country": 2}
-
-
-def _place_preposition(name: Span) -> tuple[Token | None, list[int]]:
-    """The preposition that puts a place name's phrase where something happened, and the
-    tokens climbed to reach it: from the name through the words it modifies or stands beside
-    ("the Manar area, Shahrak district": Shahrak -> district -> area -> in)."""
-    tok = name.root
-    path = [t.i for t in name]
-    for _ in range(6):
-        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
-            return tok.head, path
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-            # "the town of X", "outskirts of X"; not "the people of X"
-            owner = tok.head.head
-            if (
-                owner.lemma_.lower() in lexicons.place_words()
-                or owner.lower_ in lexicons.area_words()
-            ):
-                tok = owner
-                path.append(tok.i)
-                continue
-            return None, path
-        if tok.dep_ not in PLACE_LINKS or tok.head == tok:
-            return None, path
-        tok = tok.head
-        path.append(tok.i)
-    return None, path
-
-
-TOPIC_PREPOSITIONS = {"on", "about", "over", "against", "regarding", "concerning"}
-
-
-def _in_a_topic(prep: Token) -> bool:
-    """Is the place phrase part of what the event was about ("a debate on the war in Gaza",
-    "protests against the dam in X")? Climbs to the first verb."""
-    for ancestor in prep.ancestors:
-        if ancestor.pos_ in ("VERB", "AUX"):
-            return False
-        if ancestor.dep_ == "prep" and ancestor.lower_ in TOPIC_PREPOSITIONS:
-            return True
-    return False
-
-
-def _modifies_a_noun(after: Token | None) -> bool:
-    """The word after a place name makes it a modifier: "Pakistan-based", "US-led"."""
-    return after is not None and (after.text == "-" or after.lower_ == "based")
-
-
-def _continues_chain(between: Span) -> bool:
-    """Only a comma and area words between two place names: "X area, Y district"."""
-    words = [t for t in between if not t.is_punct]
-    return (
-        any(t.text == "," for t in between)
-        and len(between) <= 4
-        and all(t.lower_ in lexicons.area_words() or t.lower_ == "the" for t in words)
-    )
-
-
-def _most_specific(chain: list[object]) -> object | None:
-    """The most specific place of a chain that agrees with the chain's wider places: inside
-    the country and first-level region they name. A chain of towns only agrees on the country
-    most of them lie in (the last-written, widest one on a tie): in "X thana of Khulna city" an
-    X in another country is a namesake."""
-    countries = {getattr(p, "country", None) for p in chain if _level(p) == 2}
-    if not countries and len(chain) > 1 and all(_level(p) == 0 for p in chain):
-        counts = collections.Counter(getattr(p, "country", None) for p in chain)
-        top = max(counts.values())
-        countries = {
-            next(
-                getattr(p, "country", None)
-                for p in reversed(chain)
-                if counts[getattr(p, "country", None)] == top
-            )
-        }
-    regions = [p for p in chain if _level(p) == 1]
-    agreeing = [
-        p
-        for p in chain
-        if (not countries or getattr(p, "country", None) in countries)
-        and (_level(p) >= 1 or not regions or any(_inside(p, r) for r in regions))
-    ]
-    return min(agreeing, key=_level) if agreeing else None
-
-
-REGION_REACH_KM = 150.0  # a town this close to a region's point may lie in it
-
-
-def _inside(town: object, region: object) -> bool:
-    """Does the town lie in the region? By the gazetteer's first-level region when the names
-    agree, else by distance: the text's region names are often older or other names than the
-    gazetteer's ("Beqaa governorate" for a town now in "Baalbek-Hermel")."""
-    if not getattr(region, "admin1", None) or not getattr(region, "country", None):
-        return True  # a region the gazetteer cannot situate ("Kashmir") rules nothing out
-    if getattr(town, "admin1", None) == getattr(region, "admin1", None):
-        return True
-    if getattr(town, "country", None) != getattr(region, "country", None):
-        return False
-    points = [getattr(x, a, None) for x in (town, region) for a in ("lat", "lon")]
-    if None in points:
-        return False
-    return haversine_km(*points) <= REGION_REACH_KM  # type: ignore[arg-type]
-
-
-def _level(place: object) -> int:
-    return _SPECIFICITY.get(str(getattr(place, "precision", "")), 1)
-
-
-MILITARY_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "naval"}
-KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
-
-
-def _is_military_strike(head: Token) -> bool:
-    """ "An Israeli strike", "killed in a strike": a strike from the air, not a walkout."""
-    for child in head.children:
-        if child.dep_ in ("amod", "compound") and (
-            child.ent_type_ == "NORP" or child.lemma_.lower() in MILITARY_STRIKE_WORDS
-        ):
-            return True
-    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_.lower() in KILLING_VERBS
-
-
-# Verbs that are violence only when done to someone by someone: "was beaten by policemen",
-# "beat him"; not "beat her rival in the election" told in the active with a name.
-BEATING_VERBS = {"beat", "thrash", "torture"}
-
-
-# Verbs of dying that tell an attack only with someone doing it: "gunmen killed", "killed by
-# militants"; an accident or a disaster kills too.
-DOER_NEEDED = {"kill"}
-
-
-def _has_doer(verb: Token) -> bool:
-    if any(c.dep_ == "agent" for c in verb.children):
-        return True
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
-    return not passive and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-def _done_to_someone(verb: Token) -> bool:
-    passive_with_agent = any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "agent" for c in verb.children
-    )
-    pronoun_object = any(
-        c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that")
-        for c in verb.children
-    )
-    return passive_with_agent or pronoun_object
-
-
-def _objects(verb: Token) -> list[Token]:
-    """The verb's object words, through one preposition ("laid siege to", "hit the streets")."""
-    out = []
-    for c in verb.children:
-        if c.dep_ in OBJECTS:
-            out.append(c)
-            out += [g for g in c.children if g.dep_ in ("pobj", "compound")]
-    return out
-
-
-COUNTED = {"twin", "several", "multiple", "serial", "simultaneous", "coordinated", "separate"}
-
-
-def _simple_past(verb: Token) -> bool:
-    """ "blocked", "were held", "was injured": a simple past, active or passive."""
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(
-        c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children
-    )
-
-
-CROWD_VIOLENCE = {"attack", "bombing", "clash"}
-
-
-def _crowd_type(
-    story: Sequence[tuple[Span | None, str]], trigger: Span | None, type_: str, sent: Span
-) -> str:
-    """Violence by a crowd is a riot ("protesters torched a bus", whichever of the two words
-    the sentence's event was read from); a gathering or march with a protest's purpose is a
-    protest ("villagers gathered to demand ...")."""
-    if trigger is None:
-        return type_
-    for span, kind in story:
-        if span is not None and kind in CROWD_VIOLENCE and _by_a_crowd(span[-1]):
-            return "riot"
-    head = trigger[-1]
-    if type_ in ("gathering", "march") and any(
-        t.lemma_.lower() in lexicons.protest_cues() and t.i != head.i for t in sent
-    ):
-        return "protest"
-    return type_
-
-
-def _by_a_crowd(head: Token) -> bool:
-    """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
-    for a clash, the sides it was "between" ("a clash between the activists of X and Y")?"""
-    verb = head if head.pos_ == "VERB" else head.head
-    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
-        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
-    between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
-    doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
-    doers += [c for d in doers for c in d.conjuncts]
-    return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
-
-
-def _rank(type_: str) -> int:
-    return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
-
-
-def _without_settings(
-    story: Sequence[tuple[Span | None, str]],
-) -> list[tuple[Span | None, str]]:
-    """Drop gatherings that are only where or when a violent act happened: in "a bomber blew
-    himself up at a funeral", "gunmen opened fire during a wedding ceremony" or "on day 8 of
-    the strike, four bombs were hurled" the event is the attack. The act is a violent verb, or
-    a violent noun that is the subject or object of the sentence's verb."""
-    violent_verbs = [
-        s[-1] if s[-1].pos_ == "VERB" else s[-1].head
-        for s, t in story
-        if s is not None
-        and t in VIOLENT_TYPES
-        and (
-            s[-1].pos_ == "VERB"
-            or (s[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and s[-1].head.pos_ == "VERB")
-        )
-    ]
-    if not violent_verbs:
-        return list(story)
-    kept = []
-    for span, type_ in story:
-        if span is not None and type_ not in VIOLENT_TYPES and _is_setting(span[-1], violent_verbs):
-            continue
-        kept.append((span, type_))
-    return kept or list(story)
-
-
-def _is_setting(head: Token, verbs: list[Token]) -> bool:
-    """A gathering named in a prepositional phrase of the violent act: at, during, in ... any
-    preposition when the act is the sentence's main verb."""
-    if head.dep_ != "pobj":
-        return False
-    prep = head.head
-    return any(
-        (prep.head == verb or prep.head in verb.subtree)
-        and (prep.lower_ in SETTING_PREPOSITIONS or verb.dep_ == "ROOT")
-        for verb in verbs
-    )
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:

@@ -1,0 +1,124 @@
+"""Where an event happened, read from the grammar of its sentence: the preposition that puts a
+place name's phrase where something happened, chains of places ("in the X area, Y district,
+Z province, Country") and the most specific place of a chain that agrees with the rest, and
+the phrases that name a place without placing the event (a topic, where someone serves).
+Used by the event reader (events.py); nothing here reads spaCy's entities or the gazetteer.
+"""
+
+from __future__ import annotations
+
+import collections
+
+from spacy.tokens import Span, Token
+
+from footprint.nlp import lexicons
+from footprint.place.distance import haversine_km
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
+_SPECIFICITY = {"venue": 0, "city": 0, "district": 1, "region": 1, "country": 2}
+
+
+def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
+    """The preposition that puts a place name's phrase where something happened, and the
+    tokens climbed to reach it: from the name through the words it modifies or stands beside
+    ("the Manar area, Shahrak district": Shahrak -> district -> area -> in)."""
+    tok = name.root
+    path = [t.i for t in name]
+    for _ in range(6):
+        if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
+            return tok.head, path
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            # "the town of X", "outskirts of X"; not "the people of X"
+            owner = tok.head.head
+            if (
+                owner.lemma_.lower() in lexicons.place_words()
+                or owner.lower_ in lexicons.area_words()
+            ):
+                tok = owner
+                path.append(tok.i)
+                continue
+            return None, path
+        if tok.dep_ not in PLACE_LINKS or tok.head == tok:
+            return None, path
+        tok = tok.head
+        path.append(tok.i)
+    return None, path
+
+
+TOPIC_PREPOSITIONS = {"on", "about", "over", "against", "regarding", "concerning"}
+
+
+def in_a_topic(prep: Token) -> bool:
+    """Is the place phrase part of what the event was about ("a debate on the war in Gaza",
+    "protests against the dam in X")? Climbs to the first verb."""
+    for ancestor in prep.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if ancestor.dep_ == "prep" and ancestor.lower_ in TOPIC_PREPOSITIONS:
+            return True
+    return False
+
+
+def modifies_a_noun(after: Token | None) -> bool:
+    """The word after a place name makes it a modifier: "Pakistan-based", "US-led"."""
+    return after is not None and (after.text == "-" or after.lower_ == "based")
+
+
+def continues_chain(between: Span) -> bool:
+    """Only a comma and area words between two place names: "X area, Y district"."""
+    words = [t for t in between if not t.is_punct]
+    return (
+        any(t.text == "," for t in between)
+        and len(between) <= 4
+        and all(t.lower_ in lexicons.area_words() or t.lower_ == "the" for t in words)
+    )
+
+
+def most_specific(chain: list[object]) -> object | None:
+    """The most specific place of a chain that agrees with the chain's wider places: inside
+    the country and first-level region they name. A chain of towns only agrees on the country
+    most of them lie in (the last-written, widest one on a tie): in "X thana of Khulna city" an
+    X in another country is a namesake."""
+    countries = {getattr(p, "country", None) for p in chain if level(p) == 2}
+    if not countries and len(chain) > 1 and all(level(p) == 0 for p in chain):
+        counts = collections.Counter(getattr(p, "country", None) for p in chain)
+        top = max(counts.values())
+        countries = {
+            next(
+                getattr(p, "country", None)
+                for p in reversed(chain)
+                if counts[getattr(p, "country", None)] == top
+            )
+        }
+    regions = [p for p in chain if level(p) == 1]
+    agreeing = [
+        p
+        for p in chain
+        if (not countries or getattr(p, "country", None) in countries)
+        and (level(p) >= 1 or not regions or any(inside_region(p, r) for r in regions))
+    ]
+    return min(agreeing, key=level) if agreeing else None
+
+
+REGION_REACH_KM = 150.0  # a town this close to a region's point may lie in it
+
+
+def inside_region(town: object, region: object) -> bool:
+    """Does the town lie in the region? By the gazetteer's first-level region when the names
+    agree, else by distance: the text's region names are often older or other names than the
+    gazetteer's ("Beqaa governorate" for a town now in "Baalbek-Hermel")."""
+    if not getattr(region, "admin1", None) or not getattr(region, "country", None):
+        return True  # a region the gazetteer cannot situate ("Kashmir") rules nothing out
+    if getattr(town, "admin1", None) == getattr(region, "admin1", None):
+        return True
+    if getattr(town, "country", None) != getattr(region, "country", None):
+        return False
+    points = [getattr(x, a, None) for x in (town, region) for a in ("lat", "lon")]
+    if None in points:
+        return False
+    return haversine_km(*points) <= REGION_REACH_KM  # type: ignore[arg-type]
+
+
+def level(place: object) -> int:
+    return _SPECIFICITY.get(str(getattr(place, "precision", "")), 1)

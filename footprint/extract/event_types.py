@@ -1,0 +1,179 @@
+"""What kind of event a sentence tells: the event types, which of several event words in one
+sentence is the story (ranks, settings), and the grammar that makes a word an event only in
+some uses (a doer for "killed", an object for "opened fire", a crowd for a riot).
+Used by the event reader (events.py); the words themselves are data in nlp/patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from footprint.nlp import lexicons
+
+VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", "arrest"}
+# Type of an event read from a verb or from context alone, upgraded when a noun names it.
+WEAK_TYPES = {"gathering", "appearance", "statement"}
+# When one sentence names several events, which one it reports. A gathering beats a violent
+# event named beside it ("a rally to mark the anniversary of the massacre"), unless the violent
+# one is the act the sentence tells and the gathering only its setting (`without_settings`); a
+# specific violent word beats the generic "attack"; an arrest or raid is often what followed.
+TYPE_RANK = {
+    **dict.fromkeys(WEAK_TYPES, 0),
+    "arrest": 1,
+    "security_operation": 1,
+    "attack": 2,
+    "clash": 3,
+    "bombing": 3,
+    "kidnapping": 3,
+}
+OTHER_TYPE_RANK = 4
+# Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
+# objects are data: nlp/patterns/event_verb_objects.tsv.
+OBJECTS = ("dobj", "oprd", "acomp", "advmod", "prt", "prep", "pobj")
+SETTING_PREPOSITIONS = {"at", "during", "in", "on", "near", "outside", "inside"}
+
+
+MILITARY_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "naval"}
+KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
+
+
+def is_military_strike(head: Token) -> bool:
+    """ "An Israeli strike", "killed in a strike": a strike from the air, not a walkout."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and (
+            child.ent_type_ == "NORP" or child.lemma_.lower() in MILITARY_STRIKE_WORDS
+        ):
+            return True
+    verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in KILLING_VERBS
+
+
+# Verbs that are violence only when done to someone by someone: "was beaten by policemen",
+# "beat him"; not "beat her rival in the election" told in the active with a name.
+BEATING_VERBS = {"beat", "thrash", "torture"}
+
+
+# Verbs of dying that tell an attack only with someone doing it: "gunmen killed", "killed by
+# militants"; an accident or a disaster kills too.
+DOER_NEEDED = {"kill"}
+
+
+def has_doer(verb: Token) -> bool:
+    if any(c.dep_ == "agent" for c in verb.children):
+        return True
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
+    return not passive and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def done_to_someone(verb: Token) -> bool:
+    passive_with_agent = any(c.dep_ == "auxpass" for c in verb.children) and any(
+        c.dep_ == "agent" for c in verb.children
+    )
+    pronoun_object = any(
+        c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that")
+        for c in verb.children
+    )
+    return passive_with_agent or pronoun_object
+
+
+def verb_objects(verb: Token) -> list[Token]:
+    """The verb's object words, through one preposition ("laid siege to", "hit the streets")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in OBJECTS:
+            out.append(c)
+            out += [g for g in c.children if g.dep_ in ("pobj", "compound")]
+    return out
+
+
+COUNTED = {"twin", "several", "multiple", "serial", "simultaneous", "coordinated", "separate"}
+
+
+def simple_past(verb: Token) -> bool:
+    """ "blocked", "were held", "was injured": a simple past, active or passive."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were") for c in verb.children
+    )
+
+
+CROWD_VIOLENCE = {"attack", "bombing", "clash"}
+
+
+def crowd_type(
+    story: Sequence[tuple[Span | None, str]], trigger: Span | None, type_: str, sent: Span
+) -> str:
+    """Violence by a crowd is a riot ("protesters torched a bus", whichever of the two words
+    the sentence's event was read from); a gathering or march with a protest's purpose is a
+    protest ("villagers gathered to demand ...")."""
+    if trigger is None:
+        return type_
+    for span, kind in story:
+        if span is not None and kind in CROWD_VIOLENCE and by_a_crowd(span[-1]):
+            return "riot"
+    head = trigger[-1]
+    if type_ in ("gathering", "march") and any(
+        t.lemma_.lower() in lexicons.protest_cues() and t.i != head.i for t in sent
+    ):
+        return "protest"
+    return type_
+
+
+def by_a_crowd(head: Token) -> bool:
+    """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
+    for a clash, the sides it was "between" ("a clash between the activists of X and Y")?"""
+    verb = head if head.pos_ == "VERB" else head.head
+    doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
+    doers += [c for d in doers for c in d.conjuncts]
+    return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
+
+
+def rank(type_: str) -> int:
+    return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
+
+
+def without_settings(
+    story: Sequence[tuple[Span | None, str]],
+) -> list[tuple[Span | None, str]]:
+    """Drop gatherings that are only where or when a violent act happened: in "a bomber blew
+    himself up at a funeral", "gunmen opened fire during a wedding ceremony" or "on day 8 of
+    the strike, four bombs were hurled" the event is the attack. The act is a violent verb, or
+    a violent noun that is the subject or object of the sentence's verb."""
+    violent_verbs = [
+        s[-1] if s[-1].pos_ == "VERB" else s[-1].head
+        for s, t in story
+        if s is not None
+        and t in VIOLENT_TYPES
+        and (
+            s[-1].pos_ == "VERB"
+            or (s[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and s[-1].head.pos_ == "VERB")
+        )
+    ]
+    if not violent_verbs:
+        return list(story)
+    kept = []
+    for span, type_ in story:
+        if span is not None and type_ not in VIOLENT_TYPES and is_setting(span[-1], violent_verbs):
+            continue
+        kept.append((span, type_))
+    return kept or list(story)
+
+
+def is_setting(head: Token, verbs: list[Token]) -> bool:
+    """A gathering named in a prepositional phrase of the violent act: at, during, in ... any
+    preposition when the act is the sentence's main verb."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    return any(
+        (prep.head == verb or prep.head in verb.subtree)
+        and (prep.lower_ in SETTING_PREPOSITIONS or verb.dep_ == "ROOT")
+        for verb in verbs
+    )
