@@ -91,6 +91,7 @@ SPEECH_VERBS = {"say", "state", "declare", "warn", "tell", "add", "stress", "vow
 PERSON_PRONOUNS = {"he", "she"}
 QUOTE = re.compile(r"[“\"]([^”\"]{3,600})[”\"]")
 OTHER_TIME_MARKERS = ("since", "until", "till", "before", "after", "by", "from")
+CLAUSE_TIME_MARKERS = {"since", "until", "till", "before", "after", "once"}
 OPENERS = {"on", "in", "by", "since", "during", "just", "later", "earlier", "then"}
 
 
@@ -906,10 +907,21 @@ class EventReader:
                 )
 
     def _marks_other_time(self, span: Span, value: object) -> bool:
-        """A date introduced by "since", "until", "before" ... is not when this happened."""
+        """A date introduced by "since", "until", "before" ... is not when this happened, nor
+        one inside a clause so introduced ("protested ... after a student died the previous
+        week")."""
         before = self.doc[span.start - 1].lower_ if span.start > 0 else ""
         text = str(getattr(value, "text", "")).lower()
-        return before in OTHER_TIME_MARKERS or text.startswith(OTHER_TIME_MARKERS)
+        if before in OTHER_TIME_MARKERS or text.startswith(OTHER_TIME_MARKERS):
+            return True
+        for ancestor in span.root.ancestors:
+            if ancestor.dep_ in ("advcl", "relcl") and any(
+                c.dep_ == "mark" and c.lower_ in CLAUSE_TIME_MARKERS for c in ancestor.children
+            ):
+                return True
+            if ancestor.dep_ == "ROOT":
+                break
+        return False
 
     def _sentence_date(self, sent: Span) -> object | None:
         """The date a sentence reports about, if any (not "since"/"until" other times)."""

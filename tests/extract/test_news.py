@@ -171,3 +171,9 @@ def test_an_accident_that_kills_is_no_attack(nlp):
     assert [e.type for e in _story(_read(nlp, accident))] == []
     (attack,) = _story(_read(nlp, "Gunmen killed two guards at a checkpoint in Kandahar city."))
     assert attack.type == "attack"
+
+
+def test_a_date_in_an_after_clause_is_another_events(nlp):
+    text = "Protesters blocked the highway in Dhaka after their leader was arrested on Monday."
+    (event,) = _story(_read(nlp, text, published="2015-02-05"))
+    assert event.date.precision == "reported"  # the arrest was on Monday, not the blockade
