@@ -18,11 +18,12 @@ WEAK_TYPES = {"gathering", "appearance", "statement"}
 # When one sentence names several events, which one it reports. A gathering beats a violent
 # event named beside it ("a rally to mark the anniversary of the massacre"), unless the violent
 # one is the act the sentence tells and the gathering only its setting (`without_settings`); a
-# specific violent word beats the generic "attack"; an arrest or raid is often what followed.
+# specific violent word, or the security operation an act happened in ("killed four militants
+# during an operation"), beats the generic "attack"; an arrest is often what followed.
 TYPE_RANK = {
     **dict.fromkeys(WEAK_TYPES, 0),
     "arrest": 1,
-    "security_operation": 1,
+    "security_operation": 3,
     "attack": 2,
     "clash": 3,
     "bombing": 3,

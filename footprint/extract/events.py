@@ -218,10 +218,9 @@ class EventReader:
         return out
 
     def _verb_triggers(self, sent: Span) -> list[tuple[Span, str]]:
-        verbs = lexicons.event_verbs()
         out = []
         for tok in sent:
-            info = verbs.get(tok.lemma_.lower())
+            info = lexicons.event_verb(tok)
             if tok.dep_ in ("amod", "compound") or (
                 tok.dep_ == "relcl" and info is not None and info.event_type in VIOLENT_TYPES
             ):
@@ -253,7 +252,7 @@ class EventReader:
         return not objects or any(
             o.i in self.actor_of_token
             or o.pos_ in ("PRON", "PROPN")
-            or o.lemma_.lower() in lexicons.group_nouns()
+            or _is_group_noun(o)
             or o.lemma_.lower() in lexicons.roles()
             for o in objects
         )
@@ -263,7 +262,8 @@ class EventReader:
         """A speaking verb addressed to the press at a stated place: "speaking to journalists
         at the National Press Club", "told reporters at the airport". By phone or in a
         statement it stays a statement: the place is what makes it a media event."""
-        if lexicons.event_verbs()[verb.lemma_.lower()].subject_role != "speaker":
+        info = lexicons.event_verb(verb)
+        if info is None or info.subject_role != "speaker":
             return False
         audiences = lexicons.event_audiences()
         audience = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
@@ -507,18 +507,13 @@ class EventReader:
                 tok = tok.head  # "Hezbollah commanders": the commanders act
             elif tok.dep_ == "pobj" and tok.head.lower_ in ("like", "including"):
                 tok = tok.head.head
-            elif (
-                tok.dep_ == "pobj"
-                and tok.head.lower_ == "of"
-                and tok.head.head.lemma_.lower() in lexicons.group_nouns()
-            ):
+            elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_group_noun(tok.head.head):
                 tok = tok.head.head  # "a delegation of X": the delegation acts for X
             else:
                 break
         return tok
 
     def _role_for(self, tok: Token, triggers: list[Span]) -> str | None:
-        verbs = lexicons.event_verbs()
         anchor = self._anchor_token(tok)
         if anchor is None:
             return None
@@ -526,21 +521,21 @@ class EventReader:
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
             return "guest" if head.lemma_.lower() in ("appearance", "visit") else "participant"
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
-            info = verbs.get(head.head.lemma_.lower())
+            info = lexicons.event_verb(head.head)
             return info.subject_role if info else "participant"
         if dep in ("nsubj", "nsubjpass"):
-            info = verbs.get(head.lemma_.lower())
+            info = lexicons.event_verb(head)
             if info is not None:
                 if dep == "nsubjpass":
                     return info.object_role or "participant"
                 return info.subject_role
             for child in head.children:  # "X was in Karachi, speaking at ..."
-                sub = verbs.get(child.lemma_.lower())
+                sub = lexicons.event_verb(child)
                 if child.dep_ in ("advcl", "xcomp", "conj") and sub is not None:
                     return sub.subject_role
             return "participant"
         if dep == "dobj":
-            info = verbs.get(head.lemma_.lower())
+            info = lexicons.event_verb(head)
             return info.object_role if info is not None else None
         if (
             dep == "pobj"
@@ -582,7 +577,7 @@ class EventReader:
         """The parser sometimes loses a long list of subjects ("On DATE, to mark X, A, B and C
         joined ..."): an actor before a subject-less root verb of participation is its subject."""
         root = sent.root
-        info = lexicons.event_verbs().get(root.lemma_.lower())
+        info = lexicons.event_verb(root)
         if info is None or tok.i >= root.i:
             return None
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
@@ -1097,6 +1092,11 @@ def _reported_window(published: dt.date | None) -> TimeSpan | None:
         "reported",
         f"no date in the text; reported on {published.isoformat()}",
     )
+
+
+def _is_group_noun(token: Token) -> bool:
+    """ "delegation", "members", "workers" (the list has singulars and plurals)."""
+    return any(form in lexicons.group_nouns() for form in lexicons.head_forms(token))
 
 
 def _in_quotes(token: Token) -> bool:

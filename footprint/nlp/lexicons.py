@@ -236,3 +236,8 @@ def not_acronyms() -> frozenset[str]:
 def national_institutions() -> tuple[str, ...]:
     """Names of bodies that sit in the capital, longest first."""
     return tuple(sorted(_words("national_institutions.txt"), key=lambda w: (-len(w), w)))
+
+
+def event_verb(token) -> EventVerb | None:  # type: ignore[no-untyped-def]
+    """The event verb a token is, by its lemma."""
+    return event_verbs().get(token.lemma_.lower())

@@ -177,3 +177,15 @@ def test_a_date_in_an_after_clause_is_another_events(nlp):
     text = "Protesters blocked the highway in Dhaka after their leader was arrested on Monday."
     (event,) = _story(_read(nlp, text, published="2015-02-05"))
     assert event.date.precision == "reported"  # the arrest was on Monday, not the blockade
+
+
+def test_pakistani_news_forms(nlp):
+    staged = "Workers of the Pakistan Tehreek-e-Insaf staged a protest outside the press club."
+    (protest,) = _story(_read(nlp, staged))
+    assert [p.role for p in protest.participants] == ["organizer"]
+    operation = (
+        "Security forces killed four militants during an intelligence-based operation in "
+        "North Waziristan."
+    )
+    (op,) = _story(_read(nlp, operation))
+    assert op.type == "security_operation" and op.casualties.killed == 4
