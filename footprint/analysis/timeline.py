@@ -177,6 +177,9 @@ def timeline(
                 "independent_sources": meta["independent_sources"] if meta else len(docs),
                 "conflicts": json.loads(meta["conflicts"]) if meta else [],
                 "evidence": evidence.get(cluster, []),
+                # the best-placed report's figures and claims, else the first report's that has any
+                "casualties": _first_json(best, reps, "casualties"),
+                "responsibility": _first_json(best, reps, "responsibility"),
             }
         )
     rows.sort(key=lambda r: (date_key(r["date"]), r["label"].lower(), r["cluster"]))
@@ -199,3 +202,11 @@ def timeline(
         },
         "events": rows,
     }
+
+
+def _first_json(best: Any, reports: list[Any], column: str) -> Any:
+    """A JSON column of the occasion's best report, else of the first report that has it."""
+    for row in [best, *reports]:
+        if row[column]:
+            return json.loads(row[column])
+    return None

@@ -66,6 +66,9 @@ COLUMNS = {
         "conflicts",
         "grade",
         "confidence",
+        "killed",
+        "injured",
+        "responsibility",
     ],
     "participants": [
         "id",
@@ -151,6 +154,9 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
                 "place": place.get("name"),
                 **{k: place.get(k) for k in ("country", "admin1", "lat", "lon", "gazetteer_id")},
                 "grade": e["grade"]["grade"],
+                "killed": (e.get("casualties") or {}).get("killed"),
+                "injured": (e.get("casualties") or {}).get("injured"),
+                "responsibility": (e.get("responsibility") or {}).get("status"),
             }
         )
         for ev in e["evidence"]:

@@ -117,6 +117,8 @@ def collect(store: SQLiteStore, actor: str | None = None, country: str | None = 
             "documents": row["document_ids"],
             "independent_sources": row["independent_sources"],
             "conflicts": row["conflicts"],
+            "casualties": row["casualties"],
+            "responsibility": row["responsibility"],
             "evidence": [],
         }
     report_of = {r: e["id"] for e in data.events.values() for r in e["reports"]}
@@ -395,4 +397,7 @@ def event_fields(event: dict[str, Any]) -> dict[str, Any]:
         "conflicts": event["conflicts"],
         "grade": event["grade"]["grade"],
         "confidence": event["confidence"],
+        "killed": (event.get("casualties") or {}).get("killed"),
+        "injured": (event.get("casualties") or {}).get("injured"),
+        "responsibility": (event.get("responsibility") or {}).get("status"),
     }
