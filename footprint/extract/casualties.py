@@ -250,7 +250,7 @@ def _mentions(sent: Span) -> list[Mention]:
     for tok in sent:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
-        if _irrealis(tok) or _another_event(tok):
+        if _irrealis(tok):
             continue
         if lower in _w("unharmed"):
             out += [(KILLED, 0, [tok]), (INJURED, 0, [tok])]
@@ -282,8 +282,8 @@ def _mentions(sent: Span) -> list[Mention]:
                 )
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
             field, victims, zero = _noun_mention(tok, lemma)
-        if field is None or not (zero or victims):
-            continue
+        if field is None or not (zero or victims) or _another_event(tok):
+            continue  # (the motive check climbs the parse: only for casualty words)
         count: int | None = 0
         if not zero:
             count = _count(victims[0])

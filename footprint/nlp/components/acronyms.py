@@ -122,12 +122,15 @@ UNDEFINED = re.compile(r"^[A-Z]{3,8}(?:-[A-Z]{1,3})?$")
 
 def _undefined_acronyms(doc: Doc) -> list[Span]:
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    shouted: dict[int, bool] = {}  # sentence start -> mostly capitals (once per sentence)
     out = []
     for tok in doc:
         if tok.i in taken or not UNDEFINED.match(tok.text) or tok.lower_ in lexicons.not_acronyms():
             continue
         sent = tok.sent
-        if sum(t.is_upper for t in sent) > len(sent) / 2:
+        if sent.start not in shouted:
+            shouted[sent.start] = sum(t.is_upper for t in sent) > len(sent) / 2
+        if shouted[sent.start]:
             continue  # a shouted headline or a dateline run, not names
         if tok.i > 1 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in NEGATING_PREFIXES:
             continue  # "a non-NATO ally", "anti-ISI": a description, not the body itself
