@@ -9,8 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from footprint.extract.event_types import VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
+from footprint.place.names import name_key
 from footprint.time import TimeSpan
 
 ROLE_ORDER = ("speaker", "organizer", "host", "perpetrator", "guest", "attendee", "participant")
@@ -49,7 +52,7 @@ def main_event(result: DocumentResult) -> MainEvent:
         )
         who = [names[p.entity] for p in ranked] or lead_actors
         when = event.date
-        where = getattr(event.place, "name", None)
+        where = _as_written(event, result)
         if event.date is not None and event.date.precision == "reported":
             # An undated news lead read from one sentence knows less of who and where than
             # the lead's first names: only an actor that did it outranks them.
@@ -64,6 +67,25 @@ def main_event(result: DocumentResult) -> MainEvent:
         # News leads with what just happened: undated, the main event is the publication day's.
         when = _publication_day(result.document.published)
     return MainEvent(who=who, when=when, where=where, event=event)
+
+
+SAME_NAME = 80  # rapidfuzz ratio of folded names: "Mazar-i-Sharif" ~ "Mazār-e Sharīf"
+
+
+def _as_written(event: Event, result: DocumentResult) -> str | None:
+    """The event's place as the text writes it ("Mazar-i-Sharif"), not as the gazetteer
+    spells it ("Mazār-e Sharīf"), when a place named in the event's sentences is it."""
+    place = getattr(event.place, "name", None)
+    if place is None:
+        return None
+    spans = [(ev.start, ev.end) for ev in event.evidence]
+    for entity in result.entities:
+        if entity.type != "place":
+            continue
+        in_event = any(a <= m.evidence.start < b for m in entity.mentions for a, b in spans)
+        if in_event and fuzz.ratio(name_key(entity.name), name_key(place)) >= SAME_NAME:
+            return entity.name
+    return str(place)
 
 
 def _publication_day(published: str) -> TimeSpan | None:

@@ -8,7 +8,15 @@ from footprint.evaluation import SUITES
 from footprint.evaluation.fivew import score_article
 from footprint.evaluation.sample import score
 from footprint.evaluation.scoring import Score
-from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Participation
+from footprint.model import (
+    Document,
+    DocumentResult,
+    Entity,
+    Event,
+    Evidence,
+    Mention,
+    Participation,
+)
 from footprint.time import TimeSpan
 from tests.conftest import ROOT
 
@@ -97,3 +105,28 @@ def test_baseline_names_real_suites_and_fields():
             continue
         assert suite in SUITES
         assert all(0.0 <= float(v) <= 1.0 for v in floors.values())
+
+
+def test_main_event_answers_where_as_the_text_writes_it():
+    from footprint.analysis.main_event import main_event
+    from footprint.place.model import Place
+
+    text = "A bomb exploded in Mazar-i-Sharif."
+    ev = Evidence("d", 0, len(text), text, text)
+    city = Entity(
+        "c",
+        "place",
+        "Mazar-i-Sharif",
+        mentions=[
+            Mention(
+                "Mazar-i-Sharif",
+                "place",
+                Evidence("d", 19, 33, "Mazar-i-Sharif", text),
+                "Mazar-i-Sharif",
+            )
+        ],
+    )
+    place = Place("Mazār-e Sharīf", "AF", "Balkh", 36.7, 67.1, "geonames:1", "city")
+    event = Event("e", "bombing", "bombing", False, None, place, evidence=[ev])
+    result = DocumentResult(Document(id="d", text=text, path="x"), [city], [], events=[event])
+    assert main_event(result).where == "Mazar-i-Sharif"
