@@ -92,7 +92,6 @@ PERSON_PRONOUNS = {"he", "she"}
 QUOTE = re.compile(r"[“\"]([^”\"]{3,600})[”\"]")
 OTHER_TIME_MARKERS = ("since", "until", "till", "before", "after", "by", "from")
 CLAUSE_TIME_MARKERS = {"since", "until", "till", "before", "after", "once"}
-OPENERS = {"on", "in", "by", "since", "during", "just", "later", "earlier", "then"}
 
 
 @dataclass(frozen=True)
