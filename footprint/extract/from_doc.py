@@ -201,8 +201,15 @@ def _written_as_place(ent: Span) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    in_a_chain = (  # "in Ballyvolane, Cork, Ireland": between places, after a comma
+        before == ","
+        and ent.start > 1
+        and doc[ent.start - 2].ent_type_ in ("GPE", "LOC")
+        and (after == "," or after == ".")
+    )
     return (
-        before in NAME_PLACE_PREPOSITIONS
+        in_a_chain
+        or before in NAME_PLACE_PREPOSITIONS
         or before == "from"
         or (before == "of" and _area_or_place_word(before2))
         or _area_or_place_word(after)
