@@ -48,22 +48,22 @@ def test_rerun_skips_everything_and_changes_nothing(ingested, tmp_path):
     assert store.dump() == before
 
 
+def _clusters_named(store, *names):
+    """The cluster rows of the entities with these names."""
+    named = {e.id for e in store.entities(m.entity_id for m in store.mentions()) if e.name in names}
+    return [r for r in store.entity_cluster_rows() if r.entity_id in named]
+
+
 def test_spelling_variants_are_one_actor_with_a_reason(ingested):
     _, store, _ = ingested
-    rows = store.conn.execute(
-        "SELECT n.name, c.cluster_id, c.reason FROM entity_clusters c "
-        "JOIN entities n ON n.id = c.entity_id WHERE n.name IN ('Yousef al-Qadi', 'Yusuf al-Qadi')"
-    ).fetchall()
+    rows = _clusters_named(store, "Yousef al-Qadi", "Yusuf al-Qadi")
     assert len(rows) == 2 and rows[0]["cluster_id"] == rows[1]["cluster_id"]
     assert any(r["reason"] and "transliteration" in r["reason"] for r in rows)
 
 
 def test_shorter_form_joins_through_shared_context(ingested):
     _, store, _ = ingested
-    rows = store.conn.execute(
-        "SELECT n.name, c.cluster_id, c.reason FROM entity_clusters c JOIN entities n "
-        "ON n.id = c.entity_id WHERE n.name IN ('Javed Qureshi', 'Javed Iqbal Qureshi')"
-    ).fetchall()
+    rows = _clusters_named(store, "Javed Qureshi", "Javed Iqbal Qureshi")
     assert len(rows) == 2 and rows[0]["cluster_id"] == rows[1]["cluster_id"]
     # Both are tied to Jamaat-e-Islami, and both reports tell of the same rally; the join by a
     # shared occasion alone is tested in tests/resolve.
@@ -74,11 +74,11 @@ def test_one_rally_in_two_outlets_is_one_event_with_both_sources(ingested):
     _, store, _ = ingested
     info = [
         (json.loads(r["documents"]), r["independent_sources"])
-        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+        for r in store.event_cluster_info()
     ]
     merged = [(docs, n) for docs, n in info if len(docs) > 1]
     assert merged and all(n == len(docs) for docs, n in merged)
-    paths = {r["id"]: r["path"] for r in store.conn.execute("SELECT id, path FROM documents")}
+    paths = {r.id: r.path for r in store.documents()}
     pairs = [sorted(paths[d].rsplit("/", 1)[-1] for d in docs) for docs, _ in merged]
     assert ["lahore-gaza-rally.txt", "wire-story.html"] in pairs
 
@@ -87,7 +87,7 @@ def test_two_outlets_giving_different_days_are_one_event_with_the_conflict_kept(
     _, store, _ = ingested
     rows = [
         (json.loads(r["documents"]), json.loads(r["conflicts"]))
-        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+        for r in store.event_cluster_info()
     ]
     conflicted = [(docs, c) for docs, c in rows if c]
     assert len(conflicted) == 1
@@ -115,7 +115,7 @@ def test_exact_and_near_duplicates(tmp_path):
     # The reprint's events join the original's, yet count as one independent source.
     counted = [
         (len(json.loads(r["documents"])), r["independent_sources"])
-        for r in store.conn.execute("SELECT * FROM event_cluster_info")
+        for r in store.event_cluster_info()
     ]
     assert (2, 1) in counted
     store.close()
@@ -136,7 +136,7 @@ def test_interrupted_ingest_resumes_without_loss(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         ingest_corpus([CORPUS], _settings(tmp_path), store)
     monkeypatch.setattr(SQLiteStore, "write", real_write)
-    assert store.conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 3
+    assert len(store.documents()) == 3
     resumed = ingest_corpus([CORPUS], _settings(tmp_path), store)
     assert resumed.already_stored == 3 and len(resumed.stored) == 7
     reference = _store(tmp_path, "ref.db")
@@ -176,11 +176,8 @@ def test_merge_and_split_persist_across_reingest(tmp_path):
     def cluster_of(name):
         store = SQLiteStore(db)
         try:
-            return store.conn.execute(
-                "SELECT c.cluster_id FROM entity_clusters c JOIN entities n ON n.id = c.entity_id "
-                "WHERE n.name = ?",
-                (name,),
-            ).fetchone()[0]
+            (row,) = _clusters_named(store, name)
+            return row.cluster_id
         finally:
             store.close()
 

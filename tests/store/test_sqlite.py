@@ -42,10 +42,10 @@ def test_failed_write_leaves_nothing(store, analyse, monkeypatch):
     result = analyse(TEXT, doc_id="doc-1")
     original = SQLiteStore._drop_orphans
 
-    def boom(c):
+    def boom(self):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(SQLiteStore, "_drop_orphans", staticmethod(boom))
+    monkeypatch.setattr(SQLiteStore, "_drop_orphans", boom)
     with pytest.raises(RuntimeError):
         store.write(result)
     monkeypatch.setattr(SQLiteStore, "_drop_orphans", original)
@@ -59,7 +59,7 @@ def test_entities_shared_across_documents_and_orphans_dropped(store, analyse):
     assert len(set(haddad)) == 1 and len(haddad) == 2
     # Re-analysing doc-1 as an unrelated text drops entities nothing refers to any more.
     store.write(analyse("The weather was mild across the region.", doc_id="doc-1"))
-    names = {row["name"] for row in store.conn.execute("SELECT name FROM entities")}
+    names = {row.name for row in store.entities(m.entity_id for m in store.mentions())}
     assert "Tariq Durrani" not in names and "Yasir Haddad" in names
 
 

@@ -1,0 +1,681 @@
+"""What every SQL backend shares: the schema, its migrations, the writer and the core reads.
+
+Queries here are written once, in SQL both SQLite and PostgreSQL accept: `?` placeholders (a
+backend rewrites them to its driver's style in `_sql`), `ON CONFLICT` for upserts, the column
+`end` always quoted (a reserved word in PostgreSQL), and nothing from either's extensions
+(JSON columns are decoded in Python). A backend supplies the connection, the transaction and
+its column types; reads hand out the typed records of `records.py`.
+
+Ids are deterministic (content hashes of what they say), and each document is written in one
+transaction that first removes what an earlier run stored for it. So re-analysing a document
+leaves the store as it was, and a crash mid-document leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from footprint.errors import FootprintError
+from footprint.model import DocumentResult, Event, Rejected, stable_id
+from footprint.store.records import (
+    RECORD_OF,
+    TABLE_RECORDS,
+    CoAppearanceRow,
+    ContentHashRow,
+    DesignationRow,
+    DocumentRow,
+    EntityRow,
+    EventDesignatedRow,
+    EventEvidenceRow,
+    EventRow,
+    ExclusionRow,
+    JudgementRow,
+    MentionRow,
+    NearDuplicateRow,
+    ParticipantRow,
+    QuoteRow,
+    Record,
+    RejectionRow,
+    RelationRow,
+    SignatureRow,
+    SourceRatingRow,
+    columns,
+)
+
+if TYPE_CHECKING:
+    from footprint.designations.screening import Screening
+
+R = TypeVar("R", bound=Record)
+
+# The schema's version; `MIGRATIONS` takes a store from each older version to the next.
+SCHEMA_VERSION = 5
+OLDEST_MIGRATABLE = 4
+
+# {blob} and {real} are the backend's types for bytes and floating-point numbers.
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, title TEXT, author TEXT, published TEXT, url TEXT,
+    text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rejections (source TEXT PRIMARY KEY, reason TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS mentions (
+    id TEXT PRIMARY KEY, entity_id TEXT NOT NULL REFERENCES entities(id),
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, name TEXT NOT NULL,
+    titles TEXT NOT NULL, sentence TEXT NOT NULL, attribution TEXT, extractor TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS relations (
+    id TEXT NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id),
+    subject_id TEXT NOT NULL REFERENCES entities(id), predicate TEXT NOT NULL,
+    object_id TEXT REFERENCES entities(id), role TEXT NOT NULL, qualifiers TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+    attribution TEXT, extractor TEXT NOT NULL,
+    PRIMARY KEY (id, document_id, start, "end")
+);
+CREATE TABLE IF NOT EXISTS exclusions (
+    document_id TEXT NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (document_id, start, "end")
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id), type TEXT NOT NULL,
+    label TEXT NOT NULL, background INTEGER NOT NULL,
+    date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
+    place TEXT,  -- JSON: name, country, admin1, lat, lon, gazetteer_id, precision
+    casualties TEXT,  -- JSON: killed, injured, evidence
+    responsibility TEXT  -- JSON: status (claimed, unclaimed, attributed, suspected), evidence
+);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id), role TEXT NOT NULL, mode TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, attribution TEXT,
+    basis TEXT,  -- for perpetrators: stated, claimed, attributed, suspected
+    PRIMARY KEY (event_id, entity_id)
+);
+CREATE TABLE IF NOT EXISTS event_quotes (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    speaker_id TEXT REFERENCES entities(id), speaker_text TEXT NOT NULL, text TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, attribution TEXT,
+    PRIMARY KEY (event_id, start, text)
+);
+CREATE TABLE IF NOT EXISTS event_evidence (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, sentence TEXT NOT NULL,
+    attribution TEXT, extractor TEXT NOT NULL, PRIMARY KEY (event_id, start, "end")
+);
+CREATE TABLE IF NOT EXISTS designations (
+    document_id TEXT NOT NULL REFERENCES documents(id), entity_id TEXT NOT NULL,
+    kind TEXT NOT NULL, listing_id TEXT NOT NULL, list TEXT NOT NULL, program TEXT NOT NULL,
+    listed_name TEXT NOT NULL, listed_on TEXT, score {real} NOT NULL, explanation TEXT NOT NULL,
+    source TEXT NOT NULL, via TEXT, evidence TEXT,  -- evidence: JSON EV for text-based kinds
+    PRIMARY KEY (document_id, entity_id, kind, listing_id)
+);
+CREATE TABLE IF NOT EXISTS event_designated (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    entity_id TEXT NOT NULL, kind TEXT NOT NULL, as_of TEXT, listing_id TEXT NOT NULL,
+    PRIMARY KEY (event_id, entity_id)
+);
+CREATE TABLE IF NOT EXISTS co_appearances (
+    event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL, with_id TEXT NOT NULL, kind TEXT NOT NULL,
+    PRIMARY KEY (event_id, actor_id, with_id)
+);
+-- Corpus ingest: what was read (content hash, near-duplicate signature) and which stored
+-- document a near-copy repeats. Written with the document, in its transaction.
+CREATE TABLE IF NOT EXISTS content_hashes (
+    hash TEXT PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id)
+);
+CREATE TABLE IF NOT EXISTS signatures (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id), signature {blob} NOT NULL
+);
+CREATE TABLE IF NOT EXISTS near_duplicates (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id), duplicate_of TEXT NOT NULL,
+    similarity {real} NOT NULL
+);
+-- A user's decisions about entities (merge, split): never derived, never dropped by a re-ingest.
+CREATE TABLE IF NOT EXISTS judgements (
+    a TEXT NOT NULL, b TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('same', 'different')), note TEXT,
+    PRIMARY KEY (a, b)
+);
+-- Derived by resolve/corpus.py after each ingest: rebuilt whole, in one transaction.
+CREATE TABLE IF NOT EXISTS entity_clusters (
+    entity_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL, reason TEXT
+);
+CREATE TABLE IF NOT EXISTS event_clusters (
+    event_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_cluster_info (
+    cluster_id TEXT PRIMARY KEY, documents TEXT NOT NULL, independent_sources INTEGER NOT NULL,
+    conflicts TEXT NOT NULL
+);
+-- Source reliability (Admiralty A-F) a user assigned to an outlet, author or file.
+CREATE TABLE IF NOT EXISTS source_ratings (
+    source TEXT PRIMARY KEY,
+    reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))
+);
+CREATE INDEX IF NOT EXISTS hashes_document ON content_hashes(document_id);
+CREATE INDEX IF NOT EXISTS entity_clusters_cluster ON entity_clusters(cluster_id);
+CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster_id);
+CREATE INDEX IF NOT EXISTS participants_event ON event_participants(event_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS designations_entity ON designations(entity_id);
+CREATE INDEX IF NOT EXISTS events_document ON events(document_id);
+CREATE INDEX IF NOT EXISTS participants_entity ON event_participants(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id);
+CREATE INDEX IF NOT EXISTS relations_subject ON relations(subject_id);
+CREATE INDEX IF NOT EXISTS relations_object ON relations(object_id);
+CREATE INDEX IF NOT EXISTS relations_document ON relations(document_id);
+"""
+
+# Numbered migrations: MIGRATIONS[n] takes a store at version n - 1 to version n. Each runs in
+# the same transaction as the version bump, so a store is at one version or the next, never
+# between. (A numbered list, not Alembic: the schema is one module's, with no ORM models for
+# Alembic to compare against, and both backends read these same statements.)
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 5: timelines and country views read events by date and by name.
+    5: (
+        "CREATE INDEX IF NOT EXISTS events_date ON events(date_start)",
+        "CREATE INDEX IF NOT EXISTS entities_name ON entities(name)",
+    ),
+}
+
+# Tables a document's write replaces, children first.
+PER_DOCUMENT_TABLES = (
+    "designations",
+    "event_designated",
+    "co_appearances",
+    "mentions",
+    "relations",
+    "exclusions",
+    "event_participants",
+    "event_quotes",
+    "event_evidence",
+    "events",
+    "near_duplicates",
+    "signatures",
+    "content_hashes",
+)
+
+# How each per-document table is ordered when read.
+ORDERS = {
+    "documents": "path, id",
+    "mentions": "document_id, start",
+    "relations": "document_id, start",
+    "events": "date_start NULLS FIRST, id",
+    "event_participants": "event_id, start",
+    "event_quotes": "event_id, start",
+    "event_evidence": "event_id, start",
+    "event_designated": "event_id, entity_id",
+    "co_appearances": "event_id, actor_id, with_id",
+    "designations": "entity_id, kind, score DESC",
+    "entities": "id",
+}
+
+CHUNK = 500  # values bound per IN (...) list: under SQLite's parameter limit
+
+
+def content_hash(text: str) -> str:
+    """The key that makes re-ingesting a text a no-op, whatever file or id it came under."""
+    return stable_id("txt", text)
+
+
+def quoted(column: str) -> str:
+    return f'"{column}"' if column == "end" else column
+
+
+def insert_sql(record: type[Record], on_conflict: str | None = None) -> str:
+    """An INSERT for the record's table. on_conflict: None (fail), 'ignore' (keep the stored
+    row) or 'replace' (overwrite the stored row's other columns)."""
+    cols = columns(record)
+    sql = (
+        f"INSERT INTO {record.table} ({', '.join(quoted(c) for c in cols)}) "
+        f"VALUES ({', '.join('?' * len(cols))})"
+    )
+    if on_conflict == "ignore":
+        sql += " ON CONFLICT DO NOTHING"
+    elif on_conflict == "replace":
+        rest = [c for c in cols if c not in record.key]
+        sql += f" ON CONFLICT ({', '.join(quoted(c) for c in record.key)}) DO " + (
+            "UPDATE SET " + ", ".join(f"{quoted(c)} = excluded.{quoted(c)}" for c in rest)
+            if rest
+            else "NOTHING"
+        )
+    return sql
+
+
+def marks(values: Sequence[object]) -> str:
+    return ",".join("?" * len(values))
+
+
+def chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    wanted = sorted(set(values))
+    for i in range(0, len(wanted), CHUNK):
+        yield wanted[i : i + CHUNK]
+
+
+class SQLBase:
+    """The shared core of every SQL backend. Subclasses set `name` (for messages), open
+    `conn`, and implement `_sql`, `_transaction`, `_schema_types` and `_executemany`."""
+
+    name: str = "store"
+    conn: Any
+
+    # -- what a backend provides ------------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        """The statement in the driver's placeholder style."""
+        return sql
+
+    def _schema_types(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One write transaction, committed at the end and rolled back on any error. Writers
+        are serialised: a second waits for the first."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> SQLBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- statements ---------------------------------------------------------------------------
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.conn.execute(self._sql(sql), tuple(params))
+
+    def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        raise NotImplementedError
+
+    def _rows(self, record: type[R], sql: str, params: Sequence[Any] = ()) -> list[R]:
+        """The rows of a query as records; the query names the record's columns."""
+        cur = self._execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [record(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
+
+    def _tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(row) for row in self._execute(sql, params).fetchall()]
+
+    def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._execute(sql, params).fetchone()
+        return row[0] if row is not None else None
+
+    def _select(
+        self, record: type[R], column: str | None = None, values: Iterable[str] | None = None
+    ) -> list[R]:
+        """Rows of the record's table, all or those whose `column` is in `values`."""
+        order = ORDERS.get(record.table, ", ".join(quoted(c) for c in record.key))
+        if values is None or column is None:
+            return self._rows(record, f"SELECT * FROM {record.table} ORDER BY {order}")
+        rows: list[R] = []
+        for chunk in chunks(values):
+            rows += self._rows(
+                record,
+                f"SELECT * FROM {record.table} WHERE {column} IN ({marks(chunk)}) ORDER BY {order}",
+                chunk,
+            )
+        if len(rows) > 1 and len(list(chunks(values))) > 1:
+            key = [c.split()[0] for c in order.split(", ")]
+            desc = {c.split()[0] for c in order.split(", ") if " DESC" in c}
+            rows.sort(key=lambda r: tuple(_sortable(r[k], k in desc) for k in key))
+        return rows
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        """Create the tables (a new store starts at the current version) or migrate an older
+        store, in one transaction."""
+        with self.transaction():
+            for statement in SCHEMA.format(**self._schema_types()).split(";"):
+                if statement.strip():
+                    self._execute(statement)
+            found = self._scalar("SELECT value FROM meta WHERE key = 'schema'")
+            if found is None:
+                for version in sorted(MIGRATIONS):
+                    for statement in MIGRATIONS[version]:
+                        self._execute(statement)
+                self._execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+                )
+                return
+            version = int(found)
+            if version > SCHEMA_VERSION or version < OLDEST_MIGRATABLE:
+                raise FootprintError(
+                    f"{self.name}: database schema {version} cannot be read by this version "
+                    f"(schema {SCHEMA_VERSION}); analyze into a new database"
+                )
+            for step in range(version + 1, SCHEMA_VERSION + 1):
+                for statement in MIGRATIONS[step]:
+                    self._execute(statement)
+            if version != SCHEMA_VERSION:
+                self._execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
+                )
+
+    def schema_version(self) -> int:
+        return int(self._scalar("SELECT value FROM meta WHERE key = 'schema'"))
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def write(
+        self,
+        result: DocumentResult,
+        signature: bytes | None = None,
+        near_duplicate_of: tuple[str, float] | None = None,
+    ) -> None:
+        """Replace everything stored for the document with this result, atomically. The corpus
+        ingest also passes the text's near-duplicate signature and, when the text is a near-copy
+        of a stored document, that document's id and the similarity."""
+        doc = result.document
+        with self.transaction():
+            self._forget(doc.id)
+            self._execute(
+                insert_sql(DocumentRow),
+                (doc.id, doc.path, doc.title, doc.author, doc.published, doc.url, doc.text),
+            )
+            self._execute(
+                insert_sql(ContentHashRow, "replace"), (content_hash(doc.text), doc.id)
+            )
+            if signature is not None:
+                self._execute(insert_sql(SignatureRow), (doc.id, signature))
+            if near_duplicate_of is not None and near_duplicate_of[0] != doc.id:
+                self._execute(
+                    insert_sql(NearDuplicateRow),
+                    (doc.id, near_duplicate_of[0], float(near_duplicate_of[1])),
+                )
+            self._execute("DELETE FROM rejections WHERE source = ?", (doc.path,))
+            entities = []
+            mentions = []
+            for entity in result.entities:
+                entities.append((entity.id, entity.type, entity.name))
+                for m in entity.mentions:
+                    ev = m.evidence
+                    mentions.append(
+                        (
+                            stable_id("men", doc.id, ev.start, ev.end),
+                            entity.id,
+                            doc.id,
+                            ev.start,
+                            ev.end,
+                            ev.text,
+                            m.name,
+                            json.dumps(list(m.titles)),
+                            ev.sentence,
+                            ev.attribution,
+                            ev.extractor,
+                        )
+                    )
+            self._executemany(insert_sql(EntityRow, "ignore"), entities)
+            self._executemany(insert_sql(MentionRow), mentions)
+            self._executemany(
+                insert_sql(RelationRow, "ignore"),
+                [
+                    (
+                        r.id,
+                        doc.id,
+                        r.subject,
+                        r.predicate,
+                        r.object,
+                        r.role,
+                        json.dumps(dict(r.qualifiers), sort_keys=True),
+                        r.evidence.start,
+                        r.evidence.end,
+                        r.evidence.text,
+                        r.evidence.sentence,
+                        r.evidence.attribution,
+                        r.evidence.extractor,
+                    )
+                    for r in result.relations
+                ],
+            )
+            self._executemany(
+                insert_sql(ExclusionRow, "ignore"),
+                [(doc.id, s, e, why) for s, e, why in result.excluded],
+            )
+            for event in result.events:
+                self._write_event(doc.id, event)
+            if result.screening is not None:
+                self._write_screening(doc.id, result.screening)
+            self._drop_orphans()
+
+    def _write_screening(self, document_id: str, screening: Screening) -> None:
+        self._executemany(
+            insert_sql(DesignationRow, "replace"),
+            [
+                (
+                    document_id,
+                    entity_id,
+                    d.kind,
+                    d.listing_id,
+                    d.list,
+                    d.program,
+                    d.listed_name,
+                    d.listed_on.isoformat() if d.listed_on else None,
+                    d.score,
+                    d.explanation,
+                    d.source,
+                    d.via,
+                    json.dumps(d.evidence.to_json()) if d.evidence else None,
+                )
+                for entity_id, found in screening.designations.items()
+                for d in found
+            ],
+        )
+        self._executemany(
+            insert_sql(EventDesignatedRow, "replace"),
+            [
+                (
+                    p.event,
+                    document_id,
+                    p.entity,
+                    p.kind,
+                    p.as_of.isoformat() if p.as_of else None,
+                    p.listing_id,
+                )
+                for p in screening.designated_participants
+            ],
+        )
+        self._executemany(
+            insert_sql(CoAppearanceRow, "ignore"),
+            [(a.event, document_id, a.actor, a.with_, a.kind) for a in screening.co_appearances],
+        )
+
+    def _write_event(self, document_id: str, event: Event) -> None:
+        date = event.date.to_json() if event.date is not None else {}
+        place = (
+            json.dumps(event.place.to_json(), sort_keys=True) if event.place is not None else None
+        )
+        casualties = (
+            json.dumps(event.casualties.to_json(), sort_keys=True)
+            if event.casualties is not None
+            else None
+        )
+        responsibility = None
+        if event.responsibility is not None:
+            status, said = event.responsibility
+            responsibility = json.dumps(
+                {"status": status, "evidence": said.to_json()}, sort_keys=True
+            )
+        self._execute(
+            insert_sql(EventRow),
+            (
+                event.id,
+                document_id,
+                event.type,
+                event.label,
+                int(event.background),
+                date.get("start"),
+                date.get("end"),
+                date.get("precision"),
+                date.get("text"),
+                place,
+                casualties,
+                responsibility,
+            ),
+        )
+        self._executemany(
+            insert_sql(ParticipantRow, "replace"),
+            [
+                (
+                    event.id,
+                    document_id,
+                    p.entity,
+                    p.role,
+                    p.mode,
+                    p.evidence.start,
+                    p.evidence.end,
+                    p.evidence.sentence,
+                    p.evidence.attribution,
+                    p.basis,
+                )
+                for p in event.participants
+            ],
+        )
+        self._executemany(
+            insert_sql(QuoteRow, "ignore"),
+            [
+                (
+                    event.id,
+                    document_id,
+                    q.speaker,
+                    q.speaker_text,
+                    q.text,
+                    q.evidence.start,
+                    q.evidence.end,
+                    q.evidence.sentence,
+                    q.evidence.attribution,
+                )
+                for q in event.quotes
+            ],
+        )
+        self._executemany(
+            insert_sql(EventEvidenceRow, "ignore"),
+            [
+                (
+                    event.id,
+                    document_id,
+                    ev.start,
+                    ev.end,
+                    ev.text,
+                    ev.sentence,
+                    ev.attribution,
+                    ev.extractor,
+                )
+                for ev in event.evidence
+            ],
+        )
+
+    def record_rejection(self, rejected: Rejected) -> None:
+        with self.transaction():
+            self._execute(
+                insert_sql(RejectionRow, "replace"), (rejected.source, rejected.reason)
+            )
+
+    def _forget(self, document_id: str) -> None:
+        for table in PER_DOCUMENT_TABLES:
+            self._execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
+        self._execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def _drop_orphans(self) -> None:
+        self._execute(
+            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
+            "AND id NOT IN (SELECT subject_id FROM relations) "
+            "AND id NOT IN (SELECT object_id FROM relations WHERE object_id IS NOT NULL) "
+            "AND id NOT IN (SELECT entity_id FROM event_participants) "
+            "AND id NOT IN (SELECT speaker_id FROM event_quotes WHERE speaker_id IS NOT NULL)"
+        )
+
+    def add_judgement(self, a: str, b: str, verdict: str, note: str | None = None) -> None:
+        """Record a user's decision that two entities are the same actor or different ones."""
+        if verdict not in ("same", "different"):
+            raise ValueError(f"verdict must be 'same' or 'different', not {verdict!r}")
+        a, b = sorted((a, b))
+        with self.transaction():
+            self._execute(insert_sql(JudgementRow, "replace"), (a, b, verdict, note))
+
+    def rate_source(self, source: str, reliability: str) -> None:
+        grade = reliability.strip().upper()
+        if grade not in ("A", "B", "C", "D", "E", "F"):
+            raise FootprintError(f"reliability must be one of A-F, not {reliability!r}")
+        with self.transaction():
+            self._execute(insert_sql(SourceRatingRow, "replace"), (source, grade))
+
+    # -- core reads ---------------------------------------------------------------------------
+
+    def judgements(self) -> list[tuple[str, str, str]]:
+        return [(r.a, r.b, r.verdict) for r in self._select(JudgementRow)]
+
+    def source_ratings(self) -> dict[str, str]:
+        return {r.source: r.reliability for r in self._select(SourceRatingRow)}
+
+    def document_for_hash(self, text_hash: str) -> str | None:
+        """The stored document whose text has this content hash, if any."""
+        found = self._scalar("SELECT document_id FROM content_hashes WHERE hash = ?", (text_hash,))
+        return str(found) if found is not None else None
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        for row in self._select(SignatureRow):
+            yield row.document_id, bytes(row.signature)
+
+    def near_duplicates(self) -> list[NearDuplicateRow]:
+        return self._select(NearDuplicateRow)
+
+    def documents(self, ids: Iterable[str] | None = None) -> list[DocumentRow]:
+        return self._select(DocumentRow, "id", ids)
+
+    def mentions(self, document_ids: Iterable[str] | None = None) -> list[MentionRow]:
+        return self._select(MentionRow, "document_id", document_ids)
+
+    def relations(self, document_ids: Iterable[str] | None = None) -> list[RelationRow]:
+        return self._select(RelationRow, "document_id", document_ids)
+
+    def events(self, document_ids: Iterable[str] | None = None) -> list[EventRow]:
+        return self._select(EventRow, "document_id", document_ids)
+
+    def event_rows(self, table: str, document_ids: Iterable[str] | None = None) -> list[Any]:
+        """Rows of a per-document table (event details, designations) for the documents."""
+        per_document = (
+            "event_participants",
+            "event_quotes",
+            "event_evidence",
+            "event_designated",
+            "co_appearances",
+            "designations",
+        )
+        if table not in per_document:
+            raise ValueError(f"not a per-document table: {table}")
+        return self._select(RECORD_OF[table], "document_id", document_ids)
+
+    def entities(self, ids: Iterable[str]) -> list[EntityRow]:
+        return self._select(EntityRow, "id", ids)
+
+    def rejections(self) -> list[RejectionRow]:
+        return self._select(RejectionRow)
+
+    def dump(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every table's rows, sorted, as plain values: for comparing two states of a store,
+        also across backends."""
+        out = {}
+        for record in TABLE_RECORDS:
+            rows = self._tuples(f"SELECT * FROM {record.table}")
+            out[record.table] = sorted(
+                tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in rows
+            )
+        return out
+
+
+def _sortable(value: Any, descending: bool) -> tuple[int, Any]:
+    """A sort key that puts NULLs first, as the ORDERS above ask of both backends. DESC columns
+    are numbers."""
+    if value is None:
+        return (0, 0)
+    return (1, -value if descending else value)
