@@ -10,6 +10,8 @@ from footprint.extract.from_doc import extract
 from footprint.model import Document, DocumentResult
 from footprint.nlp.pipeline import build_pipeline
 from footprint.settings import DEFAULT_MODEL
+from footprint.store import SQLStore, open_store
+from tests.backends import BACKEND, store_target
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -58,3 +60,40 @@ def relation_tuples(result: DocumentResult) -> set[tuple[str, str, str | None, s
 def _isolated_user_lists(tmp_path, monkeypatch):
     """Tests never read or write the developer's own watchlists or gazetteer choices."""
     monkeypatch.setenv("FOOTPRINT_LISTS_DIR", str(tmp_path / "user-lists"))
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "store: touches a store; runs on PostgreSQL with FOOTPRINT_TEST_BACKEND=postgres"
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if {"db_target", "new_store"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.store)
+
+
+@pytest.fixture
+def db_target(tmp_path):
+    """path -> the store target a test hands to `--db` or `open_store` (see tests/backends.py)."""
+
+    def target(path: Path | None = None) -> str:
+        return store_target(path or tmp_path / "fp.db", BACKEND)
+
+    return target
+
+
+@pytest.fixture
+def new_store(db_target):
+    """path -> an open, empty store on the backend under test; closed after the test."""
+    opened: list[SQLStore] = []
+
+    def make(path: Path | None = None) -> SQLStore:
+        store = open_store(db_target(path))
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

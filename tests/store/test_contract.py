@@ -1,0 +1,206 @@
+"""The store contract, run against every backend: SQLite always, PostgreSQL where a server is
+given (tests/backends.py). Whatever a backend is, it must read back what was written, as the
+same typed records, and replace, roll back and migrate the same way."""
+
+import threading
+
+import pytest
+
+from footprint.errors import FootprintError
+from footprint.model import Rejected
+from footprint.store import SQLStore, open_store
+from footprint.store.records import DocumentRow, EntityRow, MentionRow
+from footprint.store.sql import MIGRATIONS, SCHEMA_VERSION
+from tests.backends import store_target
+
+TEXT = (
+    "Tariq Durrani, head of Tehreek-e-Nizam, met Yasir Haddad, Hezbollah's envoy in Baghdad. "
+    "Durrani later spoke to reporters."
+)
+BACKENDS = ["sqlite", "postgres"]
+
+
+@pytest.fixture(params=BACKENDS)
+def target(request, tmp_path):
+    return store_target(tmp_path / "sub" / "fp.db", request.param)
+
+
+@pytest.fixture
+def store(target):
+    s = open_store(target)
+    yield s
+    s.close()
+
+
+def test_write_and_read_back_as_typed_records(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    (doc,) = store.documents()
+    assert isinstance(doc, DocumentRow) and doc.id == "doc-1" and doc.text == TEXT
+    mentions = store.mentions(["doc-1"])
+    assert all(isinstance(m, MentionRow) for m in mentions)
+    assert {m.name for m in mentions} >= {"Tariq Durrani", "Durrani", "Yasir Haddad"}
+    for m in mentions:
+        assert TEXT[m.start : m.end] == m.text and m["text"] == m.text
+    assert {r.predicate for r in store.relations(["doc-1"])} == {"leader_of", "represents"}
+    entities = store.entities({m.entity_id for m in mentions})
+    assert all(isinstance(e, EntityRow) for e in entities)
+    assert [e.id for e in entities] == sorted(e.id for e in entities)
+
+
+def test_rewriting_a_document_changes_nothing(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    before = store.dump()
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    assert store.dump() == before
+
+
+def test_failed_write_leaves_nothing(store, analyse, monkeypatch):
+    result = analyse(TEXT, doc_id="doc-1")
+
+    def boom(self):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(SQLStore, "_drop_orphans", boom)
+    with pytest.raises(RuntimeError):
+        store.write(result)
+    monkeypatch.undo()
+    assert all(rows == [] for table, rows in store.dump().items())
+    # The store is still usable after the rollback.
+    store.write(result)
+    assert [d.id for d in store.documents()] == ["doc-1"]
+
+
+def test_entities_shared_across_documents_and_orphans_dropped(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    store.write(analyse("Yasir Haddad returned to Beirut on Sunday.", doc_id="doc-2"))
+    haddad = [m.entity_id for m in store.mentions() if m.name == "Yasir Haddad"]
+    assert len(set(haddad)) == 1 and len(haddad) == 2
+    # Re-analysing doc-1 as an unrelated text drops entities nothing refers to any more.
+    store.write(analyse("The weather was mild across the region.", doc_id="doc-1"))
+    names = {row.name for row in store.entities(m.entity_id for m in store.mentions())}
+    assert "Tariq Durrani" not in names and "Yasir Haddad" in names
+    all_ids = {e["id"] for e in store.resolution_inputs()["entities"]}
+    assert all_ids == {m.entity_id for m in store.mentions()} | {
+        p.entity_id for p in store.event_rows("event_participants")
+    }
+
+
+def test_rejections_recorded(store):
+    store.record_rejection(Rejected("a.txt", "empty (no text)"))
+    store.record_rejection(Rejected("a.txt", "binary file"))
+    assert [(r.source, r.reason) for r in store.rejections()] == [("a.txt", "binary file")]
+
+
+def test_judgements_and_ratings(store):
+    store.add_judgement("ent-b", "ent-a", "same", "one person")
+    store.add_judgement("ent-a", "ent-b", "different")
+    assert store.judgements() == [("ent-a", "ent-b", "different")]
+    store.rate_source("Dawn", "b")
+    assert store.source_ratings() == {"Dawn": "B"}
+    with pytest.raises(FootprintError, match="A-F"):
+        store.rate_source("Dawn", "Z")
+
+
+def test_signatures_hashes_and_near_duplicates(store, analyse):
+    from footprint.store.sql import content_hash
+
+    store.write(analyse(TEXT, doc_id="doc-1"), signature=b"\x00\x01\xff")
+    store.write(analyse(TEXT + " More.", doc_id="doc-2"), near_duplicate_of=("doc-1", 0.9))
+    assert list(store.signatures()) == [("doc-1", b"\x00\x01\xff")]
+    assert store.document_for_hash(content_hash(TEXT)) == "doc-1"
+    assert store.document_for_hash("txt-none") is None
+    (near,) = store.near_duplicates()
+    assert (near.document_id, near.duplicate_of, near.similarity) == ("doc-2", "doc-1", 0.9)
+
+
+def test_clusters_replaced_whole(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    ids = sorted({m.entity_id for m in store.mentions()})
+    events = store.events()
+    store.replace_clusters(
+        [(ids[0], ids[1], "same name")], [(e.id, e.id) for e in events], []
+    )
+    assert store.cluster_of([ids[0], ids[1]]) == {ids[0]: ids[1], ids[1]: ids[1]}
+    assert store.cluster_members([ids[1]]) == [ids[0], ids[1]]
+    # Entities not named stand alone; a second replacement forgets the first.
+    assert {r.entity_id for r in store.entity_cluster_rows()} >= set(ids)
+    store.replace_clusters([], [], [("ev-x", ["doc-1"], 1, [])])
+    assert store.cluster_of([ids[0]]) == {ids[0]: ids[0]}
+    (info,) = store.event_cluster_info()
+    assert (info.cluster_id, info.independent_sources) == ("ev-x", 1)
+
+
+def test_reads_in_many_chunks_keep_their_order(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    real = [m.entity_id for m in store.mentions()]
+    wanted = [f"ent-missing-{i:04d}" for i in range(1200)] + real
+    assert [e.id for e in store.entities(wanted)] == sorted(set(real))
+
+
+def test_a_new_store_is_at_the_current_schema(store):
+    assert store.schema_version() == SCHEMA_VERSION
+
+
+def test_two_writers_are_serialised(target, analyse):
+    """Writers in two connections (threads here, processes in a team) never interleave a
+    document's delete-then-insert."""
+    results = [analyse(TEXT, doc_id=f"doc-{i}") for i in range(4)]
+    errors: list[BaseException] = []
+
+    def write(result):
+        s = open_store(target)
+        try:
+            for _ in range(3):
+                s.write(result)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            s.close()
+
+    threads = [threading.Thread(target=write, args=(r,)) for r in results]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    s = open_store(target)
+    assert [d.id for d in s.documents()] == ["doc-0", "doc-1", "doc-2", "doc-3"]
+    s.close()
+
+
+def test_both_backends_store_the_same_rows(tmp_path, analyse):
+    from tests.backends import fresh_postgres_target
+
+    texts = [TEXT, "Yasir Haddad returned to Beirut on Sunday."]
+    stores = [open_store(tmp_path / "a.db"), open_store(fresh_postgres_target())]
+    try:
+        for s in stores:
+            for i, text in enumerate(texts):
+                s.write(analyse(text, doc_id=f"doc-{i}"), signature=bytes([i, 255]))
+            s.rate_source("Dawn", "A")
+        assert stores[0].dump() == stores[1].dump()
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_migration_from_the_previous_schema(target):
+    s = open_store(target)
+    with s.transaction():
+        for statement in MIGRATIONS[SCHEMA_VERSION]:
+            index = statement.split(" EXISTS ")[1].split(" ON ")[0]
+            s._execute(f"DROP INDEX {index}")
+        s._execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION - 1),))
+    s.close()
+    s = open_store(target)
+    assert s.schema_version() == SCHEMA_VERSION
+    s.close()
+
+
+def test_a_newer_schema_is_refused(target):
+    s = open_store(target)
+    with s.transaction():
+        s._execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
+    s.close()
+    with pytest.raises(FootprintError, match="schema 99"):
+        open_store(target)
