@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO   := build/demo
 
-.PHONY: install demo test lint eval eval-check clean bench
+.PHONY: install demo test test-postgres lint eval eval-check clean bench
 
 install: $(STAMP)
 
@@ -30,6 +30,11 @@ demo: install
 
 test: install
 	$(BIN)/pytest
+
+# The store-touching tests again, on the PostgreSQL server at FOOTPRINT_TEST_POSTGRES
+# (scripts/pg_cluster.sh start DIR starts a throwaway one and prints its URL).
+test-postgres: install
+	FOOTPRINT_TEST_BACKEND=postgres $(BIN)/pytest -m store
 
 lint: install
 	$(BIN)/ruff check footprint tests scripts
