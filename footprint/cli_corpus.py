@@ -20,7 +20,7 @@ from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
 from footprint.model import Rejected
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import SQLiteStore, StoreView
 
 out = Console()
 err = Console(stderr=True)
@@ -165,13 +165,12 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _entity_id(store: SQLiteStore, ref: str) -> str:
+def _entity_id(store: StoreView, ref: str) -> str:
     """An entity id, or the one entity a name denotes."""
     from footprint.analysis.profile import resolve_actor
 
-    row = store.conn.execute("SELECT id FROM entities WHERE id = ?", (ref,)).fetchone()
-    if row is not None:
-        return str(row[0])
+    if store.entities([ref]):
+        return ref
     ids = resolve_actor(store, ref)
     if len(ids) > 1:
         raise FootprintError(f"{ref!r} names several entities ({', '.join(ids)}); give an id")
@@ -193,12 +192,8 @@ def merge(
             raise FootprintError(f"{a!r} and {b!r} are the same entity already")
         store.add_judgement(ea, eb, "same", note="footprint merge")
         resolve_store(store)
-        cluster = store.conn.execute(
-            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (ea,)
-        ).fetchone()[0]
-        same = store.conn.execute(
-            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (eb,)
-        ).fetchone()[0]
+        actor_of = store.cluster_of([ea, eb])
+        cluster, same = actor_of[ea], actor_of[eb]
     except FootprintError as exc:
         raise _fail(exc) from None
     finally:
@@ -221,18 +216,9 @@ def split(
     _, store = open_store(db)
     try:
         eid = _entity_id(store, entity)
-        row = store.conn.execute(
-            "SELECT cluster_id FROM entity_clusters WHERE entity_id = ?", (eid,)
-        ).fetchone()
-        if row is None:
+        if store.entity_cluster(eid) is None:
             raise FootprintError(f"{entity!r} has not been resolved yet; run footprint ingest")
-        others = [
-            r[0]
-            for r in store.conn.execute(
-                "SELECT entity_id FROM entity_clusters WHERE cluster_id = ? AND entity_id != ?",
-                (row[0], eid),
-            )
-        ]
+        others = [m for m in store.cluster_members([eid]) if m != eid]
         if not others:
             raise FootprintError(f"{entity!r} already stands alone")
         # A "same" judgement between them would fight the split: the split wins.

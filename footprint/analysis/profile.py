@@ -1,8 +1,9 @@
 """An actor's profile: where it went, when, in which role, beside whom, tied to what.
 
-Everything is read from the store with indexed queries on the actor's own rows (participations,
-relations, designations); nothing walks a whole table except the "did you mean" list on a miss.
-The helpers here (actor resolution, the event filter) are shared by `graph` and `timeline`.
+Everything is read through the store's actor reads (`footprint/store/actors.py`), indexed on the
+actor's own rows (participations, relations, designations); nothing walks a whole table except
+the name lookup and the "did you mean" list on a miss. The helpers here (actor resolution, the
+event filter) are shared by `graph` and `timeline`.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from datetime import date
 from typing import Any
 
 from footprint.errors import FootprintError
-from footprint.store import SQLiteStore
+from footprint.store import StoreView
 
 HOST_ROLES = ("host", "organizer")
 CHUNK = 500
+
+
+# `_marks`, `chunks` and `event_filter` build SQL for the analysis modules that still query the
+# store's connection themselves (timeline, network, export selection); nothing here uses them.
 
 
 def _marks(values: Sequence[object]) -> str:
@@ -32,9 +37,9 @@ def chunks(values: Iterable[str]) -> Iterable[list[str]]:
         yield wanted[i : i + CHUNK]
 
 
-def near_names(store: SQLiteStore, name: str, limit: int = 5) -> list[str]:
+def near_names(store: StoreView, name: str, limit: int = 5) -> list[str]:
     """Stored names close to `name` (only used to explain a miss)."""
-    names = [row[0] for row in store.conn.execute("SELECT DISTINCT name FROM entities")]
+    names = store.entity_names()
     lowered = {n.lower(): n for n in names}
     close = difflib.get_close_matches(name.lower(), list(lowered), n=limit, cutoff=0.6)
     out = [lowered[c] for c in close]
@@ -47,84 +52,39 @@ def near_names(store: SQLiteStore, name: str, limit: int = 5) -> list[str]:
     return out
 
 
-def resolve_actor(store: SQLiteStore, actor: str) -> list[str]:
+def resolve_actor(store: StoreView, actor: str) -> list[str]:
     """Entity ids whose name, or one of whose mentions' names, is `actor` (any case).
 
     Raises FootprintError naming the closest stored names when nothing matches."""
     name = " ".join(actor.split())
     if not name:
         raise FootprintError("no actor given")
-    ids = [
-        row[0]
-        for row in store.conn.execute(
-            "SELECT id FROM entities WHERE name = ? COLLATE NOCASE ORDER BY id", (name,)
-        )
-    ]
-    if not ids:
-        ids = [
-            row[0]
-            for row in store.conn.execute(
-                "SELECT DISTINCT entity_id FROM mentions "
-                "WHERE name = ? COLLATE NOCASE OR text = ? COLLATE NOCASE ORDER BY entity_id",
-                (name, name),
-            )
-        ]
+    ids = store.entity_ids_named(name)
     if not ids:
         near = near_names(store, name)
         hint = f"; did you mean: {', '.join(near)}?" if near else ""
-        raise FootprintError(f"no actor named {actor!r} in {store.path}{hint}")
+        raise FootprintError(f"no actor named {actor!r} in {store.name}{hint}")
     return ids
 
 
-def actor_entities(store: SQLiteStore, ids: Iterable[str]) -> list[str]:
+def actor_entities(store: StoreView, ids: Iterable[str]) -> list[str]:
     """Every entity of the actors (entity clusters) the given entities belong to."""
-    out = set(ids)
-    for chunk in chunks(out):
-        for row in store.conn.execute(
-            "SELECT c2.entity_id FROM entity_clusters c1 JOIN entity_clusters c2 "
-            f"ON c2.cluster_id = c1.cluster_id WHERE c1.entity_id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            out.add(row[0])
-    return sorted(out)
+    return store.cluster_members(ids)
 
 
-def cluster_of(store: SQLiteStore, ids: Iterable[str]) -> dict[str, str]:
+def cluster_of(store: StoreView, ids: Iterable[str]) -> dict[str, str]:
     """Entity id -> its actor (cluster) id; an unresolved entity is its own actor."""
-    wanted = set(ids)
-    out = {i: i for i in wanted}
-    for chunk in chunks(wanted):
-        for row in store.conn.execute(
-            "SELECT entity_id, cluster_id FROM entity_clusters "
-            f"WHERE entity_id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            out[row[0]] = row[1]
-    return out
+    return store.cluster_of(ids)
 
 
-def entity_rows(store: SQLiteStore, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+def entity_rows(store: StoreView, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     """id -> {id, name, type} for the given entity ids."""
-    out: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(ids):
-        for row in store.conn.execute(
-            f"SELECT id, name, type FROM entities WHERE id IN ({_marks(chunk)})", chunk
-        ):
-            out[row["id"]] = {"id": row["id"], "name": row["name"], "type": row["type"]}
-    return out
+    return {e.id: {"id": e.id, "name": e.name, "type": e.type} for e in store.entities(ids)}
 
 
-def designated_kinds(store: SQLiteStore, ids: Iterable[str]) -> dict[str, list[str]]:
+def designated_kinds(store: StoreView, ids: Iterable[str]) -> dict[str, list[str]]:
     """id -> sorted designation kinds (listed, alias, claimed_front, ...) the store holds."""
-    out: dict[str, set[str]] = {}
-    for chunk in chunks(ids):
-        for row in store.conn.execute(
-            "SELECT DISTINCT entity_id, kind FROM designations "
-            f"WHERE entity_id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            out.setdefault(row["entity_id"], set()).add(row["kind"])
-    return {k: sorted(v) for k, v in out.items()}
+    return store.designation_kinds(ids)
 
 
 def event_date(row: Any) -> dict[str, Any] | None:
@@ -171,13 +131,11 @@ def event_filter(
     return (" AND ".join(where) or "1"), params
 
 
-def aliases(store: SQLiteStore, ids: Sequence[str], name: str) -> list[str]:
+def aliases(store: StoreView, ids: Sequence[str], name: str) -> list[str]:
+    """Every other way the entities were written: each mention's name, bare and with titles."""
     found: set[str] = set()
-    for row in store.conn.execute(
-        f"SELECT DISTINCT name, titles FROM mentions WHERE entity_id IN ({_marks(ids)})", ids
-    ):
-        titles = json.loads(row["titles"])
-        for alias in (row["name"], " ".join([*titles, row["name"]])):
+    for spelled, titles in store.spellings(ids):
+        for alias in (spelled, " ".join([*titles, spelled])):
             if alias != name:
                 found.add(alias)
     return sorted(found)
@@ -206,7 +164,7 @@ def _counts(values: Iterable[str | None]) -> list[dict[str, Any]]:
 
 
 def profile(
-    store: SQLiteStore,
+    store: StoreView,
     actor: str,
     country: str | None = None,
     since: date | None = None,
@@ -219,67 +177,47 @@ def profile(
     ids = actor_entities(store, resolve_actor(store, actor))
     info = entity_rows(store, ids)
     # The entity the name most plainly denotes: the exact-name one with most participations.
-    counts = {
-        row[0]: row[1]
-        for row in store.conn.execute(
-            "SELECT entity_id, count(*) FROM event_participants "
-            f"WHERE entity_id IN ({_marks(ids)}) GROUP BY entity_id",
-            ids,
-        )
-    }
+    counts = store.participation_counts(ids)
     main = min(ids, key=lambda i: (-counts.get(i, 0), i))
     head = info[main]
 
-    cond, params = event_filter("e", country, since, until)
-    rows = list(
-        store.conn.execute(
-            "SELECT e.*, p.entity_id AS who, p.role, p.mode, p.sentence, p.attribution, "
-            "p.document_id AS evidence_document, coalesce(c.cluster_id, e.id) AS occasion, "
-            "i.documents AS occasion_documents, i.independent_sources, i.conflicts "
-            "FROM event_participants p JOIN events e ON e.id = p.event_id "
-            "LEFT JOIN event_clusters c ON c.event_id = e.id "
-            "LEFT JOIN event_cluster_info i ON i.cluster_id = c.cluster_id "
-            f"WHERE p.entity_id IN ({_marks(ids)}) AND {cond} ORDER BY e.id",
-            [*ids, *params],
-        )
-    )
+    rows = store.appearances(ids, country=country, since=since, until=until)
     # One itinerary stop per occasion: an event reported in two documents is one stop with
     # the evidence of both; the most precise date leads, and conflicting dates are shown.
     stops: dict[str, dict[str, Any]] = {}
     for row in rows:
         date = event_date(row)
         evidence = {
-            "document": row["evidence_document"],
-            "sentence": row["sentence"],
-            "attribution": row["attribution"],
+            "document": row.evidence_document,
+            "sentence": row.sentence,
+            "attribution": row.attribution,
         }
-        stop = stops.get(row["occasion"])
+        stop = stops.get(row.occasion)
         if stop is None:
-            stops[row["occasion"]] = {
-                "event": row["occasion"],
-                "reports": [row["id"]],
+            stops[row.occasion] = {
+                "event": row.occasion,
+                "reports": [row.id],
                 "date": date,
-                "label": row["label"],
-                "type": row["type"],
-                "background": bool(row["background"]),
-                "place": json.loads(row["place"]) if row["place"] else None,
-                "role": row["role"],
-                "mode": row["mode"],
-                "documents": json.loads(row["occasion_documents"] or "[]")
-                or [row["evidence_document"]],
-                "independent_sources": row["independent_sources"] or 1,
-                "conflicts": json.loads(row["conflicts"] or "[]"),
+                "label": row.label,
+                "type": row.type,
+                "background": bool(row.background),
+                "place": json.loads(row.place) if row.place else None,
+                "role": row.role,
+                "mode": row.mode,
+                "documents": json.loads(row.occasion_documents or "[]") or [row.evidence_document],
+                "independent_sources": row.independent_sources or 1,
+                "conflicts": json.loads(row.conflicts or "[]"),
                 "evidence": [evidence],
             }
             continue
-        if row["id"] not in stop["reports"]:
-            stop["reports"].append(row["id"])
+        if row.id not in stop["reports"]:
+            stop["reports"].append(row.id)
         if evidence not in stop["evidence"]:
             stop["evidence"].append(evidence)
-        if stop["mode"] == "unknown" and row["mode"] != "unknown":
-            stop["mode"] = row["mode"]
-        if stop["place"] is None and row["place"]:
-            stop["place"] = json.loads(row["place"])
+        if stop["mode"] == "unknown" and row.mode != "unknown":
+            stop["mode"] = row.mode
+        if stop["place"] is None and row.place:
+            stop["place"] = json.loads(row.place)
         if _precision_rank(date) < _precision_rank(stop["date"]):
             stop["date"] = date
     itinerary = sorted(stops.values(), key=lambda s: (date_key(s["date"]), s["event"]))
@@ -288,40 +226,29 @@ def profile(
     event_ids = report_ids
 
     # Everyone else at those occasions (by actor, not by spelling), and their designations.
-    seen_rows: list[Any] = []
-    event_kinds: dict[str, set[str]] = {}
-    for chunk in chunks(event_ids):
-        seen_rows += store.conn.execute(
-            "SELECT p.event_id, p.entity_id, p.role, n.name, n.type FROM event_participants p "
-            f"JOIN entities n ON n.id = p.entity_id WHERE p.event_id IN ({_marks(chunk)})",
-            chunk,
-        )
-        for row in store.conn.execute(
-            f"SELECT entity_id, kind FROM event_designated WHERE event_id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            event_kinds.setdefault(row["entity_id"], set()).add(row["kind"])
-    actor_of = cluster_of(store, (r["entity_id"] for r in seen_rows))
+    seen_rows = store.co_participants(event_ids)
+    event_kinds = store.designated_at(event_ids)
+    actor_of = store.cluster_of(r.entity_id for r in seen_rows)
     own = set(ids)
     others: dict[str, dict[str, Any]] = {}
-    for row in seen_rows:
-        if row["entity_id"] in own:
+    for seen in seen_rows:
+        if seen.entity_id in own:
             continue
         o = others.setdefault(
-            actor_of[row["entity_id"]],
+            actor_of[seen.entity_id],
             {
-                "id": actor_of[row["entity_id"]],
+                "id": actor_of[seen.entity_id],
                 "names": [],
-                "type": row["type"],
+                "type": seen.type,
                 "events": set(),
                 "roles": set(),
                 "members": set(),
             },
         )
-        o["names"].append(row["name"])
-        o["members"].add(row["entity_id"])
-        o["events"].add(occasion_of[row["event_id"]])
-        o["roles"].add(row["role"])
+        o["names"].append(seen.name)
+        o["members"].add(seen.entity_id)
+        o["events"].add(occasion_of[seen.event_id])
+        o["roles"].add(seen.role)
     kinds = designated_kinds(store, {m for o in others.values() for m in o["members"]})
     partners = []
     for o in others.values():
@@ -341,18 +268,14 @@ def profile(
         )
     partners.sort(key=lambda p: (-p["shared_events"], p["name"].lower(), p["id"]))
 
+    # Hosts: the other participants of those occasions in a host's role.
     host_count: dict[str, dict[str, Any]] = {}
-    for chunk in chunks(event_ids):
-        for row in store.conn.execute(
-            "SELECT p.event_id, p.entity_id, p.role FROM event_participants p "
-            f"WHERE p.event_id IN ({_marks(chunk)}) AND p.role IN ({_marks(HOST_ROLES)})",
-            [*chunk, *HOST_ROLES],
-        ):
-            if row["entity_id"] in own:
-                continue
-            h = host_count.setdefault(actor_of[row["entity_id"]], {"events": set(), "roles": set()})
-            h["events"].add(occasion_of[row["event_id"]])
-            h["roles"].add(row["role"])
+    for seen in seen_rows:
+        if seen.role not in HOST_ROLES or seen.entity_id in own:
+            continue
+        h = host_count.setdefault(actor_of[seen.entity_id], {"events": set(), "roles": set()})
+        h["events"].add(occasion_of[seen.event_id])
+        h["roles"].add(seen.role)
     partner_by_id = {p["id"]: p for p in partners}
     hosts = sorted(
         (
@@ -370,30 +293,25 @@ def profile(
     )
 
     roles: dict[str, dict[str, Any]] = {}
-    for row in store.conn.execute(
-        "SELECT r.*, o.name AS object_name FROM relations r "
-        "LEFT JOIN entities o ON o.id = r.object_id "
-        f"WHERE r.subject_id IN ({_marks(ids)}) ORDER BY r.document_id, r.start",
-        ids,
-    ):
+    for relation in store.roles_of(ids):
         rel = roles.setdefault(
-            row["id"],
+            relation.id,
             {
-                "id": row["id"],
-                "predicate": row["predicate"],
-                "role": row["role"],
-                "object": row["object_id"],
-                "object_name": row["object_name"],
+                "id": relation.id,
+                "predicate": relation.predicate,
+                "role": relation.role,
+                "object": relation.object_id,
+                "object_name": relation.object_name,
                 "qualifiers": {},
                 "evidence": [],
             },
         )
-        rel["qualifiers"].update(json.loads(row["qualifiers"]))
+        rel["qualifiers"].update(json.loads(relation.qualifiers))
         rel["evidence"].append(
             {
-                "document": row["document_id"],
-                "sentence": row["sentence"],
-                "attribution": row["attribution"],
+                "document": relation.document_id,
+                "sentence": relation.sentence,
+                "attribution": relation.attribution,
             }
         )
     own_kinds = designated_kinds(store, [o["object"] for o in roles.values() if o["object"]])
@@ -402,24 +320,20 @@ def profile(
 
     designations: list[dict[str, Any]] = []
     marks: set[tuple[str, str]] = set()
-    for row in store.conn.execute(
-        f"SELECT * FROM designations WHERE entity_id IN ({_marks(ids)}) "
-        "ORDER BY kind, score DESC, listing_id",
-        ids,
-    ):
-        if (row["kind"], row["listing_id"]) in marks:
+    for d in store.designations_of(ids):
+        if (d.kind, d.listing_id) in marks:
             continue
-        marks.add((row["kind"], row["listing_id"]))
+        marks.add((d.kind, d.listing_id))
         designations.append(
             {
-                "kind": row["kind"],
-                "list": row["list"],
-                "program": row["program"],
-                "listed_name": row["listed_name"],
-                "listed_on": row["listed_on"],
-                "score": row["score"],
-                "explanation": row["explanation"],
-                "via": row["via"],
+                "kind": d.kind,
+                "list": d.list,
+                "program": d.program,
+                "listed_name": d.listed_name,
+                "listed_on": d.listed_on,
+                "score": d.score,
+                "explanation": d.explanation,
+                "via": d.via,
             }
         )
 

@@ -64,6 +64,33 @@ def test_unknown_actor_names_the_nearest(store):
         profile(store, "Yousef al-Qadl")
 
 
+def test_any_case_of_a_name_finds_the_actor(store):
+    a = profile(store, "Yousef al-Qadi")
+    b = profile(store, "yOUSEF AL-QADI")
+    assert a == b
+
+
+def test_actor_reads(store):
+    (qadi,) = store.entity_ids_named("YUSUF AL-QADI")
+    members = store.cluster_members([qadi])
+    assert len(members) == 2 and store.entity_cluster(qadi) is not None
+    assert store.entity_cluster("no-such-entity") is None
+    assert store.entity_ids_named("Nobody Atall") == []
+    assert "Yusuf al-Qadi" in store.entity_names()
+    seen = store.appearances(members)
+    assert seen and {r.who for r in seen} <= set(members)
+    assert [r.id for r in seen] == sorted(r.id for r in seen)
+    assert store.appearances(members, country="ir") == []
+    assert {r.id for r in store.appearances(members, country="pk")} <= {r.id for r in seen}
+    counts = store.participation_counts(members)
+    assert sum(counts.values()) == len(seen)
+    names = {name for name, _ in store.spellings(members)}
+    assert {"Yusuf al-Qadi", "Yousef al-Qadi"} <= names
+    roles = store.roles_of(members)
+    assert ("represents", "Hamas") in {(r.predicate, r.object_name) for r in roles}
+    assert "linked_person" in {d.kind for d in store.designations_of(members)}
+
+
 def test_cli_profile_json_and_error(db):
     result = runner.invoke(app, ["profile", "Yusuf al-Qadi", "--db", str(db), "--json", "-"])
     assert result.exit_code == 0, result.output
