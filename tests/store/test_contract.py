@@ -146,6 +146,7 @@ def test_two_writers_are_serialised(target, analyse):
     document's delete-then-insert."""
     results = [analyse(TEXT, doc_id=f"doc-{i}") for i in range(4)]
     errors: list[BaseException] = []
+    open_store(target).close()  # the store exists before the writers start, as in a team
 
     def write(result):
         s = open_store(target)
