@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from footprint.model import Rejected
-from footprint.store import SQLiteStore
+from footprint.store import StoreView
+from footprint.store.occasions import ClusterMember
 
 TYPE_ORDER = {"person": 0, "organization": 1, "place": 2, "other": 3}
 
@@ -108,7 +109,7 @@ def _with_designated(
 
 
 def build(
-    store: SQLiteStore,
+    store: StoreView,
     document_ids: Iterable[str] | None = None,
     rejected: Iterable[Rejected] | None = None,
 ) -> dict[str, Any]:
@@ -231,7 +232,7 @@ def build(
     return result
 
 
-def _corpus(store: SQLiteStore, dossier: dict[str, Any]) -> dict[str, Any]:
+def _corpus(store: StoreView, dossier: dict[str, Any]) -> dict[str, Any]:
     """Across documents, as the last resolution left it (`resolve/corpus.py`): actors whose
     entities were joined, occasions reported in several documents, and how each relation and
     merged event is supported (independent sources and an Admiralty-style grade)."""
@@ -245,73 +246,52 @@ def _corpus(store: SQLiteStore, dossier: dict[str, Any]) -> dict[str, Any]:
     near = near_duplicate_pairs(store)
     ratings = store.source_ratings()
 
-    actors: dict[str, list[Any]] = {}
-    ids = sorted(names)
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in store.conn.execute(
-            "SELECT c2.entity_id, c2.cluster_id, c2.reason, n.name FROM entity_clusters c1 "
-            "JOIN entity_clusters c2 ON c2.cluster_id = c1.cluster_id "
-            f"JOIN entities n ON n.id = c2.entity_id WHERE c1.entity_id IN ({marks})",
-            chunk,
-        ):
-            actors.setdefault(row["cluster_id"], []).append(row)
+    actors: dict[str, list[ClusterMember]] = {}
+    for member in store.cluster_mates(names):
+        actors.setdefault(member.cluster_id, []).append(member)
     entities = []
-    for root, rows in sorted(actors.items()):
-        unique = {r["entity_id"]: r for r in rows}
-        if len(unique) < 2:
+    for root, members in sorted(actors.items()):
+        if len(members) < 2:
             continue
         entities.append(
             {
                 "id": root,
-                "name": next(r["name"] for r in unique.values() if r["entity_id"] == root),
+                "name": next(m.name for m in members if m.entity_id == root),
                 "members": [
-                    {"entity": r["entity_id"], "name": r["name"], "reason": r["reason"]}
-                    for r in sorted(unique.values(), key=lambda r: r["entity_id"])
+                    {"entity": m.entity_id, "name": m.name, "reason": m.reason} for m in members
                 ],
             }
         )
 
     event_ids = [e["id"] for e in dossier["events"]]
     by_event = {e["id"]: e for e in dossier["events"]}
-    clusters: dict[str, set[str]] = {}
-    for i in range(0, len(event_ids), 500):
-        chunk = event_ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in store.conn.execute(
-            "SELECT c2.event_id, c2.cluster_id FROM event_clusters c1 JOIN event_clusters c2 "
-            f"ON c2.cluster_id = c1.cluster_id WHERE c1.event_id IN ({marks})",
-            chunk,
-        ):
-            clusters.setdefault(row["cluster_id"], set()).add(row["event_id"])
+    clusters = store.event_cluster_mates(event_ids)
+    infos = {row.cluster_id: row for row in store.event_cluster_info(clusters)}
     events = []
-    for root, members in sorted(clusters.items()):
-        if len(members) < 2:
+    for root, reports in clusters.items():
+        if len(reports) < 2:
             continue
-        info = store.conn.execute(
-            "SELECT * FROM event_cluster_info WHERE cluster_id = ?", (root,)
-        ).fetchone()
-        conflicts = json.loads(info["conflicts"]) if info else []
+        info = infos.get(root)
+        conflicts = json.loads(info.conflicts) if info else []
         supports = [
             Support(
                 ev["document"],
                 doc_source.get(ev["document"], ev["document"]),
                 ev["attribution"],
             )
-            for m in sorted(members)
+            for m in reports
             if m in by_event
             for ev in by_event[m]["evidence"][:1]
         ]
-        head = by_event.get(root) or by_event[sorted(members & set(by_event))[0]]
+        head = by_event.get(root) or by_event[next(m for m in reports if m in by_event)]
         events.append(
             {
                 "id": root,
                 "type": head["type"],
                 "label": head["label"],
-                "members": sorted(members),
-                "documents": json.loads(info["documents"]) if info else [],
-                "dates": [by_event[m]["date"] for m in sorted(members) if m in by_event],
+                "members": reports,
+                "documents": json.loads(info.documents) if info else [],
+                "dates": [by_event[m]["date"] for m in reports if m in by_event],
                 "conflicts": conflicts,
                 "support": grade(supports, near, ratings, conflicts).to_json(),
             }

@@ -22,9 +22,10 @@ from typing import Any
 
 import networkx as nx
 
-from footprint.analysis.profile import _marks, chunks, designated_kinds, resolve_actor
+from footprint.analysis.profile import designated_kinds, resolve_actor
 from footprint.errors import FootprintError
-from footprint.store import SQLiteStore
+from footprint.store import StoreView
+from footprint.store.occasions import ActorParticipation, ActorRelation
 
 ACTOR_TYPES = ("person", "organization")
 KINDS = ("coappearance", "affiliation", "all")
@@ -62,11 +63,11 @@ def predicate_words(predicate: str, role: str | None = None) -> str:
     return f"{words} ({role})" if role else words
 
 
-def _evidence(row: Any) -> dict[str, Any]:
+def _evidence(row: ActorParticipation | ActorRelation) -> dict[str, Any]:
     return {
-        "document": row["document_id"],
-        "sentence": row["sentence"],
-        "attribution": row["attribution"],
+        "document": row.document_id,
+        "sentence": row.sentence,
+        "attribution": row.attribution,
     }
 
 
@@ -75,20 +76,15 @@ def _add_unique(items: list[dict[str, Any]], item: dict[str, Any]) -> None:
         items.append(item)
 
 
-def actor_clusters(store: SQLiteStore) -> dict[str, dict[str, Any]]:
+def actor_clusters(store: StoreView) -> dict[str, dict[str, Any]]:
     """cluster id -> {id, name, type, ids, designated, marks} for person/organisation actors.
 
     The name and type are those of the entity whose id the cluster carries (else its first
     member). Marks are the designation kinds on any member (listed, alias, claimed_front,
     linked_person); `designated` is true when one is listed/alias."""
     members: dict[str, list[tuple[str, str, str]]] = {}
-    for row in store.conn.execute(
-        "SELECT n.id, n.name, n.type, coalesce(c.cluster_id, n.id) AS cluster FROM entities n "
-        "LEFT JOIN entity_clusters c ON c.entity_id = n.id "
-        f"WHERE n.type IN ({_marks(ACTOR_TYPES)}) ORDER BY n.id",
-        ACTOR_TYPES,
-    ):
-        members.setdefault(row["cluster"], []).append((row["id"], row["name"], row["type"]))
+    for row in store.actor_members(ACTOR_TYPES):
+        members.setdefault(row.cluster_id, []).append((row.entity_id, row.name, row.type))
     ids = [m[0] for ms in members.values() for m in ms]
     kinds = designated_kinds(store, ids)
     out: dict[str, dict[str, Any]] = {}
@@ -106,64 +102,32 @@ def actor_clusters(store: SQLiteStore) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _participations(store: SQLiteStore) -> Iterable[Any]:
-    """Participation rows with the actor cluster and event cluster of each."""
-    return store.conn.execute(
-        "SELECT p.event_id, coalesce(ec.cluster_id, p.event_id) AS event_cluster, "
-        "coalesce(c.cluster_id, p.entity_id) AS actor, p.entity_id, p.role, p.mode, "
-        "p.document_id, p.sentence, p.attribution FROM event_participants p "
-        "JOIN entities n ON n.id = p.entity_id "
-        "LEFT JOIN entity_clusters c ON c.entity_id = p.entity_id "
-        "LEFT JOIN event_clusters ec ON ec.event_id = p.event_id "
-        f"WHERE n.type IN ({_marks(ACTOR_TYPES)}) "
-        "ORDER BY event_cluster, p.document_id, p.start, p.entity_id",
-        ACTOR_TYPES,
-    )
-
-
-def _relations(store: SQLiteStore) -> Iterable[Any]:
-    """Relation rows between two person/organisation actors, with both clusters."""
-    return store.conn.execute(
-        "SELECT r.id, r.predicate, r.role, r.document_id, r.sentence, r.attribution, "
-        "coalesce(cs.cluster_id, r.subject_id) AS subject, "
-        "coalesce(co.cluster_id, r.object_id) AS object FROM relations r "
-        "JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id "
-        "LEFT JOIN entity_clusters cs ON cs.entity_id = r.subject_id "
-        "LEFT JOIN entity_clusters co ON co.entity_id = r.object_id "
-        f"WHERE s.type IN ({_marks(ACTOR_TYPES)}) AND o.type IN ({_marks(ACTOR_TYPES)}) "
-        "ORDER BY r.document_id, r.start, r.id",
-        [*ACTOR_TYPES, *ACTOR_TYPES],
-    )
-
-
-def event_clusters_info(store: SQLiteStore, clusters: Iterable[str]) -> dict[str, dict[str, Any]]:
+def event_clusters_info(store: StoreView, clusters: Iterable[str]) -> dict[str, dict[str, Any]]:
     """event cluster id -> {id, label, type, date} from the cluster's best report: the most
     precise date, then the most participants (as `timeline` chooses)."""
     rank = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
-    best: dict[str, tuple[tuple[int, int, str], dict[str, Any]]] = {}
-    for chunk in chunks(clusters):
-        for row in store.conn.execute(
-            "SELECT e.id, e.label, e.type, e.date_start, e.date_precision, "
-            "(SELECT count(*) FROM event_participants p WHERE p.event_id = e.id) AS size, "
-            "coalesce(ec.cluster_id, e.id) AS cluster FROM events e "
-            "LEFT JOIN event_clusters ec ON ec.event_id = e.id "
-            f"WHERE coalesce(ec.cluster_id, e.id) IN ({_marks(chunk)})",
-            chunk,
-        ):
-            prec = row["date_precision"]
-            key = (rank.get(prec, 8) if prec else 9, -row["size"], row["id"])
-            info = {
-                "id": row["cluster"],
-                "label": row["label"],
-                "type": row["type"],
-                "date": row["date_start"] if prec else None,
-            }
-            if row["cluster"] not in best or key < best[row["cluster"]][0]:
-                best[row["cluster"]] = (key, info)
-    return {k: v[1] for k, v in best.items()}
+    reports = store.occasion_reports(clusters)
+    sizes = store.participant_counts(e.id for events in reports.values() for e in events)
+    out: dict[str, dict[str, Any]] = {}
+    for cluster, events in reports.items():
+        best = min(
+            events,
+            key=lambda e: (
+                rank.get(e.date_precision, 8) if e.date_precision else 9,
+                -sizes.get(e.id, 0),
+                e.id,
+            ),
+        )
+        out[cluster] = {
+            "id": cluster,
+            "label": best.label,
+            "type": best.type,
+            "date": best.date_start if best.date_precision else None,
+        }
+    return out
 
 
-def build_network(store: SQLiteStore, kind: str = "all") -> nx.Graph:
+def build_network(store: StoreView, kind: str = "all") -> nx.Graph:
     """The actor graph: nodes are actor cluster ids (attributes: name, type, ids, designated,
     marks); an edge has `kinds` (coappearance and/or affiliation), and per kind:
     `coappearance` = {events, count, evidence} and `affiliation` = [{subject, predicate, role,
@@ -184,9 +148,9 @@ def build_network(store: SQLiteStore, kind: str = "all") -> nx.Graph:
     if kind in ("coappearance", "all"):
         # event cluster -> actor -> evidence of its participation
         at: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        for row in _participations(store):
-            ev = {**_evidence(row), "actor": row["actor"], "role": row["role"]}
-            _add_unique(at.setdefault(row["event_cluster"], {}).setdefault(row["actor"], []), ev)
+        for part in store.actor_participations(ACTOR_TYPES):
+            ev = {**_evidence(part), "actor": part.actor, "role": part.role}
+            _add_unique(at.setdefault(part.event_cluster, {}).setdefault(part.actor, []), ev)
         for event, present in sorted(at.items()):
             names = sorted(present)
             for i, a in enumerate(names):
@@ -201,8 +165,8 @@ def build_network(store: SQLiteStore, kind: str = "all") -> nx.Graph:
                     for ev in present[a] + present[b]:
                         _add_unique(co["evidence"], {**ev, "event": event})
     if kind in ("affiliation", "all"):
-        for row in _relations(store):
-            a, b = row["subject"], row["object"]
+        for rel in store.actor_relations(ACTOR_TYPES):
+            a, b = rel.subject, rel.object
             if a == b or a not in actors or b not in actors:
                 continue
             data = edge(a, b)
@@ -214,38 +178,30 @@ def build_network(store: SQLiteStore, kind: str = "all") -> nx.Graph:
                     x
                     for x in data["affiliation"]
                     if (x["subject"], x["predicate"], x["role"], x["object"])
-                    == (a, row["predicate"], row["role"], b)
+                    == (a, rel.predicate, rel.role, b)
                 ),
                 None,
             )
             if link is None:
                 link = {
                     "subject": a,
-                    "predicate": row["predicate"],
-                    "role": row["role"],
+                    "predicate": rel.predicate,
+                    "role": rel.role,
                     "object": b,
-                    "what": predicate_words(row["predicate"], row["role"]),
+                    "what": predicate_words(rel.predicate, rel.role),
                     "evidence": [],
                 }
                 data["affiliation"].append(link)
-            _add_unique(link["evidence"], _evidence(row))
+            _add_unique(link["evidence"], _evidence(rel))
     return g
 
 
-def _clusters_of(store: SQLiteStore, actor: str, actors: dict[str, Any]) -> list[str]:
+def _clusters_of(store: StoreView, actor: str, actors: dict[str, Any]) -> list[str]:
     """The actor clusters `actor` names (resolve_actor raises, with near names, on a miss)."""
-    ids = resolve_actor(store, actor)
-    found: set[str] = set()
-    for chunk in chunks(ids):
-        for row in store.conn.execute(
-            "SELECT n.id, coalesce(c.cluster_id, n.id) AS cluster FROM entities n "
-            f"LEFT JOIN entity_clusters c ON c.entity_id = n.id WHERE n.id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            found.add(row["cluster"])
+    found = set(store.cluster_of(resolve_actor(store, actor)).values())
     clusters = sorted(c for c in found if c in actors)
     if not clusters:
-        raise FootprintError(f"{actor!r} is not a person or organisation in {store.path}")
+        raise FootprintError(f"{actor!r} is not a person or organisation in {store.name}")
     return clusters
 
 
@@ -273,7 +229,7 @@ def _edge_json(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, A
 
 
 def network(
-    store: SQLiteStore,
+    store: StoreView,
     kind: str = "all",
     around: str | None = None,
     depth: int = 1,
@@ -336,7 +292,7 @@ def network(
 Node = tuple[str, str]  # ("actor", cluster id) or ("event", event cluster id)
 
 
-def build_path_graph(store: SQLiteStore) -> nx.Graph:
+def build_path_graph(store: StoreView) -> nx.Graph:
     """Actors and event clusters. Each edge has `links`: [{subject, object, what, kind,
     role|predicate, evidence}] told in the true direction (subject -> object)."""
     actors = actor_clusters(store)
@@ -358,28 +314,28 @@ def build_path_graph(store: SQLiteStore) -> nx.Graph:
         _add_unique(same["evidence"], evidence)
 
     events: set[str] = set()
-    for row in _participations(store):
-        a: Node = ("actor", row["actor"])
-        e: Node = ("event", row["event_cluster"])
-        if row["actor"] not in actors:
+    for part in store.actor_participations(ACTOR_TYPES):
+        a: Node = ("actor", part.actor)
+        e: Node = ("event", part.event_cluster)
+        if part.actor not in actors:
             continue
-        events.add(row["event_cluster"])
-        item = {"kind": "participation", "role": row["role"], "mode": row["mode"]}
-        link(a, e, {**item, "what": role_words(row["role"], row["mode"])}, _evidence(row))
+        events.add(part.event_cluster)
+        item = {"kind": "participation", "role": part.role, "mode": part.mode}
+        link(a, e, {**item, "what": role_words(part.role, part.mode)}, _evidence(part))
     for cluster, info in event_clusters_info(store, events).items():
         g.add_node(("event", cluster), **info)
-    for row in _relations(store):
-        s: Node = ("actor", row["subject"])
-        o: Node = ("actor", row["object"])
-        if s == o or row["subject"] not in actors or row["object"] not in actors:
+    for rel in store.actor_relations(ACTOR_TYPES):
+        s: Node = ("actor", rel.subject)
+        o: Node = ("actor", rel.object)
+        if s == o or rel.subject not in actors or rel.object not in actors:
             continue
         item = {
             "kind": "relation",
-            "predicate": row["predicate"],
-            "role": row["role"],
-            "what": predicate_words(row["predicate"], row["role"]),
+            "predicate": rel.predicate,
+            "role": rel.role,
+            "what": predicate_words(rel.predicate, rel.role),
         }
-        link(s, o, item, _evidence(row))
+        link(s, o, item, _evidence(rel))
     return g
 
 
@@ -428,7 +384,7 @@ def _hop(g: nx.Graph, a: Node, b: Node) -> dict[str, Any]:
     }
 
 
-def find_paths(store: SQLiteStore, a: str, b: str, limit: int = 3) -> dict[str, Any]:
+def find_paths(store: StoreView, a: str, b: str, limit: int = 3) -> dict[str, Any]:
     """Up to `limit` shortest evidenced chains from actor `a` to actor `b` (shortest first).
 
     The search treats the graph as undirected; each hop says who did what to whom in its true

@@ -3,7 +3,8 @@ in time order, with its date, place, participants, sources and conflicts.
 
 Background events (recalled history, not the news of the day) are kept and flagged. With an
 actor, only the clusters that one of the actor's entities (or an entity resolved into the same
-actor) took part in; `country` and the [since, until] window are those of `event_filter`.
+actor) took part in; `country` and the [since, until] window are those of the store's
+`occasion_reports`.
 """
 
 from __future__ import annotations
@@ -12,34 +13,28 @@ import json
 from datetime import date
 from typing import Any
 
-from footprint.analysis.profile import (
-    _marks,
-    chunks,
-    date_key,
-    entity_rows,
-    event_date,
-    event_filter,
-    resolve_actor,
-)
 from footprint.analysis.profile import actor_entities as profile_actor_entities
-from footprint.store import SQLiteStore
+from footprint.analysis.profile import date_key, entity_rows, event_date, resolve_actor
+from footprint.store import StoreView
+from footprint.store.records import EventRow
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4}
 
 
-def actor_entities(store: SQLiteStore, actor: str) -> tuple[list[str], list[str]]:
+def actor_entities(store: StoreView, actor: str) -> tuple[list[str], list[str]]:
     """(the ids `actor` names, every entity id in their clusters)."""
     ids = resolve_actor(store, actor)
     return ids, profile_actor_entities(store, ids)
 
-def _rank(row: Any, sizes: dict[str, int]) -> tuple[int, int, str]:
+
+def _rank(row: EventRow, sizes: dict[str, int]) -> tuple[int, int, str]:
     """Best report first: the most precise date, then the fullest account, then the id."""
-    prec = row["date_precision"]
-    return (PRECISION_RANK.get(prec, 8) if prec else 9, -sizes.get(row["id"], 0), row["id"])
+    prec = row.date_precision
+    return (PRECISION_RANK.get(prec, 8) if prec else 9, -sizes.get(row.id, 0), row.id)
 
 
 def timeline(
-    store: SQLiteStore,
+    store: StoreView,
     actor: str | None = None,
     country: str | None = None,
     since: date | None = None,
@@ -52,103 +47,61 @@ def timeline(
     wanted: set[str] | None = None
     if actor is not None:
         ids, members = actor_entities(store, actor)
-        wanted = set()
-        for chunk in chunks(members):
-            wanted.update(
-                row[0]
-                for row in store.conn.execute(
-                    "SELECT DISTINCT coalesce(ec.cluster_id, p.event_id) FROM event_participants p "
-                    "LEFT JOIN event_clusters ec ON ec.event_id = p.event_id "
-                    f"WHERE p.entity_id IN ({_marks(chunk)})",
-                    chunk,
-                )
-            )
+        wanted = store.occasions_of(members)
 
-    cond, params = event_filter("e", country, since, until)
-    reports: dict[str, list[Any]] = {}
-    for row in store.conn.execute(
-        "SELECT e.*, coalesce(ec.cluster_id, e.id) AS cluster FROM events e "
-        f"LEFT JOIN event_clusters ec ON ec.event_id = e.id WHERE {cond} ORDER BY e.id",
-        params,
-    ):
-        if wanted is None or row["cluster"] in wanted:
-            reports.setdefault(row["cluster"], []).append(row)
+    reports = {
+        cluster: reps
+        for cluster, reps in store.occasion_reports(None, country, since, until).items()
+        if wanted is None or cluster in wanted
+    }
 
     # Every report of a kept cluster, also those the filters left out, for participants.
-    all_reports: dict[str, list[str]] = {}
-    info: dict[str, Any] = {}
-    for chunk in chunks(reports):
-        for row in store.conn.execute(
-            "SELECT e.id, coalesce(ec.cluster_id, e.id) AS cluster, e.document_id FROM events e "
-            "LEFT JOIN event_clusters ec ON ec.event_id = e.id "
-            f"WHERE coalesce(ec.cluster_id, e.id) IN ({_marks(chunk)}) ORDER BY e.id",
-            chunk,
-        ):
-            all_reports.setdefault(row["cluster"], []).append(row["id"])
-        for row in store.conn.execute(
-            f"SELECT * FROM event_cluster_info WHERE cluster_id IN ({_marks(chunk)})", chunk
-        ):
-            info[row["cluster_id"]] = row
+    all_reports = {
+        cluster: [r.id for r in reps] for cluster, reps in store.occasion_reports(reports).items()
+    }
+    info = {row.cluster_id: row for row in store.event_cluster_info(reports)}
     cluster_of = {e: c for c, es in all_reports.items() for e in es}
 
     participants: dict[str, dict[str, dict[str, Any]]] = {}
     evidence: dict[str, list[dict[str, Any]]] = {}
     documents: dict[str, set[str]] = {}
-    for chunk in chunks(cluster_of):
-        for row in store.conn.execute(
-            "SELECT p.*, coalesce(c.cluster_id, p.entity_id) AS actor, n.name, n.type "
-            "FROM event_participants p JOIN entities n ON n.id = p.entity_id "
-            "LEFT JOIN entity_clusters c ON c.entity_id = p.entity_id "
-            f"WHERE p.event_id IN ({_marks(chunk)}) ORDER BY p.document_id, p.start",
-            chunk,
-        ):
-            cluster = cluster_of[row["event_id"]]
-            who = participants.setdefault(cluster, {}).setdefault(
-                row["actor"],
-                {"actor": row["actor"], "roles": [], "modes": [], "evidence": []},
-            )
-            for key, value in (("roles", row["role"]), ("modes", row["mode"])):
-                if value not in who[key]:
-                    who[key].append(value)
-            who["evidence"].append(
-                {
-                    "document": row["document_id"],
-                    "sentence": row["sentence"],
-                    "attribution": row["attribution"],
-                }
-            )
-        for row in store.conn.execute(
-            "SELECT event_id, document_id, sentence, attribution FROM event_evidence "
-            f"WHERE event_id IN ({_marks(chunk)}) ORDER BY document_id, start",
-            chunk,
-        ):
-            cluster = cluster_of[row["event_id"]]
-            documents.setdefault(cluster, set()).add(row["document_id"])
-            ev = {
-                "document": row["document_id"],
-                "sentence": row["sentence"],
-                "attribution": row["attribution"],
+    for part in store.occasion_participants(cluster_of):
+        cluster = cluster_of[part.event_id]
+        who = participants.setdefault(cluster, {}).setdefault(
+            part.actor,
+            {"actor": part.actor, "roles": [], "modes": [], "evidence": []},
+        )
+        for key, value in (("roles", part.role), ("modes", part.mode)):
+            if value not in who[key]:
+                who[key].append(value)
+        who["evidence"].append(
+            {
+                "document": part.document_id,
+                "sentence": part.sentence,
+                "attribution": part.attribution,
             }
-            if ev not in evidence.setdefault(cluster, []):
-                evidence[cluster].append(ev)
+        )
+    for span in store.evidence_for_events(cluster_of):
+        cluster = cluster_of[span.event_id]
+        documents.setdefault(cluster, set()).add(span.document_id)
+        ev = {
+            "document": span.document_id,
+            "sentence": span.sentence,
+            "attribution": span.attribution,
+        }
+        if ev not in evidence.setdefault(cluster, []):
+            evidence[cluster].append(ev)
     names = entity_rows(store, {a for ps in participants.values() for a in ps})
 
-    sizes: dict[str, int] = {}
-    for chunk in chunks(r["id"] for reps in reports.values() for r in reps):
-        for row in store.conn.execute(
-            "SELECT event_id, count(*) FROM event_participants "
-            f"WHERE event_id IN ({_marks(chunk)}) GROUP BY event_id",
-            chunk,
-        ):
-            sizes[row[0]] = row[1]
+    sizes = store.participant_counts(r.id for reps in reports.values() for r in reps)
     rows: list[dict[str, Any]] = []
     for cluster, reps in reports.items():
         best = min(reps, key=lambda r: _rank(r, sizes))
         meta = info.get(cluster)
         docs = (
-            json.loads(meta["documents"])
+            json.loads(meta.documents)
             if meta
-            else sorted({r["document_id"] for r in reps} | documents.get(cluster, set()))
+            else sorted({r.document_id for r in reps} | documents.get(cluster, set()))
         )
         people = []
         for who in participants.get(cluster, {}).values():
@@ -165,17 +118,17 @@ def timeline(
         rows.append(
             {
                 "cluster": cluster,
-                "events": all_reports.get(cluster, [r["id"] for r in reps]),
+                "events": all_reports.get(cluster, [r.id for r in reps]),
                 "date": event_date(best),
-                "label": best["label"],
-                "type": best["type"],
-                "background": all(bool(r["background"]) for r in reps),
-                "place": json.loads(best["place"]) if best["place"] else None,
+                "label": best.label,
+                "type": best.type,
+                "background": all(bool(r.background) for r in reps),
+                "place": json.loads(best.place) if best.place else None,
                 "participants": people,
                 "documents": len(docs),
                 "document_ids": docs,
-                "independent_sources": meta["independent_sources"] if meta else len(docs),
-                "conflicts": json.loads(meta["conflicts"]) if meta else [],
+                "independent_sources": meta.independent_sources if meta else len(docs),
+                "conflicts": json.loads(meta.conflicts) if meta else [],
                 "evidence": evidence.get(cluster, []),
                 # the best-placed report's figures and claims, else the first report's that has any
                 "casualties": _first_json(best, reps, "casualties"),
@@ -204,7 +157,7 @@ def timeline(
     }
 
 
-def _first_json(best: Any, reports: list[Any], column: str) -> Any:
+def _first_json(best: EventRow, reports: list[EventRow], column: str) -> Any:
     """A JSON column of the occasion's best report, else of the first report that has it."""
     for row in [best, *reports]:
         if row[column]:

@@ -22,7 +22,7 @@ from footprint.analysis.corroboration import Grade, Support, grade, source_of
 from footprint.errors import FootprintError
 from footprint.export import brief_svg
 from footprint.export.atomic import atomic_file
-from footprint.store import SQLiteStore
+from footprint.store import StoreView
 
 LISTED_KINDS = ("listed", "alias")
 TEXT_KINDS = ("claimed_front", "linked_person")
@@ -33,21 +33,21 @@ SUFFIXES = (".html", ".htm", ".md")
 # --- data ----------------------------------------------------------------------------------
 
 
-def _documents(store: SQLiteStore) -> dict[str, dict[str, Any]]:
+def _documents(store: StoreView) -> dict[str, dict[str, Any]]:
     return {
-        r["id"]: {
-            "id": r["id"],
-            "title": r["title"],
-            "path": r["path"],
-            "url": r["url"],
-            "published": r["published"],
-            "source": source_of(r["url"], r["author"], r["path"]),
+        d.id: {
+            "id": d.id,
+            "title": d.title,
+            "path": d.path,
+            "url": d.url,
+            "published": d.published,
+            "source": source_of(d.url, d.author, d.path),
         }
-        for r in store.conn.execute("SELECT id, path, title, author, published, url FROM documents")
+        for d in store.document_headers()
     }
 
 
-def _grader(store: SQLiteStore, docs: dict[str, dict[str, Any]]) -> Any:
+def _grader(store: StoreView, docs: dict[str, dict[str, Any]]) -> Any:
     from footprint.resolve.corpus import near_duplicate_pairs
 
     near = near_duplicate_pairs(store)
@@ -71,46 +71,39 @@ def _strength(g: Grade) -> tuple[int, str, int]:
     return (g.credibility, g.reliability, -g.independent_sources)
 
 
-def _designation_rows(store: SQLiteStore, entity_ids: set[str] | None) -> list[dict[str, Any]]:
+def _designation_rows(store: StoreView, entity_ids: set[str] | None) -> list[dict[str, Any]]:
     """Designations (not mere 'possible' matches) with the sentence and document behind each."""
     rows = []
     seen: set[tuple[str, str, str]] = set()
-    for r in store.conn.execute(
-        "SELECT d.*, n.name, n.type FROM designations d JOIN entities n ON n.id = d.entity_id "
-        "WHERE d.kind != 'possible' ORDER BY n.name, d.kind, d.score DESC, d.document_id"
-    ):
-        if entity_ids is not None and r["entity_id"] not in entity_ids:
+    for r in store.firm_designations():
+        if entity_ids is not None and r.entity_id not in entity_ids:
             continue
-        key = (r["name"], r["kind"], r["listing_id"])
+        key = (r.name, r.kind, r.listing_id)
         if key in seen:
             continue
         seen.add(key)
-        evidence = json.loads(r["evidence"]) if r["evidence"] else None
+        evidence = json.loads(r.evidence) if r.evidence else None
         if not evidence:
-            m = store.conn.execute(
-                "SELECT sentence, attribution FROM mentions WHERE entity_id = ? AND "
-                "document_id = ? ORDER BY start LIMIT 1",
-                (r["entity_id"], r["document_id"]),
-            ).fetchone()
+            m = store.first_mention(r.entity_id, r.document_id)
             evidence = {
-                "document": r["document_id"],
-                "sentence": m["sentence"] if m else "",
-                "attribution": m["attribution"] if m else None,
+                "document": r.document_id,
+                "sentence": m.sentence if m else "",
+                "attribution": m.attribution if m else None,
             }
-        evidence.setdefault("document", r["document_id"])
+        evidence.setdefault("document", r.document_id)
         rows.append(
             {
-                "entity": r["entity_id"],
-                "name": r["name"],
-                "type": r["type"],
-                "kind": r["kind"],
-                "list": r["list"],
-                "program": r["program"],
-                "listed_name": r["listed_name"],
-                "listed_on": r["listed_on"],
-                "score": r["score"],
-                "explanation": r["explanation"],
-                "via": r["via"],
+                "entity": r.entity_id,
+                "name": r.name,
+                "type": r.type,
+                "kind": r.kind,
+                "list": r.list,
+                "program": r.program,
+                "listed_name": r.listed_name,
+                "listed_on": r.listed_on,
+                "score": r.score,
+                "explanation": r.explanation,
+                "via": r.via,
                 "evidence": evidence,
             }
         )
@@ -146,7 +139,7 @@ def _itinerary_row(
 
 
 def build_brief(
-    store: SQLiteStore,
+    store: StoreView,
     actor: str | None = None,
     country: str | None = None,
     since: dt.date | None = None,
@@ -160,17 +153,10 @@ def build_brief(
     docs = _documents(store)
     grader = _grader(store, docs)
     tl = timeline(store, actor=actor, country=country, since=since, until=until)
-    designated_entities = {
-        r["entity_id"]
-        for r in store.conn.execute(
-            f"SELECT DISTINCT entity_id FROM designations WHERE kind IN "
-            f"({','.join('?' * len(LISTED_KINDS))})",
-            LISTED_KINDS,
-        )
-    }
+    designated_entities = store.designated_entity_ids(LISTED_KINDS)
     by_actor: dict[str, set[str]] = {}
-    for r in store.conn.execute("SELECT entity_id, cluster_id FROM entity_clusters"):
-        by_actor.setdefault(r["cluster_id"], set()).add(r["entity_id"])
+    for member in store.entity_cluster_rows():
+        by_actor.setdefault(member.cluster_id, set()).add(member.entity_id)
     for e in tl["events"]:
         e["designated"] = any(
             ({p["actor"]} | by_actor.get(p["actor"], set())) & designated_entities
@@ -210,30 +196,24 @@ def build_brief(
         focus = []
         roles = [
             {
-                "id": r["id"],
-                "predicate": r["predicate"],
-                "role": r["role"],
-                "subject_name": r["subject_name"],
-                "object_name": r["object_name"],
+                "id": r.id,
+                "predicate": r.predicate,
+                "role": r.role,
+                "subject_name": r.subject_name,
+                "object_name": r.object_name,
                 "evidence": [],
             }
-            for r in store.conn.execute(
-                "SELECT DISTINCT r.id, r.predicate, r.role, s.name AS subject_name, "
-                "o.name AS object_name FROM relations r JOIN entities s ON s.id = r.subject_id "
-                "LEFT JOIN entities o ON o.id = r.object_id ORDER BY r.id"
-            )
+            for r in store.relation_names()
         ]
         by_id = {r["id"]: r for r in roles}
-        for r in store.conn.execute(
-            "SELECT id, document_id, sentence, attribution FROM relations ORDER BY document_id"
-        ):
+        for statement in store.relations():  # by document, then place
             ev = {
-                "document": r["document_id"],
-                "sentence": r["sentence"],
-                "attribution": r["attribution"],
+                "document": statement.document_id,
+                "sentence": statement.sentence,
+                "attribution": statement.attribution,
             }
-            if ev not in by_id[r["id"]]["evidence"]:
-                by_id[r["id"]]["evidence"].append(ev)
+            if ev not in by_id[statement.id]["evidence"]:
+                by_id[statement.id]["evidence"].append(ev)
 
     if country:
         # Keep the network to the actors seen at the events shown.

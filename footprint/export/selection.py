@@ -30,10 +30,11 @@ from typing import Any
 
 from footprint.analysis.corroboration import Grade, Support, grade, source_of
 from footprint.analysis.network import ACTOR_TYPES, DESIGNATED, actor_clusters
-from footprint.analysis.profile import _marks, actor_entities, chunks, resolve_actor
+from footprint.analysis.profile import actor_entities, resolve_actor
 from footprint.analysis.timeline import timeline
 from footprint.model import stable_id
-from footprint.store import SQLiteStore
+from footprint.store import StoreView
+from footprint.store.records import EventEvidenceRow, ParticipantRow, RelationRow
 
 # Admiralty information credibility (1 confirmed ... 6 cannot be judged) -> STIX confidence.
 CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: 0}
@@ -47,15 +48,16 @@ def confidence(g: Grade) -> int:
     return CONFIDENCE.get(g.credibility, 0)
 
 
-def evidence_row(row: Any, document: str | None = None) -> dict[str, Any]:
-    keys = row.keys()
+def evidence_row(
+    row: EventEvidenceRow | RelationRow, document: str | None = None
+) -> dict[str, Any]:
     return {
-        "document": document or row["document_id"],
-        "start": row["start"] if "start" in keys else None,
-        "end": row["end"] if "end" in keys else None,
-        "text": row["text"] if "text" in keys else None,
-        "sentence": row["sentence"],
-        "attribution": row["attribution"],
+        "document": document or row.document_id,
+        "start": row.start,
+        "end": row.end,
+        "text": row.text,
+        "sentence": row.sentence,
+        "attribution": row.attribution,
     }
 
 
@@ -82,7 +84,7 @@ class ExportData:
         }
 
 
-def collect(store: SQLiteStore, actor: str | None = None, country: str | None = None) -> ExportData:
+def collect(store: StoreView, actor: str | None = None, country: str | None = None) -> ExportData:
     """Read the scope (see the module docstring) from the store. Raises FootprintError for an
     unknown actor."""
     all_actors = actor_clusters(store)
@@ -122,49 +124,34 @@ def collect(store: SQLiteStore, actor: str | None = None, country: str | None = 
             "evidence": [],
         }
     report_of = {r: e["id"] for e in data.events.values() for r in e["reports"]}
-    for chunk in chunks(report_of):
-        for row in store.conn.execute(
-            "SELECT p.*, n.type AS entity_type FROM event_participants p "
-            "JOIN entities n ON n.id = p.entity_id "
-            f"WHERE p.event_id IN ({_marks(chunk)}) ORDER BY p.document_id, p.start",
-            chunk,
-        ):
-            who = cluster_of.get(row["entity_id"])
-            if who is None:  # a place or other non-actor entity: not exported as an actor
-                continue
-            event = report_of[row["event_id"]]
-            pid = stable_id("ptc", event, who)
-            p = data.participations.setdefault(
-                pid,
-                {"id": pid, "event": event, "actor": who, "roles": [], "modes": [], "evidence": []},
-            )
-            for key, value in (("roles", row["role"]), ("modes", row["mode"])):
-                if value not in p[key]:
-                    p[key].append(value)
-            p["evidence"].append(evidence_row_participant(row))
-        for row in store.conn.execute(
-            "SELECT * FROM event_evidence "
-            f"WHERE event_id IN ({_marks(chunk)}) ORDER BY document_id, start",
-            chunk,
-        ):
-            data.events[report_of[row["event_id"]]]["evidence"].append(evidence_row(row))
+    for part in store.participants_of_events(report_of):
+        who = cluster_of.get(part.entity_id)
+        if who is None:  # a place or other non-actor entity: not exported as an actor
+            continue
+        event = report_of[part.event_id]
+        pid = stable_id("ptc", event, who)
+        p = data.participations.setdefault(
+            pid,
+            {"id": pid, "event": event, "actor": who, "roles": [], "modes": [], "evidence": []},
+        )
+        for key, value in (("roles", part.role), ("modes", part.mode)):
+            if value not in p[key]:
+                p[key].append(value)
+        p["evidence"].append(evidence_row_participant(part))
+    for statement in store.evidence_for_events(report_of):
+        data.events[report_of[statement.event_id]]["evidence"].append(evidence_row(statement))
 
     wanted = (
         set(all_actors) if whole else seeds | {p["actor"] for p in data.participations.values()}
     )
 
     # Relations between actors, one per (subject, predicate, role, object) claim.
-    rel_rows = list(
-        store.conn.execute(
-            "SELECT r.*, s.type AS subject_type, o.type AS object_type FROM relations r "
-            "JOIN entities s ON s.id = r.subject_id LEFT JOIN entities o ON o.id = r.object_id "
-            "ORDER BY r.id, r.document_id, r.start"
-        )
-    )
+    # By id, then place: the order claims are listed in, and their statements within each.
+    rel_rows = sorted(store.relations(), key=lambda r: (r.id, r.document_id, r.start, r.end))
 
-    def ends(row: Any) -> tuple[str | None, str | None]:
-        return cluster_of.get(row["subject_id"]), (
-            cluster_of.get(row["object_id"]) if row["object_id"] else None
+    def ends(row: RelationRow) -> tuple[str | None, str | None]:
+        return cluster_of.get(row.subject_id), (
+            cluster_of.get(row.object_id) if row.object_id else None
         )
 
     if actor is not None:  # the actors one relation away from the actor
@@ -174,17 +161,17 @@ def collect(store: SQLiteStore, actor: str | None = None, country: str | None = 
                 wanted.add(o)
             if o in seeds and s is not None:
                 wanted.add(s)
-    groups: dict[tuple[str, str, str, str | None], list[Any]] = {}
+    groups: dict[tuple[str, str, str, str | None], list[RelationRow]] = {}
     for row in rel_rows:
         s, o = ends(row)
-        if s is None or s not in wanted or (row["object_id"] and (o is None or o not in wanted)):
+        if s is None or s not in wanted or (row.object_id and (o is None or o not in wanted)):
             continue
-        groups.setdefault((s, row["predicate"], row["role"], o), []).append(row)
+        groups.setdefault((s, row.predicate, row.role, o), []).append(row)
     for (s, predicate, role, o), statements in groups.items():
-        rid = min(r["id"] for r in statements)
+        rid = min(r.id for r in statements)
         qualifiers: dict[str, Any] = {}
         for r in statements:
-            qualifiers.update(json.loads(r["qualifiers"]))
+            qualifiers.update(json.loads(r.qualifiers))
         data.relations[rid] = {
             "id": rid,
             "subject": s,
@@ -192,7 +179,7 @@ def collect(store: SQLiteStore, actor: str | None = None, country: str | None = 
             "role": role,
             "object": o,
             "qualifiers": qualifiers,
-            "statements": sorted({r["id"] for r in statements}),
+            "statements": sorted({r.id for r in statements}),
             "evidence": [evidence_row(r) for r in statements],
         }
 
@@ -221,37 +208,30 @@ def collect(store: SQLiteStore, actor: str | None = None, country: str | None = 
     return data
 
 
-def evidence_row_participant(row: Any) -> dict[str, Any]:
+def evidence_row_participant(row: ParticipantRow) -> dict[str, Any]:
     return {
-        "document": row["document_id"],
-        "start": row["start"],
-        "end": row["end"],
+        "document": row.document_id,
+        "start": row.start,
+        "end": row.end,
         "text": None,
-        "sentence": row["sentence"],
-        "attribution": row["attribution"],
+        "sentence": row.sentence,
+        "attribution": row.attribution,
     }
 
 
-def _actor_details(store: SQLiteStore, data: ExportData) -> None:
+def _actor_details(store: StoreView, data: ExportData) -> None:
     owner = {e: a["id"] for a in data.actors.values() for e in a["entities"]}
     names: dict[str, Counter[str]] = {}
     docs: dict[str, set[str]] = {}
-    for chunk in chunks(owner):
-        for row in store.conn.execute(
-            "SELECT entity_id, name, titles, document_id FROM mentions "
-            f"WHERE entity_id IN ({_marks(chunk)})",
-            chunk,
-        ):
-            a = owner[row["entity_id"]]
-            names.setdefault(a, Counter())[row["name"]] += 1
-            docs.setdefault(a, set()).add(row["document_id"])
-            for title in json.loads(row["titles"]):
-                if title not in data.actors[a]["titles"]:
-                    data.actors[a]["titles"].append(title)
-        for row in store.conn.execute(
-            f"SELECT id, name FROM entities WHERE id IN ({_marks(chunk)})", chunk
-        ):
-            names.setdefault(owner[row["id"]], Counter())[row["name"]] += 1
+    for mention in store.mentions_of_entities(owner):
+        a = owner[mention.entity_id]
+        names.setdefault(a, Counter())[mention.name] += 1
+        docs.setdefault(a, set()).add(mention.document_id)
+        for title in json.loads(mention.titles):
+            if title not in data.actors[a]["titles"]:
+                data.actors[a]["titles"].append(title)
+    for entity in store.entities(owner):
+        names.setdefault(owner[entity.id], Counter())[entity.name] += 1
     for a in data.actors.values():
         a["aliases"] = sorted(n for n in names.get(a["id"], {}) if n != a["name"])
         a["documents"] = sorted(docs.get(a["id"], set()))
@@ -264,46 +244,45 @@ def _actor_details(store: SQLiteStore, data: ExportData) -> None:
                 titles.sort()
 
 
-def _designations(store: SQLiteStore, data: ExportData) -> None:
+def _designations(store: StoreView, data: ExportData) -> None:
     owner = {e: a["id"] for a in data.actors.values() for e in a["entities"]}
-    for chunk in chunks(owner):
-        for row in store.conn.execute(
-            "SELECT * FROM designations WHERE kind != 'possible' "
-            f"AND entity_id IN ({_marks(chunk)}) "
-            "ORDER BY kind, score DESC, listing_id, document_id",
-            chunk,
-        ):
-            who = owner[row["entity_id"]]
-            did = stable_id("dsg", who, row["kind"], row["listing_id"])
-            d = data.designations.get(did)
-            if d is None:
-                d = data.designations[did] = {
-                    "id": did,
-                    "actor": who,
-                    "entity": row["entity_id"],
-                    "kind": row["kind"],
-                    "listing_id": row["listing_id"],
-                    "list": row["list"],
-                    "program": row["program"],
-                    "listed_name": row["listed_name"],
-                    "listed_on": row["listed_on"],
-                    "score": row["score"],
-                    "explanation": row["explanation"],
-                    "source": row["source"],
-                    "via": row["via"],
-                    "documents": [],
-                    "evidence": [],
-                }
-            if row["document_id"] not in d["documents"]:
-                d["documents"].append(row["document_id"])
-            if row["evidence"]:
-                ev = json.loads(row["evidence"])
-                ev = {
-                    k: ev.get(k)
-                    for k in ("document", "start", "end", "text", "sentence", "attribution")
-                }
-                if ev not in d["evidence"]:
-                    d["evidence"].append(ev)
+    # Strongest match first within a kind and listing: it gives the designation its fields.
+    rows = sorted(
+        store.firm_designations(owner),
+        key=lambda r: (r.kind, -r.score, r.listing_id, r.document_id, r.entity_id),
+    )
+    for row in rows:
+        who = owner[row.entity_id]
+        did = stable_id("dsg", who, row.kind, row.listing_id)
+        d = data.designations.get(did)
+        if d is None:
+            d = data.designations[did] = {
+                "id": did,
+                "actor": who,
+                "entity": row.entity_id,
+                "kind": row.kind,
+                "listing_id": row.listing_id,
+                "list": row.list,
+                "program": row.program,
+                "listed_name": row.listed_name,
+                "listed_on": row.listed_on,
+                "score": row.score,
+                "explanation": row.explanation,
+                "source": row.source,
+                "via": row.via,
+                "documents": [],
+                "evidence": [],
+            }
+        if row.document_id not in d["documents"]:
+            d["documents"].append(row.document_id)
+        if row.evidence:
+            ev = json.loads(row.evidence)
+            ev = {
+                k: ev.get(k)
+                for k in ("document", "start", "end", "text", "sentence", "attribution")
+            }
+            if ev not in d["evidence"]:
+                d["evidence"].append(ev)
     for d in data.designations.values():
         a = data.actors[d["actor"]]
         if d["kind"] not in a["marks"]:
@@ -326,7 +305,7 @@ def _coappearances(data: ExportData) -> None:
                 tie["events"].append(event)
 
 
-def _documents(store: SQLiteStore, data: ExportData) -> None:
+def _documents(store: StoreView, data: ExportData) -> None:
     used: set[str] = set()
     for e in data.events.values():
         used.update(e["documents"])
@@ -338,21 +317,21 @@ def _documents(store: SQLiteStore, data: ExportData) -> None:
         used.update(d["documents"])
     for a in data.actors.values():
         used.update(a["documents"])
-    for chunk in chunks(used):
-        for row in store.conn.execute(
-            "SELECT id, path, title, author, published, url FROM documents "
-            f"WHERE id IN ({_marks(chunk)}) ORDER BY id",
-            chunk,
-        ):
-            data.documents[row["id"]] = {
-                **{k: row[k] for k in ("id", "path", "title", "author", "published", "url")},
-                "source": source_of(row["url"], row["author"], row["path"]),
-            }
+    for doc in sorted(store.document_headers(used), key=lambda d: d.id):
+        data.documents[doc.id] = {
+            "id": doc.id,
+            "path": doc.path,
+            "title": doc.title,
+            "author": doc.author,
+            "published": doc.published,
+            "url": doc.url,
+            "source": source_of(doc.url, doc.author, doc.path),
+        }
     for a in data.actors.values():  # only documents that exist in the store
         a["documents"] = [d for d in a["documents"] if d in data.documents]
 
 
-def _grades(store: SQLiteStore, data: ExportData) -> None:
+def _grades(store: StoreView, data: ExportData) -> None:
     from footprint.resolve.corpus import near_duplicate_pairs
 
     near = near_duplicate_pairs(store)

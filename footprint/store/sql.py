@@ -201,18 +201,19 @@ PER_DOCUMENT_TABLES = (
     "content_hashes",
 )
 
-# How each per-document table is ordered when read.
+# How each table is ordered when read: a total order (ties broken down to the primary key), so
+# every backend hands out rows in the same order.
 ORDERS = {
     "documents": "path, id",
-    "mentions": "document_id, start",
-    "relations": "document_id, start",
+    "mentions": 'document_id, start, "end"',
+    "relations": 'document_id, start, "end", id',
     "events": "date_start NULLS FIRST, id",
-    "event_participants": "event_id, start",
-    "event_quotes": "event_id, start",
-    "event_evidence": "event_id, start",
+    "event_participants": "event_id, start, entity_id",
+    "event_quotes": "event_id, start, text",
+    "event_evidence": 'event_id, start, "end"',
     "event_designated": "event_id, entity_id",
     "co_appearances": "event_id, actor_id, with_id",
-    "designations": "entity_id, kind, score DESC",
+    "designations": "entity_id, kind, score DESC, listing_id, document_id",
     "entities": "id",
 }
 
@@ -324,7 +325,7 @@ class SQLBase:
                 chunk,
             )
         if len(rows) > 1 and len(list(chunks(values))) > 1:
-            key = [c.split()[0] for c in order.split(", ")]
+            key = [c.split()[0].strip('"') for c in order.split(", ")]
             desc = {c.split()[0] for c in order.split(", ") if " DESC" in c}
             rows.sort(key=lambda r: tuple(_sortable(r[k], k in desc) for k in key))
         return rows
