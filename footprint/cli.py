@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -13,11 +12,11 @@ from rich.console import Console
 
 from footprint import __version__
 from footprint.analysis import dossier as dossier_mod
-from footprint.analyze import analyze as run_analysis
 from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
 from footprint.export.terminal import render
 from footprint.model import Rejected
+from footprint.pipeline.analyze import analyze as run_analysis
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 
@@ -118,7 +117,7 @@ def lists_update(
     from footprint.designations.userlists import update
 
     try:
-        target, count = update(files)
+        target, count = update(files, Settings.from_env().lists_dir)
     except (ValueError, OSError) as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -137,7 +136,7 @@ def lists_import(
     from footprint.designations.userlists import import_list
 
     try:
-        target, count = import_list(path)
+        target, count = import_list(path, Settings.from_env().lists_dir)
     except (ValueError, OSError) as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
         raise typer.Exit(1) from None
@@ -162,7 +161,7 @@ def screen(
     from footprint.designations.userlists import current_listings
 
     when = dt.date.fromisoformat(as_of) if as_of else None
-    screener = Screener(current_listings())
+    screener = Screener(current_listings(Settings.from_env().lists_dir))
     matches = screener.screen(name, context=Context(entity_type=entity_type), as_of=when)
     if not matches:
         out.print(f"No listing resembles “{name}”.", highlight=False)
@@ -191,10 +190,6 @@ def screen(
     out.print(table)
 
 
-def _default_shared() -> Path:
-    return Path(os.environ.get("FOOTPRINT_SHARED", "../shared"))
-
-
 @app.command("eval")
 def evaluate(
     suites: Annotated[
@@ -202,7 +197,10 @@ def evaluate(
         typer.Argument(help="Suites to run: geo, time, 5w1h, sample, acled, gtd, or all."),
     ] = None,
     shared: Annotated[
-        Path | None, typer.Option(help="Folder holding data/ and samples/ (default ../shared).")
+        Path | None,
+        typer.Option(
+            help="Folder holding data/ and samples/ (default: FOOTPRINT_SHARED or ../shared)."
+        ),
     ] = None,
     errors: Annotated[bool, typer.Option("--errors", help="List misses and false hits.")] = False,
     results_file: Annotated[
@@ -223,8 +221,9 @@ def evaluate(
         raise typer.BadParameter(
             f"unknown suite(s) {', '.join(unknown)}; choose from {', '.join(SUITES)}"
         )
-    root = shared or _default_shared()
-    results = run_suites(wanted, Settings.from_env(), root / "data", root / "samples")
+    settings = Settings.from_env()
+    root = shared or settings.shared_dir
+    results = run_suites(wanted, settings, root / "data", root / "samples")
     for renderable in render_eval(results, show_errors=errors):
         out.print(renderable)
     if results_file is not None:

@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
 from footprint.model import Rejected
+from footprint.pipeline.engines import EngineKind
 from footprint.settings import Settings
 from footprint.store import SQLiteStore, StoreView
 
@@ -89,17 +90,46 @@ def register(app: typer.Typer) -> None:
 
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files, folders, .jsonl, .html.")],
-    workers: Annotated[int, typer.Option(min=1, help="NLP worker processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="NLP worker processes (processes engine) or LocalCluster workers (dask engine "
+            "without --scheduler).",
+        ),
+    ] = 1,
+    engine: Annotated[
+        EngineKind | None,
+        typer.Option(
+            help="Where the NLP runs: local (this process), processes (--workers N here), dask "
+            "(a LocalCluster of --workers N, or the cluster at --scheduler). Default: local, "
+            "or processes with --workers > 1.",
+            case_sensitive=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="A running Dask scheduler (tcp://host:8786) for --engine dask; its workers "
+            "(one thread each) do the work."
+        ),
+    ] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
     ] = None,
     db: DbOption = None,
 ) -> None:
     """Ingest a corpus: skip what is stored, link near-duplicates, resolve across documents."""
-    from footprint.corpus import IngestReport, ingest_corpus
+    from footprint.pipeline.corpus import IngestReport, ingest_corpus
+    from footprint.pipeline.engines import choose_engine
 
     _date(published)
     settings, store = open_store(db)
+    try:  # a combination of options that cannot work fails before any work starts
+        runner = choose_engine(engine, settings, workers=workers, scheduler=scheduler)
+    except FootprintError as exc:
+        store.close()
+        raise _fail(exc) from None
     progress = Progress(
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(bar_width=None, pulse_style="cyan"),
@@ -139,6 +169,7 @@ def ingest(
                 published=published,
                 on_progress=on_progress,
                 on_rejected=on_rejected,
+                engine=runner,
             )
     except FootprintError as exc:
         raise _fail(exc) from None

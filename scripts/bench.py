@@ -1,20 +1,24 @@
 """`make bench`: throughput of the corpus ingest and latency of `profile`, measured in one run.
 
 Run: `.venv/bin/python scripts/bench.py [--shared ../shared] [--workers 2] [--min-words 200000]
-[--out build/bench/results.json] [--quick]`.
+[--out build/bench/results.json] [--scheduler tcp://host:8786] [--quick]`.
 
 What it measures (words are whitespace-split tokens, `len(text.split())`, for all three):
 
 (a) the bare spaCy model: `spacy.load(Settings.from_env().model)`, then `nlp.pipe(texts,
     batch_size=16)` over every text (model loading timed apart, left out of words/s);
 (b) the full footprint ingest in one process (`ingest_corpus(..., workers=1)`) into a fresh DB;
-(c) the same with `--workers` processes into another fresh DB.
+(c) the same with `--workers` processes into another fresh DB;
+(d) the same on the dask engine (`engine="dask"`): a Dask LocalCluster of `--workers` worker
+    processes, one thread each, started for the run (or the cluster at `--scheduler`); skipped,
+    with a note, where `dask.distributed` is not installed.
 
-For (b) and (c) it reports the engine's own figure (`IngestReport.seconds`, corpus resolution
-included: for one process it leaves model loading out, for N processes it includes the
-workers' start) and the whole call timed from outside (everything included). The two ratios
-printed against the targets use the engine's figures; the whole-call ratios are printed and
-saved beside them.
+For (b), (c) and (d) it reports the engine's own figure (`IngestReport.seconds`, corpus
+resolution included: for one process it leaves model loading out, for N processes it includes
+the workers' start; for dask it leaves the cluster's start out and includes each worker's model
+loading) and the whole call timed from outside (everything included). The three ratios printed
+against the targets use the engine's figures; the whole-call ratios are printed and saved
+beside them.
 
 Then it times `footprint.analysis.profile.profile` for a busy actor (200 participations) on a
 synthetic store of one million statement rows (event participants + relations + mentions),
@@ -65,6 +69,7 @@ DEFAULT_OUT = ROOT / "build" / "bench" / "results.json"
 
 TARGET_INGEST_VS_MODEL = 0.8
 TARGET_SPEEDUP_2 = 1.8
+TARGET_DASK_SPEEDUP_2 = 1.7
 TARGET_PROFILE_MS = 100.0
 FULL_STATEMENTS = 1_000_000
 QUICK_STATEMENTS = 20_000
@@ -218,8 +223,10 @@ def bench_model(model: str, texts: list[str]) -> dict[str, Any]:
     }
 
 
-def bench_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
-    from footprint.corpus import ingest_corpus
+def bench_ingest(
+    corpus: Path, db: Path, workers: int, engine: str | None = None, scheduler: str | None = None
+) -> dict[str, Any]:
+    from footprint.pipeline.corpus import ingest_corpus
     from footprint.settings import Settings
     from footprint.store import SQLiteStore
 
@@ -229,11 +236,14 @@ def bench_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
     store = SQLiteStore(db)
     try:
         started = time.perf_counter()
-        report = ingest_corpus([corpus], settings, store, workers=workers)
+        report = ingest_corpus(
+            [corpus], settings, store, workers=workers, engine=engine, scheduler=scheduler
+        )
         wall = time.perf_counter() - started
     finally:
         store.close()
     return {
+        "engine": engine or ("local" if workers == 1 else "processes"),
         "workers": workers,
         "words": report.words,
         "seconds": report.seconds,
@@ -245,6 +255,15 @@ def bench_ingest(corpus: Path, db: Path, workers: int) -> dict[str, Any]:
         "exact_duplicates": report.exact_duplicates,
         "rejected": len(report.rejected),
     }
+
+
+def dask_unavailable() -> str | None:
+    """Why (d) cannot run here, or None."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as error:
+        return f"dask.distributed is not installed ({error}): pip install 'footprint[cluster]'"
+    return None
 
 
 # -- the profile store ----------------------------------------------------------------------------
@@ -471,11 +490,14 @@ def show(results: dict[str, Any]) -> None:
     for column in ("measurement", "words", "seconds", "words/s", "whole call s", "whole words/s"):
         table.add_column(column, justify="left" if column == "measurement" else "right")
     m, one, many = results["model"], results["ingest_1"], results["ingest_n"]
+    dask = results["ingest_dask"]
     table.add_row(
         "(a) bare spaCy model", f"{m['words']:,}", f"{m['seconds']:.1f}",
         f"{m['words_per_second']:,.0f}", f"{m['seconds'] + m['load_seconds']:.1f}", "",
     )
-    rows = (("(b) ingest, 1 process", one), (f"(c) ingest, {many['workers']} processes", many))
+    rows = [("(b) ingest, 1 process", one), (f"(c) ingest, {many['workers']} processes", many)]
+    if dask is not None:
+        rows.append((f"(d) ingest, dask, {dask['workers']} workers", dask))
     for label, r in rows:
         table.add_row(
             label, f"{r['words']:,}", f"{r['seconds']:.1f}", f"{r['words_per_second']:,.0f}",
@@ -486,8 +508,12 @@ def show(results: dict[str, Any]) -> None:
     for key, label in (
         ("ingest_vs_model", "full ingest (1 process) / bare model"),
         ("speedup", f"speed-up {many['workers']} processes / 1 process"),
+        ("dask_speedup", f"speed-up dask {many['workers']} workers / 1 process"),
     ):
-        r = results["ratios"][key]
+        r = results["ratios"].get(key)
+        if r is None:
+            console.print(f"{label}: not measured ({results['dask_skipped']})")
+            continue
         verdict = "[green]target met[/]" if r["met"] else "[red]target NOT met[/]"
         console.print(
             f"{label}: {r['value']:.2f}x (whole call: {r['wall_value']:.2f}x); "
@@ -511,6 +537,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--work", type=Path, default=None, help="work folder (default: --out's)")
     parser.add_argument("--statements", type=int, default=None)
+    parser.add_argument(
+        "--scheduler", default=None, help="run (d) on this Dask cluster, not a LocalCluster"
+    )
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
     if args.workers < 2:
@@ -543,6 +572,15 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     one = bench_ingest(corpus_path, work / "ingest-1.db", 1)
     print(f"(c) ingest, {args.workers} processes ...", flush=True)
     many = bench_ingest(corpus_path, work / f"ingest-{args.workers}.db", args.workers)
+    dask: dict[str, Any] | None = None
+    dask_skipped = dask_unavailable()
+    if dask_skipped is None:
+        print(f"(d) ingest, dask, {args.workers} workers ...", flush=True)
+        dask = bench_ingest(
+            corpus_path, work / "ingest-dask.db", args.workers, "dask", args.scheduler
+        )
+    else:
+        print(f"(d) skipped: {dask_skipped}", file=sys.stderr)
     print(f"profile on {statements:,} statements ...", flush=True)
     prof = bench_profile(work, statements)
     prof["target_ms"] = TARGET_PROFILE_MS
@@ -553,6 +591,30 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
 
     vs_model = ratio(one["words_per_second"], model_run["words_per_second"])
     speedup = ratio(many["words_per_second"], one["words_per_second"])
+    ratios: dict[str, Any] = {
+        "ingest_vs_model": {
+            "value": vs_model,
+            "wall_value": ratio(one["wall_words_per_second"], model_run["words_per_second"]),
+            "target": TARGET_INGEST_VS_MODEL,
+            "met": vs_model >= TARGET_INGEST_VS_MODEL,
+        },
+        "speedup": {
+            "workers": args.workers,
+            "value": speedup,
+            "wall_value": ratio(many["wall_words_per_second"], one["wall_words_per_second"]),
+            "target": TARGET_SPEEDUP_2,
+            "met": speedup >= TARGET_SPEEDUP_2,
+        },
+    }
+    if dask is not None:
+        dask_speedup = ratio(dask["words_per_second"], one["words_per_second"])
+        ratios["dask_speedup"] = {
+            "workers": args.workers,
+            "value": dask_speedup,
+            "wall_value": ratio(dask["wall_words_per_second"], one["wall_words_per_second"]),
+            "target": TARGET_DASK_SPEEDUP_2,
+            "met": dask_speedup >= TARGET_DASK_SPEEDUP_2,
+        }
     results: dict[str, Any] = {
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "quick": args.quick,
@@ -569,21 +631,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "model": model_run,
         "ingest_1": one,
         "ingest_n": many,
-        "ratios": {
-            "ingest_vs_model": {
-                "value": vs_model,
-                "wall_value": ratio(one["wall_words_per_second"], model_run["words_per_second"]),
-                "target": TARGET_INGEST_VS_MODEL,
-                "met": vs_model >= TARGET_INGEST_VS_MODEL,
-            },
-            "speedup": {
-                "workers": args.workers,
-                "value": speedup,
-                "wall_value": ratio(many["wall_words_per_second"], one["wall_words_per_second"]),
-                "target": TARGET_SPEEDUP_2,
-                "met": speedup >= TARGET_SPEEDUP_2,
-            },
-        },
+        "ingest_dask": dask,
+        "dask_skipped": dask_skipped,
+        "ratios": ratios,
         "profile": prof,
         "out": str(args.out),
     }

@@ -56,9 +56,23 @@ def relation_tuples(result: DocumentResult) -> set[tuple[str, str, str | None, s
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_default_lists(tmp_path_factory):
+    """Settings made without the environment (`Settings.from_env({})`, `Settings(db=...)`)
+    default to the user's own lists dir: point that default at an empty folder for the whole
+    session (session-wide, so module-scoped fixtures that ingest get it too)."""
+    import footprint.settings
+
+    folder = tmp_path_factory.mktemp("default-user-lists")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(footprint.settings, "default_lists_dir", lambda: folder)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_lists(tmp_path, monkeypatch):
-    """Tests never read or write the developer's own watchlists or gazetteer choices."""
+    """Tests never read or write the developer's own watchlists or gazetteer choices: the
+    command line reads FOOTPRINT_LISTS_DIR through `Settings.from_env()`."""
     monkeypatch.setenv("FOOTPRINT_LISTS_DIR", str(tmp_path / "user-lists"))
 
 
@@ -97,3 +111,18 @@ def new_store(db_target):
     yield make
     for store in opened:
         store.close()
+
+
+@pytest.fixture(scope="session")
+def dask_scheduler():
+    """The address of one Dask LocalCluster (2 worker processes, 1 thread each) for the whole
+    session: it takes seconds to start, and every dask test can share it."""
+    pytest.importorskip("distributed")
+    from footprint.pipeline.cluster import start_local_cluster
+
+    cluster, client = start_local_cluster(2)
+    try:
+        yield cluster.scheduler_address
+    finally:
+        client.close()
+        cluster.close()

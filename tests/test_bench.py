@@ -29,10 +29,12 @@ def _positive(value):
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
 
-def test_quick_run_writes_every_figure(tmp_path):
+def test_quick_run_writes_every_figure(tmp_path, dask_scheduler):
     out = tmp_path / "results.json"
-    # The example corpus only (a missing --shared folder): it is always there.
-    returned = bench.main(["--quick", "--shared", str(tmp_path / "no-shared"), "--out", str(out)])
+    # The example corpus only (a missing --shared folder): it is always there. The dask line
+    # runs on the session's cluster rather than starting one of its own.
+    args = ["--quick", "--shared", str(tmp_path / "no-shared"), "--out", str(out)]
+    returned = bench.main([*args, "--scheduler", dask_scheduler])
     results = json.loads(out.read_text("utf-8"))
     assert results == json.loads(json.dumps(returned))
     assert not list(tmp_path.glob("*.tmp")) and not list(tmp_path.glob(".results.json.*"))
@@ -46,17 +48,18 @@ def test_quick_run_writes_every_figure(tmp_path):
     assert len({r["text"] for r in corpus}) == len(corpus)  # repeats are made unique
     assert sum(len(r["text"].split()) for r in corpus) == results["corpus"]["words"]
 
-    for key in ("model", "ingest_1", "ingest_n"):
+    for key in ("model", "ingest_1", "ingest_n", "ingest_dask"):
         figures = results[key]
         assert _positive(figures["words"]), key
         assert _positive(figures["seconds"]), key
         assert _positive(figures["words_per_second"]), key
-    for key in ("ingest_1", "ingest_n"):
+    for key in ("ingest_1", "ingest_n", "ingest_dask"):
         assert _positive(results[key]["wall_seconds"])
         assert results[key]["stored"] == len(corpus)  # every copy analysed, none skipped
     assert results["ingest_n"]["workers"] == 2
+    assert results["ingest_dask"]["engine"] == "dask" and results["dask_skipped"] is None
 
-    for key in ("ingest_vs_model", "speedup"):
+    for key in ("ingest_vs_model", "speedup", "dask_speedup"):
         ratio = results["ratios"][key]
         assert _positive(ratio["value"]), key
         assert _positive(ratio["target"]), key

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 from tests.conftest import CORPUS
@@ -201,9 +201,10 @@ def test_merge_of_unknown_name_says_what_is_near(tmp_path):
     assert "no actor named 'Yousef al-Qadl'" in result.output
 
 
-def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path, monkeypatch):
-    import footprint.corpus as corpus_mod
+def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path):
     from footprint.model import Rejected
+    from footprint.pipeline.engines import LocalEngine
+    from footprint.pipeline.processor import Processor
 
     src = CORPUS / "lahore-gaza-rally.txt"
     folder = tmp_path / "in"
@@ -211,9 +212,8 @@ def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path, monkeypa
     shutil.copy(src, folder / "a.txt")
     edited = src.read_text("utf-8").replace("Police", "Police officers", 1)
     (folder / "b-reprint.txt").write_text(edited, "utf-8")
-    real = corpus_mod.Processor
 
-    class FailsOnA(real):  # the original's extraction fails
+    class FailsOnA(Processor):  # the original's extraction fails
         def process(self, documents):
             for item in super().process(documents):
                 if not isinstance(item, Rejected) and item.document.path.endswith("a.txt"):
@@ -221,9 +221,10 @@ def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path, monkeypa
                 else:
                     yield item
 
-    monkeypatch.setattr(corpus_mod, "Processor", FailsOnA)
+    settings = _settings(tmp_path)
     store = _store(tmp_path)
-    report = ingest_corpus([folder], _settings(tmp_path), store)
+    engine = LocalEngine(settings, FailsOnA.from_settings(settings))
+    report = ingest_corpus([folder], settings, store, engine=engine)
     assert len(report.stored) == 1 and len(report.rejected) == 1
     assert report.near_duplicates == 0 and store.near_duplicates() == []
     store.close()

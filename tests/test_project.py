@@ -65,3 +65,19 @@ def test_lexicons_say_where_they_came_from():
                 break
             header.append(line)
         assert any("source" in line.lower() for line in header), path.name
+
+
+def test_no_sql_outside_the_store():
+    """The store contract: every query lives in footprint/store/, so a backend is one module."""
+    sql = re.compile(
+        r"\.execute(many|script)?\(|\bstore\.conn\b|\bsqlite3\b|\bpsycopg\b"
+        r"|\b(SELECT|INSERT INTO|DELETE FROM|UPDATE \w+ SET|CREATE TABLE)\b"
+    )
+    offenders = []
+    for path in sorted((ROOT / "footprint").rglob("*.py")):
+        if "store" in path.relative_to(ROOT / "footprint").parts[:1]:
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if sql.search(line):
+                offenders.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
+    assert offenders == []

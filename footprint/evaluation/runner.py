@@ -79,9 +79,9 @@ class Context:
     @property
     def geocoder(self) -> Any:
         if self._geocoder is None:
-            from footprint.place import Geocoder
+            from footprint.place import Gazetteer, Geocoder
 
-            self._geocoder = Geocoder()
+            self._geocoder = Geocoder(Gazetteer.load(self.settings.cache_dir))
         return self._geocoder
 
 
@@ -117,7 +117,7 @@ def _suite_geo(ctx: Context) -> SuiteResult:
         if not path.exists():
             result.skipped = f"{path} not found"
             continue
-        found = geo.evaluate(path, corpus)
+        found = geo.evaluate(path, corpus, ctx.geocoder)  # the gazetteer in settings.cache_dir
         result.fields[corpus] = {
             "exact": round(float(found["exact"]), 4),
             "acc161": round(float(found["acc161"]), 4),

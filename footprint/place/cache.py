@@ -1,11 +1,12 @@
 """The index on disk: built once per data version, then loaded in a fraction of a second.
 
-The file lives in the user cache directory (`platformdirs.user_cache_dir("footprint")`, or
-`$FOOTPRINT_CACHE_DIR`), named by everything that shapes it: the index format, the Python
-version (marshal's format follows it), the source packages' versions and the curated tables'
-content. It starts with a checksum of its body, so a truncated or damaged file is noticed and
-rebuilt instead of loaded. Writes go to a temporary file renamed into place (two processes
-building at once both succeed); a read-only cache directory only costs the rebuild each time.
+The file lives in the directory the caller names (`Settings.cache_dir`: `$FOOTPRINT_CACHE_DIR`,
+else the user cache directory), named by everything that shapes it: the index format, the
+Python version (marshal's format follows it), the source packages' versions and the curated
+tables' content. It starts with a checksum of its body, so a truncated or damaged file is
+noticed and rebuilt instead of loaded. Writes go to a temporary file renamed into place (two
+processes building at once both succeed); a read-only cache directory only costs the rebuild
+each time.
 """
 
 from __future__ import annotations
@@ -21,21 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import platformdirs
-
 from footprint.place import sources
 from footprint.place.index import FORMAT, PlaceIndex
+from footprint.settings import default_cache_dir
 
 log = logging.getLogger(__name__)
 
 MAGIC = b"FPGAZ1\n"
 DIGEST_SIZE = 20  # sha1
-ENV_CACHE_DIR = "FOOTPRINT_CACHE_DIR"
-
-
-def cache_dir() -> Path:
-    override = os.environ.get(ENV_CACHE_DIR)
-    return Path(override) if override else Path(platformdirs.user_cache_dir("footprint"))
 
 
 def cache_key() -> str:
@@ -50,11 +44,13 @@ def cache_key() -> str:
 
 
 def cache_path(directory: Path | None = None) -> Path:
-    return (directory or cache_dir()) / f"gazetteer-{cache_key()}.bin"
+    """The index file in `directory` (default: the user cache directory)."""
+    return (directory or default_cache_dir()) / f"gazetteer-{cache_key()}.bin"
 
 
 def load_index(directory: Path | None = None) -> PlaceIndex:
-    """The cached index, or a fresh build (saved for next time) when there is none usable."""
+    """The index cached in `directory` (default: the user cache directory), or a fresh build
+    (saved there for next time) when there is none usable."""
     path = cache_path(directory)
     try:
         index = read_index(path)

@@ -1,8 +1,8 @@
 """The gazetteer: every place footprint knows, looked up by any of its names.
 
-`Gazetteer.load()` gives the process-wide instance (built once per data version, then read from
-the user cache in well under a second; see `cache`). `candidates(name)` lists the places a name
-can mean; the `Geocoder` chooses among them.
+`Gazetteer.load(cache_dir)` gives the process-wide instance (built once per data version, then
+read from the cache directory in well under a second; see `cache`). `candidates(name)` lists
+the places a name can mean; the `Geocoder` chooses among them.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from footprint.place.index import CITY, PlaceIndex, postings
 from footprint.place.model import Place
 from footprint.place.names import Hint, name_key, query_forms
 from footprint.place.ranking import prior_scores
+from footprint.settings import default_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,8 @@ class Lookup:
 
 
 class Gazetteer:
-    _shared: ClassVar[Gazetteer | None] = None
+    # One per cache directory: the index is large, and every geocoder may share it (read-only).
+    _shared: ClassVar[dict[Path, Gazetteer]] = {}
     _shared_lock: ClassVar[threading.Lock] = threading.Lock()
 
     def __init__(self, index: PlaceIndex) -> None:
@@ -60,12 +62,14 @@ class Gazetteer:
         self._capitals: dict[str, int] | None = None  # country code -> row, built on first use
 
     @classmethod
-    def load(cls) -> Gazetteer:
-        """The process-wide gazetteer (built on first use, then cached on disk)."""
+    def load(cls, directory: Path | None = None) -> Gazetteer:
+        """The process-wide gazetteer cached in `directory` (`Settings.cache_dir`; default: the
+        user cache directory), built on first use, then read from disk."""
+        key = directory or default_cache_dir()
         with cls._shared_lock:
-            if cls._shared is None:
-                cls._shared = cls.from_cache()
-            return cls._shared
+            if key not in cls._shared:
+                cls._shared[key] = cls.from_cache(key)
+            return cls._shared[key]
 
     @classmethod
     def from_cache(cls, directory: Path | None = None) -> Gazetteer:

@@ -1,8 +1,11 @@
-"""The actor network and evidenced paths: hand-written rows, then the example corpus, then the CLI."""
+"""The actor network and evidenced paths: a small store built by hand, then the example corpus,
+then the CLI."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from collections.abc import Sequence
 
 import pytest
 from typer.testing import CliRunner
@@ -15,10 +18,24 @@ from footprint.analysis.network import (
     network,
 )
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
+from footprint.designations.screening import Designation, Screening
 from footprint.errors import FootprintError
+from footprint.model import (
+    Document,
+    DocumentResult,
+    Entity,
+    EntityType,
+    Event,
+    Evidence,
+    Mention,
+    Participation,
+    Relation,
+)
+from footprint.pipeline.corpus import ingest_corpus
+from footprint.place.model import Place
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import SQLiteStore, SQLStore
+from footprint.time.span import TimeSpan
 from tests.conftest import CORPUS
 
 runner = CliRunner(env={"COLUMNS": "200"})
@@ -27,101 +44,182 @@ runner = CliRunner(env={"COLUMNS": "200"})
 # --- a small store written by hand ------------------------------------------------------------
 
 
-def _small(tmp_path) -> SQLiteStore:
-    """A speaks at E1 (doc-1) where B takes part; doc-2 reports the same rally (E1b) hosted by O.
-    A2 (the same person as A) meets C and D at E2. O is the political wing of G, which is listed;
-    B is a linked person; C only a possible match (no mark)."""
-    store = SQLiteStore(tmp_path / "small.db")
-    c = store.conn
-    for doc in ("doc-1", "doc-2"):
-        c.execute("INSERT INTO documents (id, path, text) VALUES (?, ?, 'x')", (doc, doc))
-    entities = [
-        ("ent-a", "person", "Amal Haddad"),
-        ("ent-a2", "person", "A. Haddad"),
-        ("ent-b", "person", "Bilal Noor"),
-        ("ent-c", "person", "Chen Wei"),
-        ("ent-d", "person", "Dara Khan"),
-        ("ent-o", "organization", "Open Hands Trust"),
-        ("ent-g", "organization", "Green Brigade"),
-        ("ent-p", "place", "Lahore"),
-    ]
-    c.executemany("INSERT INTO entities VALUES (?, ?, ?)", entities)
-    clusters = {"ent-a2": "ent-a"}
-    c.executemany(
-        "INSERT INTO entity_clusters VALUES (?, ?, NULL)",
-        [(e[0], clusters.get(e[0], e[0])) for e in entities],
-    )
-    events = [
-        ("evt-1", "doc-1", "rally", "rally in Lahore", 0, "2024-01-05", "2024-01-05", "day", "PK"),
-        ("evt-1b", "doc-2", "rally", "march in Lahore", 0, "2024-01-05", None, "year", "PK"),
-        (
-            "evt-2",
-            "doc-1",
-            "meeting",
-            "meeting in Tehran",
-            1,
-            "2023-06-01",
-            "2023-06-01",
-            "day",
-            "IR",
-        ),
-        ("evt-3", "doc-2", "statement", "statement", 0, None, None, None, None),
-    ]
-    for eid, doc, typ, label, bg, start, end, prec, cc in events:
-        place = json.dumps({"name": label.split()[-1], "country": cc}) if cc else None
-        c.execute(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)",
-            (eid, doc, typ, label, bg, start, end, prec, start, place),
+ENTITIES: dict[str, tuple[EntityType, str]] = {
+    "ent-a": ("person", "Amal Haddad"),
+    "ent-a2": ("person", "A. Haddad"),
+    "ent-b": ("person", "Bilal Noor"),
+    "ent-c": ("person", "Chen Wei"),
+    "ent-d": ("person", "Dara Khan"),
+    "ent-o": ("organization", "Open Hands Trust"),
+    "ent-g": ("organization", "Green Brigade"),
+    "ent-p": ("place", "Lahore"),
+}
+
+
+def _event(
+    doc: str,
+    eid: str,
+    kind: str,
+    label: str,
+    background: bool,
+    when: tuple[str, str | None, str] | None,
+    country: str | None,
+    parts: list[tuple[str, str, str, str]],
+) -> Event:
+    """An event whose participants (entity, role, mode, sentence) are read at offsets 0-1."""
+    date = None
+    if when is not None:
+        start, end, precision = when
+        date = TimeSpan(
+            dt.date.fromisoformat(start),
+            dt.date.fromisoformat(end) if end else None,
+            precision,
+            start,
         )
-    c.executemany(
-        "INSERT INTO event_clusters VALUES (?, ?)",
-        [("evt-1", "evt-1"), ("evt-1b", "evt-1"), ("evt-2", "evt-2"), ("evt-3", "evt-3")],
-    )
-    c.executemany(
-        "INSERT INTO event_cluster_info VALUES (?, ?, ?, ?)",
-        [
-            ("evt-1", json.dumps(["doc-1", "doc-2"]), 2, json.dumps(["dates differ"])),
-            ("evt-2", json.dumps(["doc-1"]), 1, "[]"),
-            ("evt-3", json.dumps(["doc-2"]), 1, "[]"),
+    place = None
+    if country is not None:
+        name = label.split()[-1]
+        place = Place(name, country, None, None, None, f"test:{name}", "city")
+    return Event(
+        id=eid,
+        type=kind,
+        label=label,
+        background=background,
+        date=date,
+        place=place,
+        participants=[
+            Participation(entity, role, mode, Evidence(doc, 0, 1, sentence[:1], sentence))
+            for entity, role, mode, sentence in parts
         ],
     )
-    parts = [
-        ("evt-1", "doc-1", "ent-a", "speaker", "in_person", "Amal Haddad spoke at the rally."),
-        ("evt-1", "doc-1", "ent-b", "participant", "unknown", "Bilal Noor marched too."),
-        ("evt-1b", "doc-2", "ent-o", "host", "unknown", "The march was hosted by Open Hands."),
-        ("evt-2", "doc-1", "ent-a2", "participant", "unknown", "Haddad met Chen and Dara."),
-        ("evt-2", "doc-1", "ent-c", "participant", "unknown", "Haddad met Chen and Dara."),
-        ("evt-2", "doc-1", "ent-d", "participant", "remote", "Haddad met Chen and Dara."),
-        ("evt-2", "doc-1", "ent-p", "participant", "unknown", "Lahore was mentioned."),
-        ("evt-3", "doc-2", "ent-g", "speaker", "unknown", "Green Brigade said so."),
-    ]
-    c.executemany(
-        "INSERT INTO event_participants VALUES (?, ?, ?, ?, ?, 0, 1, ?, NULL, NULL)",
-        parts,
+
+
+def _result(
+    doc: str,
+    events: list[Event],
+    relations: Sequence[Relation] = (),
+    screening: Screening | None = None,
+) -> DocumentResult:
+    """The document `doc` with the entities its events and relations name (no mentions)."""
+    named = {p.entity for e in events for p in e.participants}
+    named |= {x for r in relations for x in (r.subject, r.object) if x}
+    return DocumentResult(
+        document=Document(id=doc, text=f"The text of {doc}.", path=doc),
+        entities=[Entity(i, *ENTITIES[i]) for i in sorted(named)],
+        relations=list(relations),
+        events=events,
+        screening=screening,
     )
-    c.execute(
-        "INSERT INTO event_evidence VALUES ('evt-1', 'doc-1', 0, 5, 'rally', "
-        "'Thousands rallied in Lahore.', NULL, 'test')"
+
+
+def _small(store: SQLStore) -> SQLStore:
+    """`store`, empty, filled with: A speaks at E1 (doc-1) where B takes part; doc-2 reports the same rally (E1b) hosted by O.
+    A2 (the same person as A) meets C and D at E2. O is the political wing of G, which is listed;
+    B is a linked person; C only a possible match (no mark)."""
+    meeting = "Haddad met Chen and Dara."
+    rally = _event(
+        "doc-1",
+        "evt-1",
+        "rally",
+        "rally in Lahore",
+        False,
+        ("2024-01-05", "2024-01-05", "day"),
+        "PK",
+        [
+            ("ent-a", "speaker", "in_person", "Amal Haddad spoke at the rally."),
+            ("ent-b", "participant", "unknown", "Bilal Noor marched too."),
+        ],
     )
-    c.execute(
-        "INSERT INTO relations VALUES ('rel-1', 'doc-2', 'ent-o', 'front_of', 'ent-g', "
-        "'political wing', '{}', 0, 5, 'wing', 'Open Hands is the political wing of Green "
-        "Brigade.', 'officials said', 'test')"
+    rally.evidence.append(
+        Evidence("doc-1", 0, 5, "rally", "Thousands rallied in Lahore.", None, "test")
     )
-    for entity, kind in (("ent-g", "listed"), ("ent-b", "linked_person"), ("ent-c", "possible")):
-        c.execute(
-            "INSERT INTO designations VALUES ('doc-1', ?, ?, 'L1', 'TEST', 'P', 'X', NULL, 1.0, "
-            "'test', 'test', NULL, NULL)",
-            (entity, kind),
+    listed = {
+        entity: [Designation(kind, "TEST", "P", "X", None, 1.0, "test", "test", "L1")]
+        for entity, kind in (("ent-g", "listed"), ("ent-b", "linked_person"), ("ent-c", "possible"))
+    }
+    store.write(
+        _result(
+            "doc-1",
+            [
+                rally,
+                _event(
+                    "doc-1",
+                    "evt-2",
+                    "meeting",
+                    "meeting in Tehran",
+                    True,
+                    ("2023-06-01", "2023-06-01", "day"),
+                    "IR",
+                    [
+                        ("ent-a2", "participant", "unknown", meeting),
+                        ("ent-c", "participant", "unknown", meeting),
+                        ("ent-d", "participant", "remote", meeting),
+                        ("ent-p", "participant", "unknown", "Lahore was mentioned."),
+                    ],
+                ),
+            ],
+            screening=Screening(designations=listed),
         )
+    )
+    wing = Relation(
+        "ent-o",
+        "front_of",
+        "ent-g",
+        "political wing",
+        (),
+        Evidence(
+            "doc-2",
+            0,
+            5,
+            "wing",
+            "Open Hands is the political wing of Green Brigade.",
+            "officials said",
+            "test",
+        ),
+    )
+    store.write(
+        _result(
+            "doc-2",
+            [
+                _event(
+                    "doc-2",
+                    "evt-1b",
+                    "rally",
+                    "march in Lahore",
+                    False,
+                    ("2024-01-05", None, "year"),
+                    "PK",
+                    [("ent-o", "host", "unknown", "The march was hosted by Open Hands.")],
+                ),
+                _event(
+                    "doc-2",
+                    "evt-3",
+                    "statement",
+                    "statement",
+                    False,
+                    None,
+                    None,
+                    [("ent-g", "speaker", "unknown", "Green Brigade said so.")],
+                ),
+            ],
+            [wing],
+        )
+    )
+    store.replace_clusters(
+        [(e, "ent-a" if e == "ent-a2" else e, None) for e in ENTITIES],
+        [("evt-1", "evt-1"), ("evt-1b", "evt-1"), ("evt-2", "evt-2"), ("evt-3", "evt-3")],
+        [
+            ("evt-1", ["doc-1", "doc-2"], 2, ["dates differ"]),
+            ("evt-2", ["doc-1"], 1, []),
+            ("evt-3", ["doc-2"], 1, []),
+        ],
+    )
     return store
 
 
 @pytest.fixture
-def small(tmp_path):
-    store = _small(tmp_path)
-    yield store
-    store.close()
+def small(new_store):
+    return _small(new_store())
 
 
 def test_actors_are_clusters_of_people_and_organisations_with_marks(small):
@@ -257,8 +355,11 @@ def test_paths_are_shortest_first_and_limited(small):
 
 
 def test_no_path_and_same_actor(small):
-    small.conn.execute("INSERT INTO entities VALUES ('ent-z', 'person', 'Zed Loner')")
-    small.conn.execute("INSERT INTO entity_clusters VALUES ('ent-z', 'ent-z', NULL)")
+    said = Evidence("doc-3", 0, 9, "Zed Loner", "Zed Loner stayed home.")
+    loner = Entity(
+        "ent-z", "person", "Zed Loner", mentions=[Mention("Zed Loner", "person", said, "Zed Loner")]
+    )
+    small.write(DocumentResult(Document("doc-3", "Zed Loner stayed home.", "doc-3"), [loner], []))
     assert find_paths(small, "Zed Loner", "Amal Haddad")["paths"] == []
     with pytest.raises(FootprintError, match="same actor"):
         find_paths(small, "Amal Haddad", "A. Haddad")

@@ -7,8 +7,8 @@ from typer.testing import CliRunner
 
 from footprint.analysis.profile import profile
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
 from footprint.errors import FootprintError
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 from tests.conftest import CORPUS

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 from footprint.analysis.timeline import timeline
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
 from footprint.errors import FootprintError
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 from tests.analysis.test_network import _small
@@ -21,10 +21,8 @@ runner = CliRunner(env={"COLUMNS": "200"})
 
 
 @pytest.fixture
-def small(tmp_path):
-    store = _small(tmp_path)
-    yield store
-    store.close()
+def small(new_store):
+    return _small(new_store())
 
 
 def test_one_row_per_cluster_in_time_order_undated_last(small):
@@ -95,8 +93,7 @@ def corpus(tmp_path_factory):
 def test_corpus_timeline(corpus):
     _, store = corpus
     rows = timeline(store)["events"]
-    clusters = store.conn.execute("SELECT count(DISTINCT cluster_id) FROM event_clusters")
-    assert len(rows) == clusters.fetchone()[0] == 8
+    assert len(rows) == len({r.cluster_id for r in store.event_cluster_rows()}) == 8
     # "late 2023" in Peshawar with Khaled Mashal, told by the .txt and the wire story: one row.
     (peshawar,) = [r for r in rows if r["type"] == "gathering" and "Peshawar" in r["label"]]
     assert peshawar["documents"] == 2 and peshawar["date"]["precision"] == "approximate"

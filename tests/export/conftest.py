@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 from tests.conftest import CORPUS, SAMPLE
@@ -65,52 +65,40 @@ def exported(db, tmp_path_factory) -> dict[str, Path]:
 
 @pytest.fixture(scope="session")
 def expected(store) -> dict[str, Any]:
-    """What the store holds, counted with plain SQL (independently of the exporters)."""
-    c = store.conn
-    actor_of = {
-        r[0]: r[1]
-        for r in c.execute(
-            "SELECT n.id, coalesce(k.cluster_id, n.id) FROM entities n "
-            "LEFT JOIN entity_clusters k ON k.entity_id = n.id WHERE n.type IN ('person', 'organization')"
-        )
-    }
-    occasion_of = {
-        r[0]: r[1]
-        for r in c.execute(
-            "SELECT e.id, coalesce(k.cluster_id, e.id) FROM events e "
-            "LEFT JOIN event_clusters k ON k.event_id = e.id"
-        )
-    }
+    """What the store holds, counted from its plain reads (independently of the exporters)."""
+    # Resolution gives every entity a cluster row (one of its own when it stands alone).
+    cluster = {r.entity_id: r.cluster_id for r in store.entity_cluster_rows()}
+    actor_of = {e.id: cluster[e.id] for e in store.entities(cluster) if e.type in ACTOR_TYPES}
+    occasion = {r.event_id: r.cluster_id for r in store.event_cluster_rows()}
+    occasion_of = {e.id: occasion.get(e.id, e.id) for e in store.events()}
     participations = {
-        (occasion_of[r[0]], actor_of[r[1]])
-        for r in c.execute("SELECT event_id, entity_id FROM event_participants")
-        if r[1] in actor_of
+        (occasion_of[p.event_id], actor_of[p.entity_id])
+        for p in store.event_rows("event_participants")
+        if p.entity_id in actor_of
     }
     relations = set()
     statements = 0
-    for r in c.execute("SELECT subject_id, predicate, role, object_id FROM relations"):
-        if r[0] not in actor_of or (r[3] is not None and r[3] not in actor_of):
+    for r in store.relations():
+        if r.subject_id not in actor_of or (
+            r.object_id is not None and r.object_id not in actor_of
+        ):
             continue
         statements += 1
-        relations.add((actor_of[r[0]], r[1], r[2], actor_of.get(r[3])))
+        relations.add((actor_of[r.subject_id], r.predicate, r.role, actor_of.get(r.object_id)))
     at: dict[str, set[str]] = {}
     for event, actor in participations:
         at.setdefault(event, set()).add(actor)
     pairs = {pair for actors in at.values() for pair in itertools.combinations(sorted(actors), 2)}
+    designations = [d for d in store.event_rows("designations") if d.entity_id in actor_of]
     listed = {
-        (actor_of[r[0]], r[1], r[2])
-        for r in c.execute(
-            "SELECT entity_id, kind, listing_id FROM designations WHERE kind IN ('listed', 'alias')"
-        )
-        if r[0] in actor_of
+        (actor_of[d.entity_id], d.kind, d.listing_id)
+        for d in designations
+        if d.kind in ("listed", "alias")
     }
     claims = {
-        (actor_of[r[0]], r[1], r[2])
-        for r in c.execute(
-            "SELECT entity_id, kind, listing_id FROM designations "
-            "WHERE kind IN ('claimed_front', 'linked_person')"
-        )
-        if r[0] in actor_of
+        (actor_of[d.entity_id], d.kind, d.listing_id)
+        for d in designations
+        if d.kind in ("claimed_front", "linked_person")
     }
     return {
         "actors": len(set(actor_of.values())),
@@ -126,17 +114,15 @@ def expected(store) -> dict[str, Any]:
         "sanctions": len(listed),
         "claims": len(claims),
         "claimed_actors": {a for a, _, _ in claims},
-        "documents": c.execute("SELECT count(*) FROM documents").fetchone()[0],
-        "event_statements": c.execute("SELECT count(*) FROM event_evidence").fetchone()[0],
+        "documents": len(store.documents()),
+        "event_statements": len(store.event_rows("event_evidence")),
     }
 
 
 @pytest.fixture(scope="session")
 def hamas(store) -> str:
     """The actor id of Hamas (an organisation in the example corpus and the sample)."""
-    row = store.conn.execute(
-        "SELECT coalesce(k.cluster_id, n.id) FROM entities n "
-        "LEFT JOIN entity_clusters k ON k.entity_id = n.id WHERE n.name = 'Hamas'"
-    ).fetchone()
-    assert row is not None
-    return row[0]
+    cluster = {r.entity_id: r.cluster_id for r in store.entity_cluster_rows()}
+    found = sorted(cluster[e.id] for e in store.entities(cluster) if e.name == "Hamas")
+    assert found
+    return found[0]

@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
-from footprint.corpus import ingest_corpus
 from footprint.export.brief import build_brief, render_html, render_markdown, write_brief
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 from tests.conftest import CORPUS
@@ -90,13 +90,11 @@ def test_three_pictures_with_real_content(whole, html):
 def test_summary_is_generated_from_the_store(db, whole):
     store = SQLiteStore(db)
     try:
-        occasions = store.conn.execute(
-            "SELECT count(DISTINCT coalesce(c.cluster_id, e.id)) FROM events e "
-            "LEFT JOIN event_clusters c ON c.event_id = e.id"
-        ).fetchone()[0]
-        first, last = store.conn.execute(
-            "SELECT min(date_start), max(date_end) FROM events"
-        ).fetchone()
+        events = store.events()
+        cluster = {r.event_id: r.cluster_id for r in store.event_cluster_rows()}
+        occasions = len({cluster.get(e.id, e.id) for e in events})
+        first = min(e.date_start for e in events if e.date_start)
+        last = max(e.date_end for e in events if e.date_end)
     finally:
         store.close()
     text = whole["summary"]

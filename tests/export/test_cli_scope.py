@@ -47,17 +47,15 @@ def test_country_scope_keeps_only_events_placed_there(db, store, tmp_path):
 def test_sample_article_is_exported_when_present(exported, store):
     if not SAMPLE.exists():
         pytest.skip(f"reference article not found at {SAMPLE}")
-    doc = (
-        store.conn.execute("SELECT id FROM documents WHERE path = ?", (str(SAMPLE),)).fetchone()
-        or store.conn.execute(
-            "SELECT id FROM documents WHERE title LIKE 'Hamas Expands%'"
-        ).fetchone()
+    documents = store.documents()
+    doc = next((d.id for d in documents if d.path == str(SAMPLE)), None) or next(
+        (d.id for d in documents if (d.title or "").startswith("Hamas Expands")), None
     )
     assert doc is not None
     ftm = [json.loads(line) for line in exported["ftm"].read_text("utf-8").splitlines()]
-    article = next(e for e in ftm if e["id"] == doc[0])
+    article = next(e for e in ftm if e["id"] == doc)
     assert article["schema"] == "Article"
-    assert any(doc[0] in e["properties"].get("proof", []) for e in ftm if e["schema"] == "Event")
+    assert any(doc in e["properties"].get("proof", []) for e in ftm if e["schema"] == "Event")
 
 
 @pytest.mark.parametrize(

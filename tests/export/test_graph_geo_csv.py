@@ -110,7 +110,7 @@ def test_csv_evidence_is_one_row_per_statement_with_exact_offsets(exported, expe
     facts = Counter(r["fact_type"] for r in rows)
     assert facts["relation"] == expected["relation_statements"]
     assert facts["event"] == expected["event_statements"]
-    texts = {r[0]: r[1] for r in store.conn.execute("SELECT id, text FROM documents")}
+    texts = {d.id: d.text for d in store.documents()}
     for r in rows:
         assert r["document"] in texts and r["sentence"]
         start, end = int(r["start"]), int(r["end"])

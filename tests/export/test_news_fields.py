@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from footprint.corpus import ingest_corpus
 from footprint.export.exporters import writer
 from footprint.export.selection import collect
+from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
 from footprint.store import SQLiteStore
 

@@ -95,12 +95,7 @@ def test_confidence_comes_from_the_admiralty_grade(objects):
 def test_evidence_notes_carry_sentence_and_attribution(objects, store):
     notes = [o for o in objects if o["type"] == "note" and "evidence" in o.get("labels", [])]
     assert notes
-    hedged = {
-        r[0]
-        for r in store.conn.execute(
-            "SELECT attribution FROM relations WHERE attribution IS NOT NULL"
-        )
-    }
+    hedged = {r.attribution for r in store.relations() if r.attribution is not None}
     assert hedged & {n["abstract"] for n in notes}
     for n in notes:
         assert n["content"].strip()

@@ -15,8 +15,8 @@ TML = SHARED / "data" / "timex" / "TimeBank" / "CNN19980227.2130.0067.tml"
 
 
 def test_two_attacks_in_one_sentence_get_two_ids_and_store(tmp_path):
-    from footprint.processing import Processor
-    from footprint.settings import DEFAULT_MODEL
+    from footprint.pipeline.processor import Processor
+    from footprint.settings import Settings
 
     if not TML.exists():
         pytest.skip(f"{TML} not found")
@@ -24,10 +24,11 @@ def test_two_attacks_in_one_sentence_get_two_ids_and_store(tmp_path):
     body = raw.split("<TEXT>", 1)[-1].split("</TEXT>", 1)[0]
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
     document = Document(id="doc-tb", text=text, path=str(TML), published="1998-02-27")
-    (result,) = Processor(DEFAULT_MODEL).process([document])  # with the gazetteer
+    processor = Processor.from_settings(Settings(db=tmp_path / "fp.db"))  # with the gazetteer
+    (result,) = processor.process([document])
     ids = [e.id for e in result.events]
     assert len(ids) == len(set(ids)) and len(ids) >= 3
     store = SQLiteStore(tmp_path / "fp.db")
     store.write(result)  # raised IntegrityError (UNIQUE events.id) before
-    assert store.conn.execute("SELECT count(*) FROM events").fetchone()[0] == len(ids)
+    assert len(store.events()) == len(ids)
     store.close()

@@ -6,6 +6,7 @@ import pytest
 
 from footprint.place import Gazetteer, build, cache
 from footprint.place.index import CITY, FORMAT, PlaceIndex, freeze
+from footprint.settings import Settings, default_cache_dir
 
 
 def tiny_index() -> PlaceIndex:
@@ -69,10 +70,11 @@ def test_an_unwritable_cache_directory_still_gives_a_gazetteer(tmp_path, builds,
     assert "could not cache" in caplog.text
 
 
-def test_the_cache_directory_follows_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.ENV_CACHE_DIR, str(tmp_path))
-    assert cache.cache_dir() == tmp_path
-    assert cache.cache_path().parent == tmp_path
+def test_the_cache_directory_follows_the_settings(tmp_path):
+    settings = Settings.from_env({"FOOTPRINT_CACHE_DIR": str(tmp_path)})
+    assert settings.cache_dir == tmp_path
+    assert cache.cache_path(settings.cache_dir).parent == tmp_path
+    assert Settings.from_env({}).cache_dir == default_cache_dir()
 
 
 def test_an_index_of_another_format_is_refused():
