@@ -84,7 +84,7 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if {"db_target", "new_store"} & set(getattr(item, "fixturenames", ())):
+        if {"db_target", "new_store", "shared_db_target"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.store)
 
 
@@ -94,6 +94,16 @@ def db_target(tmp_path):
 
     def target(path: Path | None = None) -> str:
         return store_target(path or tmp_path / "fp.db", BACKEND)
+
+    return target
+
+
+@pytest.fixture(scope="session")
+def shared_db_target():
+    """path -> a store target for module- and session-scoped fixtures (see tests/backends.py)."""
+
+    def target(path: Path) -> str:
+        return store_target(path, BACKEND)
 
     return target
 

@@ -10,14 +10,17 @@ from typer.testing import CliRunner
 from footprint.cli import app
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import SQLStore, open_store
+from tests.backends import store_target
 from tests.conftest import CORPUS
 
 runner = CliRunner()
+pytestmark = pytest.mark.store  # every test here writes a store
 
 
 def _store(tmp_path, name="fp.db"):
-    return SQLiteStore(tmp_path / name)
+    """A new store on the backend under test (a SQLite file, or a PostgreSQL schema)."""
+    return open_store(store_target(tmp_path / name))
 
 
 def _settings(tmp_path):
@@ -25,9 +28,9 @@ def _settings(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
+def ingested(tmp_path_factory, shared_db_target):
     tmp = tmp_path_factory.mktemp("corpus")
-    store = SQLiteStore(tmp / "fp.db")
+    store = open_store(shared_db_target(tmp / "fp.db"))
     report = ingest_corpus([CORPUS], _settings(tmp), store)
     yield tmp, store, report
     store.close()
@@ -123,7 +126,7 @@ def test_exact_and_near_duplicates(tmp_path):
 
 def test_interrupted_ingest_resumes_without_loss(tmp_path, monkeypatch):
     store = _store(tmp_path)
-    real_write = SQLiteStore.write
+    real_write = SQLStore.write
     calls = {"n": 0}
 
     def failing_write(self, result, **kw):
@@ -132,10 +135,10 @@ def test_interrupted_ingest_resumes_without_loss(tmp_path, monkeypatch):
             raise KeyboardInterrupt  # the user pressed Ctrl-C mid-corpus
         return real_write(self, result, **kw)
 
-    monkeypatch.setattr(SQLiteStore, "write", failing_write)
+    monkeypatch.setattr(SQLStore, "write", failing_write)
     with pytest.raises(KeyboardInterrupt):
         ingest_corpus([CORPUS], _settings(tmp_path), store)
-    monkeypatch.setattr(SQLiteStore, "write", real_write)
+    monkeypatch.setattr(SQLStore, "write", real_write)
     assert len(store.documents()) == 3
     resumed = ingest_corpus([CORPUS], _settings(tmp_path), store)
     assert resumed.already_stored == 3 and len(resumed.stored) == 7
@@ -167,14 +170,14 @@ def test_bad_input_is_named_and_the_rest_goes_on(tmp_path):
     store.close()
 
 
-def test_merge_and_split_persist_across_reingest(tmp_path):
-    db = tmp_path / "fp.db"
+def test_merge_and_split_persist_across_reingest(db_target):
+    db = db_target()
     result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "Resolved:" in result.output
 
     def cluster_of(name):
-        store = SQLiteStore(db)
+        store = open_store(db)
         try:
             (row,) = _clusters_named(store, name)
             return row.cluster_id
@@ -194,7 +197,7 @@ def test_merge_and_split_persist_across_reingest(tmp_path):
 
 
 def test_merge_of_unknown_name_says_what_is_near(tmp_path):
-    db = tmp_path / "fp.db"
+    db = store_target(tmp_path / "fp.db")
     runner.invoke(app, ["ingest", str(CORPUS / "lahore-gaza-rally.txt"), "--db", str(db)])
     result = runner.invoke(app, ["merge", "Yousef al-Qadl", "Qureshi", "--db", str(db)])
     assert result.exit_code == 2

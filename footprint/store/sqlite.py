@@ -27,7 +27,6 @@ class SQLiteStore(SQLStore):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # Writers wait for one another (a long ingest holds the lock a document at a time).
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
-            self.conn.row_factory = sqlite3.Row  # TEMPORARY: until no caller reads rows by name
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
             self._create_schema()

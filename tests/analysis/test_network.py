@@ -34,7 +34,7 @@ from footprint.model import (
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.place.model import Place
 from footprint.settings import Settings
-from footprint.store import SQLiteStore, SQLStore
+from footprint.store import SQLStore, open_store
 from footprint.time.span import TimeSpan
 from tests.conftest import CORPUS
 
@@ -371,17 +371,18 @@ def test_no_path_and_same_actor(small):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
+def corpus(tmp_path_factory, shared_db_target):
     tmp = tmp_path_factory.mktemp("graph")
+    target = shared_db_target(tmp / "fp.db")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FOOTPRINT_LISTS_DIR", str(tmp / "user-lists"))
-        store = SQLiteStore(tmp / "fp.db")
-        ingest_corpus([CORPUS], Settings.from_env({}).with_db(tmp / "fp.db"), store)
-    yield tmp / "fp.db", store
+        store = open_store(target)
+        ingest_corpus([CORPUS], Settings.from_env({}).with_db(target), store)
+    yield target, store
     store.close()
 
 
-def _by_name(store: SQLiteStore) -> dict[str, str]:
+def _by_name(store: SQLStore) -> dict[str, str]:
     return {a["name"]: cid for cid, a in actor_clusters(store).items()}
 
 

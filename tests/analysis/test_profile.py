@@ -10,16 +10,16 @@ from footprint.cli import app
 from footprint.errors import FootprintError
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 from tests.conftest import CORPUS
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("profile") / "fp.db"
-    store = SQLiteStore(path)
+def db(tmp_path_factory, shared_db_target):
+    path = shared_db_target(tmp_path_factory.mktemp("profile") / "fp.db")
+    store = open_store(path)
     ingest_corpus([CORPUS], Settings.from_env({}).with_db(path), store)
     store.close()
     return path
@@ -27,7 +27,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture
 def store(db):
-    s = SQLiteStore(db)
+    s = open_store(db)
     yield s
     s.close()
 

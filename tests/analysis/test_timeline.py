@@ -13,7 +13,7 @@ from footprint.cli import app
 from footprint.errors import FootprintError
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 from tests.analysis.test_network import _small
 from tests.conftest import CORPUS
 
@@ -80,13 +80,14 @@ def test_actor_country_and_window_filters(small):
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
+def corpus(tmp_path_factory, shared_db_target):
     tmp = tmp_path_factory.mktemp("timeline")
+    target = shared_db_target(tmp / "fp.db")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FOOTPRINT_LISTS_DIR", str(tmp / "user-lists"))
-        store = SQLiteStore(tmp / "fp.db")
-        ingest_corpus([CORPUS], Settings.from_env({}).with_db(tmp / "fp.db"), store)
-    yield tmp / "fp.db", store
+        store = open_store(target)
+        ingest_corpus([CORPUS], Settings.from_env({}).with_db(target), store)
+    yield target, store
     store.close()
 
 

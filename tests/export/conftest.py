@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from footprint.cli import app
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 from tests.conftest import CORPUS, SAMPLE
 
 FORMATS = {
@@ -28,12 +28,13 @@ ACTOR_TYPES = ("person", "organization")
 
 
 @pytest.fixture(scope="session")
-def db(tmp_path_factory) -> Path:
+def db(tmp_path_factory, shared_db_target) -> str:
+    """The store's target: a SQLite path, or a PostgreSQL URL when the tests run there."""
     tmp = tmp_path_factory.mktemp("export")
-    path = tmp / "fp.db"
+    path = shared_db_target(tmp / "fp.db")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FOOTPRINT_LISTS_DIR", str(tmp / "user-lists"))
-        store = SQLiteStore(path)
+        store = open_store(path)
         inputs = [CORPUS] + ([SAMPLE] if SAMPLE.exists() else [])
         ingest_corpus(inputs, Settings.from_env({}).with_db(path), store)
         store.close()
@@ -42,12 +43,12 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def store(db):
-    s = SQLiteStore(db)
+    s = open_store(db)
     yield s
     s.close()
 
 
-def run_export(db: Path, *args: str) -> Any:
+def run_export(db: str, *args: str) -> Any:
     return CliRunner().invoke(app, ["export", *args, "--db", str(db)])
 
 

@@ -17,7 +17,7 @@ from footprint.cli import app
 from footprint.export.brief import build_brief, render_html, render_markdown, write_brief
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 from tests.conftest import CORPUS
 
 INJECTED = "<script>document.documentElement.setAttribute('data-pwned','yes')</script>"
@@ -30,7 +30,7 @@ XSS_TEXT = (
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
+def db(tmp_path_factory, shared_db_target) -> str:
     tmp = tmp_path_factory.mktemp("brief")
     xss = tmp / "xss.jsonl"
     xss.write_text(
@@ -45,8 +45,8 @@ def db(tmp_path_factory) -> Path:
         + "\n",
         "utf-8",
     )
-    path = tmp / "fp.db"
-    store = SQLiteStore(path)
+    path = shared_db_target(tmp / "fp.db")
+    store = open_store(path)
     try:
         ingest_corpus([CORPUS, xss], Settings.from_env({}).with_db(path), store)
     finally:
@@ -56,7 +56,7 @@ def db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def whole(db):
-    store = SQLiteStore(db)
+    store = open_store(db)
     try:
         return build_brief(store)
     finally:
@@ -88,7 +88,7 @@ def test_three_pictures_with_real_content(whole, html):
 
 
 def test_summary_is_generated_from_the_store(db, whole):
-    store = SQLiteStore(db)
+    store = open_store(db)
     try:
         events = store.events()
         cluster = {r.event_id: r.cluster_id for r in store.event_cluster_rows()}
@@ -140,7 +140,7 @@ def test_article_markup_is_escaped(whole, html):
 
 
 def test_actor_brief_and_markdown(db, tmp_path):
-    store = SQLiteStore(db)
+    store = open_store(db)
     try:
         data = build_brief(store, "Khaled Mashal")
     finally:

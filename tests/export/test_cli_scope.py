@@ -106,10 +106,12 @@ def test_writes_are_atomic(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "tables"]
 
 
-def test_an_empty_store_exports_empty_files(tmp_path):
+def test_an_empty_store_exports_empty_files(tmp_path, db_target):
+    from footprint.store import open_store
     from tests.export.conftest import FORMATS
 
-    db = tmp_path / "empty.db"
+    db = db_target(tmp_path / "empty.db")
+    open_store(db).close()
     for fmt, name in FORMATS.items():
         result = run_export(db, "--format", fmt, "-o", str(tmp_path / name))
         assert result.exit_code == 0, (fmt, result.output)

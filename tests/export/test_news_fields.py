@@ -11,7 +11,7 @@ from footprint.export.exporters import writer
 from footprint.export.selection import collect
 from footprint.pipeline.corpus import ingest_corpus
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 
 REPORT = {
     "id": "note-1",
@@ -24,14 +24,14 @@ REPORT = {
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def store(tmp_path_factory, shared_db_target):
     tmp = tmp_path_factory.mktemp("news")
     notes = tmp / "notes.jsonl"
     notes.write_text(json.dumps(REPORT) + "\n", "utf-8")
-    path = tmp / "fp.db"
+    path = shared_db_target(tmp / "fp.db")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("FOOTPRINT_LISTS_DIR", str(tmp / "lists"))
-        s = SQLiteStore(path)
+        s = open_store(path)
         ingest_corpus([notes], Settings.from_env({}).with_db(path), s)
     yield s
     s.close()

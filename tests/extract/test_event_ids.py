@@ -6,7 +6,8 @@ import re
 import pytest
 
 from footprint.model import Document
-from footprint.store import SQLiteStore
+from footprint.store import open_store
+from tests.backends import store_target
 from tests.conftest import SHARED
 
 # A TimeBank story whose one sentence names a clinic bombing and an earlier attack: before
@@ -14,6 +15,7 @@ from tests.conftest import SHARED
 TML = SHARED / "data" / "timex" / "TimeBank" / "CNN19980227.2130.0067.tml"
 
 
+@pytest.mark.store
 def test_two_attacks_in_one_sentence_get_two_ids_and_store(tmp_path):
     from footprint.pipeline.processor import Processor
     from footprint.settings import Settings
@@ -28,7 +30,7 @@ def test_two_attacks_in_one_sentence_get_two_ids_and_store(tmp_path):
     (result,) = processor.process([document])
     ids = [e.id for e in result.events]
     assert len(ids) == len(set(ids)) and len(ids) >= 3
-    store = SQLiteStore(tmp_path / "fp.db")
+    store = open_store(store_target(tmp_path / "fp.db"))
     store.write(result)  # raised IntegrityError (UNIQUE events.id) before
     assert len(store.events()) == len(ids)
     store.close()

@@ -24,28 +24,28 @@ from footprint.pipeline.engines import (
     ordered_results,
 )
 from footprint.settings import Settings
-from footprint.store import SQLiteStore
+from footprint.store import open_store
 from tests.conftest import CORPUS
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def local_store(tmp_path_factory):
+def local_store(tmp_path_factory, shared_db_target):
     """The example corpus ingested in this process: what every other engine must match."""
-    tmp = tmp_path_factory.mktemp("local")
-    store = SQLiteStore(tmp / "a.db")
-    report = ingest_corpus([CORPUS], Settings(db=tmp / "a.db"), store, engine="local")
+    target = shared_db_target(tmp_path_factory.mktemp("local") / "a.db")
+    store = open_store(target)
+    report = ingest_corpus([CORPUS], Settings(db=target), store, engine="local")
     assert len(report.stored) == 10 and not report.rejected
     yield store
     store.close()
 
 
-def test_dask_engine_stores_the_same_as_local(local_store, dask_scheduler, tmp_path):
+def test_dask_engine_stores_the_same_as_local(local_store, dask_scheduler, db_target):
     from footprint.pipeline.cluster import DaskEngine
 
-    settings = Settings(db=tmp_path / "b.db")
-    store = SQLiteStore(tmp_path / "b.db")
+    settings = Settings(db=db_target())
+    store = open_store(settings.db)
     engine = DaskEngine(settings, scheduler=dask_scheduler)
     report = ingest_corpus([CORPUS], settings, store, engine=engine)
     assert engine.slots == 2
@@ -55,13 +55,13 @@ def test_dask_engine_stores_the_same_as_local(local_store, dask_scheduler, tmp_p
     store.close()
 
 
-def test_cli_ingest_on_a_dask_scheduler(local_store, dask_scheduler, tmp_path):
-    db = tmp_path / "c.db"
+def test_cli_ingest_on_a_dask_scheduler(local_store, dask_scheduler, db_target):
+    db = db_target()
     args = ["ingest", str(CORPUS), "--engine", "dask", "--scheduler", dask_scheduler]
     result = runner.invoke(app, [*args, "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "10 document(s) stored" in result.output
-    store = SQLiteStore(db)
+    store = open_store(db)
     assert store.dump() == local_store.dump()
     store.close()
 
