@@ -22,7 +22,9 @@ beside them.
 
 Then it times `footprint.analysis.profile.profile` for a busy actor (200 participations) on a
 synthetic store of one million statement rows (event participants + relations + mentions),
-bulk-inserted with SQL; the median of 20 runs after one warm-up is reported against 100 ms.
+bulk-inserted with SQL; the median of 20 runs after one warm-up is reported against 100 ms. The
+same rows are copied into PostgreSQL (`--postgres URL`, or a throwaway cluster started with
+`scripts/pg_cluster.sh` where Debian's server is installed) and the profile timed there too.
 
 Where the corpus words come from (all offline; nothing is copied into the repository, the corpus
 is written under the work folder, `build/bench/` by default, which git ignores):
@@ -397,7 +399,7 @@ def build_profile_store(db: Path, shape: Shape) -> float:
         "INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (f"rel-{r:07d}", doc(r), _entity(0 if r % 6000 == 0 else r % E),
-             "member_of", "member", _entity((r * 13 + 1) % E), "{}", r, r + 10, "member of",
+             "member_of", _entity((r * 13 + 1) % E), "member", "{}", r, r + 10, "member of",
              sentence, None, "bench")
             for r in range(shape.relations)
         ),
@@ -426,12 +428,104 @@ def build_profile_store(db: Path, shape: Shape) -> float:
     return time.perf_counter() - started
 
 
-def bench_profile(work: Path, statements: int) -> dict[str, Any]:
+def time_profile(store: Any) -> tuple[dict[str, Any], list[float]]:
+    """The busy actor's profile (after one warm-up call) and each timed call's milliseconds."""
     from footprint.analysis.profile import profile
+
+    result = profile(store, BUSY_ACTOR)
+    runs = []
+    for _ in range(PROFILE_RUNS):
+        started = time.perf_counter()
+        profile(store, BUSY_ACTOR)
+        runs.append((time.perf_counter() - started) * 1000)
+    return result, runs
+
+
+# -- the same store on PostgreSQL -----------------------------------------------------------------
+
+
+def copy_to_postgres(db: Path, url: str) -> float:
+    """Copy every table of the SQLite store at `db` into the (empty) PostgreSQL store at `url`
+    with COPY; returns the seconds it took."""
+    import psycopg
+
+    from footprint.store import open_store
+    from footprint.store.records import TABLE_RECORDS, columns
+    from footprint.store.sql import quoted
+
+    started = time.perf_counter()
+    open_store(url).close()  # the schema
+    source = sqlite3.connect(db)
+    try:
+        with psycopg.connect(url) as conn, conn.cursor() as cur:
+            for record in TABLE_RECORDS:
+                cols = columns(record)
+                names = ", ".join(quoted(c) for c in cols)
+                cur.execute(f"TRUNCATE {record.table} CASCADE")
+                with cur.copy(f"COPY {record.table} ({names}) FROM STDIN") as copy:
+                    for row in source.execute(f"SELECT {names} FROM {record.table}"):
+                        copy.write_row(row)
+            conn.commit()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("ANALYZE")
+    finally:
+        source.close()
+    return time.perf_counter() - started
+
+
+def postgres_binaries() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    return found[-1].parent if found else None
+
+
+def bench_profile_postgres(work: Path, sqlite_db: Path, url: str | None) -> dict[str, Any]:
+    """`profile` on the same statements in PostgreSQL: at `url`, or in a throwaway cluster
+    (scripts/pg_cluster.sh) when none is given and Debian's server is installed."""
+    import subprocess
+
+    from footprint.store import open_store
+
+    cluster: Path | None = None
+    if url is None:
+        if postgres_binaries() is None:
+            return {"skipped": "no PostgreSQL server (give --postgres URL)"}
+        cluster = work / "pg"
+        script = ROOT / "scripts" / "pg_cluster.sh"
+        started = subprocess.run(
+            [str(script), "start", str(cluster)], capture_output=True, text=True
+        )
+        if started.returncode != 0:
+            why = (started.stderr.strip().splitlines() or ["no message"])[-1]
+            return {"skipped": f"could not start a throwaway PostgreSQL cluster ({why})"}
+        url = started.stdout.strip()
+    try:
+        copy_seconds = copy_to_postgres(sqlite_db, url)
+        store = open_store(url)
+        try:
+            result, runs = time_profile(store)
+        finally:
+            store.close()
+    finally:
+        if cluster is not None:
+            subprocess.run([str(ROOT / "scripts" / "pg_cluster.sh"), "stop", str(cluster)])
+    return {
+        "copy_seconds": copy_seconds,
+        "actor_events": len(result["itinerary"]),
+        "runs": len(runs),
+        "median_ms": statistics.median(runs),
+        "min_ms": min(runs),
+        "max_ms": max(runs),
+        "target_ms": TARGET_PROFILE_MS,
+        "met": statistics.median(runs) < TARGET_PROFILE_MS,
+    }
+
+
+def bench_profile(work: Path, statements: int) -> dict[str, Any]:
     from footprint.store import SQLiteStore
 
     shape = Shape.for_statements(statements)
-    db = work / f"profile-{shape.statements}.db"
+    # v2: relations carry their object in object_id (v1 swapped it with the role).
+    db = work / f"profile-{shape.statements}-v2.db"
     build_seconds: float | None = None
     reused = db.exists() and statement_count(db) == shape.statements
     if not reused:
@@ -439,12 +533,7 @@ def bench_profile(work: Path, statements: int) -> dict[str, Any]:
     count = statement_count(db)
     store = SQLiteStore(db)
     try:
-        result = profile(store, BUSY_ACTOR)  # warm-up
-        runs = []
-        for _ in range(PROFILE_RUNS):
-            started = time.perf_counter()
-            profile(store, BUSY_ACTOR)
-            runs.append((time.perf_counter() - started) * 1000)
+        result, runs = time_profile(store)
     finally:
         store.close()
     return {
@@ -526,6 +615,16 @@ def show(results: dict[str, Any]) -> None:
         f"median {p['median_ms']:.1f} ms of {p['runs']} runs (min {p['min_ms']:.1f}, "
         f"max {p['max_ms']:.1f}); target < {p['target_ms']:.0f} ms: {verdict}"
     )
+    pg = results["profile_postgres"]
+    if "skipped" in pg:
+        console.print(f"profile on PostgreSQL: not measured ({pg['skipped']})")
+    else:
+        verdict = "[green]target met[/]" if pg["met"] else "[red]target NOT met[/]"
+        console.print(
+            f"the same profile on PostgreSQL: median {pg['median_ms']:.1f} ms of {pg['runs']} "
+            f"runs (min {pg['min_ms']:.1f}, max {pg['max_ms']:.1f}); "
+            f"target < {pg['target_ms']:.0f} ms: {verdict}"
+        )
     console.print(f"results: {results['out']}")
 
 
@@ -539,6 +638,11 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--statements", type=int, default=None)
     parser.add_argument(
         "--scheduler", default=None, help="run (d) on this Dask cluster, not a LocalCluster"
+    )
+    parser.add_argument(
+        "--postgres",
+        default=None,
+        help="time profile on this PostgreSQL server (default: a throwaway cluster, if installed)",
     )
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args(argv)
@@ -585,6 +689,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     prof = bench_profile(work, statements)
     prof["target_ms"] = TARGET_PROFILE_MS
     prof["met"] = prof["median_ms"] < TARGET_PROFILE_MS
+    print(f"profile on {statements:,} statements, PostgreSQL ...", flush=True)
+    prof_pg = bench_profile_postgres(work, Path(prof["db"]), args.postgres)
 
     def ratio(a: float, b: float) -> float:
         return a / b if b > 0 else 0.0
@@ -635,6 +741,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "dask_skipped": dask_skipped,
         "ratios": ratios,
         "profile": prof,
+        "profile_postgres": prof_pg,
         "out": str(args.out),
     }
     write_json(args.out, results)

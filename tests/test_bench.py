@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from tests.backends import POSTGRES_URL, fresh_postgres_target
 from tests.conftest import CORPUS, ROOT, SHARED
 
 SCRIPT = ROOT / "scripts" / "bench.py"
@@ -34,6 +35,8 @@ def test_quick_run_writes_every_figure(tmp_path, dask_scheduler):
     # The example corpus only (a missing --shared folder): it is always there. The dask line
     # runs on the session's cluster rather than starting one of its own.
     args = ["--quick", "--shared", str(tmp_path / "no-shared"), "--out", str(out)]
+    if POSTGRES_URL:  # the profile store is copied into a schema of its own
+        args += ["--postgres", fresh_postgres_target()]
     returned = bench.main([*args, "--scheduler", dask_scheduler])
     results = json.loads(out.read_text("utf-8"))
     assert results == json.loads(json.dumps(returned))
@@ -79,6 +82,11 @@ def test_quick_run_writes_every_figure(tmp_path, dask_scheduler):
     finally:
         conn.close()
     assert counted == prof["statements"]
+    pg = results["profile_postgres"]
+    if POSTGRES_URL:
+        assert _positive(pg["median_ms"]) and pg["actor_events"] == prof["actor_events"]
+    else:
+        assert "skipped" in pg or _positive(pg["median_ms"])
 
 
 def test_example_corpus_is_read():
