@@ -71,6 +71,14 @@ class ProcessorPlugin(WorkerPlugin):
             return list(self._processor.process(documents))
 
 
+def _warm_on_worker(plugin_name: str) -> bool:
+    """Build the worker's `Processor` now, so the run's first batches do not wait for it."""
+    plugin = get_worker().plugins[plugin_name]
+    assert isinstance(plugin, ProcessorPlugin), f"{plugin_name} is not footprint's plugin"
+    plugin.process([])
+    return True
+
+
 def _process_on_worker(documents: list[Document], plugin_name: str) -> list[Result]:
     plugin = get_worker().plugins[plugin_name]
     assert isinstance(plugin, ProcessorPlugin), f"{plugin_name} is not footprint's plugin"
@@ -160,6 +168,17 @@ class DaskEngine:
                 raise FootprintError(f"the Dask scheduler at {self.scheduler} has no workers")
             self._client.register_plugin(ProcessorPlugin(self.settings), name=self._plugin)
             self._registered = True
+            # Every worker loads its model before the run starts (part of the engine's start,
+            # as loading it is for the local engine): a worker still loading would otherwise
+            # take batches it cannot start, while the others wait for their own model.
+            self._client.gather(
+                [
+                    self._client.submit(
+                        _warm_on_worker, self._plugin, workers=[address], pure=False
+                    )
+                    for address in self._client.nthreads()
+                ]
+            )
         except BaseException:
             self.__exit__()
             raise
