@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from footprint.cli import app
@@ -161,3 +162,27 @@ def test_json_carries_designations_and_co_appearances(tmp_path):
     (event,) = data["events"]
     assert {"entity", "kind", "as_of"} <= set(event["designated_participants"][0])
     assert any(a["with_name"] == "Hamas" for a in data["co_appearances"])
+
+
+QUERIES = {
+    "profile": ["profile", "Yusuf al-Qadi"],
+    "network": ["network"],
+    "path": ["path", "Hamas", "Hezbollah"],
+    "timeline": ["timeline"],
+    "export": ["export", "-o", "{tmp}/out.json"],
+    "brief": ["brief", "-o", "{tmp}/brief.html"],
+    "merge": ["merge", "Hamas", "Hezbollah"],
+    "split": ["split", "Hamas"],
+    "sources rate": ["sources", "rate", "example.com", "A"],
+    "sources list": ["sources", "list"],
+}
+
+
+@pytest.mark.parametrize("command", list(QUERIES))
+def test_query_on_a_missing_database_is_an_error_not_a_new_store(tmp_path, command):
+    db = tmp_path / "nowhere" / "fp.db"
+    args = [a.format(tmp=tmp_path) for a in QUERIES[command]]
+    result = runner.invoke(app, [*args, "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert f"{db}: no such database" in result.output
+    assert not db.exists() and not db.parent.exists()

@@ -1,7 +1,4 @@
-"""`footprint brief`: a self-contained HTML or Markdown report built from the store.
-
-Registered on the main Typer app by `footprint/cli.py`, in the style of `cli_corpus`.
-"""
+"""`footprint brief`: a self-contained HTML or Markdown report built from the store."""
 
 from __future__ import annotations
 
@@ -10,12 +7,8 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli_corpus import DbOption, _date, _fail, err, out, query
+from footprint.cli.common import DbOption, err, fail, out, parse_date, query
 from footprint.errors import FootprintError
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(brief)
 
 
 def brief(
@@ -35,18 +28,18 @@ def brief(
     """A report that opens offline: summary, timeline, map, network, itinerary, designations."""
     from footprint.export.brief import build_brief, check_target, write_brief
 
-    start, end = _date(since), _date(until)
+    start, end = parse_date(since), parse_date(until)
     try:
         check_target(output)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     data = query(
         db, lambda store: build_brief(store, actor, country=country, since=start, until=end)
     )
     try:
         written = write_brief(data, output)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     who = data["actor"]["name"] if data["actor"] else "the whole store"
     out.print(
         f"Brief on {who}: {len(data['itinerary'])} event(s), {len(data['places'])} place(s), "

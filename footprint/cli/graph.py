@@ -1,7 +1,6 @@
-"""Graph commands: network, path, timeline.
-
-Registered on the main Typer app by `footprint/cli.py`, in the style of `cli_corpus`: --db names
-the store, Rich tables for people, `--json FILE|-` writes the dict the library function returns.
+"""The graph queries: `footprint network` (actors ranked by centrality), `path` (evidenced chains
+between two actors) and `timeline` (events in time order). Rich tables for people; `--json
+FILE|-` writes the dict the library function returns.
 """
 
 from __future__ import annotations
@@ -11,13 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from footprint.cli_corpus import DbOption, JsonOption, _date, emit, err, query
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(network)
-    app.command()(path)
-    app.command()(timeline)
+from footprint.cli.common import DbOption, JsonOption, emit, err, parse_date, query
 
 
 def _marks(actor: dict[str, Any]) -> str:
@@ -139,7 +132,7 @@ def timeline(
     """Events in time order, one row per real occasion, with participants and sources."""
     from footprint.analysis.timeline import timeline as build
 
-    start, end = _date(since), _date(until)
+    start, end = parse_date(since), parse_date(until)
     answer = query(
         db, lambda store: build(store, actor=actor, country=country, since=start, until=end)
     )

@@ -1,91 +1,21 @@
-"""Corpus commands: ingest, merge, split, sources, profile, network, path, timeline.
-
-Registered on the main Typer app by `footprint/cli.py`. Each command opens the store named by
---db (or FOOTPRINT_DB / the user data dir), prints for people with Rich, and with `--json`
-writes the same answer for machines (`--json -` for standard output).
-"""
+"""The corpus commands: `footprint ingest` fills a store; `merge` and `split` correct how its
+entities were joined into actors; `sources rate|list` grade the outlets it cites."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+from footprint.cli.common import DbOption, err, fail, open_store, out, parse_date
 from footprint.errors import FootprintError
-from footprint.export.json_file import write_json
 from footprint.model import Rejected
 from footprint.pipeline.engines import EngineKind
-from footprint.settings import Settings
-from footprint.store import SQLiteStore, StoreView
+from footprint.store import StoreView
 
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option(help="SQLite database file (default: FOOTPRINT_DB or the user data dir)."),
-]
-JsonOption = Annotated[
-    str | None, typer.Option("--json", help="Write the answer as JSON to FILE, or '-' for stdout.")
-]
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
-
-
-def _fail(exc: Exception) -> typer.Exit:
-    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
-    return typer.Exit(2)
-
-
-def open_store(db: Path | None) -> tuple[Settings, SQLiteStore]:
-    settings = Settings.from_env().with_db(db)
-    try:
-        return settings, SQLiteStore(settings.db_path)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-
-
-def query(db: Path | None, ask: Callable[[SQLiteStore], dict[str, Any]]) -> dict[str, Any]:
-    """Open the store, answer, close it; a FootprintError becomes one red line and exit 2."""
-    _, store = open_store(db)
-    try:
-        return ask(store)
-    except FootprintError as exc:
-        raise _fail(exc) from None
-    finally:
-        store.close()
-
-
-def emit(answer: dict[str, Any], json_out: str | None, renderables: list[Any]) -> None:
-    """Rich output to stdout (stderr when JSON goes to stdout), JSON where asked."""
-    screen = err if json_out == "-" else out
-    for r in renderables:
-        screen.print(r)
-    if json_out:
-        write_json(answer, json_out)
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(ingest)
-    app.command()(profile)
-    app.command()(merge)
-    app.command()(split)
-    sources_app = typer.Typer(help="Rate sources (Admiralty reliability A-F) for grading.")
-    sources_app.command("rate")(sources_rate)
-    sources_app.command("list")(sources_list)
-    app.add_typer(sources_app, name="sources")
+sources_app = typer.Typer(help="Rate sources (Admiralty reliability A-F) for grading.")
 
 
 def ingest(
@@ -123,13 +53,13 @@ def ingest(
     from footprint.pipeline.corpus import IngestReport, ingest_corpus
     from footprint.pipeline.engines import choose_engine
 
-    _date(published)
-    settings, store = open_store(db)
+    parse_date(published)
+    settings, store = open_store(db, create=True)
     try:  # a combination of options that cannot work fails before any work starts
         runner = choose_engine(engine, settings, workers=workers, scheduler=scheduler)
     except FootprintError as exc:
         store.close()
-        raise _fail(exc) from None
+        raise fail(exc) from None
     progress = Progress(
         TextColumn("[bold]ingest[/bold]"),
         BarColumn(bar_width=None, pulse_style="cyan"),
@@ -172,7 +102,7 @@ def ingest(
                 engine=runner,
             )
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         store.close()
     res = report.resolution
@@ -188,7 +118,7 @@ def ingest(
             if res
             else ""
         )
-        + f"\nDatabase: {settings.db_path}",
+        + f"\nDatabase: {store.name}",
         highlight=False,
         soft_wrap=True,
     )
@@ -216,7 +146,7 @@ def merge(
     """Record that two entities are one actor; kept across re-ingest."""
     from footprint.resolve.corpus import resolve_store
 
-    _, store = open_store(db)
+    _, store = open_store(db, create=False)
     try:
         ea, eb = _entity_id(store, a), _entity_id(store, b)
         if ea == eb:
@@ -226,7 +156,7 @@ def merge(
         actor_of = store.cluster_of([ea, eb])
         cluster, same = actor_of[ea], actor_of[eb]
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         store.close()
     if cluster != same:
@@ -244,7 +174,7 @@ def split(
     """Take an entity out of the actor it was joined to; kept across re-ingest."""
     from footprint.resolve.corpus import resolve_store
 
-    _, store = open_store(db)
+    _, store = open_store(db, create=False)
     try:
         eid = _entity_id(store, entity)
         if store.entity_cluster(eid) is None:
@@ -257,12 +187,13 @@ def split(
             store.add_judgement(eid, other, "different", note="footprint split")
         resolve_store(store)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         store.close()
     out.print(f"{eid} now stands apart from {', '.join(others)}", highlight=False)
 
 
+@sources_app.command("rate")
 def sources_rate(
     source: Annotated[str, typer.Argument(help="An outlet's host, an author, or a file path.")],
     reliability: Annotated[
@@ -271,19 +202,20 @@ def sources_rate(
     db: DbOption = None,
 ) -> None:
     """Rate a source's reliability; claims it supports are graded with it."""
-    _, store = open_store(db)
+    _, store = open_store(db, create=False)
     try:
         store.rate_source(source, reliability)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     finally:
         store.close()
     out.print(f"{source}: reliability {reliability.upper()}", highlight=False)
 
 
+@sources_app.command("list")
 def sources_list(db: DbOption = None) -> None:
     """The sources you rated."""
-    _, store = open_store(db)
+    _, store = open_store(db, create=False)
     try:
         ratings = store.source_ratings()
     finally:
@@ -292,24 +224,3 @@ def sources_list(db: DbOption = None) -> None:
         out.print("No sources rated yet (footprint sources rate SOURCE A-F).")
     for source, grade in sorted(ratings.items()):
         out.print(f"{grade}  {source}", highlight=False)
-
-
-def profile(
-    actor: Annotated[str, typer.Argument(help="The actor's name (any stored spelling) or id.")],
-    country: Annotated[
-        str | None, typer.Option(help="Only events in this country (ISO-2, e.g. PK).")
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Only events from this date on.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only events up to this date.")] = None,
-    db: DbOption = None,
-    json_out: JsonOption = None,
-) -> None:
-    """An actor's footprint: itinerary, places, partners, roles, hosts, change over time."""
-    from footprint.analysis.profile import profile as build_profile
-    from footprint.export.terminal_profile import render_profile
-
-    start, end = _date(since), _date(until)
-    answer = query(
-        db, lambda store: build_profile(store, actor, country=country, since=start, until=end)
-    )
-    emit(answer, json_out, render_profile(answer))

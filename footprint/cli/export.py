@@ -1,8 +1,8 @@
 """`footprint export`: the store (or one actor's or one country's part of it) as FtM, STIX 2.1,
 GraphML, GEXF, GeoJSON or CSV tables, in one id space (see `footprint/export/selection.py`).
 
-Registered on the main Typer app by `footprint/cli.py`. Bad input (an unknown format or actor,
-a path that cannot be written) is one red line and exit code 2.
+Bad input (an unknown format or actor, a path that cannot be written, a store that does not
+exist) is one red line and exit code 2.
 """
 
 from __future__ import annotations
@@ -12,12 +12,8 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli_corpus import DbOption, _fail, open_store, out
+from footprint.cli.common import DbOption, fail, open_store, out
 from footprint.errors import FootprintError
-
-
-def register(app: typer.Typer) -> None:
-    app.command()(export)
 
 
 def export(
@@ -45,17 +41,17 @@ def export(
     try:
         write = writer(fmt)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     if output is None:
-        raise _fail(FootprintError("no output given: use -o PATH"))
-    _, store = open_store(db)
+        raise fail(FootprintError("no output given: use -o PATH"))
+    _, store = open_store(db, create=False)
     try:
         data = collect(store, actor=actor, country=country)
         written = write(data, output)
     except FootprintError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     except OSError as exc:
-        raise _fail(FootprintError(f"{output}: cannot write ({exc.strerror or exc})")) from None
+        raise fail(FootprintError(f"{output}: cannot write ({exc.strerror or exc})")) from None
     finally:
         store.close()
     c = data.counts()

@@ -1,0 +1,90 @@
+"""What every command shares: the consoles, the --db and --json options, date parsing, the one
+way a command fails, and opening the store.
+
+A command prints for people with Rich on `out`, and with `--json` writes the same answer for
+machines (`--json -` for standard output, when the Rich output moves to `err`). Bad input is one
+red line on `err` and exit code 2.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from footprint.errors import FootprintError
+from footprint.export.json_file import write_json
+from footprint.settings import Settings
+from footprint.store import StoreView
+from footprint.store import open_store as open_target
+
+out = Console()
+err = Console(stderr=True)
+
+# A string, not a typer Path: a Path would turn postgresql://host/db into postgresql:/host/db.
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        help="The store: a SQLite file or a postgresql:// URL "
+        "(default: FOOTPRINT_DB or the user data dir)."
+    ),
+]
+JsonOption = Annotated[
+    str | None, typer.Option("--json", help="Write the answer as JSON to FILE, or '-' for stdout.")
+]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option value as a date; anything else is a usage error."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def iso_date(value: str | None) -> str | None:
+    """An option callback: the value checked as YYYY-MM-DD and passed on as a string."""
+    date = parse_date(value)
+    return None if date is None else date.isoformat()
+
+
+def fail(exc: Exception) -> typer.Exit:
+    """Print the error as one red line; the caller raises what this returns (exit code 2)."""
+    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+    return typer.Exit(2)
+
+
+def open_store(db: str | None, *, create: bool) -> tuple[Settings, StoreView]:
+    """The settings with --db applied, and the store they name. Only the commands that write
+    documents (analyze, ingest) create a store; a query on a missing file is an error."""
+    settings = Settings.from_env().with_db(db)
+    try:
+        return settings, open_target(settings.db, create=create)
+    except FootprintError as exc:
+        raise fail(exc) from None
+
+
+def query(db: str | None, ask: Callable[[StoreView], dict[str, Any]]) -> dict[str, Any]:
+    """Open an existing store, answer, close it; a FootprintError becomes one red line and
+    exit 2."""
+    _, store = open_store(db, create=False)
+    try:
+        return ask(store)
+    except FootprintError as exc:
+        raise fail(exc) from None
+    finally:
+        store.close()
+
+
+def emit(answer: dict[str, Any], json_out: str | None, renderables: list[Any]) -> None:
+    """Rich output to stdout (stderr when JSON goes to stdout), JSON where asked."""
+    screen = err if json_out == "-" else out
+    for r in renderables:
+        screen.print(r)
+    if json_out:
+        write_json(answer, json_out)

@@ -1,0 +1,30 @@
+"""`footprint profile`: one actor's footprint, read from the store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from footprint.cli.common import DbOption, JsonOption, emit, parse_date, query
+
+
+def profile(
+    actor: Annotated[str, typer.Argument(help="The actor's name (any stored spelling) or id.")],
+    country: Annotated[
+        str | None, typer.Option(help="Only events in this country (ISO-2, e.g. PK).")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Only events from this date on.")] = None,
+    until: Annotated[str | None, typer.Option(help="Only events up to this date.")] = None,
+    db: DbOption = None,
+    json_out: JsonOption = None,
+) -> None:
+    """An actor's footprint: itinerary, places, partners, roles, hosts, change over time."""
+    from footprint.analysis.profile import profile as build_profile
+    from footprint.export.terminal_profile import render_profile
+
+    start, end = parse_date(since), parse_date(until)
+    answer = query(
+        db, lambda store: build_profile(store, actor, country=country, since=start, until=end)
+    )
+    emit(answer, json_out, render_profile(answer))
