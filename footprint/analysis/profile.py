@@ -19,22 +19,6 @@ from footprint.errors import FootprintError
 from footprint.store import StoreView
 
 HOST_ROLES = ("host", "organizer")
-CHUNK = 500
-
-
-# `_marks`, `chunks` and `event_filter` build SQL for the analysis modules that still query the
-# store's connection themselves (timeline, network, export selection); nothing here uses them.
-
-
-def _marks(values: Sequence[object]) -> str:
-    return ",".join("?" * len(values))
-
-
-def chunks(values: Iterable[str]) -> Iterable[list[str]]:
-    """Sorted, unique values in slices that stay under SQLite's bound-parameter limit."""
-    wanted = sorted(set(values))
-    for i in range(0, len(wanted), CHUNK):
-        yield wanted[i : i + CHUNK]
 
 
 def near_names(store: StoreView, name: str, limit: int = 5) -> list[str]:
@@ -103,32 +87,6 @@ def date_key(d: dict[str, Any] | None) -> str:
     if d is None:
         return "9999"
     return str(d.get("start") or d.get("end") or "9999")
-
-
-def event_filter(
-    alias: str,
-    country: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> tuple[str, list[str]]:
-    """SQL conditions (joined with AND, or "1") and their parameters for events that lie in
-    `country` (ISO-2 of the event place) and overlap the window [since, until]. With a window,
-    undated events are left out; an open interval end counts as unbounded."""
-    where: list[str] = []
-    params: list[str] = []
-    if country:
-        where.append(f"upper(json_extract({alias}.place, '$.country')) = ?")
-        params.append(country.upper())
-    if since is not None or until is not None:
-        where.append(f"{alias}.date_precision IS NOT NULL")
-        where.append(f"({alias}.date_start IS NOT NULL OR {alias}.date_end IS NOT NULL)")
-    if since is not None:
-        where.append(f"({alias}.date_end IS NULL OR {alias}.date_end >= ?)")
-        params.append(since.isoformat())
-    if until is not None:
-        where.append(f"({alias}.date_start IS NULL OR {alias}.date_start <= ?)")
-        params.append(until.isoformat())
-    return (" AND ".join(where) or "1"), params
 
 
 def aliases(store: StoreView, ids: Sequence[str], name: str) -> list[str]:
