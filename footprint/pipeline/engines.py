@@ -19,6 +19,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -147,8 +150,24 @@ def ordered_results(
 _worker_processor: Processor | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def exit_when_orphaned(parent: int, every: float = 1.0) -> threading.Thread:
+    """Watch, from a daemon thread, for the parent process to go away (killed with -9, it cannot
+    stop its pool), and end this worker then: an orphaned worker would otherwise wait for work
+    forever, holding its model's memory."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(every)
+        os._exit(1)
+
+    thread = threading.Thread(target=watch, name="footprint-orphan-watch", daemon=True)
+    thread.start()
+    return thread
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
     global _worker_processor
+    exit_when_orphaned(parent)
     _worker_processor = Processor.from_settings(settings)
 
 
@@ -175,7 +194,7 @@ class ProcessEngine:
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.settings,),
+            initargs=(self.settings, os.getpid()),
         )
         return self
 

@@ -81,7 +81,10 @@ class _Bookkeeping:
 
     def reject(self, item: Rejected) -> None:
         self.report.rejected.append(item)
-        self.writer.record_rejection(item)
+        try:
+            self.writer.record_rejection(item)
+        except Exception:  # a locked or failing store must not turn one bad input into a crash
+            log.exception("could not record the rejection of %s in the store", item.source)
         if self.on_rejected is not None:
             self.on_rejected(item)
 

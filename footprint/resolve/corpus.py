@@ -52,6 +52,7 @@ def near_duplicate_pairs(store: StoreView) -> list[frozenset[str]]:
 
 def resolve_store(store: SQLStore) -> ResolutionSummary:
     """Recompute entity and event clusters for everything in the store."""
+    resolved_at = store.writes_counted()  # before reading: a later write makes it stale
     data = store.resolution_inputs()
     judgements = store.judgements()
     resolution = resolve_entities(data, judgements)
@@ -85,6 +86,7 @@ def resolve_store(store: SQLStore) -> ResolutionSummary:
         ],
         sorted(event_cluster.items()),
         cluster_info,
+        resolved_at=resolved_at,
     )
     roots = set(resolution.cluster.values())
     summary = ResolutionSummary(

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from footprint.store.records import EntityClusterRow, EventClusterInfoRow, EventClusterRow
-from footprint.store.sql import SQLBase, chunks, insert_sql, marks
+from footprint.store.sql import RESOLVED_KEY, SQLBase, chunks, insert_sql, marks
 
 
 class ClusterStore(SQLBase):
@@ -72,11 +72,15 @@ class ClusterStore(SQLBase):
         entity_clusters: Iterable[tuple[str, str, str | None]],
         event_clusters: Iterable[tuple[str, str]],
         cluster_info: Iterable[tuple[str, Sequence[str], int, Any]],
+        resolved_at: str | None = None,
     ) -> None:
         """Rebuild the derived cluster tables in one transaction. entity_clusters: (entity,
         cluster, reason); entities not named stand alone. cluster_info: (cluster, documents,
-        independent sources, conflicts)."""
+        independent sources, conflicts). resolved_at: `writes_counted()` when the inputs were
+        read, which makes `needs_resolution()` false until the next write."""
         with self.transaction():
+            if resolved_at is not None:
+                self._set_meta(RESOLVED_KEY, resolved_at)
             self._execute("DELETE FROM entity_clusters")
             self._execute("DELETE FROM event_clusters")
             self._execute("DELETE FROM event_cluster_info")

@@ -217,6 +217,11 @@ ORDERS = {
     "entities": "id",
 }
 
+# Meta rows: how many document writes the store has seen, and at which count the clusters were
+# last resolved; when they differ the clusters are older than the documents.
+WRITES_KEY = "writes"
+RESOLVED_KEY = "resolved_at_writes"
+
 CHUNK = 500  # values bound per IN (...) list: under SQLite's parameter limit
 
 
@@ -362,6 +367,32 @@ class SQLBase:
                     "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
                 )
 
+    def _set_meta(self, key: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _count_write(self) -> None:
+        """Count a document write: resolution records the count its inputs were read at."""
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+            "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
+            (WRITES_KEY,),
+        )
+
+    def writes_counted(self) -> str:
+        """How many document writes the store has seen (as text; '0' for none)."""
+        return str(self._scalar("SELECT value FROM meta WHERE key = ?", (WRITES_KEY,)) or "0")
+
+    def needs_resolution(self) -> bool:
+        """Whether documents were stored after the inputs of the last resolution were read: an
+        ingest killed before or during resolution, or a second writer, leaves the clusters out
+        of date until the next resolution."""
+        resolved = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVED_KEY,))
+        return (resolved or "0") != self.writes_counted()
+
     def schema_version(self) -> int:
         return int(self._scalar("SELECT value FROM meta WHERE key = 'schema'"))
 
@@ -447,6 +478,7 @@ class SQLBase:
             if result.screening is not None:
                 self._write_screening(doc.id, result.screening)
             self._drop_orphans()
+            self._count_write()
 
     def _write_screening(self, document_id: str, screening: Screening) -> None:
         self._executemany(

@@ -205,3 +205,16 @@ def test_a_newer_schema_is_refused(target):
     s.close()
     with pytest.raises(FootprintError, match="schema 99"):
         open_store(target)
+
+
+def test_clusters_are_marked_out_of_date_until_resolved(store, analyse):
+    assert not store.needs_resolution()  # an empty store has nothing to resolve
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    assert store.needs_resolution()
+    read_at = store.writes_counted()
+    store.write(analyse("Yasir Haddad returned to Beirut on Sunday.", doc_id="doc-2"))
+    # Clusters built from inputs read before doc-2 was written are still out of date.
+    store.replace_clusters([], [], [], resolved_at=read_at)
+    assert store.needs_resolution()
+    store.replace_clusters([], [], [], resolved_at=store.writes_counted())
+    assert not store.needs_resolution()
