@@ -19,7 +19,8 @@ case "$cmd" in
     mkdir -p "$dir"
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     if [ ! -f "$dir/data/PG_VERSION" ]; then
-      as_owner "$bindir/initdb" -D "$dir/data" -A trust -U footprint --no-sync -E UTF8 >/dev/null
+      # C collation: text sorts by code point, as in SQLite, so both stores list rows alike.
+      as_owner "$bindir/initdb" -D "$dir/data" -A trust -U footprint --no-sync -E UTF8 --locale=C >/dev/null
     fi
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
       -o "-k $dir -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
