@@ -1,5 +1,17 @@
 """An actor's profile: where it went, when, in which role, beside whom, tied to what.
 
+An organisation is rarely the grammatical subject of "spoke at a rally": its people are. So the
+profile rolls up, beside the actor's own occasions, those of everyone the texts tie to it (its
+representatives, leaders, members, staff, office holders) while the tie held at the occasion,
+and, kept apart, those of organisations claimed to be its fronts. Each rolled-up stop carries
+`via`: through whom, in which role, and the sentence that says so. `direct=True` gives the
+actor's own occasions only.
+
+Whether a tie held at an occasion is read from the text, never assumed for a past role: an
+explicit tenure ("until 2019", "since 2021") decides; a "then-" role in the sentence that puts
+the person at the occasion held there, a "former" one had ended; a past role stated in a report
+cannot hold at a later occasion; any other past role counts with its doubt written out.
+
 Everything is read through the store's actor reads (`footprint/store/actors.py`), indexed on the
 actor's own rows (participations, relations, designations); nothing walks a whole table except
 the name lookup and the "did you mean" list on a miss. The helpers here (actor resolution, the
@@ -8,17 +20,47 @@ event filter) are shared by `graph` and `timeline`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import json
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from footprint.errors import FootprintError
 from footprint.store import StoreView
+from footprint.store.actors import AppearanceRow, TieRow
+from footprint.time import TimeSpan, normalise
 
 HOST_ROLES = ("host", "organizer")
+
+# Relations that make the subject act for the object: its people (in the order a stop reached
+# through several ties names them), and organisations the texts claim are its fronts.
+PERSON_TIES = ("represents", "leader_of", "member_of", "works_for", "holds_title")
+FRONT_TIES = ("front_of",)
+PERSON, FRONT = "person", "claimed front"
+
+# The words the relation extractor reads as a past marker, and what each says about the moment
+# its sentence describes: "then-leader X spoke" held the role there; "former leader X spoke" no
+# longer did; "the late X" says only that the person has since died.
+PAST_MARKERS = {
+    "then": "held",
+    "former": "ended",
+    "ex": "ended",
+    "erstwhile": "ended",
+    "late": "unknown",
+}
+# Words that open a statement of how long a role lasted, right after it: "leader of Y until
+# 2019", "envoy since 2021", "chairman from 2010 to 2019", "head (2010-2019)".
+TENURE_CUES = ("until", "till", "through", "since", "from", "between", "up to", "(")
+_CLAUSE_END = re.compile(r"[,;:.)]")
+
+Verdict = Literal["holds", "doubtful", "ended"]
+VERDICT_RANK: dict[str, int] = {"holds": 0, "doubtful": 1, "ended": 2}
 
 
 def near_names(store: StoreView, name: str, limit: int = 5) -> list[str]:
@@ -121,81 +163,430 @@ def _counts(values: Iterable[str | None]) -> list[dict[str, Any]]:
     ]
 
 
-def profile(
-    store: StoreView,
-    actor: str,
-    country: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> dict[str, Any]:
-    """The actor's itinerary, places, partners, roles, hosts, change over time and designations.
+# -- the country filter ---------------------------------------------------------------------
 
-    `country` and the [since, until] window filter the events (and so everything drawn from
-    them: places, partners, hosts, by_period); roles and designations are the actor's own."""
-    ids = actor_entities(store, resolve_actor(store, actor))
-    info = entity_rows(store, ids)
-    # The entity the name most plainly denotes: the exact-name one with most participations.
-    counts = store.participation_counts(ids)
-    main = min(ids, key=lambda i: (-counts.get(i, 0), i))
-    head = info[main]
 
-    rows = store.appearances(ids, country=country, since=since, until=until)
-    # One itinerary stop per occasion: an event reported in two documents is one stop with
-    # the evidence of both; the most precise date leads, and conflicting dates are shown.
+def _country_key(name: str) -> str:
+    from footprint.place.names import name_key
+
+    key = name_key(name)
+    return key[4:] if key.startswith("the ") else key
+
+
+@functools.cache
+def _countries() -> tuple[dict[str, set[str]], dict[str, str]]:
+    """(name key -> country codes, code -> name) over the gazetteer's countries: ISO-2 and
+    ISO-3 codes, GeoNames names and footprint's own aliases ("UK", "Burma", "Congo")."""
+    from footprint.place import sources
+
+    codes: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for code, row in sources.countries().items():
+        names[code] = str(row["name"])
+        for written in (code, str(row.get("iso3") or ""), str(row["name"])):
+            if written:
+                codes[_country_key(written)].add(code)
+    for alias in sources.aliases():
+        if alias.kind == "country" and alias.country in names:
+            for written in (*alias.aliases, alias.display_name):
+                if written:
+                    codes[_country_key(written)].add(alias.country)
+    return dict(codes), names
+
+
+def country_code(value: str) -> str:
+    """The ISO-2 code of a country given by code (PK, PAK) or name (Pakistan, the UK), any case.
+
+    Raises FootprintError for a name the gazetteer does not know as a country, or one that
+    names two ("Congo"), with the nearest country names."""
+    codes, names = _countries()
+    found = codes.get(_country_key(value), set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        which = " or ".join(f"{c} ({names[c]})" for c in sorted(found))
+        raise FootprintError(f"country {value!r} is ambiguous: {which}; give the ISO code")
+    near = difflib.get_close_matches(value.title(), sorted(names.values()), n=3, cutoff=0.7)
+    hint = f"; did you mean: {', '.join(near)}?" if near else ""
+    raise FootprintError(
+        f"unknown country {value!r}: give an ISO code (e.g. PK) or a country name "
+        f"(e.g. Pakistan){hint}"
+    )
+
+
+# -- itinerary stops --------------------------------------------------------------------------
+
+
+def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow) -> None:
+    """Fold one participation into the stop of its occasion: an event reported in two
+    documents is one stop with the evidence of both; the most precise date leads, and
+    conflicting dates are shown."""
+    date = event_date(row)
+    evidence = {
+        "document": row.evidence_document,
+        "sentence": row.sentence,
+        "attribution": row.attribution,
+    }
+    stop = stops.get(row.occasion)
+    if stop is None:
+        stops[row.occasion] = {
+            "event": row.occasion,
+            "reports": [row.id],
+            "date": date,
+            "label": row.label,
+            "type": row.type,
+            "background": bool(row.background),
+            "place": json.loads(row.place) if row.place else None,
+            "role": row.role,
+            "mode": row.mode,
+            "documents": json.loads(row.occasion_documents or "[]") or [row.evidence_document],
+            "independent_sources": row.independent_sources or 1,
+            "conflicts": json.loads(row.conflicts or "[]"),
+            "evidence": [evidence],
+            "via": None,
+            "also_via": [],
+        }
+        return
+    if row.id not in stop["reports"]:
+        stop["reports"].append(row.id)
+    if evidence not in stop["evidence"]:
+        stop["evidence"].append(evidence)
+    if stop["mode"] == "unknown" and row.mode != "unknown":
+        stop["mode"] = row.mode
+    if stop["place"] is None and row.place:
+        stop["place"] = json.loads(row.place)
+    if _precision_rank(date) < _precision_rank(stop["date"]):
+        stop["date"] = date
+
+
+def _stops(rows: Iterable[AppearanceRow]) -> dict[str, dict[str, Any]]:
+    """Occasion -> its itinerary stop, from participations."""
     stops: dict[str, dict[str, Any]] = {}
     for row in rows:
-        date = event_date(row)
-        evidence = {
-            "document": row.evidence_document,
-            "sentence": row.sentence,
-            "attribution": row.attribution,
-        }
-        stop = stops.get(row.occasion)
-        if stop is None:
-            stops[row.occasion] = {
-                "event": row.occasion,
-                "reports": [row.id],
-                "date": date,
-                "label": row.label,
-                "type": row.type,
-                "background": bool(row.background),
-                "place": json.loads(row.place) if row.place else None,
-                "role": row.role,
-                "mode": row.mode,
-                "documents": json.loads(row.occasion_documents or "[]") or [row.evidence_document],
-                "independent_sources": row.independent_sources or 1,
-                "conflicts": json.loads(row.conflicts or "[]"),
-                "evidence": [evidence],
-            }
-            continue
-        if row.id not in stop["reports"]:
-            stop["reports"].append(row.id)
-        if evidence not in stop["evidence"]:
-            stop["evidence"].append(evidence)
-        if stop["mode"] == "unknown" and row.mode != "unknown":
-            stop["mode"] = row.mode
-        if stop["place"] is None and row.place:
-            stop["place"] = json.loads(row.place)
-        if _precision_rank(date) < _precision_rank(stop["date"]):
-            stop["date"] = date
-    itinerary = sorted(stops.values(), key=lambda s: (date_key(s["date"]), s["event"]))
-    report_ids = [r for s in itinerary for r in s["reports"]]
-    occasion_of = {r: s["event"] for s in itinerary for r in s["reports"]}
-    event_ids = report_ids
+        _add_row(stops, row)
+    return stops
 
-    # Everyone else at those occasions (by actor, not by spelling), and their designations.
-    seen_rows = store.co_participants(event_ids)
-    event_kinds = store.designated_at(event_ids)
-    actor_of = store.cluster_of(r.entity_id for r in seen_rows)
+
+def _in_order(stops: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(stops, key=lambda s: (date_key(s["date"]), s["event"]))
+
+
+# -- ties: who acts for the actor, and when ----------------------------------------------------
+
+
+def _day(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
+
+
+def past_marker(row: TieRow) -> str | None:
+    """The word that made the relation a past one ("then", "former", ...), "past" when the
+    relation is marked past but the word is not in its span; None for a current role."""
+    if json.loads(row.qualifiers).get("time") != "past":
+        return None
+    # The span's own word first; a title's marker can stand just before the span ("former
+    # Senator X"), so the nearest word before it next.
+    at = row.sentence.find(row.text)
+    before = row.sentence[max(0, at - 12) : at] if at >= 0 else ""
+    inside = re.findall(r"[a-z]+", row.text.lower())
+    for word in [*inside, *reversed(re.findall(r"[a-z]+", before.lower()))]:
+        if word in PAST_MARKERS:
+            return word
+    return "past"
+
+
+def tenure_of(sentence: str, text: str, anchor: dt.date | None) -> TimeSpan | None:
+    """How long the role in `text` lasted, when the words right after it in `sentence` say so
+    ("leader of Y until 2019", "envoy since 2021", "head (2010-2019)"); None otherwise.
+
+    `anchor` (the report's date) places relative expressions ("until last year")."""
+    at = sentence.find(text)
+    if at < 0 or not text:
+        return None
+    tail = sentence[at + len(text) :].lstrip()
+    cue = next((c for c in TENURE_CUES if tail.lower().startswith(c)), None)
+    if cue is None:
+        return None
+    if cue == "(":
+        clause = tail[1:].split(")", 1)[0]
+    else:
+        ended = _CLAUSE_END.search(tail)
+        clause = tail[: ended.start()] if ended else tail
+    # The clause may run on past the dates ("until 2019 when he retired"): the longest
+    # leading run of words that reads as a time is the tenure.
+    words = clause.split()
+    for n in range(len(words), 0, -1):
+        span = normalise(" ".join(words[:n]), anchor)
+        if span is not None and (span.start or span.end):
+            return span
+    return None
+
+
+@dataclass(frozen=True)
+class Tie:
+    """One stated tie of a subject actor to the profiled actor, with what the text says about
+    its time."""
+
+    row: TieRow
+    actor: str  # the subject's actor (entity cluster)
+    kind: str  # PERSON or FRONT
+    marker: str | None  # the past marker, None for a current role
+    tenure: TimeSpan | None
+
+    @property
+    def role(self) -> str:
+        place = json.loads(self.row.qualifiers).get("place")
+        return f"{self.row.role} in {place}" if place else self.row.role
+
+    def via(self, doubt: str | None) -> dict[str, Any]:
+        r = self.row
+        return {
+            "id": self.actor,
+            "name": r.subject_name,
+            "type": r.subject_type,
+            "tie": self.kind,
+            "predicate": r.predicate,
+            "role": self.role,
+            "past": self.marker,
+            "tenure": self.tenure.to_json() if self.tenure else None,
+            "doubt": doubt,
+            "relation": r.id,
+            "evidence": {
+                "document": r.document_id,
+                "sentence": r.sentence,
+                "start": r.start,
+                "end": r.end,
+                "text": r.text,
+                "attribution": r.attribution,
+            },
+        }
+
+
+def read_tie(row: TieRow, actor: str) -> Tie:
+    kind = FRONT if row.predicate in FRONT_TIES else PERSON
+    tenure = tenure_of(row.sentence, row.text, _day(row.published))
+    return Tie(row, actor, kind, past_marker(row), tenure)
+
+
+def _occasion_bounds(d: dict[str, Any] | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day an occasion may have been on; an open side takes the other's day."""
+    if d is None:
+        return None, None
+    start, end = _day(d.get("start")), _day(d.get("end"))
+    return start or end, end or start
+
+
+def _within_tenure(tenure: TimeSpan, when: dict[str, Any] | None) -> tuple[Verdict, str | None]:
+    first, last = _occasion_bounds(when)
+    held = f"the role ran {tenure.text}"
+    if first is None or last is None:
+        return "doubtful", f"{held}; the occasion is undated"
+    if tenure.end is not None and first > tenure.end:
+        return "ended", f"{held}; the occasion came after"
+    if tenure.start is not None and last < tenure.start:
+        return "ended", f"{held}; the occasion came before"
+    inside = (tenure.start is None or first >= tenure.start) and (
+        tenure.end is None or last <= tenure.end
+    )
+    return ("holds", None) if inside else ("doubtful", f"{held}; the occasion's dates straddle it")
+
+
+def judge(
+    tie: Tie, when: dict[str, Any] | None, sentences: set[tuple[str, str]]
+) -> tuple[Verdict, str | None]:
+    """Whether the tie held at an occasion (its date `when`, its evidence `sentences` as
+    (document, sentence)): "holds", "doubtful" (counted, with the reason) or "ended" (not
+    counted, with the reason)."""
+    if tie.tenure is not None:
+        return _within_tenure(tie.tenure, when)
+    said_there = (tie.row.document_id, tie.row.sentence) in sentences
+    reading = PAST_MARKERS.get(tie.marker or "", "unknown")
+    if said_there and tie.marker is not None and reading == "ended":
+        return "ended", f"the sentence that puts them there calls the role {tie.marker}"
+    if tie.marker is None or (said_there and reading == "held"):
+        return "holds", None
+    first, _ = _occasion_bounds(when)
+    published = _day(tie.row.published)
+    if published is not None and first is not None and first > published:
+        return "ended", f"already a past role ({tie.marker}) in a report of {published}"
+    return "doubtful", f"a past role ({tie.marker}); the text does not say when it ended"
+
+
+@dataclass
+class TiedActor:
+    """An actor tied to the profiled one, its ties and what became of its occasions."""
+
+    id: str
+    ties: list[Tie]
+    counted: list[str]
+    doubtful: list[str]
+    left_out: list[dict[str, Any]]
+
+    @property
+    def kind(self) -> str:
+        return PERSON if any(t.kind == PERSON for t in self.ties) else FRONT
+
+    def summary(self) -> dict[str, Any]:
+        first = self.ties[0].row
+        return {
+            "id": self.id,
+            "name": Counter(t.row.subject_name for t in self.ties).most_common(1)[0][0],
+            "type": first.subject_type,
+            "tie": self.kind,
+            "relations": [t.via(None) for t in self.ties],
+            "counted": self.counted,
+            "doubtful": self.doubtful,
+            "left_out": self.left_out,
+        }
+
+
+def tied_actors(store: StoreView, ids: Sequence[str]) -> tuple[dict[str, TiedActor], list[str]]:
+    """The actors the texts tie to the entities `ids` (one actor), and every entity of theirs."""
     own = set(ids)
+    rows = [r for r in store.ties_to(ids, PERSON_TIES + FRONT_TIES) if r.subject_id not in own]
+    members = store.cluster_members(r.subject_id for r in rows)
+    actor_of = store.cluster_of(members)
+    # An entity resolved into the profiled actor itself acts for no one but it.
+    inside = {actor_of[m] for m in members if m in own}
+    tied: dict[str, TiedActor] = {}
+    for row in rows:
+        actor = actor_of[row.subject_id]
+        if actor not in inside:
+            tied.setdefault(actor, TiedActor(actor, [], [], [], [])).ties.append(
+                read_tie(row, actor)
+            )
+    kept = [m for m in members if actor_of[m] in tied]
+    return tied, kept
+
+
+def _tie_order(tie: Tie) -> tuple[int, int, str]:
+    order = PERSON_TIES + FRONT_TIES
+    return (tie.kind != PERSON, order.index(tie.row.predicate), tie.row.id)
+
+
+def _best_tie(actor: TiedActor, stop: dict[str, Any]) -> tuple[Tie, Verdict, str | None]:
+    """The actor's tie that best holds at the occasion of `stop`."""
+    sentences = {(e["document"], e["sentence"]) for e in stop["evidence"]}
+    judged = [(tie, *judge(tie, stop["date"], sentences)) for tie in actor.ties]
+    return min(judged, key=lambda j: (VERDICT_RANK[j[1]], _tie_order(j[0])))
+
+
+@dataclass
+class RollUp:
+    """The occasions reached through tied actors: stops through people, stops through claimed
+    fronts (kept apart), and per occasion the actors counted as acting for the profiled one."""
+
+    people: list[dict[str, Any]]
+    fronts: list[dict[str, Any]]
+    acting: dict[str, set[str]]
+    tied: list[TiedActor]
+
+
+@dataclass(frozen=True)
+class Reached:
+    """One tied actor counted at an occasion: its own stop there and the `via` that says why."""
+
+    rank: tuple[int, tuple[int, int, str], str]  # surest tie first, people before fronts
+    stop: dict[str, Any]
+    via: dict[str, Any]
+
+
+def _judge_occasions(actor: TiedActor, rows: list[AppearanceRow]) -> Iterable[tuple[str, Reached]]:
+    """The occasions of `rows` at which the actor's tie held (surely or with doubt), each with
+    how it was reached; the others are recorded on the actor as left out, with the reason."""
+    for occasion, stop in sorted(_stops(rows).items()):
+        tie, verdict, reason = _best_tie(actor, stop)
+        if verdict == "ended":
+            actor.left_out.append(
+                {
+                    "event": occasion,
+                    "label": stop["label"],
+                    "date": stop["date"],
+                    "reason": reason,
+                    "relation": tie.row.id,
+                }
+            )
+            continue
+        (actor.doubtful if verdict == "doubtful" else actor.counted).append(occasion)
+        rank = (VERDICT_RANK[verdict], _tie_order(tie), tie.row.subject_name)
+        yield occasion, Reached(rank, stop, tie.via(reason))
+
+
+def _joined_stop(reached: list[Reached]) -> dict[str, Any]:
+    """One stop for an occasion several tied actors were at: the surest tie is its `via`, the
+    others `also_via`, and the evidence of each of them is kept."""
+    first, *others = sorted(reached, key=lambda r: r.rank)
+    stop = dict(first.stop)
+    for other in others:
+        stop["reports"] = list(dict.fromkeys([*stop["reports"], *other.stop["reports"]]))
+        stop["evidence"] = stop["evidence"] + [
+            e for e in other.stop["evidence"] if e not in stop["evidence"]
+        ]
+    stop["via"] = first.via
+    stop["also_via"] = [r.via for r in others]
+    return stop
+
+
+def _roll_up(
+    store: StoreView,
+    ids: Sequence[str],
+    own_stops: dict[str, dict[str, Any]],
+    country: str | None,
+    since: date | None,
+    until: date | None,
+) -> RollUp:
+    tied, members = tied_actors(store, ids)
+    actor_of = store.cluster_of(members)
+    rows_by_actor: dict[str, list[AppearanceRow]] = defaultdict(list)
+    for row in store.appearances(members, country=country, since=since, until=until):
+        rows_by_actor[actor_of[row.who]].append(row)
+    reached: dict[str, list[Reached]] = defaultdict(list)
+    acting: dict[str, set[str]] = defaultdict(set)
+    for actor_id in sorted(rows_by_actor):
+        for occasion, how in _judge_occasions(tied[actor_id], rows_by_actor[actor_id]):
+            acting[occasion].add(actor_id)
+            # An occasion of the actor's own stays its own (via None); the tied actors there
+            # still count as acting for it, not as its partners.
+            if occasion not in own_stops:
+                reached[occasion].append(how)
+    stops = [_joined_stop(reached[o]) for o in sorted(reached)]
+    return RollUp(
+        people=[s for s in stops if s["via"]["tie"] == PERSON],
+        fronts=[s for s in stops if s["via"]["tie"] == FRONT],
+        acting=dict(acting),
+        tied=[tied[a] for a in sorted(tied)],
+    )
+
+
+# -- the profile --------------------------------------------------------------------------------
+
+
+def _partners(
+    store: StoreView,
+    itinerary: list[dict[str, Any]],
+    own: set[str],
+    acting: dict[str, set[str]],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Everyone else at the itinerary's occasions (by actor, not by spelling), with their
+    designations, and those of them in a host's role. The actor's own entities, and the tied
+    actors counted as acting for it at an occasion, are not its partners there."""
+    occasion_of = {r: s["event"] for s in itinerary for r in s["reports"]}
+    seen_rows = store.co_participants(list(occasion_of))
+    event_kinds = store.designated_at(list(occasion_of))
+    actor_of = store.cluster_of(r.entity_id for r in seen_rows)
     others: dict[str, dict[str, Any]] = {}
+    host_count: dict[str, dict[str, Any]] = {}
     for seen in seen_rows:
-        if seen.entity_id in own:
+        occasion = occasion_of[seen.event_id]
+        actor = actor_of[seen.entity_id]
+        if seen.entity_id in own or actor in acting.get(occasion, ()):
             continue
         o = others.setdefault(
-            actor_of[seen.entity_id],
+            actor,
             {
-                "id": actor_of[seen.entity_id],
+                "id": actor,
                 "names": [],
                 "type": seen.type,
                 "events": set(),
@@ -205,8 +596,12 @@ def profile(
         )
         o["names"].append(seen.name)
         o["members"].add(seen.entity_id)
-        o["events"].add(occasion_of[seen.event_id])
+        o["events"].add(occasion)
         o["roles"].add(seen.role)
+        if seen.role in HOST_ROLES:
+            h = host_count.setdefault(actor, {"events": set(), "roles": set()})
+            h["events"].add(occasion)
+            h["roles"].add(seen.role)
     kinds = designated_kinds(store, {m for o in others.values() for m in o["members"]})
     partners = []
     for o in others.values():
@@ -225,15 +620,6 @@ def profile(
             }
         )
     partners.sort(key=lambda p: (-p["shared_events"], p["name"].lower(), p["id"]))
-
-    # Hosts: the other participants of those occasions in a host's role.
-    host_count: dict[str, dict[str, Any]] = {}
-    for seen in seen_rows:
-        if seen.role not in HOST_ROLES or seen.entity_id in own:
-            continue
-        h = host_count.setdefault(actor_of[seen.entity_id], {"events": set(), "roles": set()})
-        h["events"].add(occasion_of[seen.event_id])
-        h["roles"].add(seen.role)
     partner_by_id = {p["id"]: p for p in partners}
     hosts = sorted(
         (
@@ -249,7 +635,11 @@ def profile(
         ),
         key=lambda h: (-h["events"], h["name"].lower()),
     )
+    return partners, hosts
 
+
+def _roles(store: StoreView, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """The actor's own relations (as subject), one per relation with all its evidence."""
     roles: dict[str, dict[str, Any]] = {}
     for relation in store.roles_of(ids):
         rel = roles.setdefault(
@@ -275,7 +665,10 @@ def profile(
     own_kinds = designated_kinds(store, [o["object"] for o in roles.values() if o["object"]])
     for rel in roles.values():
         rel["object_designated"] = own_kinds.get(rel["object"], []) if rel["object"] else []
+    return list(roles.values())
 
+
+def _designations(store: StoreView, ids: Sequence[str]) -> list[dict[str, Any]]:
     designations: list[dict[str, Any]] = []
     marks: set[tuple[str, str]] = set()
     for d in store.designations_of(ids):
@@ -294,6 +687,47 @@ def profile(
                 "via": d.via,
             }
         )
+    return designations
+
+
+def profile(
+    store: StoreView,
+    actor: str,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    direct: bool = False,
+) -> dict[str, Any]:
+    """The actor's itinerary, places, partners, roles, hosts, change over time and designations.
+
+    The itinerary holds the actor's own occasions and, unless `direct`, those of the people
+    tied to it while the tie held (each with `via`); occasions of its claimed fronts are kept
+    apart in `front_itinerary`. `country` (an ISO code or a country name) and the [since,
+    until] window filter the events, and so everything drawn from them: places, partners,
+    hosts and by_period are computed over the itinerary; roles and designations are the
+    actor's own.
+
+    Beside today's fields: `scope` ("via people" or "direct"); `counts` (own, through people,
+    through claimed fronts); on each stop `via` (None for the actor's own occasions, else the
+    tied actor, its predicate and role, past marker, tenure, doubt, and the relation's
+    evidence with offsets) and `also_via` (the other tied actors there); `front_itinerary`;
+    and `ties`, every tied actor with its relations and which of its occasions were counted,
+    counted with doubt, or left out and why."""
+    code = country_code(country) if country else None
+    ids = actor_entities(store, resolve_actor(store, actor))
+    info = entity_rows(store, ids)
+    # The entity the name most plainly denotes: the exact-name one with most participations.
+    counts = store.participation_counts(ids)
+    main = min(ids, key=lambda i: (-counts.get(i, 0), i))
+    head = info[main]
+
+    own_stops = _stops(store.appearances(ids, country=code, since=since, until=until))
+    if direct:
+        rolled = RollUp([], [], {}, [])
+    else:
+        rolled = _roll_up(store, ids, own_stops, code, since, until)
+    itinerary = _in_order([*own_stops.values(), *rolled.people])
+    partners, hosts = _partners(store, itinerary, set(ids), rolled.acting)
 
     periods = Counter(_quarter(s["date"]) for s in itinerary)
     places = [s["place"] or {} for s in itinerary]
@@ -305,23 +739,31 @@ def profile(
             "type": head["type"],
             "aliases": aliases(store, ids, head["name"]),
         },
+        "scope": "direct" if direct else "via people",
         "filters": {
-            "country": country.upper() if country else None,
+            "country": code,
             "since": since.isoformat() if since else None,
             "until": until.isoformat() if until else None,
         },
+        "counts": {
+            "direct": len(own_stops),
+            "via_people": len(rolled.people),
+            "via_claimed_fronts": len(rolled.fronts),
+        },
         "itinerary": itinerary,
+        "front_itinerary": _in_order(rolled.fronts),
+        "ties": [t.summary() for t in rolled.tied],
         "places": {
             "by_place": _counts(p.get("name") for p in places),
             "by_admin1": _counts(p.get("admin1") for p in places),
             "by_country": _counts(p.get("country") for p in places),
         },
         "partners": partners,
-        "roles": list(roles.values()),
+        "roles": _roles(store, ids),
         "hosts": hosts,
         "by_period": [
             {"period": k, "events": periods[k]}
             for k in sorted(periods, key=lambda k: (k == "undated", k))
         ],
-        "designations": designations,
+        "designations": _designations(store, ids),
     }

@@ -12,19 +12,35 @@ from footprint.cli.common import DbOption, JsonOption, emit, parse_date, query
 def profile(
     actor: Annotated[str, typer.Argument(help="The actor's name (any stored spelling) or id.")],
     country: Annotated[
-        str | None, typer.Option(help="Only events in this country (ISO-2, e.g. PK).")
+        str | None,
+        typer.Option(help="Only events in this country: an ISO code (PK) or a name (Pakistan)."),
     ] = None,
     since: Annotated[str | None, typer.Option(help="Only events from this date on.")] = None,
     until: Annotated[str | None, typer.Option(help="Only events up to this date.")] = None,
+    direct: Annotated[
+        bool,
+        typer.Option(
+            "--direct",
+            help="Only the actor's own occasions, not those of the people tied to it "
+            "(its representatives, leaders, members) or of its claimed fronts.",
+        ),
+    ] = False,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
-    """An actor's footprint: itinerary, places, partners, roles, hosts, change over time."""
+    """An actor's footprint: itinerary, places, partners, roles, hosts, change over time.
+
+    An organisation's itinerary includes the occasions of the people the texts tie to it, while
+    the tie held, each with the person and the sentence that ties them; its claimed fronts'
+    occasions are listed apart."""
     from footprint.analysis.profile import profile as build_profile
     from footprint.export.terminal_profile import render_profile
 
     start, end = parse_date(since), parse_date(until)
     answer = query(
-        db, lambda store: build_profile(store, actor, country=country, since=start, until=end)
+        db,
+        lambda store: build_profile(
+            store, actor, country=country, since=start, until=end, direct=direct
+        ),
     )
     emit(answer, json_out, render_profile(answer))

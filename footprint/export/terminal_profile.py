@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.designations.screening import KIND_WORDS
+from footprint.export.terminal_text import add_row, clean, plain
 
 
 def _when(d: dict[str, Any] | None) -> str:
@@ -28,6 +29,68 @@ def _marks(kinds: list[str]) -> str:
     return "; ".join(KIND_WORDS.get(k, k) for k in kinds)
 
 
+def _via(s: dict[str, Any]) -> str:
+    """Through whom a rolled-up stop was reached: "via N — special representative", the
+    role's doubt when it is a past one, and the others of the actor's people there."""
+    via = s["via"]
+    if via is None:
+        return "—"
+    role = f"claimed front ({via['role']})" if via["tie"] == "claimed front" else via["role"]
+    text = f"via {via['name']} — {role}"
+    if via["past"]:
+        text += f" ({via['past']})"
+    if via["doubt"]:
+        text += f" [doubt: {via['doubt']}]"
+    if s["also_via"]:
+        text += "; also " + ", ".join(f"{v['name']} ({v['role']})" for v in s["also_via"])
+    return text
+
+
+def _itinerary(title: str, stops: list[dict[str, Any]], with_via: bool) -> Table:
+    table = Table(title=title, title_justify="left")
+    columns = ("when", "event", "where", "role", "via", "sources", "evidence")
+    for col in columns if with_via else tuple(c for c in columns if c != "via"):
+        table.add_column(col, overflow="fold")
+    for s in stops:
+        ev = s["evidence"][0]
+        note = f"{s['independent_sources']} independent / {len(s['documents'])} document(s)"
+        if s["conflicts"]:
+            note += "; " + "; ".join(s["conflicts"])
+        cells = [
+            _when(s["date"]),
+            s["label"] + (" [background]" if s["background"] else ""),
+            _where(s["place"]),
+            f"{s['role']} ({s['mode']})",
+            *([_via(s)] if with_via else []),
+            note,
+            f"{ev['sentence']}" + (f" [{ev['attribution']}]" if ev["attribution"] else ""),
+        ]
+        add_row(table, *cells)
+    return table
+
+
+def _scope_line(p: dict[str, Any]) -> Text:
+    n = p["counts"]
+    if p["scope"] == "direct":
+        return plain(f"{n['direct']} occasion(s) of its own (people and fronts left out)", "dim")
+    line = f"{n['direct']} occasion(s) of its own, {n['via_people']} through its people"
+    if n["via_claimed_fronts"]:
+        line += f"; {n['via_claimed_fronts']} through claimed fronts, listed apart"
+    return plain(line, "dim")
+
+
+def _left_out(p: dict[str, Any]) -> list[Text]:
+    """One line per occasion of a tied actor that was not counted, and why."""
+    return [
+        plain(
+            f"not counted: {x['label']} ({_when(x['date'])}) via {t['name']} — {x['reason']}",
+            "dim",
+        )
+        for t in p["ties"]
+        for x in t["left_out"]
+    ]
+
+
 def render_profile(p: dict[str, Any]) -> list[Any]:
     actor = p["actor"]
     f = p["filters"]
@@ -40,58 +103,54 @@ def render_profile(p: dict[str, Any]) -> list[Any]:
         )
         if bit
     )
-    head = Text(f"Footprint of {actor['name']} ({actor['type']})", style="bold")
+    head = plain(f"Footprint of {actor['name']} ({actor['type']})", "bold")
     if scope:
-        head.append(f" — {scope}")
+        head.append(clean(f" — {scope}"))
     out: list[Any] = [head]
     if actor["aliases"]:
-        out.append(Text("also named: " + ", ".join(actor["aliases"]), style="dim"))
+        out.append(plain("also named: " + ", ".join(actor["aliases"]), "dim"))
     possible = [d for d in p["designations"] if d["kind"] == "possible"]
     for d in p["designations"]:
         if d["kind"] == "possible":
             continue
         out.append(
-            Text(
+            plain(
                 f"{KIND_WORDS.get(d['kind'], d['kind'])}: {d['listed_name']} ({d['list']}, "
                 f"listed {d['listed_on'] or 'date not given'}) — {d['explanation']}",
-                style="red" if d["kind"] in ("listed", "alias") else "yellow",
+                "red" if d["kind"] in ("listed", "alias") else "yellow",
             )
         )
 
     if possible:
         best = max(possible, key=lambda d: d["score"])
         out.append(
-            Text(
+            plain(
                 f"{len(possible)} possible list match(es), none asserted; closest: "
                 f"{best['listed_name']} ({best['score']:.2f}) — see `footprint screen`",
-                style="dim",
+                "dim",
             )
         )
-    itinerary = Table(title="Itinerary", title_justify="left")
-    for col in ("when", "event", "where", "role", "sources", "evidence"):
-        itinerary.add_column(col, overflow="fold")
-    for s in p["itinerary"]:
-        ev = s["evidence"][0]
-        note = f"{s['independent_sources']} independent / {len(s['documents'])} document(s)"
-        if s["conflicts"]:
-            note += "; " + "; ".join(s["conflicts"])
-        itinerary.add_row(
-            _when(s["date"]),
-            s["label"] + (" [background]" if s["background"] else ""),
-            _where(s["place"]),
-            f"{s['role']} ({s['mode']})",
-            note,
-            f"{ev['sentence']}" + (f" [{ev['attribution']}]" if ev["attribution"] else ""),
-        )
-    out.append(itinerary if p["itinerary"] else Text("No events in this scope.", style="dim"))
+    out.append(_scope_line(p))
+    with_via = p["scope"] != "direct"
+    if p["itinerary"]:
+        out.append(_itinerary("Itinerary", p["itinerary"], with_via))
+    else:
+        out.append(plain("No events in this scope.", "dim"))
+    if p["front_itinerary"]:
+        out.append(_itinerary("Through claimed fronts", p["front_itinerary"], True))
+    out += _left_out(p)
 
     if p["partners"]:
         partners = Table(title="Appeared with", title_justify="left")
         for col in ("actor", "shared events", "their roles", "designation"):
             partners.add_column(col, overflow="fold")
         for o in p["partners"]:
-            partners.add_row(
-                o["name"], str(o["shared_events"]), ", ".join(o["roles"]), _marks(o["designated"])
+            add_row(
+                partners,
+                o["name"],
+                str(o["shared_events"]),
+                ", ".join(o["roles"]),
+                _marks(o["designated"]),
             )
         out.append(partners)
     if p["hosts"]:
@@ -99,8 +158,8 @@ def render_profile(p: dict[str, Any]) -> list[Any]:
         for col in ("actor", "events", "as", "designation"):
             hosts.add_column(col, overflow="fold")
         for h in p["hosts"]:
-            hosts.add_row(
-                h["name"], str(h["events"]), ", ".join(h["roles"]), _marks(h["designated"])
+            add_row(
+                hosts, h["name"], str(h["events"]), ", ".join(h["roles"]), _marks(h["designated"])
             )
         out.append(hosts)
     if p["roles"]:
@@ -112,13 +171,15 @@ def render_profile(p: dict[str, Any]) -> list[Any]:
             obj = r["object_name"] or "—"
             if r["object_designated"]:
                 obj += f" ({_marks(r['object_designated'])})"
-            roles.add_row(f"{r['predicate']}: {r['role']}", obj, ev["sentence"])
+            add_row(roles, f"{r['predicate']}: {r['role']}", obj, ev["sentence"])
         out.append(roles)
     places = p["places"]["by_place"]
     if places:
-        out.append(Text("Places: " + ", ".join(f"{x['name']} ({x['events']})" for x in places)))
+        out.append(plain("Places: " + ", ".join(f"{x['name']} ({x['events']})" for x in places)))
     if p["by_period"]:
         out.append(
-            Text("Over time: " + ", ".join(f"{x['period']}: {x['events']}" for x in p["by_period"]))
+            plain(
+                "Over time: " + ", ".join(f"{x['period']}: {x['events']}" for x in p["by_period"])
+            )
         )
     return out

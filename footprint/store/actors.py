@@ -79,6 +79,29 @@ class RoleRow(Record):
     object_name: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class TieRow(Record):
+    """A relation whose object is one of the given entities (someone's tie to them), with the
+    subject's name and type and the publication date of the document that states it."""
+
+    id: str
+    document_id: str
+    subject_id: str
+    predicate: str
+    object_id: str
+    role: str
+    qualifiers: str  # JSON object
+    start: int
+    end: int
+    text: str
+    sentence: str
+    attribution: str | None
+    extractor: str
+    subject_name: str
+    subject_type: str
+    published: str | None
+
+
 _EVENT_COLUMNS = (
     "e.id, e.document_id, e.type, e.label, e.background, e.date_start, e.date_end, "
     "e.date_precision, e.date_text, e.place, e.casualties, e.responsibility"
@@ -218,6 +241,25 @@ class ActorStore(SQLBase):
                 "LEFT JOIN entities o ON o.id = r.object_id "
                 f"WHERE r.subject_id IN ({marks(chunk)})",
                 chunk,
+            )
+        rows.sort(key=lambda r: (r.document_id, r.start, r.id, r.end))
+        return rows
+
+    def ties_to(self, entity_ids: Iterable[str], predicates: Iterable[str]) -> list[TieRow]:
+        """Relations with one of `predicates` whose object is one of the entities (who
+        represents, leads, belongs to or fronts for them), in document order."""
+        wanted = sorted(set(predicates))
+        if not wanted:
+            return []
+        rows: list[TieRow] = []
+        for chunk in chunks(entity_ids):
+            rows += self._rows(
+                TieRow,
+                f"SELECT {_RELATION_COLUMNS}, s.name AS subject_name, s.type AS subject_type, "
+                "d.published FROM relations r JOIN entities s ON s.id = r.subject_id "
+                "JOIN documents d ON d.id = r.document_id "
+                f"WHERE r.object_id IN ({marks(chunk)}) AND r.predicate IN ({marks(wanted)})",
+                [*chunk, *wanted],
             )
         rows.sort(key=lambda r: (r.document_id, r.start, r.id, r.end))
         return rows

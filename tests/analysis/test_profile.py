@@ -5,7 +5,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from footprint.analysis.profile import profile
+from footprint.analysis.profile import PERSON_TIES, profile
 from footprint.cli import app
 from footprint.errors import FootprintError
 from footprint.pipeline.corpus import ingest_corpus
@@ -98,3 +98,15 @@ def test_cli_profile_json_and_error(db):
     assert answer["actor"]["name"] in ("Yousef al-Qadi", "Yusuf al-Qadi")
     bad = runner.invoke(app, ["profile", "Nobody Atall", "--db", str(db)])
     assert bad.exit_code == 2 and "no actor named" in bad.output
+
+
+def test_an_organisations_people_widen_its_footprint(store):
+    rolled = profile(store, "Hamas")
+    direct = profile(store, "Hamas", direct=True)
+    assert len(rolled["itinerary"]) > len(direct["itinerary"])
+    own = {s["event"] for s in direct["itinerary"]}
+    assert own <= {s["event"] for s in rolled["itinerary"]}
+    through = [s for s in rolled["itinerary"] if s["event"] not in own]
+    assert through and all(s["via"] and s["via"]["evidence"]["sentence"] for s in through)
+    assert {s["via"]["predicate"] for s in through} <= set(PERSON_TIES)
+    assert (rolled["scope"], direct["scope"]) == ("via people", "direct")
