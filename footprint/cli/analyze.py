@@ -8,10 +8,11 @@ from typing import Annotated
 import typer
 
 from footprint.analysis import dossier as dossier_mod
-from footprint.cli.common import DbOption, err, fail, iso_date, open_store, out
+from footprint.cli.common import DbOption, err, fail, iso_date, open_store, out, say_error
 from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
 from footprint.export.terminal import render
+from footprint.export.terminal_text import plain
 from footprint.model import Rejected
 from footprint.pipeline.analyze import analyze as run_analysis
 
@@ -35,7 +36,7 @@ def analyze(
     screen = err if json_out == "-" else out
 
     def on_rejected(item: Rejected) -> None:
-        err.print(f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True)
+        say_error(item.source, ": ", item.reason)
 
     settings, store = open_store(db, create=True)
     try:
@@ -52,9 +53,10 @@ def analyze(
         write_json(result, json_out)
     n_ok, n_bad = len(report.document_ids), len(report.rejected)
     screen.print(
-        f"\n{n_ok} document(s) analyzed, {n_bad} rejected. Database: {store.name}"
-        + (f"  JSON: {json_out}" if json_out and json_out != "-" else ""),
-        highlight=False,
+        plain(
+            f"\n{n_ok} document(s) analyzed, {n_bad} rejected. Database: {store.name}"
+            + (f"  JSON: {json_out}" if json_out and json_out != "-" else "")
+        ),
         soft_wrap=True,
     )
     if n_ok == 0:

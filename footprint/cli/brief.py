@@ -9,6 +9,7 @@ import typer
 
 from footprint.cli.common import DbOption, err, fail, out, parse_date, query
 from footprint.errors import FootprintError
+from footprint.export.terminal_text import plain
 
 
 def brief(
@@ -42,11 +43,12 @@ def brief(
         raise fail(exc) from None
     who = data["actor"]["name"] if data["actor"] else "the whole store"
     out.print(
-        f"Brief on {who}: {len(data['itinerary'])} event(s), {len(data['places'])} place(s), "
-        f"{len(data['designations'])} designation(s).",
-        highlight=False,
+        plain(
+            f"Brief on {who}: {len(data['itinerary'])} event(s), {len(data['places'])} "
+            f"place(s), {len(data['designations'])} designation(s)."
+        )
     )
     for path in written:
-        out.print(f"wrote {path}", highlight=False, soft_wrap=True)
+        out.print(plain(f"wrote {path}"), soft_wrap=True)
     if not data["itinerary"]:
         err.print("No events match: the brief has no itinerary.", highlight=False)

@@ -4,6 +4,11 @@ way a command fails, and opening the store.
 A command prints for people with Rich on `out`, and with `--json` writes the same answer for
 machines (`--json -` for standard output, when the Rich output moves to `err`). Bad input is one
 red line on `err` and exit code 2.
+
+Text from articles, list files and arguments is hostile: it is printed as plain `Text`
+(`footprint/export/terminal_text.py`), never as markup. The consoles read no markup or emoji
+codes in strings at all, so a string that slips through still prints as written; footprint's
+own colours are styles on `Text`.
 """
 
 from __future__ import annotations
@@ -17,12 +22,13 @@ from rich.console import Console
 
 from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
+from footprint.export.terminal_text import line
 from footprint.settings import Settings
 from footprint.store import StoreView
 from footprint.store import open_store as open_target
 
-out = Console()
-err = Console(stderr=True)
+out = Console(markup=False, emoji=False)
+err = Console(stderr=True, markup=False, emoji=False)
 
 # A string, not a typer Path: a Path would turn postgresql://host/db into postgresql:/host/db.
 DbOption = Annotated[
@@ -55,8 +61,14 @@ def iso_date(value: str | None) -> str | None:
 
 def fail(exc: Exception) -> typer.Exit:
     """Print the error as one red line; the caller raises what this returns (exit code 2)."""
-    err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+    say_error(exc)
     return typer.Exit(2)
+
+
+def say_error(*what: object) -> None:
+    """One red `error` line on stderr: `say_error(path, ": ", reason)`; the text is shown as
+    written, on one line."""
+    err.print(line(("error", "red"), " ", *what), soft_wrap=True)
 
 
 def open_store(db: str | None, *, create: bool) -> tuple[Settings, StoreView]:

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from footprint.cli.common import DbOption, err, fail, open_store, out, parse_date
 from footprint.errors import FootprintError
+from footprint.export.terminal_text import line, plain
 from footprint.model import Rejected
 from footprint.pipeline.engines import EngineKind
 from footprint.store import StoreView
@@ -86,7 +87,7 @@ def ingest(
 
     def on_rejected(item: Rejected) -> None:
         progress.console.print(
-            f"[red]error[/red] {item.source}: {item.reason}", highlight=False, soft_wrap=True
+            line(("error", "red"), " ", item.source, ": ", item.reason), soft_wrap=True
         )
 
     try:
@@ -106,7 +107,7 @@ def ingest(
     finally:
         store.close()
     res = report.resolution
-    out.print(
+    summary = (
         f"{len(report.stored)} document(s) stored ({report.words:,} words, "
         f"{report.words_per_second:,.0f} words/s), {report.already_stored} already stored, "
         f"{report.exact_duplicates} exact duplicate(s) skipped, {report.near_duplicates} "
@@ -118,10 +119,9 @@ def ingest(
             if res
             else ""
         )
-        + f"\nDatabase: {store.name}",
-        highlight=False,
-        soft_wrap=True,
+        + f"\nDatabase: {store.name}"
     )
+    out.print(plain(summary), soft_wrap=True)
     if not report.stored and report.rejected and not report.already_stored:
         raise typer.Exit(1)
 
@@ -161,10 +161,13 @@ def merge(
         store.close()
     if cluster != same:
         err.print(
-            "[yellow]recorded, but an earlier 'split' keeps them apart; merge the split "
-            "entity explicitly to undo it[/yellow]"
+            plain(
+                "recorded, but an earlier 'split' keeps them apart; merge the split "
+                "entity explicitly to undo it",
+                "yellow",
+            )
         )
-    out.print(f"merged {ea} and {eb} (actor {cluster})", highlight=False)
+    out.print(plain(f"merged {ea} and {eb} (actor {cluster})"))
 
 
 def split(
@@ -190,7 +193,7 @@ def split(
         raise fail(exc) from None
     finally:
         store.close()
-    out.print(f"{eid} now stands apart from {', '.join(others)}", highlight=False)
+    out.print(plain(f"{eid} now stands apart from {', '.join(others)}"))
 
 
 @sources_app.command("rate")
@@ -202,6 +205,9 @@ def sources_rate(
     db: DbOption = None,
 ) -> None:
     """Rate a source's reliability; claims it supports are graded with it."""
+    source = source.strip()
+    if not source:  # a blank name is no outlet a document cites: the rating would never apply
+        raise fail(FootprintError("no source given: name an outlet's host, an author or a path"))
     _, store = open_store(db, create=False)
     try:
         store.rate_source(source, reliability)
@@ -209,7 +215,7 @@ def sources_rate(
         raise fail(exc) from None
     finally:
         store.close()
-    out.print(f"{source}: reliability {reliability.upper()}", highlight=False)
+    out.print(plain(f"{source}: reliability {reliability.strip().upper()}"))
 
 
 @sources_app.command("list")
@@ -223,4 +229,4 @@ def sources_list(db: DbOption = None) -> None:
     if not ratings:
         out.print("No sources rated yet (footprint sources rate SOURCE A-F).")
     for source, grade in sorted(ratings.items()):
-        out.print(f"{grade}  {source}", highlight=False)
+        out.print(plain(f"{grade}  {source}"))

@@ -9,6 +9,7 @@ import typer
 
 from footprint.cli.common import err, out
 from footprint.export.json_file import write_json
+from footprint.export.terminal_text import line, plain
 from footprint.settings import Settings
 
 
@@ -49,11 +50,11 @@ def evaluate(
         out.print(renderable)
     if results_file is not None:
         write_json({"results": [r.to_json() for r in results]}, str(results_file))
-        out.print(f"Results: {results_file}", highlight=False, soft_wrap=True)
+        out.print(plain(f"Results: {results_file}"), soft_wrap=True)
     if check is not None:
         failures = check_floors(results, load_baseline(check))
-        for line in failures:
-            err.print(f"[red]below floor[/red] {line}", highlight=False, soft_wrap=True)
+        for failure in failures:
+            err.print(line(("below floor", "red"), " ", failure), soft_wrap=True)
         if failures:
             raise typer.Exit(1)
-        out.print(f"All scores at or above the floors in {check}.", highlight=False)
+        out.print(plain(f"All scores at or above the floors in {check}."))

@@ -2,7 +2,9 @@
 GraphML, GEXF, GeoJSON or CSV tables, in one id space (see `footprint/export/selection.py`).
 
 Bad input (an unknown format or actor, a path that cannot be written, a store that does not
-exist) is one red line and exit code 2.
+exist) is one red line and exit code 2. The target is checked before the store is read: its
+folder must exist (none is made), and a csv folder that holds files footprint did not write is
+refused unless --force, which writes the tables beside them (they are never deleted).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import typer
 
 from footprint.cli.common import DbOption, fail, open_store, out
 from footprint.errors import FootprintError
+from footprint.export.terminal_text import plain
 
 
 def export(
@@ -32,10 +35,17 @@ def export(
         str | None,
         typer.Option(help="Only events placed in this country (ISO-2) and their actors."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="csv: write into a folder that holds other files too (they are left alone).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Export actors, events, relations and designations with their evidence."""
-    from footprint.export.exporters import writer
+    from footprint.export.exporters import check_target, writer
     from footprint.export.selection import collect
 
     try:
@@ -44,6 +54,10 @@ def export(
         raise fail(exc) from None
     if output is None:
         raise fail(FootprintError("no output given: use -o PATH"))
+    try:
+        check_target(fmt, output, force=force)
+    except FootprintError as exc:
+        raise fail(exc) from None
     _, store = open_store(db, create=False)
     try:
         data = collect(store, actor=actor, country=country)
@@ -56,9 +70,10 @@ def export(
         store.close()
     c = data.counts()
     out.print(
-        f"wrote {fmt.lower()} to {output}: {c['actors']} actors, {c['events']} events, "
-        f"{c['relations']} relations, {c['designations']} designations, "
-        f"{c['documents']} documents ({', '.join(f'{v} {k}' for k, v in written.items())})",
-        highlight=False,
+        plain(
+            f"wrote {fmt.lower()} to {output}: {c['actors']} actors, {c['events']} events, "
+            f"{c['relations']} relations, {c['designations']} designations, "
+            f"{c['documents']} documents ({', '.join(f'{v} {k}' for k, v in written.items())})"
+        ),
         soft_wrap=True,
     )

@@ -9,8 +9,10 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from footprint.cli.common import DbOption, JsonOption, emit, err, parse_date, query
+from footprint.export.terminal_text import add_row, clean, plain
 
 
 def _marks(actor: dict[str, Any]) -> str:
@@ -46,20 +48,26 @@ def network(
     answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth))
     scope = f" around {around} (depth {depth})" if around else ""
     actors = Table(
-        title=f"Actors{scope}: {answer['nodes']} actors, {answer['edge_count']} ties "
-        f"({kind}; betweenness {answer['betweenness']})"
+        title=plain(
+            f"Actors{scope}: {answer['nodes']} actors, {answer['edge_count']} ties "
+            f"({kind}; betweenness {answer['betweenness']})"
+        )
     )
     for col in ("#", "actor", "type", "ties", "degree", "betweenness", "designated / marked"):
         actors.add_column(col)
     for a in answer["actors"][:top]:
-        actors.add_row(
+        marks = plain(_marks(a))
+        if a["designated"]:
+            marks = Text.assemble(("designated", "red"), " (", marks, ")")
+        add_row(
+            actors,
             str(a["rank"]),
             a["name"],
             a["type"],
             str(a["degree"]),
             f"{a['degree_centrality']:.3f}",
             f"{a['betweenness']:.3f}",
-            f"[red]designated[/red] ({_marks(a)})" if a["designated"] else _marks(a),
+            marks,
         )
     ties = Table(title="Strongest ties")
     for col in ("actor", "actor", "tie", "evidence"):
@@ -76,7 +84,7 @@ def network(
                 subject = e["a_name"] if link["subject"] == e["a"] else e["b_name"]
                 bits.append(f"{subject} {link['what']}")
             evidence = e["affiliation"][0]["evidence"]
-        ties.add_row(e["a_name"], e["b_name"], "; ".join(bits), _evidence_line(evidence))
+        add_row(ties, e["a_name"], e["b_name"], "; ".join(bits), _evidence_line(evidence))
     renderables: list[Any] = [actors]
     if answer["edges"]:
         renderables.append(ties)
@@ -107,12 +115,14 @@ def path(
                 for end in (hop["from"], hop["to"])
                 if end.get("marks")
             ]
-            mark = f" [red]({'; '.join(marks)})[/red]" if marks else ""
-            table.add_row(describe_hop(hop) + mark, _evidence_line(hop["evidence"]))
+            hop_text = plain(describe_hop(hop))
+            if marks:
+                hop_text.append(clean(f" ({'; '.join(marks)})"), style="red")
+            add_row(table, hop_text, _evidence_line(hop["evidence"]))
         renderables.append(table)
     if not answer["paths"]:
         emit(answer, json_out, [])
-        err.print(f"No path between {a!r} and {b!r} in the store.", highlight=False)
+        err.print(plain(f"No path between {a!r} and {b!r} in the store.", one_line=True))
         raise typer.Exit(1)
     emit(answer, json_out, renderables)
 
@@ -137,19 +147,21 @@ def timeline(
         db, lambda store: build(store, actor=actor, country=country, since=start, until=end)
     )
     who = f" of {answer['actor']['name']}" if answer["actor"] else ""
-    table = Table(title=f"Timeline{who}: {len(answer['events'])} event(s)")
+    table = Table(title=plain(f"Timeline{who}: {len(answer['events'])} event(s)"))
     for col in ("date", "event", "place", "participants", "sources"):
         table.add_column(col, overflow="fold")
     for e in answer["events"]:
         d = e["date"]
         when = (d["start"] or d["end"] or "") + (f" ({d['precision']})" if d else "") if d else ""
-        label = e["label"] + (" [dim](background)[/dim]" if e["background"] else "")
+        label = plain(e["label"])
+        if e["background"]:
+            label.append(" (background)", style="dim")
         place = (e["place"] or {}).get("name") or ""
         if e["place"] and e["place"].get("country"):
             place += f", {e['place']['country']}"
         people = "; ".join(f"{p['name']} ({', '.join(p['roles'])})" for p in e["participants"])
-        sources = f"{e['documents']} doc(s), {e['independent_sources']} independent"
+        sources = plain(f"{e['documents']} doc(s), {e['independent_sources']} independent")
         if e["conflicts"]:
-            sources += " [yellow]conflict: " + "; ".join(e["conflicts"]) + "[/yellow]"
-        table.add_row(when, label, place, people, sources)
+            sources.append(clean(" conflict: " + "; ".join(e["conflicts"])), style="yellow")
+        add_row(table, when, label, place, people, sources)
     emit(answer, json_out, [table if answer["events"] else "No events match."])

@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import err, iso_date, out
+from footprint.cli.common import iso_date, out, say_error
+from footprint.export.terminal_text import add_row, plain
 from footprint.settings import Settings
 
 lists_app = typer.Typer(help="Designation lists: rebuild from official files, add watchlists.")
@@ -25,11 +26,9 @@ def lists_update(
     try:
         target, count = update(files, Settings.from_env().lists_dir)
     except (ValueError, OSError) as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        say_error(exc)
         raise typer.Exit(1) from None
-    out.print(
-        f"{count} listings written to {target}; they replace the packaged dataset.", highlight=False
-    )
+    out.print(plain(f"{count} listings written to {target}; they replace the packaged dataset."))
 
 
 @lists_app.command("import")
@@ -38,15 +37,25 @@ def lists_import(
         Path, typer.Argument(help="FtM/OpenSanctions .json/.ftm.json, or your CSV/YAML.")
     ],
 ) -> None:
-    """Add a watchlist (OpenSanctions/FollowTheMoney entities, or your own CSV/YAML)."""
+    """Add a watchlist: OpenSanctions/FollowTheMoney entities (only those the file marks as
+    sanctioned or listed), or your own CSV/YAML (refused, with the lines at fault, if any row
+    is bad)."""
     from footprint.designations.userlists import import_list
 
     try:
-        target, count = import_list(path, Settings.from_env().lists_dir)
+        done = import_list(path, Settings.from_env().lists_dir)
     except (ValueError, OSError) as exc:
-        err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        say_error(exc)
         raise typer.Exit(1) from None
-    out.print(f"{count} entries from {path} stored as {target}.", highlight=False)
+    out.print(plain(f"{done.count} entries from {path} stored as {done.target}."), soft_wrap=True)
+    if done.unlisted:
+        out.print(
+            plain(
+                f"{done.unlisted} people and organisations in it were left out: the file does "
+                "not mark them as sanctioned or listed."
+            ),
+            soft_wrap=True,
+        )
 
 
 def screen(
@@ -69,10 +78,11 @@ def screen(
     screener = Screener(current_listings(Settings.from_env().lists_dir))
     matches = screener.screen(name, context=Context(entity_type=entity_type), as_of=when)
     if not matches:
-        out.print(f"No listing resembles “{name}”.", highlight=False)
+        out.print(plain(f"No listing resembles “{name}”."))
         return
     table = Table(
-        title=f"Screening “{name}”" + (f" as of {as_of}" if as_of else ""), title_justify="left"
+        title=plain(f"Screening “{name}”" + (f" as of {as_of}" if as_of else "")),
+        title_justify="left",
     )
     for col in ("verdict", "listed name", "matched", "list", "listed on", "score", "why"):
         table.add_column(col, overflow="fold")
@@ -83,7 +93,8 @@ def screen(
             else "possible match — not asserted"
         )
         listed_on = m.listing.listed_on.isoformat() if m.listing.listed_on else "—"
-        table.add_row(
+        add_row(
+            table,
             verdict,
             m.listing.name,
             m.matched_name,

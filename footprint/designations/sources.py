@@ -15,6 +15,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -576,14 +577,43 @@ def _json_records(path: Path) -> list[dict[str, Any]]:
 
 
 _FTM_TYPES = {"Person", "Organization", "LegalEntity", "Company", "PublicBody"}
+# The FtM topics by which a file says an entity is on a list. Anything else an FtM file holds
+# (footprint's own export, an Aleph collection, OpenSanctions' PEPs and persons of interest)
+# names people and groups, not listings, and must not be screened as LISTED.
+LISTED_TOPICS = frozenset(
+    {
+        "sanction",
+        "sanction.linked",
+        "sanction.counter",
+        "crime.terror",
+        "wanted",
+        "debarment",
+        "export.control",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FtmListings:
+    """What an FtM file gives: the listings, and how many entities it holds that it does not
+    mark as listed (no listing topic, no Sanction entity), which were left out."""
+
+    listings: list[Listing]
+    unlisted: int
 
 
 def read_ftm_json(path: Path | str) -> list[Listing]:
+    """The listings of an FtM file (see `read_ftm_entities`)."""
+    return read_ftm_entities(path).listings
+
+
+def read_ftm_entities(path: Path | str) -> FtmListings:
     """OpenSanctions / FollowTheMoney entities (JSON lines or a JSON array). Person,
-    Organization, LegalEntity and Company entities become listings (``name``, ``alias``,
-    ``weakAlias``, ``previousName``); a Sanction entity pointing at one gives its
-    ``listingDate``/``startDate``, ``endDate`` and ``program``. The list name is the entity's
-    first ``datasets`` entry, else the file name."""
+    Organization, LegalEntity and Company entities that the file marks as listed (a topic in
+    `LISTED_TOPICS`, or a Sanction entity pointing at them) become listings (``name``,
+    ``alias``, ``weakAlias``, ``previousName``); the others are counted, not listed. A Sanction
+    entity gives its ``listingDate``/``startDate``, ``endDate`` and ``program``. The list name
+    is the entity's first ``datasets`` entry, else the file name."""
     path = Path(path)
     records = _json_records(path)
     if not records:
@@ -592,9 +622,12 @@ def read_ftm_json(path: Path | str) -> list[Listing]:
     for rec in records:
         if rec.get("schema") == "Sanction":
             props = rec.get("properties") or {}
+            if not isinstance(props, dict):
+                raise _fail(path, f"entity without properties: {str(rec)[:60]}")
             for target in _as_list(props.get("entity")):
                 sanctions[target] = props
     out: list[Listing] = []
+    unlisted = 0
     stem = path.name.split(".")[0]
     for rec in records:
         schema = rec.get("schema")
@@ -606,6 +639,10 @@ def read_ftm_json(path: Path | str) -> list[Listing]:
         names = _as_list(props.get("name"))
         if not names:
             raise _fail(path, f"entity {rec['id']} has no name")
+        topics = set(_as_list(props.get("topics")))
+        if not topics & LISTED_TOPICS and str(rec["id"]) not in sanctions:
+            unlisted += 1
+            continue
         aliases = [Alias(n, None, "strong") for n in names[1:]]
         aliases += [Alias(n, None, "strong") for n in _as_list(props.get("alias"))]
         aliases += [Alias(n, None, "strong") for n in _as_list(props.get("previousName"))]
@@ -631,7 +668,7 @@ def read_ftm_json(path: Path | str) -> list[Listing]:
                 remarks="; ".join(notes) or None,
             )
         )
-    return out
+    return FtmListings(out, unlisted)
 
 
 def _first_date(value: Any) -> dt.date | None:
@@ -656,27 +693,91 @@ _TYPE_WORDS = {
 }
 
 
+# A name longer than this is not a name but text a broken row swallowed (an unclosed quote
+# takes the rest of the file into one cell); the longest names on the official lists are
+# under 200 characters.
+MAX_NAME = 300
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+BAD_ROWS_SHOWN = 10
+
+
+def _name_problem(what: str, value: str) -> str | None:
+    """Why `value` cannot be a listed name, or None."""
+    if "\n" in value or "\r" in value:
+        return f"{what} spans several lines (an unclosed quote?)"
+    if _CONTROL.search(value):
+        return f"{what} holds a control character"
+    if len(value) > MAX_NAME:
+        return f"{what} is {len(value)} characters long (at most {MAX_NAME})"
+    return None
+
+
+def _csv_watchlist_rows(path: Path) -> list[tuple[str, dict[str, str]]]:
+    """The rows of a CSV watchlist as (where, {column: cell}), where = "line N" (the line the
+    row starts on). A file that is not well-formed CSV, or a row with more cells than the
+    header has columns, is refused whole."""
+    reader = csv.reader(io.StringIO(_read_text(path)), strict=True)
+    rows: list[tuple[str, dict[str, str]]] = []
+    problems: list[str] = []
+    start = 1
+    try:
+        header = [c.strip().lower() for c in next(reader, [])]
+        if "name" not in header:
+            raise _fail(path, "a CSV watchlist needs a header with a 'name' column")
+        twice = sorted({c for c in header if c and header.count(c) > 1})
+        if twice:
+            raise _fail(path, f"line 1: the header names {', '.join(twice)} more than once")
+        start = reader.line_num + 1
+        for cells in reader:
+            where, start = f"line {start}", reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append(f"{where}: {len(cells)} cells, the header has {len(header)}")
+                continue
+            rows.append((where, {k: v for k, v in zip(header, cells, strict=False) if k}))
+    except csv.Error as exc:
+        raise _fail(path, f"line {start}: not well-formed CSV ({exc}); nothing imported") from exc
+    _refuse(path, problems)
+    return rows
+
+
+def _refuse(path: Path, problems: list[str]) -> None:
+    """Refuse the whole file when any row is bad: an import replaces the list of the same
+    name, so a partial one would drop entries without a word."""
+    if not problems:
+        return
+    shown = "; ".join(problems[:BAD_ROWS_SHOWN])
+    more = len(problems) - BAD_ROWS_SHOWN
+    raise _fail(
+        path,
+        f"{len(problems)} bad row(s), nothing imported: {shown}"
+        + (f"; and {more} more" if more > 0 else ""),
+    )
+
+
 def read_watchlist(path: Path | str) -> list[Listing]:
     """A user's watchlist: CSV with a header (name, aliases separated by ``;``, type,
-    listed_on, note) or YAML (a list of {name, aliases, type, listed_on, note})."""
+    listed_on, note) or YAML (a list of {name, aliases, type, listed_on, note}). Every row is
+    checked (a name of sane length on one line, aliases likewise, a YYYY-MM-DD listed_on); a
+    file with any bad row is refused with the line (CSV) or entry (YAML) of each."""
     path = Path(path)
-    rows: list[dict[str, Any]]
+    rows: list[tuple[str, dict[str, Any]]]
     if path.suffix.lower() in (".yml", ".yaml"):
         data = _load_yaml(path)
         if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
             raise _fail(path, "a YAML watchlist must be a list of {name, aliases, ...} entries")
-        rows = data
+        rows = [(f"entry {n}", d) for n, d in enumerate(data, start=1)]
     else:
-        reader = csv.DictReader(io.StringIO(_read_text(path)))
-        fields = [f.strip().lower() for f in reader.fieldnames or []]
-        if "name" not in fields:
-            raise _fail(path, "a CSV watchlist needs a header with a 'name' column")
-        rows = [{(k or "").strip().lower(): v for k, v in row.items()} for row in reader]
+        rows = _csv_watchlist_rows(path)
     out: list[Listing] = []
-    for n, row in enumerate(rows, start=1):
-        name = str(row.get("name") or "").strip()
-        if not name:
-            raise _fail(path, f"entry {n}: no name")
+    problems: list[str] = []
+    for n, (where, row) in enumerate(rows, start=1):
+        raw_name = row.get("name")
+        if isinstance(raw_name, list | dict):
+            problems.append(f"{where}: the name is not text")
+            continue
+        name = str(raw_name or "").strip()
         raw_aliases = row.get("aliases")
         alias_names = (
             _as_list(raw_aliases)
@@ -685,8 +786,16 @@ def read_watchlist(path: Path | str) -> list[Listing]:
         )
         listed_raw = row.get("listed_on")
         listed = _iso(listed_raw)
-        if listed_raw not in (None, "") and listed is None:
-            raise _fail(path, f"entry {n}: listed_on {listed_raw!r} is not a YYYY-MM-DD date")
+        found = [
+            "no name" if not name else _name_problem("the name", name),
+            *(_name_problem(f"alias {a[:40]!r}", a) for a in alias_names),
+            f"listed_on {str(listed_raw)[:40]!r} is not a YYYY-MM-DD date"
+            if listed_raw not in (None, "") and listed is None
+            else None,
+        ]
+        if any(found):
+            problems.extend(f"{where}: {p}" for p in found if p)
+            continue
         kind = _TYPE_WORDS.get(str(row.get("type") or "").strip().lower(), "other")
         out.append(
             Listing(
@@ -703,6 +812,7 @@ def read_watchlist(path: Path | str) -> list[Listing]:
                 remarks=str(row.get("note") or "").strip() or None,
             )
         )
+    _refuse(path, problems)
     return out
 
 

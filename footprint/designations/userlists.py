@@ -3,7 +3,8 @@
 - ``footprint lists update FILE...`` rebuilds the dataset from newer official files into
   ``<lists dir>/listings.jsonl``, which then replaces the packaged dataset;
 - ``footprint lists import FILE`` adds an extra watchlist (an OpenSanctions/FollowTheMoney
-  entities file, or the user's own CSV/YAML) as ``<lists dir>/extra/<name>.jsonl``.
+  entities file, of which only the entities it marks as listed count, or the user's own
+  CSV/YAML, refused whole if any row is bad) as ``<lists dir>/extra/<name>.jsonl``.
 The lists dir is `Settings.lists_dir` (``$FOOTPRINT_LISTS_DIR``, else ``lists/`` in the user
 data directory); every function here takes it as a parameter.
 """
@@ -11,11 +12,17 @@ data directory); every function here takes it as a parameter.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from footprint.designations.dataset import build, load_listings, write_listings
 from footprint.designations.records import Listing
-from footprint.designations.sources import detect_and_read
+from footprint.designations.sources import (
+    LISTED_TOPICS,
+    detect_and_read,
+    detect_kind,
+    read_ftm_entities,
+)
 
 
 def current_listings(folder: Path) -> list[Listing]:
@@ -38,13 +45,35 @@ def update(files: list[Path], folder: Path) -> tuple[Path, int]:
     return target, len(listings)
 
 
-def import_list(path: Path, folder: Path) -> tuple[Path, int]:
-    """Add a watchlist file; returns where it was stored and how many entries it holds."""
-    listings = detect_and_read(path)
+@dataclass(frozen=True)
+class Imported:
+    """What `import_list` did: where the list went, how many listings it holds, and how many
+    entities the file held that it does not mark as listed (FtM files), left out."""
+
+    target: Path
+    count: int
+    unlisted: int = 0
+
+
+def import_list(path: Path, folder: Path) -> Imported:
+    """Add a watchlist file (it replaces an earlier import of the same name). An FtM file
+    gives only the entities it marks as listed (`sources.read_ftm_entities`)."""
+    unlisted = 0
+    if detect_kind(path) == "ftm":
+        read = read_ftm_entities(path)
+        listings, unlisted = read.listings, read.unlisted
+        if not listings:
+            raise ValueError(
+                f"{path.name}: none of its {unlisted} people and organisations is marked as "
+                f"listed (FtM topics {', '.join(sorted(LISTED_TOPICS))}, or a Sanction entity); "
+                "nothing imported"
+            )
+    else:
+        listings = detect_and_read(path)
     if not listings:
-        raise ValueError(f"{path}: no names found")
+        raise ValueError(f"{path.name}: no names found")
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", path.name.split(".")[0]) or "watchlist"
     target = folder / "extra" / f"{stem}.jsonl"
     target.parent.mkdir(parents=True, exist_ok=True)
     write_listings(listings, target)
-    return target, len(listings)
+    return Imported(target, len(listings), unlisted)

@@ -2,7 +2,12 @@
 
 A file is written beside its target under a temporary name and renamed over it; a folder (the
 CSV tables) is filled under a temporary name beside the target and renamed into place, the old
-folder (if any) moved aside first and removed after.
+folder (if any) moved aside first and removed after. Where the target folder holds files the
+exporter did not write, `atomic_files` replaces only the exporter's own files in it, one by one,
+and leaves the rest alone.
+
+No folder is ever created on the way to a target: a mistyped path is an error
+(`check_parent`), not a new tree of folders.
 """
 
 from __future__ import annotations
@@ -15,12 +20,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from footprint.errors import FootprintError
+
+
+def check_parent(target: Path) -> None:
+    """FootprintError unless the folder `target` is to go in exists."""
+    parent = Path(target).parent
+    if not parent.exists():
+        raise FootprintError(f"{target}: cannot write: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise FootprintError(f"{target}: cannot write: {parent} is not a folder")
+
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside `target` to write to; on success it replaces `target`."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(fd)
     tmp = Path(name)
@@ -42,11 +57,11 @@ def atomic_file(target: Path) -> Iterator[IO[str]]:
 
 @contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
-    """A temporary folder beside `target`; on success it becomes `target`."""
+    """A temporary folder beside `target`; on success it becomes `target`, and whatever
+    `target` held is removed: only for a target that holds nothing but the caller's files."""
     target = Path(target)
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         yield tmp
@@ -61,3 +76,25 @@ def atomic_dir(target: Path) -> Iterator[Path]:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+@contextmanager
+def atomic_files(folder: Path) -> Iterator[Path]:
+    """A temporary folder inside the existing `folder`; on success each file written to it
+    replaces (atomically, one at a time) the file of the same name in `folder`. Nothing else
+    in `folder` is touched."""
+    folder = Path(folder)
+    tmp = Path(tempfile.mkdtemp(prefix=".footprint-", dir=folder))
+    try:
+        yield tmp
+        written = sorted(tmp.iterdir())
+        # Check every name first, so that a clash leaves the folder as it was.
+        for path in written:
+            there = folder / path.name
+            if there.is_symlink() or (there.exists() and not there.is_file()):
+                raise FootprintError(f"{there}: cannot write: it is not a plain file")
+        for path in written:
+            os.chmod(path, 0o644)
+            os.replace(path, folder / path.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)

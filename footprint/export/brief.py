@@ -562,6 +562,9 @@ def write_brief(data: dict[str, Any], target: Path) -> list[Path]:
     """Write the brief (atomically); for Markdown also its pictures beside it. Returns paths."""
     check_target(target)
     try:
+        # The brief makes its folder (`brief -o reports/x.html` is expected to work); atomic.py
+        # makes none, and `export` refuses a missing one.
+        target.parent.mkdir(parents=True, exist_ok=True)
         if target.suffix.lower() == ".md":
             written = []
             files = {}

@@ -5,6 +5,15 @@ Every `id` column is a footprint id (`ent-...` actors, `evt-...` occasions, `rel
 relations, `ptc-...` participations, `dsg-...` designations, document ids), the same ids the
 other formats use. evidence.csv has one row per stated fact: fact_type (event, participation,
 relation, designation), fact_id, document, start, end, text, sentence, attribution.
+
+Safe to open in a spreadsheet: every text cell is quoted, and a text cell that a spreadsheet
+would run as a formula (one starting with = + - @, a tab or a carriage return: CSV injection,
+e.g. a title `=HYPERLINK(...)`) gets a leading `'`, as OWASP recommends; strip it to get the
+text back. Numbers footprint writes (offsets, coordinates, counts, scores) stay numbers.
+
+The folder: a new one is made whole and renamed into place. An existing folder that holds only
+footprint's tables is replaced the same way; one that holds other files too (which the CLI
+refuses without --force) keeps them: only footprint's seven tables in it are replaced.
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from footprint.export.atomic import atomic_dir
+from footprint.errors import FootprintError
+from footprint.export.atomic import atomic_dir, atomic_files
 from footprint.export.selection import ExportData
 
 SEP = "; "
@@ -113,16 +123,29 @@ COLUMNS = {
 }
 
 
+TABLE_FILES = tuple(f"{name}.csv" for name in COLUMNS)
+# What a spreadsheet reads as the start of a formula (OWASP, CSV injection), with the
+# full-width forms some spreadsheets also take.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def inert(text: str) -> str:
+    """A text cell a spreadsheet will show and never run."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(v: Any) -> Any:
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, int | float):
+        return v  # a number of footprint's own: written unquoted, read as a number
     if isinstance(v, list | tuple):
-        return SEP.join(str(x) for x in v)
+        return inert(SEP.join(str(x) for x in v))
     if isinstance(v, dict):
-        return json.dumps(v, ensure_ascii=False, sort_keys=True) if v else ""
-    return v
+        return inert(json.dumps(v, ensure_ascii=False, sort_keys=True)) if v else ""
+    return inert(str(v))
 
 
 def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
@@ -180,12 +203,35 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+def other_files(folder: Path) -> list[str]:
+    """The names in `folder` that are not footprint's tables."""
+    return sorted(p.name for p in folder.iterdir() if p.name not in TABLE_FILES)
+
+
+def check_folder(target: Path, *, force: bool = False) -> None:
+    """FootprintError for a target the tables cannot go to: a file, or (without `force`) a
+    folder holding files footprint did not write."""
+    if target.exists() and not target.is_dir():
+        raise FootprintError(f"{target}: cannot write: it is a file, not a folder")
+    if target.is_dir() and not force:
+        others = other_files(target)
+        if others:
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if others[5:] else "")
+            raise FootprintError(
+                f"{target}: cannot write: the folder holds files footprint did not write "
+                f"({shown}); give --force to write the tables beside them"
+            )
+
+
 def write(data: ExportData, target: Path) -> dict[str, int]:
     rows = tables(data)
-    with atomic_dir(target) as folder:
+    keep_others = target.is_dir() and bool(other_files(target))
+    with atomic_files(target) if keep_others else atomic_dir(target) as folder:
         for name, columns in COLUMNS.items():
             with (folder / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
-                w = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+                w = csv.DictWriter(
+                    handle, fieldnames=columns, extrasaction="ignore", quoting=csv.QUOTE_NONNUMERIC
+                )
                 w.writeheader()
                 for row in rows[name]:
                     w.writerow({c: _cell(row.get(c)) for c in columns})

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from footprint.errors import FootprintError
+from footprint.export.atomic import check_parent
 from footprint.export.selection import ExportData
 
 Writer = Callable[[ExportData, Path], dict[str, int]]
@@ -46,3 +47,16 @@ def writer(name: str) -> Writer:
 
         return csv_tables.write
     raise FootprintError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+
+
+def check_target(name: str, target: Path, *, force: bool = False) -> None:
+    """FootprintError, before any work, for a target the format's writer must not write: one
+    in a folder that does not exist (none is created), a folder for a file format, and for
+    csv a file or (without `force`) a folder holding files footprint did not write."""
+    check_parent(target)
+    if name.lower() == "csv":
+        from footprint.export import csv_tables
+
+        csv_tables.check_folder(target, force=force)
+    elif target.is_dir():
+        raise FootprintError(f"{target}: cannot write: it is a folder")

@@ -20,7 +20,9 @@ followthemoney library is only used by the tests to validate). Ids are footprint
 - designation of kind listed / alias (`dsg-...`) -> Sanction: entity, authority (the list),
   program, authorityId (listing id), listingDate, reason (the match explanation), proof;
 - document -> Article: title, author, publishedAt, sourceUrl, publisher (outlet host, author or
-  file path).
+  file path). sourceUrl (here and on Events) is given only for an http(s) address; any other
+  (`javascript:`, `data:`, ...) is kept as text in the Article's notes
+  (`footprint/export/links.py`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.export.atomic import atomic_file
+from footprint.export.links import not_a_link, web_link
 from footprint.export.selection import LISTED_KINDS, ExportData
 from footprint.model import stable_id
 
@@ -100,7 +103,10 @@ def entities(data: ExportData) -> list[dict[str, Any]]:
                     "name": doc["title"] or doc["path"],
                     "author": doc["author"],
                     "publishedAt": doc["published"],
-                    "sourceUrl": doc["url"],
+                    "sourceUrl": web_link(doc["url"]),
+                    "notes": not_a_link(doc["url"])
+                    if doc["url"] and not web_link(doc["url"])
+                    else None,
                     "publisher": doc["source"],
                 },
             )
@@ -183,9 +189,9 @@ def entities(data: ExportData) -> list[dict[str, Any]]:
                     "summary": f"{e['grade']['grade']}: {e['grade']['reasoning']}",
                     "proof": [ftm_id(d) for d in e["documents"] if d in data.documents],
                     "sourceUrl": [
-                        data.documents[d]["url"]
+                        web_link(data.documents[d]["url"])
                         for d in e["documents"]
-                        if d in data.documents and data.documents[d]["url"]
+                        if d in data.documents
                     ],
                 },
             )

@@ -23,7 +23,10 @@ id in `external_references` (`source_name: "footprint"`, `external_id`).
   alias carry the list, program and date; claimed_front / linked_person (what the text says,
   not a listing) are labelled `text-claim` and kept apart;
 - document -> report (report_types ["threat-report"], published = the document's date, else
-  the export time, said in the description; object_refs = everything it supports).
+  the export time, said in the description; object_refs = everything it supports). Its
+  external reference carries the document's URL only when it is an http(s) address; any
+  other (`javascript:`, `data:`, ...) is kept as text in the reference's description
+  (`footprint/export/links.py`).
 
 `confidence` (0-100) comes from the Admiralty information credibility of the fact
 (`analysis/corroboration.py`): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10, 6 -> 0.
@@ -40,6 +43,7 @@ from typing import Any
 import stix2
 
 from footprint.export.atomic import atomic_file
+from footprint.export.links import not_a_link, web_link
 from footprint.export.selection import LISTED_KINDS, ExportData
 
 NAMESPACE = uuid.UUID("6b1c1b0e-3a56-5c8e-9f62-2f0d5f6f7f10")  # footprint's fixed uuid5 namespace
@@ -60,8 +64,11 @@ def stix_id(kind: str, footprint_id: str) -> str:
 
 def _ref(footprint_id: str, url: str | None = None) -> list[dict[str, str]]:
     ref = {"source_name": "footprint", "external_id": footprint_id}
-    if url:
-        ref["url"] = url
+    link = web_link(url)
+    if link:
+        ref["url"] = link
+    elif url:
+        ref["description"] = not_a_link(url)
     return [ref]
 
 

@@ -10,6 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from footprint.export.terminal_text import add_row, clean, plain
+
 PREDICATE_WORDS = {
     "member_of": "member of",
     "leader_of": "leads",
@@ -32,7 +34,7 @@ def _documents(dossier: dict[str, Any]) -> Table:
     for col in ("title", "author", "published", "source"):
         table.add_column(col)
     for d in dossier["documents"]:
-        table.add_row(d["title"] or "—", d["author"] or "—", d["published"] or "—", d["path"])
+        add_row(table, d["title"] or "—", d["author"] or "—", d["published"] or "—", d["path"])
     return table
 
 
@@ -47,8 +49,8 @@ def _entities(dossier: dict[str, Any], type_: str, title: str) -> Table | None:
     table.add_column("documents", justify="right")
     for e in rows:
         docs = {m["document"] for m in e["mentions"]}
-        table.add_row(
-            e["name"], ", ".join(e["aliases"]) or "", str(len(e["mentions"])), str(len(docs))
+        add_row(
+            table, e["name"], ", ".join(e["aliases"]) or "", str(len(e["mentions"])), str(len(docs))
         )
     return table
 
@@ -65,19 +67,19 @@ def _relations(dossier: dict[str, Any]) -> Table | None:
     table.add_column("evidence (first; count)", ratio=6)
     for r in dossier["relations"]:
         q = r["qualifiers"]
-        relation = Text(PREDICATE_WORDS.get(r["predicate"], r["predicate"]))
-        relation.append(f"\n{r['role']}", style="italic")
+        relation = plain(PREDICATE_WORDS.get(r["predicate"], r["predicate"]))
+        relation.append(clean(f"\n{r['role']}"), style="italic")
         if q.get("place"):
-            relation.append(f" in {q['place']}", style="italic")
+            relation.append(clean(f" in {q['place']}"), style="italic")
         if q.get("time") == "past":
             relation.append(" (past)", style="yellow")
         ev = r["evidence"][0]
-        evidence = Text(f"“{_short(ev['sentence'])}”", style="dim")
+        evidence = plain(f"“{_short(ev['sentence'])}”", "dim")
         if ev["attribution"]:
-            evidence.append(f"\n— {ev['attribution']}", style="yellow")
+            evidence.append(clean(f"\n— {ev['attribution']}"), style="yellow")
         if len(r["evidence"]) > 1:
             evidence.append(f"\n(+{len(r['evidence']) - 1} more)", style="cyan")
-        table.add_row(r["subject_name"], relation, r["object_name"] or "—", evidence)
+        add_row(table, r["subject_name"], relation, r["object_name"] or "—", evidence)
     return table
 
 
@@ -124,19 +126,21 @@ def _events(dossier: dict[str, Any]) -> Table | None:
     table.add_column("who (role, mode)", ratio=3)
     table.add_column("evidence", ratio=5)
     for e in dossier["events"]:
-        what = Text(e["label"])
-        what.append(f"\n{e['type']}", style="italic")
+        what = plain(e["label"])
+        what.append(clean(f"\n{e['type']}"), style="italic")
         if e["background"]:
             what.append(" · background", style="yellow")
         ev = e["evidence"][0]
-        evidence = Text(f"“{_short(ev['sentence'], 180)}”", style="dim")
+        evidence = plain(f"“{_short(ev['sentence'], 180)}”", "dim")
         if ev["attribution"]:
-            evidence.append(f"\n— {ev['attribution']}", style="yellow")
+            evidence.append(clean(f"\n— {ev['attribution']}"), style="yellow")
         for q in e["quotes"][:2]:
-            evidence.append(f"\n{q['speaker_name']}: “{_short(q['text'], 120)}”", style="cyan")
+            evidence.append(
+                clean(f"\n{q['speaker_name']}: “{_short(q['text'], 120)}”"), style="cyan"
+            )
         if len(e["evidence"]) > 1:
             evidence.append(f"\n(+{len(e['evidence']) - 1} more sentences)", style="cyan")
-        table.add_row(format_date(e["date"]), what, _place(e["place"]), _participants(e), evidence)
+        add_row(table, format_date(e["date"]), what, _place(e["place"]), _participants(e), evidence)
     return table
 
 
@@ -151,7 +155,7 @@ def _itineraries(dossier: dict[str, Any]) -> Iterator[Table]:
     for name, visits in sorted(stops.items(), key=lambda kv: -len(kv[1])):
         if len(visits) < 2:
             continue
-        table = Table(title=f"Itinerary: {name}", title_justify="left", expand=True)
+        table = Table(title=plain(f"Itinerary: {name}"), title_justify="left", expand=True)
         table.add_column("when")
         table.add_column("event", style="bold")
         table.add_column("where")
@@ -160,8 +164,13 @@ def _itineraries(dossier: dict[str, Any]) -> Iterator[Table]:
         for e, p in visits:
             others = ", ".join(x["name"] for x in e["participants"] if x["name"] != name)
             mode = "" if p["mode"] == "unknown" else f" ({p['mode'].replace('_', ' ')})"
-            table.add_row(
-                format_date(e["date"]), e["label"], _place(e["place"]), p["role"] + mode, others
+            add_row(
+                table,
+                format_date(e["date"]),
+                e["label"],
+                _place(e["place"]),
+                p["role"] + mode,
+                others,
             )
         yield table
 
@@ -192,11 +201,15 @@ def _designations(dossier: dict[str, Any]) -> Table | None:
         if d["listed_on"]:
             listed += f", listed {d['listed_on']}"
         listed += f"\nas “{d['listed_name']}”"
-        why = Text(d["explanation"])
+        why = plain(d["explanation"])
         if d.get("evidence"):
-            why.append(f"\n“{_short(d['evidence']['sentence'], 160)}”", style="dim")
-        table.add_row(
-            entity["name"], Text(KIND_WORDS.get(d["kind"], d["kind"]), style=style), listed, why
+            why.append(clean(f"\n“{_short(d['evidence']['sentence'], 160)}”"), style="dim")
+        add_row(
+            table,
+            entity["name"],
+            Text(KIND_WORDS.get(d["kind"], d["kind"]), style=style),
+            listed,
+            why,
         )
     return table
 
@@ -213,7 +226,8 @@ def _co_appearances(dossier: dict[str, Any]) -> Table | None:
         if a["kind"] == "possible":
             continue
         event = events.get(a["event"], {})
-        table.add_row(
+        add_row(
+            table,
             a["actor_name"],
             a["with_name"],
             KIND_WORDS.get(a["kind"], a["kind"]),
@@ -231,7 +245,8 @@ def _across_documents(dossier: dict[str, Any]) -> Iterator[Table]:
             table.add_column(col, overflow="fold")
         for c in corpus["entities"]:
             others = [m for m in c["members"] if m["entity"] != c["id"]]
-            table.add_row(
+            add_row(
+                table,
                 c["name"],
                 ", ".join(m["name"] for m in others),
                 "; ".join(m["reason"] or "" for m in others),
@@ -243,7 +258,8 @@ def _across_documents(dossier: dict[str, Any]) -> Iterator[Table]:
             table.add_column(col, overflow="fold")
         for e in corpus["events"]:
             support = e["support"]
-            table.add_row(
+            add_row(
+                table,
                 e["label"],
                 str(len(e["members"])),
                 f"{support['grade']}: {support['reasoning']}",
@@ -278,7 +294,7 @@ def render(dossier: dict[str, Any]) -> Iterator[RenderableType]:
     yield from _across_documents(dossier)
     if dossier["rejected"]:
         lines = "\n".join(f"{r['source']}: {r['reason']}" for r in dossier["rejected"])
-        yield Panel(lines, title="Inputs not analyzed", border_style="red")
+        yield Panel(plain(lines), title="Inputs not analyzed", border_style="red")
 
 
 ERRORS_PER_FIELD = 500  # errors listed per field of a suite (a sampled suite scores 500 rows)
@@ -288,9 +304,9 @@ def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[Rende
     """One table per evaluation suite: each field's numbers beside the published anchor."""
     for result in results:
         if result.skipped:
-            yield Text(f"{result.suite}: skipped — {result.skipped}", style="yellow")
+            yield plain(f"{result.suite}: skipped — {result.skipped}", "yellow")
             continue
-        table = Table(title=f"{result.suite} ({result.seconds:.0f} s)", title_justify="left")
+        table = Table(title=plain(f"{result.suite} ({result.seconds:.0f} s)"), title_justify="left")
         table.add_column("field", style="bold")
         columns = [
             (key, title)
@@ -317,10 +333,12 @@ def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[Rende
                 else f"{values[key]:.3f}"
                 for key, _ in columns
             ]
-            table.add_row(name, *cells, result.anchors.get(name, ""))
+            add_row(table, name, *cells, result.anchors.get(name, ""))
         yield table
         if show_errors and result.errors:
-            lines = Table(title=f"{result.suite}: errors", title_justify="left", show_header=True)
+            lines = Table(
+                title=plain(f"{result.suite}: errors"), title_justify="left", show_header=True
+            )
             for col in ("field", "kind", "item", "gold", "context"):
                 lines.add_column(col, overflow="fold")
             shown: dict[str, int] = {}
@@ -333,11 +351,16 @@ def render_eval(results: list[Any], show_errors: bool = False) -> Iterator[Rende
                 kind = e.get("kind", "wrong")
                 context = e.get("context", e.get("doc", ""))
                 gold = e.get("gold", "")
-                lines.add_row(
-                    name, str(kind), str(item), _short(str(gold), 160), _short(str(context), 200)
+                add_row(
+                    lines,
+                    name,
+                    str(kind),
+                    str(item),
+                    _short(str(gold), 160),
+                    _short(str(context), 200),
                 )
             yield lines
             hidden = {k: n - ERRORS_PER_FIELD for k, n in shown.items() if n > ERRORS_PER_FIELD}
             if hidden:
                 more = ", ".join(f"{k}: {n}" for k, n in hidden.items())
-                yield Text(f"{result.suite}: not shown, past {ERRORS_PER_FIELD} per field: {more}")
+                yield plain(f"{result.suite}: not shown, past {ERRORS_PER_FIELD} per field: {more}")
