@@ -186,3 +186,20 @@ def test_query_on_a_missing_database_is_an_error_not_a_new_store(tmp_path, comma
     assert result.exit_code == 2, result.output
     assert f"{db}: no such database" in result.output
     assert not db.exists() and not db.parent.exists()
+
+
+def test_queries_say_when_the_store_was_not_resolved(tmp_path):
+    from footprint.pipeline.corpus import ingest_corpus
+    from footprint.settings import Settings
+    from footprint.store import open_store
+
+    db = tmp_path / "fp.db"
+    store = open_store(db)
+    # An ingest stopped before its resolution: documents stored, clusters not rebuilt.
+    ingest_corpus([CORPUS / "lahore-gaza-rally.txt"], Settings(db=db), store, resolve=False)
+    store.close()
+    stale = runner.invoke(app, ["timeline", "--db", str(db)])
+    assert stale.exit_code == 0 and "last resolved" in stale.output
+    assert runner.invoke(app, ["ingest", str(CORPUS / "lahore-gaza-rally.txt"), "--db", str(db)]).exit_code == 0
+    fresh = runner.invoke(app, ["timeline", "--db", str(db)])
+    assert fresh.exit_code == 0 and "last resolved" not in fresh.output

@@ -71,6 +71,23 @@ def say_error(*what: object) -> None:
     err.print(line(("error", "red"), " ", *what), soft_wrap=True)
 
 
+def warn_if_unresolved(store: StoreView) -> None:
+    """Say so when documents were stored after the last resolution (an ingest stopped before or
+    during it): the answer then joins actors and occasions as they were before those documents."""
+    if store.needs_resolution():
+        err.print(
+            line(
+                ("note", "yellow"),
+                " ",
+                store.name,
+                ": documents were stored after the corpus was last resolved, so actors and "
+                "occasions may not be joined across them yet; run `footprint ingest` again "
+                "(it resolves even when nothing is new)",
+            ),
+            soft_wrap=True,
+        )
+
+
 def open_store(db: str | None, *, create: bool) -> tuple[Settings, StoreView]:
     """The settings with --db applied, and the store they name. Only the commands that write
     documents (analyze, ingest) create a store; a query on a missing file is an error."""
@@ -86,6 +103,7 @@ def query(db: str | None, ask: Callable[[StoreView], dict[str, Any]]) -> dict[st
     exit 2."""
     _, store = open_store(db, create=False)
     try:
+        warn_if_unresolved(store)
         return ask(store)
     except FootprintError as exc:
         raise fail(exc) from None
