@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import collections
 import datetime as dt
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -36,7 +38,27 @@ LABEL_TYPES = {
 }
 
 
+class Exclusions(list[hygiene.Exclusion]):
+    """Excluded ranges (in their given order) that also answer "does one of them cover this
+    span?" in logarithmic time: asked once per entity and per sentence, a scan of every range
+    made extraction quadratic on texts with many excluded lines."""
+
+    def __init__(self, ranges: Iterable[hygiene.Exclusion]) -> None:
+        super().__init__(ranges)
+        by_start = sorted(self, key=lambda r: r.start)
+        self._starts = [r.start for r in by_start]
+        # _reach[i]: the furthest end among the ranges starting at or before _starts[i].
+        self._reach = list(itertools.accumulate((r.end for r in by_start), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+
 def _excluded(start: int, end: int, ranges: list[hygiene.Exclusion]) -> bool:
+    """Whether one of the ranges covers [start, end)."""
+    if isinstance(ranges, Exclusions):
+        return ranges.covers(start, end)
     return any(r.start <= start and end <= r.end for r in ranges)
 
 
@@ -363,7 +385,7 @@ def _events(
     filed_in = find_dateline(document.text)
     if filed_in is not None and geocoder is not None:
         dateline = geocoder.resolve(filed_in, collections.Counter())
-    joined = _joined(excluded)
+    joined = Exclusions(_joined(excluded))
     seat_of = _seat_finder(doc, places, geocoder)
     reader = EventReader(
         doc,
@@ -384,7 +406,7 @@ def _events(
 
 def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> DocumentResult:
     """Records from an annotated Doc. Without a geocoder, events carry no places."""
-    excluded = hygiene.exclusions(document.text)
+    excluded = Exclusions(hygiene.exclusions(document.text))
     headlines = hygiene.headline_ranges(document.text)
     pairs = mentions_from(doc, document, excluded, headlines)
     entities = resolve([m for _, m in pairs], _acronyms(doc, pairs))
