@@ -231,3 +231,20 @@ def test_a_near_copy_of_a_failed_document_is_not_linked_to_it(tmp_path):
     assert len(report.stored) == 1 and len(report.rejected) == 1
     assert report.near_duplicates == 0 and store.near_duplicates() == []
     store.close()
+
+
+def test_a_later_run_never_replaces_a_stored_text_that_had_the_same_id(tmp_path):
+    first, second = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    first.write_text(json.dumps({"id": "note-1", "text": "Police in Lahore arrested two men on Monday."}) + "\n", "utf-8")
+    second.write_text(json.dumps({"id": "note-1", "text": "Protesters blocked a road in Karachi on Friday."}) + "\n", "utf-8")
+    store = _store(tmp_path)
+    ingest_corpus([first], _settings(tmp_path), store)
+    report = ingest_corpus([second], _settings(tmp_path), store)
+    ids = sorted(d.id for d in store.documents())
+    assert len(ids) == 2 and ids[0] == "note-1" and ids[1].startswith("note-1~")
+    assert report.stored == [ids[1]]
+    # Both texts are kept, and a rerun of either file changes nothing.
+    before = store.dump()
+    again = ingest_corpus([first, second], _settings(tmp_path), store)
+    assert again.stored == [] and store.dump() == before
+    store.close()

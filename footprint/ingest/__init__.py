@@ -227,10 +227,16 @@ class _Ids:
         known = self.taken.setdefault(document.id, content)
         if known == content:
             return document
-        digest = content.removeprefix("doc-")
-        for renamed in (f"{document.id}~{digest[:8]}", f"{document.id}~{digest}"):
+        for renamed in other_ids(document):
             if self.taken.setdefault(renamed, content) == content:
                 return replace(document, id=renamed)
         return Rejected(
             document.path, f"id '{document.id}' is taken by another text, and so is '{renamed}'"
         )
+
+
+def other_ids(document: Document) -> tuple[str, str]:
+    """The ids a document gets, in turn, when its own is taken by another text: `ID~HASH` with
+    8 and then all hex digits of its text's content id (the same text always gets the same)."""
+    digest = document_id(document.text).removeprefix("doc-")
+    return (f"{document.id}~{digest[:8]}", f"{document.id}~{digest}")

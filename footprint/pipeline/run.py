@@ -146,7 +146,7 @@ def run(
                 books.progress()
                 continue
             waiting.append(checked)
-            yield item
+            yield checked.document  # dedup may have given it a free id
 
     # Closing the results on the way out (Ctrl-C, a store error) stops the work in flight.
     with engine, contextlib.closing(engine.map(documents_to_analyse())) as results:
