@@ -248,3 +248,33 @@ def test_a_later_run_never_replaces_a_stored_text_that_had_the_same_id(tmp_path)
     again = ingest_corpus([first, second], _settings(tmp_path), store)
     assert again.stored == [] and store.dump() == before
     store.close()
+
+
+def test_a_near_copy_stored_by_another_writer_meanwhile_is_still_one_source(tmp_path):
+    """Two ingests at once: each signs its texts against the store as it was when it began, so
+    neither links the other's near-copy; resolution finds the pair from the stored signatures."""
+    from footprint import ingest
+    from footprint.ingest.dedup import signature
+    from footprint.pipeline.processor import Processor
+    from footprint.resolve.corpus import resolve_store
+
+    src = CORPUS / "lahore-gaza-rally.txt"
+    edited = src.read_text("utf-8").replace("Police", "Police officers", 1).rsplit(".", 2)[0] + "."
+    (tmp_path / "a").mkdir()
+    shutil.copy(src, tmp_path / "a" / "original.txt")
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(edited, "utf-8")
+    settings = _settings(tmp_path)
+    store = _store(tmp_path)
+    ingest_corpus([tmp_path / "a"], settings, store, resolve=False)
+    # The other writer began on the empty store: it stores the reprint signed but unlinked.
+    (document,) = ingest.load([reprint])
+    (result,) = Processor.from_settings(settings).process([document])
+    store.write(result, signature=signature(document.text).tobytes())
+    assert store.near_duplicates() == []
+    resolve_store(store)
+    counted = [
+        (len(json.loads(r.documents)), r.independent_sources) for r in store.event_cluster_info()
+    ]
+    assert (2, 1) in counted
+    store.close()

@@ -13,6 +13,9 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
+from footprint.ingest.dedup import NearDuplicateIndex
 from footprint.resolve.across_documents import (
     MergedEvent,
     independent_sources,
@@ -47,7 +50,20 @@ def _occasions(store: StoreView, merged: list[MergedEvent]) -> dict[str, set[str
 
 
 def near_duplicate_pairs(store: StoreView) -> list[frozenset[str]]:
-    return [frozenset((r["document_id"], r["duplicate_of"])) for r in store.near_duplicates()]
+    """Pairs of stored documents that repeat each other: the links ingest recorded, and those it
+    could not see. Each ingest signs a text against the store as it was when the run began, so
+    a near-copy that another writer stored meanwhile goes unlinked; signing every stored
+    document again here, in id order, finds those pairs, so no near-copy counts as an
+    independent source whichever ingest stored it."""
+    pairs = {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates()}
+    index = NearDuplicateIndex()
+    for doc_id, blob in sorted(store.signatures()):
+        sig = np.frombuffer(blob, dtype=np.uint32).copy()
+        found = index.query(sig)
+        if found is not None:
+            pairs.add(frozenset((doc_id, found[0])))
+        index.add(doc_id, sig)
+    return sorted(pairs, key=sorted)
 
 
 def resolve_store(store: SQLStore) -> ResolutionSummary:
