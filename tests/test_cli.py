@@ -203,3 +203,21 @@ def test_queries_say_when_the_store_was_not_resolved(tmp_path):
     assert runner.invoke(app, ["ingest", str(CORPUS / "lahore-gaza-rally.txt"), "--db", str(db)]).exit_code == 0
     fresh = runner.invoke(app, ["timeline", "--db", str(db)])
     assert fresh.exit_code == 0 and "last resolved" not in fresh.output
+
+
+def test_version_flag_and_python_dash_m():
+    import subprocess
+    import sys
+
+    from footprint import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == __version__
+    ran = subprocess.run(
+        [sys.executable, "-m", "footprint", "--version"], capture_output=True, text=True, timeout=120
+    )
+    assert ran.returncode == 0 and ran.stdout.strip() == __version__
+    helped = subprocess.run(
+        [sys.executable, "-m", "footprint", "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert helped.returncode == 0 and "Usage: footprint" in helped.stdout
