@@ -55,13 +55,6 @@ class Exclusions(list[hygiene.Exclusion]):
         return i > 0 and self._reach[i - 1] >= end
 
 
-def _excluded(start: int, end: int, ranges: list[hygiene.Exclusion]) -> bool:
-    """Whether one of the ranges covers [start, end)."""
-    if isinstance(ranges, Exclusions):
-        return ranges.covers(start, end)
-    return any(r.start <= start and end <= r.end for r in ranges)
-
-
 def _joined(ranges: list[hygiene.Exclusion]) -> list[hygiene.Exclusion]:
     """Excluded ranges with only a line break between them joined: the parser may read a run
     of navigation lines as one sentence, which no single range covers."""
@@ -108,7 +101,7 @@ def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str
 def mentions_from(
     doc: Doc,
     document: Document,
-    excluded: list[hygiene.Exclusion],
+    excluded: Exclusions,
     headlines: list[tuple[int, int]],
 ) -> list[tuple[Span, Mention]]:
     out: list[tuple[Span, Mention]] = []
@@ -117,7 +110,7 @@ def mentions_from(
     ]
     for ent in [*doc.ents, *doers]:
         type_ = LABEL_TYPES.get(ent.label_)
-        if type_ is None or _excluded(ent.start_char, ent.end_char, excluded):
+        if type_ is None or excluded.covers(ent.start_char, ent.end_char):
             continue
         name = clean(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
@@ -194,7 +187,7 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
 
 
 def _date_spans(
-    doc: Doc, document: Document, excluded: list[hygiene.Exclusion]
+    doc: Doc, document: Document, excluded: Exclusions
 ) -> list[tuple[Span, object]]:
     """Every date expression in text order, resolved on the narrative: each one's reference is
     the nearest preceding resolved date, else the publication date, else none."""
@@ -203,7 +196,7 @@ def _date_spans(
     clock = NarrativeClock(_published(document))
     out: list[tuple[Span, object]] = []
     for ent in doc.ents:
-        if ent.label_ == "DATE" and not _excluded(ent.start_char, ent.end_char, excluded):
+        if ent.label_ == "DATE" and not excluded.covers(ent.start_char, ent.end_char):
             out.append((ent, clock.resolve(ent.text)))
     return out
 
@@ -361,7 +354,7 @@ def _events(
     document: Document,
     pairs: list[tuple[Span, Mention]],
     entity_of: dict[int, Entity],
-    excluded: list[hygiene.Exclusion],
+    excluded: Exclusions,
     geocoder: Geocoder | None,
     places: dict[str, object],
     unnamed: list[Span],
@@ -394,7 +387,7 @@ def _events(
         _date_spans(doc, document, excluded),
         place_of,
         paragraphs,
-        lambda start, end: _excluded(start, end, joined),
+        joined.covers,
         attribution,
         _published(document),
         dateline,
@@ -423,7 +416,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     last_prose = _last_prose_block(document.text, excluded)
     author = document.author
     for sent in doc.sents:
-        if _excluded(sent.start_char, sent.end_char, excluded):
+        if excluded.covers(sent.start_char, sent.end_char):
             continue
         for found in find_relations(sent, by_token):
             qualifiers: list[tuple[str, str]] = []
@@ -467,9 +460,9 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     )
 
 
-def _last_prose_block(text: str, excluded: list[hygiene.Exclusion]) -> tuple[int, int] | None:
+def _last_prose_block(text: str, excluded: Exclusions) -> tuple[int, int] | None:
     for block in reversed(hygiene.blocks(text)):
-        if not _excluded(block.start, block.end, excluded) and not hygiene.is_headline_shaped(
+        if not excluded.covers(block.start, block.end) and not hygiene.is_headline_shaped(
             block
         ):
             return block.start, block.end
