@@ -56,10 +56,10 @@ class Dedup:
         """The document under an id no stored document has: its text is new (checked before),
         so a stored document with its id holds another text, which must not be replaced (a
         record reusing an id in a later run); it gets `ID~HASH`, as within one run."""
-        if not self.store.documents([document.id]):
+        if not self.store.document_headers([document.id]):  # by key, without the text
             return document
         for renamed in other_ids(document):
-            if not self.store.documents([renamed]):
+            if not self.store.document_headers([renamed]):
                 return replace(document, id=renamed)
         return document  # both taken by other texts: vanishingly unlikely; the write replaces
 

@@ -233,17 +233,14 @@ class ActorStore(SQLBase):
     def roles_of(self, entity_ids: Iterable[str]) -> list[RoleRow]:
         """Relations the entities are the subject of (with the object's name), in document
         order."""
-        rows: list[RoleRow] = []
-        for chunk in chunks(entity_ids):
-            rows += self._rows(
-                RoleRow,
-                f"SELECT {_RELATION_COLUMNS}, o.name AS object_name FROM relations r "
-                "LEFT JOIN entities o ON o.id = r.object_id "
-                f"WHERE r.subject_id IN ({marks(chunk)})",
-                chunk,
-            )
-        rows.sort(key=lambda r: (r.document_id, r.start, r.id, r.end))
-        return rows
+        return self._in_chunks(
+            RoleRow,
+            f"SELECT {_RELATION_COLUMNS}, o.name AS object_name FROM relations r "
+            "LEFT JOIN entities o ON o.id = r.object_id WHERE r.subject_id IN ({marks})",
+            entity_ids,
+            'r.document_id, r.start, r.id, r."end"',
+            lambda r: (r.document_id, r.start, r.id, r.end),
+        )
 
     def ties_to(self, entity_ids: Iterable[str], predicates: Iterable[str]) -> list[TieRow]:
         """Relations with one of `predicates` whose object is one of the entities (who
@@ -251,18 +248,17 @@ class ActorStore(SQLBase):
         wanted = sorted(set(predicates))
         if not wanted:
             return []
-        rows: list[TieRow] = []
-        for chunk in chunks(entity_ids):
-            rows += self._rows(
-                TieRow,
-                f"SELECT {_RELATION_COLUMNS}, s.name AS subject_name, s.type AS subject_type, "
-                "d.published FROM relations r JOIN entities s ON s.id = r.subject_id "
-                "JOIN documents d ON d.id = r.document_id "
-                f"WHERE r.object_id IN ({marks(chunk)}) AND r.predicate IN ({marks(wanted)})",
-                [*chunk, *wanted],
-            )
-        rows.sort(key=lambda r: (r.document_id, r.start, r.id, r.end))
-        return rows
+        return self._in_chunks(
+            TieRow,
+            f"SELECT {_RELATION_COLUMNS}, s.name AS subject_name, s.type AS subject_type, "
+            "d.published FROM relations r JOIN entities s ON s.id = r.subject_id "
+            "JOIN documents d ON d.id = r.document_id "
+            f"WHERE r.predicate IN ({marks(wanted)}) AND r.object_id IN ({{marks}})",
+            entity_ids,
+            'r.document_id, r.start, r.id, r."end"',
+            lambda r: (r.document_id, r.start, r.id, r.end),
+            params=wanted,
+        )
 
     def participation_counts(self, entity_ids: Iterable[str]) -> dict[str, int]:
         """Entity id -> how many events it takes part in; entities in none are left out."""

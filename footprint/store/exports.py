@@ -7,16 +7,15 @@ the same key their ORDER BY gives, so the order never depends on how many ids we
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from footprint.store.records import (
     MentionRow,
     ParticipantRow,
     Record,
 )
-from footprint.store.sql import R, SQLBase, chunks, marks
+from footprint.store.sql import SQLBase, marks
 
 # Name matches too weak to report: never exported, never shown in a brief.
 WEAK_KIND = "possible"
@@ -67,28 +66,6 @@ class RelationNames(Record):
 
 
 class ExportStore(SQLBase):
-    def _in_chunks(
-        self,
-        record: type[R],
-        sql: str,
-        values: Iterable[str],
-        order: str,
-        key: Callable[[R], Any],
-        params: Sequence[Any] = (),
-    ) -> list[R]:
-        """Rows of `sql` (whose `{marks}` stands for the values' placeholders, bound after
-        `params`) for every value, sorted by `order` in SQL and by `key`, the same order, across
-        chunks."""
-        parts = list(chunks(values))
-        rows: list[R] = []
-        for chunk in parts:
-            rows += self._rows(
-                record, f"{sql.format(marks=marks(chunk))} ORDER BY {order}", (*params, *chunk)
-            )
-        if len(parts) > 1:  # each chunk came sorted; their concatenation is not
-            rows.sort(key=key)
-        return rows
-
     def document_headers(self, ids: Iterable[str] | None = None) -> list[DocumentHeader]:
         """Documents (all, or those with these ids) without their text, by path then id."""
         sql = "SELECT id, path, title, author, published, url FROM documents"

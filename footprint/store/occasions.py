@@ -145,15 +145,13 @@ class OccasionStore(SQLBase):
 
     def evidence_for_events(self, event_ids: Iterable[str]) -> list[EventEvidenceRow]:
         """The evidence spans of the given events, by document and offset."""
-        rows: list[EventEvidenceRow] = []
-        for chunk in chunks(event_ids):
-            rows += self._rows(
-                EventEvidenceRow,
-                f"SELECT * FROM event_evidence WHERE event_id IN ({marks(chunk)})",
-                chunk,
-            )
-        # Sorted here, not in SQL: the order spans the chunks.
-        return sorted(rows, key=lambda r: (r.document_id, r.start, r.event_id, r.end))
+        return self._in_chunks(
+            EventEvidenceRow,
+            "SELECT * FROM event_evidence WHERE event_id IN ({marks})",
+            event_ids,
+            'document_id, start, event_id, "end"',
+            lambda r: (r.document_id, r.start, r.event_id, r.end),
+        )
 
     # -- who took part ---------------------------------------------------------------------------
 

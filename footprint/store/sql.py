@@ -14,7 +14,7 @@ leaves the store as it was, and a crash mid-document leaves nothing half-written
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -333,6 +333,28 @@ class SQLBase:
             key = [c.split()[0].strip('"') for c in order.split(", ")]
             desc = {c.split()[0] for c in order.split(", ") if " DESC" in c}
             rows.sort(key=lambda r: tuple(_sortable(r[k], k in desc) for k in key))
+        return rows
+
+    def _in_chunks(
+        self,
+        record: type[R],
+        sql: str,
+        values: Iterable[str],
+        order: str,
+        key: Callable[[R], Any],
+        params: Sequence[Any] = (),
+    ) -> list[R]:
+        """Rows of `sql` (whose `{marks}` stands for the values' placeholders, bound after
+        `params`) for every value, sorted by `order` in SQL and by `key`, the same order, across
+        chunks."""
+        parts = list(chunks(values))
+        rows: list[R] = []
+        for chunk in parts:
+            rows += self._rows(
+                record, f"{sql.format(marks=marks(chunk))} ORDER BY {order}", (*params, *chunk)
+            )
+        if len(parts) > 1:  # each chunk came sorted; their concatenation is not
+            rows.sort(key=key)
         return rows
 
     # -- schema -------------------------------------------------------------------------------
