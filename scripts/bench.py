@@ -15,10 +15,10 @@ What it measures (words are whitespace-split tokens, `len(text.split())`, for al
 
 For (b), (c) and (d) it reports the engine's own figure (`IngestReport.seconds`, corpus
 resolution included: for one process it leaves model loading out, for N processes it includes
-the workers' start; for dask it leaves the cluster's start out and includes each worker's model
-loading) and the whole call timed from outside (everything included). The three ratios printed
-against the targets use the engine's figures; the whole-call ratios are printed and saved
-beside them.
+the workers' start; for dask it leaves the engine's start out, the cluster's and each worker's
+model loading with it) and the whole call timed from outside (everything included). The three
+ratios printed against the targets use the engine's figures; the whole-call ratios are printed
+and saved beside them.
 
 Then it times `footprint.analysis.profile.profile` for a busy actor (200 participations) on a
 synthetic store of one million statement rows (event participants + relations + mentions),

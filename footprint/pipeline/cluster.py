@@ -12,10 +12,11 @@ Without an address the engine starts a `LocalCluster` of `workers` processes, on
 for the run and stops it after. With `scheduler="tcp://host:8786"` it connects to a running
 cluster and leaves it running; start its workers with one thread each (`dask worker ADDRESS
 --nthreads 1`): a spaCy pipeline is not made for concurrent use, so a worker runs one batch at
-a time whatever its threads. Each worker builds its `Processor` from the run's `Settings` on its
-first batch (a per-run worker plugin holds it, and drops it when the run ends), reading the
-model, the designation lists (`lists_dir`) and the gazetteer cache (`cache_dir`) on its own
-machine: a remote worker needs the same model installed and the same lists at that path.
+a time whatever its threads. Each worker builds its `Processor` from the run's `Settings` when
+the engine starts, in a warm-up task (a per-run worker plugin holds it, and drops it when the
+run ends), reading the model, the designation lists (`lists_dir`) and the gazetteer cache
+(`cache_dir`) on its own machine: a remote worker needs the same model installed and the same
+lists at that path.
 """
 
 from __future__ import annotations
@@ -48,9 +49,9 @@ CONNECT_TIMEOUT_S = 10.0
 
 
 class ProcessorPlugin(WorkerPlugin):
-    """One `Processor` per worker for one run. It is built on the worker's first batch, in the
-    task's thread: building it in `setup` would block the worker's event loop (and its
-    heartbeats) for the seconds spaCy takes to load."""
+    """One `Processor` per worker for one run. It is built by the first task that reaches the
+    worker (the engine's warm-up task), in the task's thread: building it in `setup` would
+    block the worker's event loop (and its heartbeats) for the seconds spaCy takes to load."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
