@@ -221,3 +221,15 @@ def test_version_flag_and_python_dash_m():
         [sys.executable, "-m", "footprint", "--help"], capture_output=True, text=True, timeout=120
     )
     assert helped.returncode == 0 and "Usage: footprint" in helped.stdout
+
+
+def test_every_country_option_takes_a_name_and_refuses_an_unknown_one(tmp_path):
+    db = tmp_path / "fp.db"
+    assert runner.invoke(app, ["ingest", str(CORPUS / "lahore-gaza-rally.txt"), "--db", str(db)]).exit_code == 0
+    by_name = runner.invoke(app, ["timeline", "--country", "Pakistan", "--db", str(db), "--json", "-"])
+    by_code = runner.invoke(app, ["timeline", "--country", "pk", "--db", str(db), "--json", "-"])
+    assert by_name.exit_code == 0 and json.loads(by_name.stdout) == json.loads(by_code.stdout)
+    assert json.loads(by_name.stdout)["events"]
+    for command in (["timeline"], ["export", "-o", str(tmp_path / "x.json")], ["brief", "-o", str(tmp_path / "b.html")]):
+        result = runner.invoke(app, [*command, "--country", "Narnia", "--db", str(db)])
+        assert result.exit_code == 2 and "unknown country 'Narnia'" in result.output, command

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import DbOption, err, fail, out, parse_date, query
+from footprint.cli.common import DbOption, country_option, err, fail, out, parse_date, query
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
 
@@ -20,7 +20,8 @@ def brief(
         Path, typer.Option("-o", "--output", help="Where to write it: FILE.html or FILE.md.")
     ] = Path("brief.html"),
     country: Annotated[
-        str | None, typer.Option(help="Only events placed in this country (ISO-2 code).")
+        str | None,
+        typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
     ] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
@@ -30,6 +31,7 @@ def brief(
     from footprint.export.brief import build_brief, check_target, write_brief
 
     start, end = parse_date(since), parse_date(until)
+    country = country_option(country)
     try:
         check_target(output)
     except FootprintError as exc:

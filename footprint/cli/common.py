@@ -71,6 +71,17 @@ def say_error(*what: object) -> None:
     err.print(line(("error", "red"), " ", *what), soft_wrap=True)
 
 
+def country_option(value: str | None) -> str | None:
+    """The ISO-2 code of a `--country` given as a code or a name; an unknown or ambiguous
+    country is one error line and exit 2."""
+    from footprint.place.countries import country_code
+
+    try:
+        return country_code(value) if value else None
+    except FootprintError as exc:
+        raise fail(exc) from None
+
+
 def warn_if_unresolved(store: StoreView) -> None:
     """Say so when documents were stored after the last resolution (an ingest stopped before or
     during it): the answer then joins actors and occasions as they were before those documents."""

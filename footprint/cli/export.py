@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import DbOption, fail, open_store, out
+from footprint.cli.common import DbOption, country_option, fail, open_store, out
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
 
@@ -33,7 +33,7 @@ def export(
     ] = None,
     country: Annotated[
         str | None,
-        typer.Option(help="Only events placed in this country (ISO-2) and their actors."),
+        typer.Option(help="Only events in this country (ISO code or name) and their actors."),
     ] = None,
     force: Annotated[
         bool,
@@ -54,6 +54,7 @@ def export(
         raise fail(exc) from None
     if output is None:
         raise fail(FootprintError("no output given: use -o PATH"))
+    country = country_option(country)
     try:
         check_target(fmt, output, force=force)
     except FootprintError as exc:

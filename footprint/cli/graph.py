@@ -11,7 +11,15 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from footprint.cli.common import DbOption, JsonOption, emit, err, parse_date, query
+from footprint.cli.common import (
+    DbOption,
+    JsonOption,
+    country_option,
+    emit,
+    err,
+    parse_date,
+    query,
+)
 from footprint.export.terminal_text import add_row, clean, plain
 
 
@@ -132,7 +140,8 @@ def timeline(
         str | None, typer.Argument(help="Only events this actor took part in.")
     ] = None,
     country: Annotated[
-        str | None, typer.Option(help="Only events placed in this country (ISO-2 code).")
+        str | None,
+        typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
     ] = None,
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
@@ -143,6 +152,7 @@ def timeline(
     from footprint.analysis.timeline import timeline as build
 
     start, end = parse_date(since), parse_date(until)
+    country = country_option(country)
     answer = query(
         db, lambda store: build(store, actor=actor, country=country, since=start, until=end)
     )
