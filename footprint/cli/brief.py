@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import DbOption, country_option, err, fail, out, parse_date, query
+from footprint.cli.common import (
+    CountryOption,
+    DbOption,
+    SinceOption,
+    UntilOption,
+    country_option,
+    err,
+    fail,
+    out,
+    parse_date,
+    query,
+)
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
 
@@ -19,12 +30,9 @@ def brief(
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Where to write it: FILE.html or FILE.md.")
     ] = Path("brief.html"),
-    country: Annotated[
-        str | None,
-        typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = None,
 ) -> None:
     """A report that opens offline: summary, timeline, map, network, itinerary, designations."""

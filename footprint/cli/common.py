@@ -43,6 +43,15 @@ JsonOption = Annotated[
 ]
 
 
+# The filters every query command shares, with one meaning everywhere.
+CountryOption = Annotated[
+    str | None,
+    typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
+]
+SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
+
+
 def parse_date(value: str | None) -> dt.date | None:
     """A YYYY-MM-DD option value as a date; anything else is a usage error."""
     if value is None:

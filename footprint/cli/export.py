@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import DbOption, country_option, fail, open_store, out
+from footprint.cli.common import CountryOption, DbOption, country_option, fail, open_store, out
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
 
@@ -31,10 +31,7 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="The file (for csv: the folder) to write.")
     ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option(help="Only events in this country (ISO code or name) and their actors."),
-    ] = None,
+    country: CountryOption = None,
     force: Annotated[
         bool,
         typer.Option(

@@ -12,8 +12,11 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.cli.common import (
+    CountryOption,
     DbOption,
     JsonOption,
+    SinceOption,
+    UntilOption,
     country_option,
     emit,
     err,
@@ -139,12 +142,9 @@ def timeline(
     actor: Annotated[
         str | None, typer.Argument(help="Only events this actor took part in.")
     ] = None,
-    country: Annotated[
-        str | None,
-        typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:

@@ -6,17 +6,23 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.common import DbOption, JsonOption, emit, parse_date, query
+from footprint.cli.common import (
+    CountryOption,
+    DbOption,
+    JsonOption,
+    SinceOption,
+    UntilOption,
+    emit,
+    parse_date,
+    query,
+)
 
 
 def profile(
     actor: Annotated[str, typer.Argument(help="The actor's name (any stored spelling) or id.")],
-    country: Annotated[
-        str | None,
-        typer.Option(help="Only events in this country: an ISO code (PK) or a name (Pakistan)."),
-    ] = None,
-    since: Annotated[str | None, typer.Option(help="Only events from this date on.")] = None,
-    until: Annotated[str | None, typer.Option(help="Only events up to this date.")] = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     direct: Annotated[
         bool,
         typer.Option(
