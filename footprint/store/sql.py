@@ -322,18 +322,14 @@ class SQLBase:
         order = ORDERS.get(record.table, ", ".join(quoted(c) for c in record.key))
         if values is None or column is None:
             return self._rows(record, f"SELECT * FROM {record.table} ORDER BY {order}")
-        rows: list[R] = []
-        for chunk in chunks(values):
-            rows += self._rows(
-                record,
-                f"SELECT * FROM {record.table} WHERE {column} IN ({marks(chunk)}) ORDER BY {order}",
-                chunk,
-            )
-        if len(rows) > 1 and len(list(chunks(values))) > 1:
-            key = [c.split()[0].strip('"') for c in order.split(", ")]
-            desc = {c.split()[0] for c in order.split(", ") if " DESC" in c}
-            rows.sort(key=lambda r: tuple(_sortable(r[k], k in desc) for k in key))
-        return rows
+        terms = [(c.split()[0].strip('"'), " DESC" in c) for c in order.split(", ")]
+        return self._in_chunks(
+            record,
+            f"SELECT * FROM {record.table} WHERE {column} IN ({{marks}})",
+            values,
+            order,
+            lambda r: tuple(_sortable(r[name], desc) for name, desc in terms),
+        )
 
     def _in_chunks(
         self,

@@ -218,3 +218,13 @@ def test_clusters_are_marked_out_of_date_until_resolved(store, analyse):
     assert store.needs_resolution()
     store.replace_clusters([], [], [], resolved_at=store.writes_counted())
     assert not store.needs_resolution()
+
+
+def test_reads_in_many_chunks_from_a_generator_keep_their_order(store, analyse):
+    store.write(analyse(TEXT, doc_id="doc-1"))
+    real = sorted({m.entity_id for m in store.mentions()})
+    wanted = (e for e in [*reversed(real), *(f"ent-missing-{i:04d}" for i in range(1200))])
+    # Over 500 values, given once by a generator: read in chunks, handed back as one sorted list.
+    assert [e.id for e in store.entities(wanted)] == real
+    mentions = store.mentions(d for d in ["doc-1", *(f"doc-x{i:04d}" for i in range(1200))])
+    assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
