@@ -76,3 +76,27 @@ def test_the_work_grows_with_the_text_not_its_square(blank):
     # gives 4), and no wall-clock figure is asserted.
     small, large = _seconds(blank, 20_000), _seconds(blank, 40_000)
     assert large / small < 3.2, (small, large)
+
+
+def test_no_sentence_starts_inside_a_short_bracket(blank):
+    doc = mark_line_starts(blank("Two groups clashed [a long feud] in the town on Sunday [9 May]."))
+    opener = next(t.i for t in doc if t.text == "[")
+    assert doc[opener].is_sent_start is False
+    assert all(t.is_sent_start is False for t in doc[opener + 1 : opener + 5])
+
+
+def test_a_bracket_after_a_full_stop_may_start_a_sentence(blank):
+    doc = mark_line_starts(blank("A bomb exploded. [Nobody claimed it.] Police came."))
+    opener = next(t.i for t in doc if t.text == "[")
+    assert doc[opener].is_sent_start is None  # left to the parser
+    assert doc[opener + 1].is_sent_start is False
+
+
+def test_brackets_left_open_or_spanning_lines_are_left_alone(blank):
+    doc = mark_line_starts(blank("He said (more\nlater) and [never closed"))
+    assert all(t.is_sent_start is not False for t in doc)
+
+
+def test_the_parser_keeps_a_bracketed_date_in_its_sentence(nlp):
+    doc = nlp("Rival supporters clashed outside the market [near the bus stand] on Sunday [9 May].")
+    assert len(list(doc.sents)) == 1

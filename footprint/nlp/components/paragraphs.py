@@ -1,8 +1,13 @@
-"""footprint_paragraphs_v1 — a line break ends a sentence.
+"""footprint_paragraphs_v1 — a line break ends a sentence; a short bracket does not.
 
 Headlines, captions and paragraphs are separated by newlines; the parser, which runs after this
 component and respects boundaries set before it, would otherwise join a headline to the first
 sentence or a closing quotation to the next paragraph.
+
+News notes put asides in brackets mid-sentence ("clashed with X [a student wing] in Y on
+Saturday [15 August]."); the parser tends to start a sentence at the bracket, which cuts the
+event from its place and date. Inside a short bracket on one line no sentence starts, and the
+opening bracket starts one only after a sentence's final stop ("... attack. [Police said so.]").
 
 The marks are written in one pass: spaCy's `Token.is_sent_start` setter scans the whole doc
 (`Doc.has_annotation("DEP")`) on every call, so setting it once per line made a text of many
@@ -12,10 +17,15 @@ changed there and written back with `Doc.from_array`, which touches each token o
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.whitespace_ or (token.is_space and "\n" in token.text)
 
 
 def line_starts(doc: Doc) -> list[int]:
@@ -23,23 +33,51 @@ def line_starts(doc: Doc) -> list[int]:
     starts = []
     previous = None
     for token in doc:
-        if previous is not None and (
-            "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text)
-        ):
+        if previous is not None and _ends_line(previous):
             starts.append(token.i)
         previous = token
     return starts
 
 
+NOT_A_START = numpy.uint64(2**64 - 1)  # -1 as the uint64 the array holds
+OPENERS = {"[": "]", "(": ")"}
+MAX_BRACKET_TOKENS = 40  # a longer bracket may well hold sentences of its own
+SENTENCE_FINAL = {".", "!", "?"}
+
+
+def inside_brackets(doc: Doc) -> list[int]:
+    """Indices of tokens that must not start a sentence: those inside a short bracket pair
+    closed on the same line (the closer included), and its opener unless a sentence ended
+    just before it."""
+    kept: list[int] = []
+    opener: int | None = None
+    for token in doc:
+        if opener is not None and (
+            _ends_line(doc[token.i - 1]) or token.i - opener > MAX_BRACKET_TOKENS
+        ):
+            opener = None  # unclosed on its line, or too long: the parser decides
+        if token.text in OPENERS and opener is None:
+            opener = token.i
+        elif opener is not None and token.text == OPENERS[doc[opener].text]:
+            if opener > 0 and doc[opener - 1].text not in SENTENCE_FINAL:
+                kept.append(opener)
+            kept.extend(range(opener + 1, token.i + 1))
+            opener = None
+    return kept
+
+
 def mark_line_starts(doc: Doc) -> Doc:
-    """Mark every token after a line break as a sentence start; other marks are kept."""
+    """Mark every token after a line break as a sentence start, and the tokens inside short
+    brackets as not starting one; other marks are kept."""
     starts = line_starts(doc)
-    if not starts:
+    kept = inside_brackets(doc)
+    if not starts and not kept:
         return doc
     # As the setter did: a parsed doc's boundaries come from its parse, not from here.
     if doc.has_annotation("DEP"):
         raise ValueError(Errors.E043)
     marks = doc.to_array(SENT_START)  # uint64, one per token (-1, "not a start", wraps round)
+    marks[kept] = NOT_A_START
     marks[starts] = 1
     doc.from_array([SENT_START], marks)  # type: ignore[arg-type]  # the stub says float64
     return doc
