@@ -13,11 +13,14 @@ A victim phrase counts as its number ("14", "1,200", "twenty-five", "a dozen"); 
 driver", a name, "him", "another") is 1; "both" is 2; joined phrases add up ("two officers and two
 gunmen"), as do people named apart ("in addition to the bomber", "along with one attacker");
 "including ..." names a subset and is not added; "no one", "no casualties", a negated verb ("was
-not injured") and "unharmed" give 0. Bare plurals ("civilians", "dozens", "an unknown number")
-say there were victims but not how many: that field is None.
+not injured") and "unharmed" give 0; so do what failed or was stopped ("failed to kill", "failed
+to explode", "before it could cause injuries") and a bomb defused. Captives released, freed or
+rescued were not killed (killed 0; their injuries are not said). Bare plurals ("civilians",
+"dozens", "an unknown number") say there were victims but not how many: that field is None.
 
 Nobody hurt means nobody killed, so a zero for injuries is a zero for deaths too. Within one
 sentence separate mentions are added ("three were killed and no one else was hurt": killed 3);
+across sentences, only those marked as naming others ("also", "additionally") are (`combine`);
 a body found is the same death told again, so it counts only when the sentence names no other.
 The parser is the small English model: a few rules (`_left_of`, conjuncts on an apposition) mend
 attachments it gets wrong often enough to matter.
@@ -54,6 +57,7 @@ class CasualtyCount:
     injured: int | None
     start: int  # char offsets in the Doc of the words the figure was read from
     end: int
+    adds: bool = False  # names further victims ("also", "In addition, ..."): see combine
 
 
 def _w(kind: str) -> frozenset[str]:
@@ -77,12 +81,22 @@ def _number(tok: Token) -> int | None:
     return value
 
 
+def _numerals(tok: Token) -> list[Token]:
+    """The number words counting a noun; the tagger takes some spelled-out ones for adjectives
+    ("Sixty fighters and civilians")."""
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in NUMBER_WORDS)
+    ]
+
+
 def _count(tok: Token) -> int | None:
     """How many people the victim phrase headed by `tok` names; None when it does not say."""
     total = _count_one(tok)
     if total is None and (appos := _has(tok, ("appos",))):  # "Banosong, a municipal councilor"
         total = _count_one(appos[0])
-    numbered = total is not None and any(c.dep_ == "nummod" for c in tok.children)
+    numbered = total is not None and bool(_numerals(tok))
     # A conjunct after the head's own "in ..." phrase is mostly a place the parser joined on
     # ("an officer in Herat city, Herat province"): the people are named before the place.
     prep_at = min(
@@ -114,7 +128,7 @@ def _count_one(tok: Token) -> int | None:
     value = _number(tok)
     if value is not None:  # the number is the phrase itself: "killing two", "Five of the ..."
         return None if tok.dep_ == "compound" else value
-    for child in _has(tok, ("nummod",)):
+    for child in _numerals(tok):
         return None if child.lower_ in _w("vague") else _number(child)
     first = tok.left_edge  # "Four United States (US) soldiers": the number went to the name
     if (
@@ -137,6 +151,28 @@ def _count_one(tok: Token) -> int | None:
     return None
 
 
+def _did_not_happen(tok: Token) -> bool:
+    """Said not to have happened, which is a zero: "failed to kill", "failed to detonate",
+    "failed to cause any injuries", "before it could cause injuries"."""
+    verb = tok
+    if tok.pos_ == "NOUN":  # only the object of a causing verb: "failed to report deaths" is not 0
+        base = _conj_base(tok)
+        if base.dep_ != "dobj" or base.head.lemma_ not in _w("cause_verb"):
+            return False
+        verb = base.head
+    return (verb.dep_ == "xcomp" and verb.head.lemma_ in _w("fail_verb")) or (
+        any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
+
+
+def _conj_base(tok: Token) -> Token:
+    """The first of joined words ("no damage or casualties" -> "damage")."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def _irrealis(tok: Token) -> bool:
     """Not a death (yet): "would kill", "attempted murder", "tried to kill"."""
     return (tok.dep_ == "xcomp" and tok.head.lemma_ in _w("irrealis")) or any(
@@ -148,14 +184,19 @@ def _irrealis(tok: Token) -> bool:
 
 def _another_event(tok: Token) -> bool:
     """A death told as the cause or context of this event, not its toll: "in response to the
-    killing of a soldier", "inspired by the murder of", "a week after the bombing that killed"."""
+    killing of a soldier", "inspired by the murder of", "a week after the bombing that killed".
+    A gerund clause is the same attackers going on ("stormed the camp before killing two"),
+    unless a lapse of time is put between ("two days after killing three soldiers")."""
+    child = tok
     for ancestor in tok.ancestors:
         if ancestor.lemma_.lower() in _w("motive"):
             return True
         if ancestor.pos_ in ("ADP", "SCONJ") and ancestor.lower_ in lexicons.background_cues():
-            return True
+            gerund = child.dep_ == "pcomp" and child.pos_ in ("VERB", "AUX")
+            return not gerund or bool(_has(ancestor, ("npadvmod",)))
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("pcomp", "acl", "relcl"):
             return False
+        child = ancestor
     return False
 
 
@@ -179,11 +220,26 @@ def _verb_victims(verb: Token) -> list[Token]:
         found = _has(verb.head, ("nsubjpass",) if head_passive else ("dobj",))
     if not found and verb.dep_ in ("acl", "amod") and passive:  # "three people killed in ..."
         found = [verb.head]
+    if not found and passive:  # "the gunman fired ... before being shot and killed": his clause's
+        found = _clause_subject(verb)
     if not found:  # "left five dead and ten injured"
         found = [c for c in verb.children if c.dep_ in ("npadvmod", "nummod") and c.like_num]
     if found and found[0].lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         found = [verb.head]
     return found
+
+
+def _clause_subject(verb: Token) -> list[Token]:
+    """The subject a subjectless gerund after "before"/"after" shares with the clause it hangs
+    from: "the gunman wounded a guard before being shot dead" -> the gunman."""
+    top = _conj_base(verb)
+    if not (top.dep_ == "pcomp" and top.head.pos_ == "ADP" and top.head.head.pos_ == "VERB"):
+        return []
+    head = top.head.head
+    subj = ("nsubj", "nsubjpass")  # "the guard was beaten before being rescued"
+    while not _has(head, subj) and head.dep_ == "conj":  # "attacked and injured ... before"
+        head = head.head
+    return _has(head, subj)
 
 
 def _left_of(aux: Token) -> list[Token]:
@@ -220,12 +276,13 @@ def _besides(tok: Token) -> list[Token]:
 def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool]:
     """(field, victims, says zero) for a casualty noun."""
     of = [o for p in _has(tok, ("prep",)) if p.lower_ == "of" for o in _has(p, ("pobj",))]
-    no = any(c.lower_ == "no" for c in tok.children) or (
-        tok.dep_ == "pobj"  # "no reports of casualties"
-        and tok.head.lower_ == "of"
-        and any(c.lower_ == "no" for c in tok.head.head.children)
+    base = _conj_base(tok)  # "no damage or injuries": the "no" is on the first word
+    no = any(c.lower_ == "no" for c in base.children) or (
+        base.dep_ == "pobj"  # "no reports of casualties"
+        and base.head.lower_ == "of"
+        and any(c.lower_ == "no" for c in base.head.head.children)
     )
-    if lemma in ("casualty", "fatality") and (no or _has(tok.head, ("neg",))):
+    if lemma in ("casualty", "fatality") and (no or _has(base.head, ("neg",))):
         return (KILLED if lemma == "fatality" else INJURED), [], True
     if lemma in _w("injure_noun") and tok.dep_ == "dobj" and tok.head.lemma_ in _w("suffer_verb"):
         return INJURED, _has(tok.head, ("nsubj", "nsubjpass")), False
@@ -250,20 +307,34 @@ def _mentions(sent: Span) -> list[Mention]:
     for tok in sent:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
-        if _irrealis(tok):
+        not_done = _did_not_happen(tok)
+        if not not_done and _irrealis(tok):
             continue
         if lower in _w("unharmed"):
             out += [(KILLED, 0, [tok]), (INJURED, 0, [tok])]
             continue
-        if tok.pos_ in ("VERB", "AUX") and (
+        is_verb = tok.pos_ in ("VERB", "AUX")
+        if is_verb and (
+            (lemma in _w("defuse_verb") and not not_done and tok.tag_ != "VBG")
+            or (lemma in _w("blast_verb") and not_done)
+        ):  # a bomb defused or that failed to go off hurt nobody ("being defused" may not end so)
+            field, zero = INJURED, True
+        elif is_verb and lemma in _w("freed_verb") and not not_done:
+            # Captives released, freed or rescued lived: none of them was killed.
+            field, zero = KILLED, True
+            victims = [v for v in _verb_victims(tok) if v.lemma_.lower() not in _w("not_captive")]
+            if not victims:
+                continue
+        elif is_verb and (
             lemma in _w("kill_verb")
+            or lower in _w("kill_form")
             or lemma in _w("injure_verb")
             # "shot dead" / "shot him dead" / "gunned down": plain "shot" may only be wounded.
             or (lemma == "shoot" and any(t.lower_ == "dead" for t in tok.subtree))
             or (lemma == "gun" and any(c.lower_ == "down" for c in tok.children))
         ):
             field = INJURED if lemma in _w("injure_verb") else KILLED
-            victims, zero = _verb_victims(tok), bool(_has(tok, ("neg",)))
+            victims, zero = _verb_victims(tok), bool(_has(tok, ("neg",))) or not_done
         elif (
             lemma == "death"
             and tok.head.lower_ == "to"
@@ -282,6 +353,7 @@ def _mentions(sent: Span) -> list[Mention]:
                 )
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
             field, victims, zero = _noun_mention(tok, lemma)
+            zero = zero or (field is not None and not_done)
         if field is None or not (zero or victims) or _another_event(tok):
             continue  # (the motive check climbs the parse: only for casualty words)
         count: int | None = 0
@@ -321,16 +393,41 @@ def casualties_in(sent: Span) -> CasualtyCount | None:
         injured=totals.get(INJURED),
         start=min(t.idx for t in words),
         end=max(t.idx + len(t.text) for t in words),
+        adds=_adds(sent, [ws[0] for _, _, ws in mentions]),
     )
 
 
+def _adds(sent: Span, said: list[Token]) -> bool:
+    """Whether the sentence names victims besides those told before: it opens with
+    "Additionally," / "Also," / "In addition," or a casualty word has "also"
+    ("Ten gunmen were also killed")."""
+    words = [t for t in sent if not t.is_punct]
+    if len(words) > 2 and words[0].lower_ == "in" and words[1].lower_ == "addition":
+        return words[1].nbor(1).is_punct  # not "In addition to the bomber, ..." (one count)
+    if words and words[0].lower_ in _w("additive"):
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ in _w("additive") for t in said for c in t.children)
+
+
 def combine(counts: list[CasualtyCount]) -> tuple[int | None, int | None]:
-    """Totals across the sentences of one event: for each field, the largest figure given.
+    """Totals across the sentences of one event, in order: for each field, the largest figure
+    given, plus those of sentences that say they name others ("also", "additionally").
 
     The maximum, not the sum: later sentences mostly restate or update the same toll ("the
     death toll rose to 7", "one of the dead was a police officer"), and adding those would count
-    people twice. The price is an undercount when sentences name separate groups ("Two soldiers
-    were killed. Additionally, six civilians were wounded." gives injured 6, not 8)."""
-    killed = [c.killed for c in counts if c.killed is not None]
-    injured = [c.injured for c in counts if c.injured is not None]
-    return (max(killed) if killed else None, max(injured) if injured else None)
+    people twice. Only a sentence that marks its victims as further ones ("Two soldiers were
+    killed. Additionally, six civilians were killed.": 8) is added; separate groups told without
+    such a word are still undercounted."""
+    return _total(counts, "killed"), _total(counts, "injured")
+
+
+def _total(counts: list[CasualtyCount], field: str) -> int | None:
+    total: int | None = None
+    for count in counts:
+        figure: int | None = getattr(count, field)
+        if figure is None:
+            continue
+        if total is not None:  # a restated toll keeps the larger figure; further victims add up
+            figure = total + figure if count.adds else max(total, figure)
+        total = figure
+    return total

@@ -42,12 +42,39 @@ CASES = [
     ("In addition to the bomber, two people were killed in the explosion.", 3, None),
     ("The mayor was killed and his driver was injured in the ambush.", 1, 1),
     ("The death toll rose to 7.", 7, None),
+    # a spelled-out number the tagger takes for an adjective still counts
+    ("Sixty pro-army volunteers died in the fighting.", 60, None),
+    # a gerund after "before" is the same attackers going on, not an earlier event
+    ("The gunmen stormed the office before killing a clerk and two guards.", 3, None),
+    ("Two days after killing three soldiers, the militants attacked a school.", None, None),
+    # "before being ...": the victim is the subject of the clause the gerund hangs from
+    ("The attacker wounded a guard before being shot dead by police.", 1, 1),
+    ("The rebels hanged a village elder.", 1, None),
+    ("Activists hung a banner from the bridge.", None, None),
     # zero
     ("There were no reported casualties.", 0, 0),
     ("The victims were released unharmed.", 0, 0),
     ("No one was hurt in the fire.", 0, 0),
     ("The governor was not injured in the blast.", 0, 0),
     ("The device was defused without causing injury.", 0, 0),
+    # "no" on the first of joined nouns covers the casualty noun after it
+    ("The blaze caused no damage or injuries.", 0, 0),
+    ("There were no reports of damage or casualties.", 0, 0),
+    # what failed to happen, or was stopped before it could, is a zero
+    ("The gunmen failed to kill the judge.", 0, None),
+    ("The device failed to cause any injuries.", 0, 0),
+    ("The grenade failed to explode.", 0, 0),
+    ("The blaze was put out before it could cause any injuries.", 0, 0),
+    # a defused bomb hurt nobody; one that went off during the defusing may have
+    ("A bomb was found and defused near the bridge.", 0, 0),
+    ("Bomb experts defused the device.", 0, 0),
+    ("The bomb went off while soldiers were defusing it.", None, None),
+    # captives released, freed or rescued lived (injuries unknown); things released say nothing
+    ("The hostages were freed two days later.", 0, None),
+    ("Troops rescued the kidnapped engineer.", 0, None),
+    ("The guard was beaten before being rescued by the police.", 0, None),
+    ("The militants released a video of the attack.", None, None),
+    ("The kidnappers offered to release the nurse.", None, None),
     # figures that are not there, or not exact
     ("Police arrested 12 people in the raid.", None, None),
     ("The attack came 11 days after the election.", None, None),
@@ -108,6 +135,24 @@ def test_combine_over_a_report(nlp):
     )
     counts = [c for s in nlp(text).sents if (c := casualties_in(s))]
     assert combine(counts) == (5, 8)
+
+
+def test_sentences_that_name_further_victims_are_added(nlp):
+    text = (
+        "Four police officers were killed in the raid. "
+        "Three gunmen were also killed. "
+        "In addition, two bystanders were wounded. "
+        "Officials said seven people died in the raid."  # a restated toll is not added
+    )
+    counts = [c for s in nlp(text).sents if (c := casualties_in(s))]
+    assert [c.adds for c in counts] == [False, True, True, False]
+    assert combine(counts) == (7, 2)
+    restated = [
+        c
+        for s in nlp("Four officers were killed. Four officers died.").sents
+        if (c := casualties_in(s))
+    ]
+    assert combine(restated) == (4, None)
 
 
 def test_both_with_a_collective_noun_and_no_reports_of_casualties(nlp):
