@@ -16,7 +16,14 @@ from footprint.place.distance import haversine_km
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
 PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
-_SPECIFICITY = {"venue": 0, "city": 0, "district": 1, "region": 1, "country": 2}
+TOWN, DISTRICT, REGION, COUNTRY = 0, 1, 2, 3  # levels, from the most specific
+_SPECIFICITY = {
+    "venue": TOWN,
+    "city": TOWN,
+    "district": DISTRICT,
+    "region": REGION,
+    "country": COUNTRY,
+}
 
 
 def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
@@ -80,8 +87,8 @@ def most_specific(chain: list[object]) -> object | None:
     the country and first-level region they name. A chain of towns only agrees on the country
     most of them lie in (the last-written, widest one on a tie): in "X thana of Khulna city" an
     X in another country is a namesake."""
-    countries = {getattr(p, "country", None) for p in chain if level(p) == 2}
-    if not countries and len(chain) > 1 and all(level(p) == 0 for p in chain):
+    countries = {getattr(p, "country", None) for p in chain if level(p) == COUNTRY}
+    if not countries and len(chain) > 1 and all(level(p) == TOWN for p in chain):
         counts = collections.Counter(getattr(p, "country", None) for p in chain)
         top = max(counts.values())
         countries = {
@@ -91,12 +98,12 @@ def most_specific(chain: list[object]) -> object | None:
                 if counts[getattr(p, "country", None)] == top
             )
         }
-    regions = [p for p in chain if level(p) == 1]
+    regions = [p for p in chain if level(p) in (DISTRICT, REGION)]
     agreeing = [
         p
         for p in chain
         if (not countries or getattr(p, "country", None) in countries)
-        and (level(p) >= 1 or not regions or any(inside_region(p, r) for r in regions))
+        and (level(p) >= DISTRICT or not regions or any(inside_region(p, r) for r in regions))
     ]
     return min(agreeing, key=level) if agreeing else None
 
@@ -121,4 +128,4 @@ def inside_region(town: object, region: object) -> bool:
 
 
 def level(place: object) -> int:
-    return _SPECIFICITY.get(str(getattr(place, "precision", "")), 1)
+    return _SPECIFICITY.get(str(getattr(place, "precision", "")), REGION)

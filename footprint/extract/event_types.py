@@ -89,6 +89,22 @@ def verb_objects(verb: Token) -> list[Token]:
     return out
 
 
+FIRING_VERBS = {"fire", "shoot", "lob", "use"}
+
+
+def crowd_control(verb: Token) -> bool:
+    """Is what the verb fired something for crowds ("fired tear gas shells", "rubber
+    bullets"; crowd_control.txt)?"""
+    if verb.lemma_.lower() not in FIRING_VERBS:
+        return False
+    fired = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    # the thing and the words that make its name ("tear gas shells"), not what it was aimed at
+    # or whose it was ("fired at the owner of a rubber plantation")
+    for _ in range(2):
+        fired += [c for o in fired for c in o.children if c.dep_ in ("compound", "amod")]
+    return any(t.lemma_.lower() in lexicons.crowd_control() for t in fired)
+
+
 COUNTED = {"twin", "several", "multiple", "serial", "simultaneous", "coordinated", "separate"}
 
 

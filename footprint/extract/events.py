@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from footprint.extract import hygiene
 from footprint.extract.casualties import CasualtyCount, casualties_in, combine
 from footprint.extract.event_places import (
+    COUNTRY,
     continues_chain,
     in_a_topic,
     level,
@@ -52,6 +53,7 @@ from footprint.extract.event_types import (
     DOER_NEEDED,
     VIOLENT_TYPES,
     WEAK_TYPES,
+    crowd_control,
     crowd_type,
     done_to_someone,
     has_doer,
@@ -231,6 +233,8 @@ class EventReader:
                     continue  # "received a report", "received bullet injuries"
                 if tok.lemma_.lower() in DOER_NEEDED and not has_doer(tok):
                     continue  # "seven people were killed when a tram overturned": no attacker
+                if crowd_control(tok):
+                    continue  # "fired tear gas at the protesters": the protest is the event
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
@@ -456,11 +460,11 @@ class EventReader:
                 continue
             if not (introduced or inside or venue):
                 continue
+            area_words = [self.doc[actor.end - 1].lower_, after.lower_ if after else ""]
             if (
-                after is not None
-                and lexicons.area_words().get(after.lower_) == "district"
+                any(lexicons.area_words().get(w) == "district" for w in area_words)
                 and getattr(place, "precision", None) == "city"
-            ):
+            ):  # "X district" at the town X's point: the district, not the town
                 place = place.as_district()  # type: ignore[attr-defined]
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
             candidates.append((distance, group, place))
@@ -468,10 +472,16 @@ class EventReader:
         # Eastleigh neighbourhood in Nairobi city, Kenya"); not one named only as where
         # someone came from ("assailants from X village of Y, India, fired at a camp in Z").
         named = {
-            getattr(c[2], "country", None) for c in candidates if level(c[2]) == 2 and c[1] >= 0
+            getattr(c[2], "country", None)
+            for c in candidates
+            if level(c[2]) == COUNTRY and c[1] >= 0
         }
         if named:
             candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
+        # A place the grammar puts the event at ("at a camp in Z") beats one that only sits
+        # in the phrase of a doer ("assailants from X village, India, fired ...").
+        if any(c[1] >= 0 for c in candidates):
+            candidates = [c for c in candidates if c[1] >= 0]
         if not candidates:
             return None
         nearest = min(candidates, key=lambda c: c[0])

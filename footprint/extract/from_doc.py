@@ -186,9 +186,7 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
     return out
 
 
-def _date_spans(
-    doc: Doc, document: Document, excluded: Exclusions
-) -> list[tuple[Span, object]]:
+def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tuple[Span, object]]:
     """Every date expression in text order, resolved on the narrative: each one's reference is
     the nearest preceding resolved date, else the publication date, else none."""
     from footprint.time import NarrativeClock
@@ -243,7 +241,23 @@ def _geocode(
         m.name for ent, m in pairs if m.type in ("place", "organization") or _written_as_place(ent)
     }
     names |= {span.text for span in unnamed}
-    return dict(geocoder.resolve_document(sorted(names)))
+    sure = {m.name for ent, m in pairs if _surely_a_place(ent)}
+    return dict(geocoder.resolve_document(sorted(names), sure=sure))
+
+
+def _surely_a_place(ent: Span) -> bool:
+    """Written where only a place goes: the model calls it a place and the grammar agrees
+    ("clashed in X"), or an area word says so whatever the model said ("X village", "the town
+    of X")."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return (
+        _area_or_place_word(after)
+        or (before == "of" and _area_or_place_word(before2))
+        or (ent.label_ in ("GPE", "LOC") and _written_as_place(ent))
+    )
 
 
 def _unnamed_toponyms(doc: Doc) -> list[Span]:
@@ -462,9 +476,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
 
 def _last_prose_block(text: str, excluded: Exclusions) -> tuple[int, int] | None:
     for block in reversed(hygiene.blocks(text)):
-        if not excluded.covers(block.start, block.end) and not hygiene.is_headline_shaped(
-            block
-        ):
+        if not excluded.covers(block.start, block.end) and not hygiene.is_headline_shaped(block):
             return block.start, block.end
     return None
 

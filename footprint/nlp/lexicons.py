@@ -223,6 +223,11 @@ def crowd_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def crowd_control() -> frozenset[str]:
+    return _words("crowd_control.txt")
+
+
+@lru_cache(maxsize=1)
 def protest_cues() -> frozenset[str]:
     return _words("protest_cues.txt")
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import collections
 import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from footprint.place import venues
@@ -59,6 +59,7 @@ class Reading:
     demonym: str | None = None  # country code of a demonym ("" for none)
     container: Reading | None = None  # "X, Y": Y, which X must lie in
     weight: float = 1.0
+    sure: bool = False  # the text writes it where only a place goes ("clashed in X", "X town")
     belief: list[float] = field(default_factory=list)  # probability of each option
     support: list[float] = field(default_factory=list)  # nearby-toponym share of each option
 
@@ -92,13 +93,18 @@ class Geocoder:
 
     # --- public ---------------------------------------------------------------------------
 
-    def resolve_document(self, names: list[str]) -> dict[str, Place | None]:
+    def resolve_document(
+        self, names: list[str], sure: Collection[str] = ()
+    ) -> dict[str, Place | None]:
         """All toponyms of one document, resolved together: name -> Place (None if unknown,
-        a demonym, or an organisation)."""
+        a demonym, or an organisation). `sure` names are written where only a place can go;
+        for them a match on another of a place's names is an answer even for a small place
+        ("Sopore" for GeoNames' "Sopur")."""
         counts = collections.Counter(n for n in names if n and n.strip())
         readings = {name: self._read(name) for name in counts}
         for name, reading in readings.items():
             reading.weight = 1.0 + math.log(counts[name])
+            reading.sure = name in sure
         voters = [r for r in readings.values() if r.votes]
         contexts = {id(r): Context() for r in voters}
         for _ in range(ROUNDS):
@@ -345,7 +351,8 @@ class Geocoder:
                 best, best_score = option, score
         if best is None:
             return None
-        if best.alternate and best_score < self.weights.alternate_floor:
+        floor = self.weights.sure_alternate_floor if reading.sure else self.weights.alternate_floor
+        if best.alternate and best_score < floor:
             # Only another name of a small, out-of-context place: more likely not a place.
             return None
         return best.row

@@ -19,7 +19,7 @@ PRECISION_OF: dict[str, Precision] = {
     CITY: "city",
     COUNTRY: "country",
     ADMIN1: "region",
-    ADMIN2: "region",
+    ADMIN2: "district",  # a county, district or upazila: narrower than its region
     CONTINENT: "region",
     CURATED: "region",
 }

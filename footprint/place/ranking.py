@@ -63,6 +63,9 @@ class Weights:
     region_context: float = 3.0  # times the share in the same first-level region
     near_context: float = 5.0  # times the share with a likely town/county close by
     alternate_floor: float = 4.2  # below this, a match on another name alone is no answer
+    # ... unless the text writes the name where only a place goes: then a village's other
+    # spelling is likelier than a non-place (a place of ~2,000 people named otherwise scores 2.0)
+    sure_alternate_floor: float = 2.0
 
 
 WEIGHTS = Weights()

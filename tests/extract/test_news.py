@@ -189,3 +189,49 @@ def test_pakistani_news_forms(nlp):
     )
     (op,) = _story(_read(nlp, operation))
     assert op.type == "security_operation" and op.casualties.killed == 4
+
+
+def test_a_district_named_by_its_state_is_the_place_at_district_precision(nlp):
+    text = "A crude bomb exploded outside a shop in Maharashtra's Nashik district on Sunday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name.startswith("Nashik") and event.place.precision == "district"
+
+
+def test_where_the_doers_came_from_is_not_where_they_struck(nlp):
+    text = (
+        "Armed men from a village of Bihar, India, opened fire at a police post in Biratnagar "
+        "on Monday."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Biratnagar" and event.place.country == "NP"
+
+
+def test_a_bracketed_aside_keeps_the_date_and_place_in_the_sentence(nlp):
+    text = (
+        "A party worker was killed during a clash between two student groups [both of the "
+        "ruling party] at a rally in Khulna on Saturday [28 February]."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Khulna"
+    assert event.date.start == dt.date(2015, 2, 28)
+
+
+def test_a_small_place_known_by_another_spelling_where_only_a_place_goes(nlp):
+    # GeoNames spells the town "Sopur"; the grammar says a place goes here, so the other
+    # spelling is taken even though the town is small and the text names no country.
+    text = "Militants hurled a grenade at a police station in Sopore town on Friday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place is not None and event.place.country == "IN"
+
+
+def test_tear_gas_fired_at_a_crowd_keeps_the_protest(nlp):
+    # Without the crowd-control words the firing would be the act and the rally its setting.
+    text = "Police fired tear gas shells at a rally of teachers in Karachi on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "rally"
+
+
+def test_shots_fired_at_a_crowd_are_an_attack(nlp):
+    text = "Gunmen fired at a police post near the market in Karachi on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack"

@@ -12,6 +12,8 @@
   "Teachers Association", "Pakistan Army"); "of the X" continues it ("Communist Party of India").
 - A capitalised name before a lower-case word for an area is a place, the word included
   ("Aleppo city", "Nineveh governorate"), whatever label the model gave it.
+- A place span the model ran over a possessive is two places: "Punjab's Multan district" is
+  "Punjab" and "Multan district".
 - Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
   title or of a named day or conference, and religion or concept words.
 """
@@ -337,9 +339,28 @@ def repair(doc: Doc) -> Doc:
         trimmed = _relabel(trimmed)
         if trimmed.label_ == PERSON:
             trimmed = _extend_person_left(trimmed)
-        ents.append(trimmed)
+        ents.extend(split_possessive_places(trimmed))
     doc.ents = merge_touching_persons(doc, ents)
     return doc
+
+
+POSSESSIVES = {"'s", "’s"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+def split_possessive_places(ent: Span) -> list[Span]:
+    """A place span with a possessive inside ("X's Y district") -> the owner and the owned,
+    both places; any other span as it is."""
+    if ent.label_ not in PLACE_LABELS:
+        return [ent]
+    inner = [t.i for t in ent[1:-1] if t.text in POSSESSIVES]
+    if not inner:
+        return [ent]
+    cut = inner[0]
+    return [
+        Span(ent.doc, ent.start, cut, label=ent.label_),
+        *split_possessive_places(Span(ent.doc, cut + 1, ent.end, label=ent.label_)),
+    ]
 
 
 def merge_touching_persons(doc: Doc, ents: list[Span]) -> list[Span]:
