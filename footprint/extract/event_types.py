@@ -72,11 +72,15 @@ def done_to_someone(verb: Token) -> bool:
     passive_with_agent = any(c.dep_ == "auxpass" for c in verb.children) and any(
         c.dep_ == "agent" for c in verb.children
     )
-    pronoun_object = any(
-        c.dep_ == "dobj" and c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that")
+    person_object = any(
+        c.dep_ == "dobj"
+        and (
+            (c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that"))
+            or (c.pos_ == "NOUN" and c.lemma_.lower() in lexicons.person_nouns())
+        )
         for c in verb.children
     )
-    return passive_with_agent or pronoun_object
+    return passive_with_agent or person_object
 
 
 def verb_objects(verb: Token) -> list[Token]:

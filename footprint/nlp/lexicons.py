@@ -223,6 +223,12 @@ def crowd_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Common nouns for people (person_nouns.txt), crowds and groups."""
+    return _words("person_nouns.txt") | crowd_nouns() | group_nouns()
+
+
+@lru_cache(maxsize=1)
 def crowd_control() -> frozenset[str]:
     return _words("crowd_control.txt")
 

@@ -235,3 +235,28 @@ def test_shots_fired_at_a_crowd_are_an_attack(nlp):
     text = "Gunmen fired at a police post near the market in Karachi on Monday."
     (event,) = _story(_read(nlp, text))
     assert event.type == "attack"
+
+
+def test_stones_hurled_by_a_crowd_are_a_riot(nlp):
+    text = "Angry villagers hurled stones at a police van in Sylhet on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "riot"
+
+
+def test_beating_people_is_an_attack_and_beating_a_rival_is_not(nlp):
+    (event,) = _story(_read(nlp, "Soldiers beat several villagers at a checkpoint in Lashio."))
+    assert event.type == "attack"
+    assert not _story(_read(nlp, "The ruling party beat its rival in the local elections."))
+
+
+def test_violence_erupting_is_a_riot(nlp):
+    text = "Violence erupted between rival student groups at a college in Sylhet on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "riot"
+
+
+def test_a_ceasefire_signed_and_a_surrender_are_events(nlp):
+    signed = "Two armed groups signed a ceasefire with the army in Myitkyina on Monday."
+    assert [e.type for e in _story(_read(nlp, signed))] == ["agreement"]
+    gave_up = "Twelve rebels surrendered with their weapons to the police in Imphal on Monday."
+    assert [e.type for e in _story(_read(nlp, gave_up))] == ["surrender"]
