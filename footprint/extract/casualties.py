@@ -168,7 +168,7 @@ def _did_not_happen(tok: Token) -> bool:
 
 def _conj_base(tok: Token) -> Token:
     """The first of joined words ("no damage or casualties" -> "damage")."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
 

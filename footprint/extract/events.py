@@ -385,7 +385,7 @@ class EventReader:
                 ):
                     return value  # "the massacre on October 7, 2023"
             for span, value in dates:
-                if span.start in _left_subtree(head):
+                if span.start in _left_subtree(head) and not _in_another_clause(span, head):
                     return value  # "the 2008 ... attack"
         if background:
             return None
@@ -394,7 +394,11 @@ class EventReader:
         if not initial and trigger is not None and anywhere:
             # "in Lahore on April 14, 2024": a date elsewhere in the clause, unless it marks
             # another time ("since early 2024", "until May").
-            initial = [(s, v) for s, v in dates if not self._marks_other_time(s, v)]
+            initial = [
+                (s, v)
+                for s, v in dates
+                if not self._marks_other_time(s, v) and not _in_another_clause(s, trigger[-1])
+            ]
         if not initial:
             return None
         return _most_precise(initial)
@@ -1101,6 +1105,31 @@ def _reported_window(published: dt.date | None) -> TimeSpan | None:
         "reported",
         f"no date in the text; reported on {published.isoformat()}",
     )
+
+
+# Clauses that tell another happening: "who switched parties ...", "a man accused of ...", "said
+# that ...", "after he was detained ...". Not "when ..." clauses or "continued to ..." (xcomp):
+# they time the act itself.
+SUBORDINATE_CLAUSES = {"relcl", "acl", "ccomp"}
+OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "although", "though"}
+
+
+def _in_another_clause(date: Span, trigger: Token) -> bool:
+    """Is the date part of a clause the trigger is not in: "a worker who switched parties three
+    months ago was shot dead" -- the switch was three months ago, not the shooting."""
+    tok = date.root
+    while tok.head.i != tok.i:  # (spaCy makes a new Token on each access: compare indices)
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            other = tok.dep_ in SUBORDINATE_CLAUSES or (
+                tok.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in tok.children)
+            )
+            if other and trigger not in tok.subtree:
+                return True
+            if trigger in tok.subtree:
+                return False
+    return False
 
 
 def _is_group_noun(token: Token) -> bool:

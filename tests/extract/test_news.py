@@ -260,3 +260,18 @@ def test_a_ceasefire_signed_and_a_surrender_are_events(nlp):
     assert [e.type for e in _story(_read(nlp, signed))] == ["agreement"]
     gave_up = "Twelve rebels surrendered with their weapons to the police in Imphal on Monday."
     assert [e.type for e in _story(_read(nlp, gave_up))] == ["surrender"]
+
+
+def test_a_date_in_a_relative_clause_is_not_the_events(nlp):
+    text = (
+        "A trader who had joined the party two months ago was shot dead in Karachi by two men "
+        "on a motorcycle."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.date.precision == "reported"
+
+
+def test_a_when_clause_times_the_act(nlp):
+    text = "Three men were hurt when a gunman opened fire on a bus in Karachi on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.date.start == dt.date(2015, 3, 2)
