@@ -390,7 +390,11 @@ class EventReader:
         if background:
             return None
         opening = self._opening_end(sent)
-        initial = [(s, v) for s, v in dates if s.end <= opening]
+        initial = [
+            (s, v)
+            for s, v in dates
+            if s.end <= opening and (trigger is None or not _in_another_clause(s, trigger[-1]))
+        ]
         if not initial and trigger is not None and anywhere:
             # "in Lahore on April 14, 2024": a date elsewhere in the clause, unless it marks
             # another time ("since early 2024", "until May").
