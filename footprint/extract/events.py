@@ -1119,8 +1119,9 @@ OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "alt
 
 
 def _in_another_clause(date: Span, trigger: Token) -> bool:
-    """Is the date part of a clause the trigger is not in: "a worker who switched parties three
-    months ago was shot dead" -- the switch was three months ago, not the shooting."""
+    """Is the date part of a clause the trigger is not in and that is not about the trigger: "a
+    worker who switched parties three months ago was shot dead" -- the switch was three months
+    ago, not the shooting."""
     tok = date.root
     while tok.head.i != tok.i:  # (spaCy makes a new Token on each access: compare indices)
         tok = tok.head
@@ -1129,8 +1130,9 @@ def _in_another_clause(date: Span, trigger: Token) -> bool:
                 tok.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in tok.children)
             )
-            if other and trigger not in tok.subtree:
-                return True
+            if other and trigger not in tok.subtree and tok.head.i != trigger.i:
+                return True  # (a clause on the event word itself tells of it: "the rally, held
+                # on Monday", "the march, which began on Monday")
             if trigger in tok.subtree:
                 return False
     return False

@@ -275,3 +275,9 @@ def test_a_when_clause_times_the_act(nlp):
     text = "Three men were hurt when a gunman opened fire on a bus in Karachi on Monday."
     (event,) = _story(_read(nlp, text))
     assert event.date.start == dt.date(2015, 3, 2)
+
+
+def test_a_clause_on_the_event_word_dates_it(nlp):
+    text = "This year's biggest rally in Lahore, held on February 5, 2015, drew thousands."
+    (event,) = _story(_read(nlp, text))
+    assert event.date.start == dt.date(2015, 2, 5)
