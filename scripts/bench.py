@@ -20,6 +20,10 @@ model loading with it) and the whole call timed from outside (everything include
 ratios printed against the targets use the engine's figures; the whole-call ratios are printed
 and saved beside them.
 
+Last it times `store.search` on a store of 100,000 small synthetic reports (2,000 with
+`--quick`): rows bulk-inserted with SQL, indexed by the store's own `build_search_index`; the
+median of 5 runs of each of 4 queries after a warm-up is reported against 50 ms.
+
 Then it times `footprint.analysis.profile.profile` for a busy actor (200 participations) on a
 synthetic store of one million statement rows (event participants + relations + mentions),
 bulk-inserted with SQL; the median of 20 runs after one warm-up is reported against 100 ms. The
@@ -78,6 +82,18 @@ QUICK_STATEMENTS = 20_000
 QUICK_MIN_WORDS = 3_000
 PROFILE_RUNS = 20
 BUSY_ACTOR = "Bench Busy Actor"
+TARGET_SEARCH_MS = 50.0
+SEARCH_DOCUMENTS = 100_000
+QUICK_SEARCH_DOCUMENTS = 2_000
+SEARCH_RUNS = 5
+# Queries of different shapes and selectivity: a phrase in 2% of the documents, a rare name
+# with a word every document has, an `or` of two rare words, a phrase with an exclusion.
+SEARCH_QUERIES = (
+    '"video link"',
+    "Actor 000217",
+    "drought or ceasefire",
+    '"video link" -Doha',
+)
 
 
 @dataclass(frozen=True)
@@ -441,6 +457,103 @@ def time_profile(store: Any) -> tuple[dict[str, Any], list[float]]:
     return result, runs
 
 
+# -- search ---------------------------------------------------------------------------------------
+
+
+def build_search_store(db: Path, documents: int) -> float:
+    """A fresh store of `documents` small synthetic reports (two or three sentences, the first
+    a claim's evidence), rows bulk-inserted with SQL and then indexed by the store itself
+    (`build_search_index`, what migration 6 runs); returns the seconds it took."""
+    from footprint.store import SQLiteStore
+
+    started = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    SQLiteStore(db).close()  # the schema
+    topics = ("trade", "water", "security", "elections", "drought", "ceasefire", "refugees")
+    towns = ("Doha", "Lahore", "Kabul", "Tehran", "Beirut", "Sanaa", "Baghdad")
+    rows = []
+    mentions = []
+    for n in range(documents):
+        actor = f"Actor {n % 20_000:06d}"
+        claim = f"{actor} met Actor {(n * 7) % 20_000:06d} in {towns[n % 7]} on {n % 28 + 1} May."
+        how = " by video link" if n % 50 == 0 else ""
+        text = f"{claim} The talks{how} covered {topics[n % 97 % 7] if n % 97 < 7 else 'trade'}."
+        rows.append((f"doc-{n:07d}", f"bench/{n}.txt", f"Report {n}", None,
+                     f"20{18 + n % 7:02d}-{n % 12 + 1:02d}-01", None, text))
+        mentions.append((f"men-{n:07d}", f"ent-{n % 20_000:06d}", f"doc-{n:07d}", 0, len(actor),
+                         actor, actor, "[]", claim, None, "bench"))
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, 'person', ?)",
+        ((f"ent-{e:06d}", f"Actor {e:06d}") for e in range(min(documents, 20_000))),
+    )
+    conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+    conn.execute("COMMIT")
+    conn.close()
+    store = SQLiteStore(db)
+    try:
+        with store.transaction():
+            store.build_search_index()
+    finally:
+        store.close()
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("ANALYZE")
+    conn.close()
+    return time.perf_counter() - started
+
+
+def bench_search(work: Path, documents: int) -> dict[str, Any]:
+    """The median time of `store.search` over SEARCH_QUERIES (each run SEARCH_RUNS times after
+    one warm-up) on a store of `documents` small reports."""
+    from footprint.store import SQLiteStore
+
+    db = work / f"search-{documents}-v1.db"
+    build_seconds: float | None = None
+    store = SQLiteStore(db) if db.exists() else None
+    reused = store is not None and len(store.search('"video link"', limit=1)) == 1 and (
+        store.documents([f"doc-{documents - 1:07d}"]) != []
+        and store.documents([f"doc-{documents:07d}"]) == []
+    )
+    if store is not None:
+        store.close()
+    if not reused:
+        build_seconds = build_search_store(db, documents)
+    store = SQLiteStore(db)
+    runs: list[float] = []
+    per_query: dict[str, dict[str, Any]] = {}
+    try:
+        for text in SEARCH_QUERIES:
+            hits = store.search(text)
+            times = []
+            for _ in range(SEARCH_RUNS):
+                started = time.perf_counter()
+                store.search(text)
+                times.append((time.perf_counter() - started) * 1000)
+            runs += times
+            per_query[text] = {"hits": len(hits), "median_ms": statistics.median(times)}
+    finally:
+        store.close()
+    median = statistics.median(runs)
+    return {
+        "db": str(db),
+        "reused": reused,
+        "build_seconds": build_seconds,
+        "documents": documents,
+        "queries": per_query,
+        "runs": len(runs),
+        "median_ms": median,
+        "min_ms": min(runs),
+        "max_ms": max(runs),
+        "target_ms": TARGET_SEARCH_MS,
+        "met": median < TARGET_SEARCH_MS,
+    }
+
+
 # -- the same store on PostgreSQL -----------------------------------------------------------------
 
 
@@ -625,6 +738,14 @@ def show(results: dict[str, Any]) -> None:
             f"runs (min {pg['min_ms']:.1f}, max {pg['max_ms']:.1f}); "
             f"target < {pg['target_ms']:.0f} ms: {verdict}"
         )
+    sr = results["search"]
+    verdict = "[green]target met[/]" if sr["met"] else "[red]target NOT met[/]"
+    built = f", built in {sr['build_seconds']:.0f} s" if sr["build_seconds"] else ""
+    console.print(
+        f"search on {sr['documents']:,} documents{built}: median {sr['median_ms']:.1f} ms of "
+        f"{sr['runs']} runs over {len(sr['queries'])} queries (min {sr['min_ms']:.1f}, "
+        f"max {sr['max_ms']:.1f}); target < {sr['target_ms']:.0f} ms: {verdict}"
+    )
     console.print(f"results: {results['out']}")
 
 
@@ -691,6 +812,9 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     prof["met"] = prof["median_ms"] < TARGET_PROFILE_MS
     print(f"profile on {statements:,} statements, PostgreSQL ...", flush=True)
     prof_pg = bench_profile_postgres(work, Path(prof["db"]), args.postgres)
+    search_documents = QUICK_SEARCH_DOCUMENTS if args.quick else SEARCH_DOCUMENTS
+    print(f"search on {search_documents:,} documents ...", flush=True)
+    search = bench_search(work, search_documents)
 
     def ratio(a: float, b: float) -> float:
         return a / b if b > 0 else 0.0
@@ -742,6 +866,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         "ratios": ratios,
         "profile": prof,
         "profile_postgres": prof_pg,
+        "search": search,
         "out": str(args.out),
     }
     write_json(args.out, results)

@@ -8,6 +8,7 @@
 | `corpus.py`   | ingest, merge, split, sources rate/list   |
 | `profile.py`  | profile                                   |
 | `graph.py`    | network, path, timeline                   |
+| `search.py`   | search                                    |
 | `export.py`   | export                                    |
 | `brief.py`    | brief                                     |
 
@@ -24,7 +25,17 @@ from typing import Annotated
 import typer
 
 from footprint import __version__
-from footprint.cli import analyze, brief, corpus, evaluate, export, graph, lists, profile
+from footprint.cli import (
+    analyze,
+    brief,
+    corpus,
+    evaluate,
+    export,
+    graph,
+    lists,
+    profile,
+    search,
+)
 from footprint.cli.common import out
 
 app = typer.Typer(
@@ -70,6 +81,7 @@ app.command()(corpus.split)
 app.command()(graph.network)
 app.command()(graph.path)
 app.command()(graph.timeline)
+app.command()(search.search)
 app.command()(export.export)
 app.command()(brief.brief)
 app.add_typer(lists.lists_app, name="lists")

@@ -5,7 +5,8 @@ from the parts each stage uses. Backends (`sqlite.py`, `postgres.py`) add only a
 - `clusters.py` — corpus resolution's inputs and derived cluster tables;
 - `actors.py` — actors by any spelling, their aliases, roles, designations, appearances;
 - `occasions.py` — events with participants, co-appearances, timelines and networks;
-- `exports.py` — documents, evidence and selections for the exports and the brief.
+- `exports.py` — documents, evidence and selections for the exports and the brief;
+- `search.py` — full-text search over documents and evidence sentences (each backend's index).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from footprint.store.actors import ActorStore
 from footprint.store.clusters import ClusterStore
 from footprint.store.exports import ExportStore
 from footprint.store.occasions import OccasionStore
+from footprint.store.search import SearchStore
 
 
-class SQLStore(ActorStore, OccasionStore, ExportStore, ClusterStore):
+class SQLStore(ActorStore, OccasionStore, ExportStore, ClusterStore, SearchStore):
     """Writer and view over one store. Analysis, export and the command line take one of these
     and never see SQL."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from footprint.errors import FootprintError
 from footprint.store.base import SQLStore
+from footprint.store.search import TsvectorSearch
 
 # Any fixed number: the key of the advisory lock every footprint writer takes.
 WRITER_LOCK = 0x46500001
@@ -34,11 +35,14 @@ def redact(url: str) -> str:
 
 
 class PostgresStore(SQLStore):
+    search_dialect = TsvectorSearch()
+
     def __init__(self, url: str) -> None:
         try:
             import psycopg
         except ImportError:  # pragma: no cover - psycopg is a dependency
             raise FootprintError("PostgreSQL stores need psycopg (pip install psycopg)") from None
+        self.driver_error = psycopg.Error
         self.url = url
         self.name = redact(url)
         try:
@@ -55,7 +59,7 @@ class PostgresStore(SQLStore):
         return _driver_sql(sql)
 
     def _schema_types(self) -> dict[str, str]:
-        return {"blob": "BYTEA", "real": "DOUBLE PRECISION"}
+        return {"blob": "BYTEA", "real": "DOUBLE PRECISION", "bigint": "BIGINT"}
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         rows = list(rows)

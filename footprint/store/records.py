@@ -285,6 +285,57 @@ class SourceRatingRow(Record):
     reliability: str
 
 
+@dataclass(frozen=True, slots=True)
+class SearchPassageRow(Record):
+    """A searchable passage of a document (store/search.py): an evidence sentence, a piece of
+    the text, or the title; `start`/`end` are its offsets in the document text (0, 0 for the
+    title)."""
+
+    table = "search_passages"
+    key = ("id",)
+    id: int  # a hash of where the passage is; SQLite's FTS5 index points at it
+    document_id: str
+    kind: str  # sentence | document | title
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PassageHitRow(Record):
+    """A passage a search found, with its score (higher is better) and its document."""
+
+    document_id: str
+    kind: str
+    start: int
+    end: int
+    text: str  # as the document has it
+    indexed: str  # as the index has it (claim sentences blanked out of `document` pieces)
+    score: float
+    title: str | None
+    path: str
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit(Record):
+    """One search hit as shown: `start`/`end` bound the excerpt in the document text (None for
+    a title), `marks` the matched words in it, `snippet` the excerpt with those words between
+    ⟦ ⟧ and `parts` the same as (piece, marked) pairs."""
+
+    document_id: str
+    title: str | None
+    path: str
+    published: str | None
+    kind: str  # sentence (behind a claim) | document (elsewhere in the text) | title
+    start: int | None
+    end: int | None
+    snippet: str
+    parts: tuple[tuple[str, bool], ...]
+    marks: tuple[tuple[int, int], ...]
+    score: float
+
+
 # Every table in the order a dump lists them.
 TABLE_RECORDS: tuple[type[Record], ...] = (
     DocumentRow,
@@ -308,5 +359,6 @@ TABLE_RECORDS: tuple[type[Record], ...] = (
     EventClusterRow,
     EventClusterInfoRow,
     SourceRatingRow,
+    SearchPassageRow,
 )
 RECORD_OF: dict[str, type[Record]] = {r.table: r for r in TABLE_RECORDS}

@@ -51,10 +51,11 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 # The schema's version; `MIGRATIONS` takes a store from each older version to the next.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 OLDEST_MIGRATABLE = 4
 
-# {blob} and {real} are the backend's types for bytes and floating-point numbers.
+# {blob}, {real} and {bigint} are the backend's types for bytes, floating-point numbers and
+# 64-bit integers.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS documents (
@@ -158,6 +159,14 @@ CREATE TABLE IF NOT EXISTS source_ratings (
     source TEXT PRIMARY KEY,
     reliability TEXT NOT NULL CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'))
 );
+-- Full-text search (search.py): each document's evidence sentences, title and text in pieces,
+-- with their offsets in the text, written with the document. Migration 6 adds each backend's
+-- index over `text`. `id` is a hash of where the passage is ({bigint}: SQLite's rowid).
+-- (No semicolons in these comments: the schema is split into statements at them.)
+CREATE TABLE IF NOT EXISTS search_passages (
+    id {bigint} PRIMARY KEY, document_id TEXT NOT NULL REFERENCES documents(id),
+    kind TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS hashes_document ON content_hashes(document_id);
 CREATE INDEX IF NOT EXISTS entity_clusters_cluster ON entity_clusters(cluster_id);
 CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters(cluster_id);
@@ -182,10 +191,22 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS events_date ON events(date_start)",
         "CREATE INDEX IF NOT EXISTS entities_name ON entities(name)",
     ),
+    # 6: full-text search. The passages table is in SCHEMA; the backend's own index and the
+    # passages of the documents already stored come from MIGRATION_STEPS[6].
+    6: (
+        "CREATE INDEX IF NOT EXISTS search_passages_document "
+        "ON search_passages(document_id, start)",
+    ),
 }
+
+# Work a migration does after its statements, in the same transaction: a method of the store,
+# for what one statement cannot say (an index each backend builds its own way, rows derived
+# from those already stored). Each is safe to run again.
+MIGRATION_STEPS: dict[int, str] = {6: "build_search_index"}
 
 # Tables a document's write replaces, children first.
 PER_DOCUMENT_TABLES = (
+    "search_passages",
     "designations",
     "event_designated",
     "co_appearances",
@@ -365,8 +386,7 @@ class SQLBase:
             found = self._scalar("SELECT value FROM meta WHERE key = 'schema'")
             if found is None:
                 for version in sorted(MIGRATIONS):
-                    for statement in MIGRATIONS[version]:
-                        self._execute(statement)
+                    self._migrate(version)
                 self._execute(
                     "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
                 )
@@ -378,12 +398,18 @@ class SQLBase:
                     f"(schema {SCHEMA_VERSION}); analyze into a new database"
                 )
             for step in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[step]:
-                    self._execute(statement)
+                self._migrate(step)
             if version != SCHEMA_VERSION:
                 self._execute(
                     "UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),)
                 )
+
+    def _migrate(self, version: int) -> None:
+        """Take the store to `version` (inside the caller's transaction)."""
+        for statement in MIGRATIONS[version]:
+            self._execute(statement)
+        if version in MIGRATION_STEPS:
+            getattr(self, MIGRATION_STEPS[version])()
 
     def _set_meta(self, key: str, value: str) -> None:
         self._execute(
@@ -495,8 +521,13 @@ class SQLBase:
                 self._write_event(doc.id, event)
             if result.screening is not None:
                 self._write_screening(doc.id, result.screening)
+            self._write_passages(result)
             self._drop_orphans()
             self._count_write()
+
+    def _write_passages(self, result: DocumentResult) -> None:
+        """Write the document's searchable passages (search.py)."""
+        raise NotImplementedError
 
     def _write_screening(self, document_id: str, screening: Screening) -> None:
         self._executemany(
@@ -717,7 +748,9 @@ class SQLBase:
         also across backends."""
         out = {}
         for record in TABLE_RECORDS:
-            rows = self._tuples(f"SELECT * FROM {record.table}")
+            # The record's columns, not *: a backend may add its own (PostgreSQL's tsvector).
+            names = ", ".join(quoted(c) for c in columns(record))
+            rows = self._tuples(f"SELECT {names} FROM {record.table}")
             out[record.table] = sorted(
                 tuple(bytes(v) if isinstance(v, memoryview) else v for v in row) for row in rows
             )

@@ -14,12 +14,16 @@ from typing import Any
 
 from footprint.errors import FootprintError
 from footprint.store.base import SQLStore
+from footprint.store.search import Fts5Search
 from footprint.store.sql import content_hash
 
 __all__ = ["SQLiteStore", "content_hash"]
 
 
 class SQLiteStore(SQLStore):
+    search_dialect = Fts5Search()
+    driver_error = sqlite3.Error
+
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.name = str(self.path)
@@ -34,7 +38,7 @@ class SQLiteStore(SQLStore):
             raise FootprintError(f"{self.path}: cannot open database ({exc})") from None
 
     def _schema_types(self) -> dict[str, str]:
-        return {"blob": "BLOB", "real": "REAL"}
+        return {"blob": "BLOB", "real": "REAL", "bigint": "INTEGER"}
 
     def _executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
