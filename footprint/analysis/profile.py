@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from footprint.analysis.state import host_state
 from footprint.errors import FootprintError
 from footprint.place.countries import country_code
 from footprint.store import StoreView
@@ -663,7 +664,9 @@ def profile(
     through claimed fronts); on each stop `via` (None for the actor's own occasions, else the
     tied actor, its predicate and role, past marker, tenure, doubt, and the relation's
     evidence with offsets) and `also_via` (the other tied actors there); `front_itinerary`;
-    and `ties`, every tied actor with its relations and which of its occasions were counted,
+    `host_state` (analysis/state.py: the occasions where state actors took part, who, in which
+    role, why they count as state actors and the sentence that says so); and `ties`, every
+    tied actor with its relations and which of its occasions were counted,
     counted with doubt, or left out and why."""
     code = country_code(country) if country else None
     ids = actor_entities(store, resolve_actor(store, actor))
@@ -680,6 +683,7 @@ def profile(
         rolled = _roll_up(store, ids, own_stops, code, since, until)
     itinerary = _in_order([*own_stops.values(), *rolled.people])
     partners, hosts = _partners(store, itinerary, set(ids), rolled.acting)
+    state = host_state(store, itinerary, set(ids), rolled.acting)
 
     periods = Counter(_quarter(s["date"]) for s in itinerary)
     places = [s["place"] or {} for s in itinerary]
@@ -718,4 +722,5 @@ def profile(
             for k in sorted(periods, key=lambda k: (k == "undated", k))
         ],
         "designations": _designations(store, ids),
+        "host_state": state,
     }

@@ -91,6 +91,33 @@ def _left_out(p: dict[str, Any]) -> list[Text]:
     ]
 
 
+def _host_state(state: dict[str, Any] | None) -> list[Any]:
+    """The occasions where state actors took part: who, as what, why they count, and the
+    sentence that says so."""
+    if not state or not state["occasions"]:
+        return []
+    c = state["counts"]
+    table = Table(
+        title=f"The state's part: {c['with_state_actors']} of {c['occasions']} occasion(s) with "
+        f"state actors, {c['hosted_by_state_actors']} hosted or organised by them",
+        title_justify="left",
+    )
+    for col in ("when", "event", "where", "state actor", "why a state actor", "evidence"):
+        table.add_column(col, overflow="fold")
+    for o in state["occasions"]:
+        for a in o["state_actors"]:
+            add_row(
+                table,
+                _when(o["date"]),
+                o["label"],
+                _where(o["place"]),
+                f"{a['name']} ({', '.join(a['roles'])})",
+                f"{a['kind']}: {a['reason']}",
+                a["evidence"]["sentence"],
+            )
+    return [table]
+
+
 def render_profile(p: dict[str, Any]) -> list[Any]:
     actor = p["actor"]
     f = p["filters"]
@@ -162,6 +189,7 @@ def render_profile(p: dict[str, Any]) -> list[Any]:
                 hosts, h["name"], str(h["events"]), ", ".join(h["roles"]), _marks(h["designated"])
             )
         out.append(hosts)
+    out += _host_state(p.get("host_state"))
     if p["roles"]:
         roles = Table(title="Roles and affiliations", title_justify="left")
         for col in ("role", "of", "evidence"):

@@ -229,6 +229,18 @@ def person_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def state_bodies() -> tuple[tuple[str, ...], ...]:
+    """Words (each entry a sequence) that make an organisation's name a state body."""
+    return tuple(tuple(line.split()) for line in sorted(_words("state_bodies.txt")))
+
+
+@lru_cache(maxsize=1)
+def state_offices() -> frozenset[str]:
+    """Titles of state office holders (lower case)."""
+    return _words("state_offices.txt")
+
+
+@lru_cache(maxsize=1)
 def crowd_control() -> frozenset[str]:
     return _words("crowd_control.txt")
 
