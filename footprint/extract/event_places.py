@@ -84,11 +84,11 @@ def continues_chain(between: Span) -> bool:
 
 def most_specific(chain: list[object]) -> object | None:
     """The most specific place of a chain that agrees with the chain's wider places: inside
-    the country and first-level region they name. A chain of towns only agrees on the country
-    most of them lie in (the last-written, widest one on a tie): in "X thana of Khulna city" an
-    X in another country is a namesake."""
+    the country and first-level region they name. A chain of towns and districts only agrees on
+    the country most of them lie in (the last-written, widest one on a tie): in "X thana of
+    Khulna city" an X in another country (a town or a district there) is a namesake."""
     countries = {getattr(p, "country", None) for p in chain if level(p) == COUNTRY}
-    if not countries and len(chain) > 1 and all(level(p) == TOWN for p in chain):
+    if not countries and len(chain) > 1 and all(level(p) in (TOWN, DISTRICT) for p in chain):
         counts = collections.Counter(getattr(p, "country", None) for p in chain)
         top = max(counts.values())
         countries = {
@@ -98,12 +98,12 @@ def most_specific(chain: list[object]) -> object | None:
                 if counts[getattr(p, "country", None)] == top
             )
         }
-    regions = [p for p in chain if level(p) in (DISTRICT, REGION)]
+    in_country = [p for p in chain if not countries or getattr(p, "country", None) in countries]
+    regions = [p for p in in_country if level(p) in (DISTRICT, REGION)]
     agreeing = [
         p
-        for p in chain
-        if (not countries or getattr(p, "country", None) in countries)
-        and (level(p) >= DISTRICT or not regions or any(inside_region(p, r) for r in regions))
+        for p in in_country
+        if level(p) >= DISTRICT or not regions or any(inside_region(p, r) for r in regions)
     ]
     return min(agreeing, key=level) if agreeing else None
 

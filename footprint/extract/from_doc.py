@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import collections
 import datetime as dt
 import itertools
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
@@ -260,9 +261,25 @@ def _surely_a_place(ent: Span) -> bool:
     )
 
 
+# Labels the model gives place names it does not know ("In Feni," as a product, "In Mirpur," as
+# a date): after "in", "at" or "near" such a proper noun may still be a place.
+STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE"}
+CALENDAR_WORDS = {
+    w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w
+}
+
+
+def _stray(tok: Token) -> bool:
+    """Tagged as nothing, or as something a proper noun after "in" rarely is (not a month)."""
+    if not tok.ent_type_:
+        return True
+    return tok.ent_type_ in STRAY_LABELS and tok.lower_ not in CALENDAR_WORDS
+
+
 def _unnamed_toponyms(doc: Doc) -> list[Span]:
     """Capitalised proper nouns right after "in", "at" or "near" that the model tagged as
-    nothing ("shot a woman in Tral"): candidates the gazetteer may know."""
+    nothing or as a stray kind ("shot a woman in Tral", "In Feni, pickets ..."): candidates
+    the gazetteer may know."""
     out = []
     for tok in doc:
         if tok.lower_ not in NAME_PLACE_PREPOSITIONS:
@@ -274,7 +291,7 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
             and doc[end].pos_ == "PROPN"
             and doc[end].is_alpha
             and doc[end].text[:1].isupper()
-            and not doc[end].ent_type_
+            and _stray(doc[end])
         ):
             end += 1
         if end > tok.i + 1:

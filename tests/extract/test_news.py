@@ -281,3 +281,10 @@ def test_a_clause_on_the_event_word_dates_it(nlp):
     text = "This year's biggest rally in Lahore, held on February 5, 2015, drew thousands."
     (event,) = _story(_read(nlp, text))
     assert event.date.start == dt.date(2015, 2, 5)
+
+
+def test_a_namesake_in_another_country_gives_way_to_the_city_written_after_it(nlp):
+    # The gazetteer's best "Rampur" is an Indian town; "of Khulna city" says which country.
+    text = "Two people were hurt as a crude bomb went off in Rampur thana of Khulna city on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.country == "BD"
