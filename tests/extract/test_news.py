@@ -288,3 +288,16 @@ def test_a_namesake_in_another_country_gives_way_to_the_city_written_after_it(nl
     text = "Two people were hurt as a crude bomb went off in Rampur thana of Khulna city on Monday."
     (event,) = _story(_read(nlp, text))
     assert event.place.country == "BD"
+
+
+def test_a_proper_noun_after_in_tagged_as_a_product_or_a_date_is_a_toponym_candidate():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.extract.from_doc import _unnamed_toponyms
+
+    vocab = spacy.blank("en").vocab
+    words = ["In", "Feni", ",", "pickets", "rallied", "in", "March", "."]
+    pos = ["ADP", "PROPN", "PUNCT", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(vocab, words=words, pos=pos, ents=["O", "U-PRODUCT", "O", "O", "O", "O", "U-DATE", "O"])
+    assert [s.text for s in _unnamed_toponyms(doc)] == ["Feni"]  # a month stays a date
