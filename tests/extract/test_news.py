@@ -299,5 +299,7 @@ def test_a_proper_noun_after_in_tagged_as_a_product_or_a_date_is_a_toponym_candi
     vocab = spacy.blank("en").vocab
     words = ["In", "Feni", ",", "pickets", "rallied", "in", "March", "."]
     pos = ["ADP", "PROPN", "PUNCT", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
-    doc = Doc(vocab, words=words, pos=pos, ents=["O", "U-PRODUCT", "O", "O", "O", "O", "U-DATE", "O"])
+    doc = Doc(
+        vocab, words=words, pos=pos, ents=["O", "B-PRODUCT", "O", "O", "O", "O", "B-DATE", "O"]
+    )
     assert [s.text for s in _unnamed_toponyms(doc)] == ["Feni"]  # a month stays a date
