@@ -449,6 +449,8 @@ class EventReader:
             if previous is not None and continues_chain(self.doc[previous[0].end : actor.start]):
                 group = previous[1]  # "..., Shahrak district, Ghor province, Afghanistan"
             previous = (actor, group)
+            if _first_of_a_joined_name(self.doc, actor.end):
+                continue  # "Jammu" in "Jammu and Kashmir state" is no town of its own here
             place = self.place_of(actor)
             if place is None:
                 continue
@@ -852,8 +854,8 @@ class EventReader:
                     continue
                 seen.add(actor.start)
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
-                if modifies_a_noun(after):
-                    continue  # "Pakistan-based", "Pakistan-occupied"
+                if modifies_a_noun(after) or _first_of_a_joined_name(self.doc, actor.end):
+                    continue  # "Pakistan-based", "Pakistan-occupied"; "Jammu and Kashmir state"
                 place = self.place_of(actor)
                 if place is not None:
                     found.append(place)
@@ -1136,6 +1138,17 @@ def _in_another_clause(date: Span, trigger: Token) -> bool:
             if trigger in tok.subtree:
                 return False
     return False
+
+
+def _first_of_a_joined_name(doc: Doc, end: int) -> bool:
+    """Is the place name ending at `end` the first half of a region's name joined by "and":
+    "Jammu and Kashmir state", "Khyber and Kurram districts"?"""
+    if end + 2 >= len(doc) or doc[end].lower_ != "and" or not doc[end + 1].text[:1].isupper():
+        return False
+    i = end + 1
+    while i < len(doc) and i - end <= 3 and doc[i].text[:1].isupper():
+        i += 1
+    return i < len(doc) and lexicons.area_words().get(doc[i].lower_) in ("region", "district")
 
 
 def _is_group_noun(token: Token) -> bool:

@@ -351,7 +351,14 @@ class Geocoder:
                 best, best_score = option, score
         if best is None:
             return None
-        floor = self.weights.sure_alternate_floor if reading.sure else self.weights.alternate_floor
+        # A name written where only a place goes may be a small place's other spelling, but not
+        # one in a country the rest of the document does not speak of ("the village of X,
+        # Y governorate, Syria" is no Indian town spelled alike).
+        off_context = bool(context.countries) and not context.countries.get(
+            self.index.country[best.row] or "", 0.0
+        )
+        sure = reading.sure and not off_context
+        floor = self.weights.sure_alternate_floor if sure else self.weights.alternate_floor
         if best.alternate and best_score < floor:
             # Only another name of a small, out-of-context place: more likely not a place.
             return None

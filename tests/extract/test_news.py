@@ -303,3 +303,16 @@ def test_a_proper_noun_after_in_tagged_as_a_product_or_a_date_is_a_toponym_candi
         vocab, words=words, pos=pos, ents=["O", "B-PRODUCT", "O", "O", "O", "O", "B-DATE", "O"]
     )
     assert [s.text for s in _unnamed_toponyms(doc)] == ["Feni"]  # a month stays a date
+
+
+def test_the_first_half_of_a_joined_region_name_is_not_a_town(nlp):
+    text = "Gunmen shot dead a shopkeeper in Anantnag district, Jammu and Kashmir state, India."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Anantnag" and event.place.precision == "district"
+
+
+def test_another_spelling_abroad_is_no_answer_where_the_text_names_the_country(nlp):
+    # "Hatla" is no Indian "Hatta" spelled otherwise: the sentence says Syria.
+    text = "Gunmen attacked the village of Hatla, Deir ez-Zor governorate, Syria."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.country == "SY"
