@@ -69,3 +69,14 @@ def test_undefined_acronyms_are_organisations_but_not_units_or_descriptions(nlp)
     assert "PM" not in orgs and "NATO" not in orgs
     shouted = nlp("POLICE RAID CAMP IN NORTH")
     assert not [e for e in shouted.ents if e.label_ == "ORG"]
+
+
+def test_a_county_is_a_place_and_its_name_stays_one():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from footprint.nlp.components.names import _relabel
+
+    doc = Doc(spacy.blank("en").vocab, words=["in", "County", "Wexford", ",", "Ireland"])
+    assert _relabel(Span(doc, 1, 3, label="PERSON")).label_ == "GPE"
+    assert _relabel(Span(doc, 2, 3, label="PERSON")).label_ == "PERSON"  # one word: as it was

@@ -257,6 +257,8 @@ def _relabel(span: Span) -> Span:
         and (len(span) > 1 or before in titles)
     ):
         return Span(span.doc, span.start, span.end, label=PERSON)
+    if span.label_ == PERSON and len(span) > 1 and span[0].lower_ in lexicons.area_words():
+        return Span(span.doc, span.start, span.end, label="GPE")  # "County Dublin": no person
     if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].lower_ in lexicons.place_words():
         return Span(span.doc, span.start, span.end, label="FAC")
     after = span.doc[span.end] if span.end < len(span.doc) else None
