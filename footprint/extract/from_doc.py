@@ -82,12 +82,30 @@ def _preceding_titles(ent: Span) -> tuple[str, ...]:
     return ()
 
 
+# A "sentence" longer than this (a list of ten thousand names, a page without full stops) is
+# stored as the stretch of it around the claim: every mention kept its whole sentence, and one
+# 100 KB text of a single sentence made a database of a gigabyte.
+MAX_SENTENCE_CHARS = 1_000
+CONTEXT_CHARS = 400  # each side of the claim, within its sentence
+
+
+def sentence_context(text: str, sent_start: int, sent_end: int, start: int, end: int) -> str:
+    """The claim's sentence, or, for an overlong one, the part of it around the claim (always
+    a stretch of the document's own text, so it can be found there)."""
+    if sent_end - sent_start <= MAX_SENTENCE_CHARS:
+        return text[sent_start:sent_end]
+    return text[max(sent_start, start - CONTEXT_CHARS) : min(sent_end, end + CONTEXT_CHARS)]
+
+
 def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str) -> Evidence:
     # document.text, not doc.text: spaCy rebuilds Doc.text from every token on each access,
     # which made evidence for every mention cost a pass over the whole document.
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = span.sent if span is not None else None
-    sentence = sent.text if sent is not None else document.text[start:end]
+    if sent is not None:
+        sentence = sentence_context(document.text, sent.start_char, sent.end_char, start, end)
+    else:
+        sentence = document.text[start:end]
     return Evidence(
         document=document.id,
         start=start,
