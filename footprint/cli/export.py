@@ -2,7 +2,8 @@
 GraphML, GEXF, GeoJSON or CSV tables, in one id space (see `footprint/export/selection.py`).
 
 Bad input (an unknown format or actor, a path that cannot be written, a store that does not
-exist) is one red line and exit code 2. The target is checked before the store is read: its
+exist, a TLP level that is not clear/green/amber/red or one given for a format other than
+stix) is one red line and exit code 2. The target is checked before the store is read: its
 folder must exist (none is made), and a csv folder that holds files footprint did not write is
 refused unless --force, which writes the tables beside them (they are never deleted).
 """
@@ -39,6 +40,14 @@ def export(
             help="csv: write into a folder that holds other files too (they are left alone).",
         ),
     ] = False,
+    tlp: Annotated[
+        str | None,
+        typer.Option(
+            "--tlp",
+            help="stix: mark every object with this TLP level: clear, green, amber or red "
+            "(the TLP 1.0 marking definitions STIX 2.1 defines; clear is 1.0's white).",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Export actors, events, relations and designations with their evidence."""
@@ -46,7 +55,7 @@ def export(
     from footprint.export.selection import collect
 
     try:
-        write = writer(fmt)
+        write = writer(fmt, tlp=tlp)
     except FootprintError as exc:
         raise fail(exc) from None
     if output is None:

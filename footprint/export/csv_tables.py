@@ -3,8 +3,10 @@ evidence.csv, designations.csv and documents.csv (UTF-8, a header row, lists joi
 
 Every `id` column is a footprint id (`ent-...` actors, `evt-...` occasions, `rel-...`
 relations, `ptc-...` participations, `dsg-...` designations, document ids), the same ids the
-other formats use. evidence.csv has one row per stated fact: fact_type (event, participation,
-relation, designation), fact_id, document, start, end, text, sentence, attribution.
+other formats use. events.csv carries each occasion's PLOVER type and mode and CAMEO code and
+label (`extract/ontology.py`; empty for a type without one). evidence.csv has one row per
+stated fact: fact_type (event, participation, relation, designation), fact_id, document, start,
+end, text, sentence, attribution.
 
 Safe to open in a spreadsheet: every text cell is quoted, and a text cell that a spreadsheet
 would run as a formula (one starting with = + - @, a tab or a carriage return: CSV injection,
@@ -25,7 +27,7 @@ from typing import Any
 
 from footprint.errors import FootprintError
 from footprint.export.atomic import atomic_dir, atomic_files
-from footprint.export.selection import ExportData
+from footprint.export.selection import ExportData, code_fields
 
 SEP = "; "
 
@@ -79,6 +81,10 @@ COLUMNS = {
         "killed",
         "injured",
         "responsibility",
+        "plover_type",
+        "plover_mode",
+        "cameo_code",
+        "cameo_label",
     ],
     "participants": [
         "id",
@@ -180,6 +186,7 @@ def tables(data: ExportData) -> dict[str, list[dict[str, Any]]]:
                 "killed": (e.get("casualties") or {}).get("killed"),
                 "injured": (e.get("casualties") or {}).get("injured"),
                 "responsibility": (e.get("responsibility") or {}).get("status"),
+                **code_fields(e["type"]),
             }
         )
         for ev in e["evidence"]:

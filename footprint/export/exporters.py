@@ -6,6 +6,7 @@ target path (a file; for csv a folder) and writes it atomically.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,10 +19,19 @@ Writer = Callable[[ExportData, Path], dict[str, int]]
 FORMATS = ("ftm", "stix", "graphml", "gexf", "geojson", "csv")
 
 
-def writer(name: str) -> Writer:
+def writer(name: str, tlp: str | None = None) -> Writer:
     """The writer for a format name; FootprintError naming the formats for an unknown one.
-    Imported on demand so that one format's library is loaded only when it is used."""
+    Imported on demand so that one format's library is loaded only when it is used. A TLP
+    level marks a STIX bundle; the other formats have no place for it, so it is refused there
+    rather than silently dropped."""
     key = name.lower()
+    if tlp is not None and key != "stix":
+        raise FootprintError(f"--tlp marks STIX bundles only, not {name}")
+    if key == "stix" and tlp is not None:
+        from footprint.export import stix
+
+        stix.marking(tlp)  # an unknown level fails here, before the store is read
+        return functools.partial(stix.write, tlp=tlp)
     if key == "ftm":
         from footprint.export import ftm
 

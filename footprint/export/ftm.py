@@ -16,7 +16,10 @@ followthemoney library is only used by the tests to validate). Ids are footprint
   their attribution) and summary (the Admiralty grade and its reasoning);
 - occasion (`evt-...`) -> Event: name, date (prefix precision: 2023, 2023-11, 2023-11-02; an
   interval adds startDate/endDate), location, country, involved (participants), organizer
-  (organizers and hosts), notes (who in which role and mode), proof, sourceUrl;
+  (organizers and hosts), notes (who in which role and mode), keywords (the type's nearest
+  PLOVER and CAMEO categories, `extract/ontology.py`: "PLOVER: PROTEST (riot)", "CAMEO: 145
+  Protest violently, riot"; one value each, so Aleph facets on them; none for a type without
+  one), summary (the grade), proof, sourceUrl;
 - designation of kind listed / alias (`dsg-...`) -> Sanction: entity, authority (the list),
   program, authorityId (listing id), listingDate, reason (the match explanation), proof;
 - document -> Article: title, author, publishedAt, sourceUrl, publisher (outlet host, author or
@@ -35,6 +38,7 @@ from typing import Any
 from footprint.export.atomic import atomic_file
 from footprint.export.links import not_a_link, web_link
 from footprint.export.selection import LISTED_KINDS, ExportData
+from footprint.extract.ontology import codes_of
 from footprint.model import stable_id
 
 ID_OK = re.compile(r"^[0-9a-zA-Z]([0-9a-zA-Z\.\-]*[0-9a-zA-Z])?$")
@@ -67,6 +71,16 @@ def ftm_date(d: dict[str, Any] | None) -> dict[str, str]:
     if start[:4] == end[:4]:
         out["date"] = start[:7] if start[:7] == end[:7] else start[:4]
     return out
+
+
+def event_keywords(event_type: str | None) -> list[str]:
+    """The type's PLOVER and CAMEO categories as FtM keywords; none for an unmapped type."""
+    codes = codes_of(event_type)
+    return [
+        f"{scheme}: {text}"
+        for scheme, text in (("PLOVER", codes.plover), ("CAMEO", codes.cameo))
+        if text
+    ]
 
 
 def _sentence(ev: dict[str, Any]) -> str:
@@ -186,6 +200,7 @@ def entities(data: ExportData) -> list[dict[str, Any]]:
                         f"{names[p['actor']]}: {', '.join(p['roles'])} ({', '.join(p['modes'])})"
                         for p in parts
                     ],
+                    "keywords": event_keywords(e["type"]),
                     "summary": f"{e['grade']['grade']}: {e['grade']['reasoning']}",
                     "proof": [ftm_id(d) for d in e["documents"] if d in data.documents],
                     "sourceUrl": [

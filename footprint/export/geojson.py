@@ -4,7 +4,9 @@ The Feature's `id` is the occasion's footprint id (`evt-...`); its geometry a Po
 [longitude, latitude] (WGS 84); its properties: id, label, type, background, date_start,
 date_end, date_precision, place, country, admin1, gazetteer_id, place_precision, participants
 ([{id, name, roles, modes}], actor ids `ent-...`), documents, independent_sources, conflicts,
-grade, confidence. Occasions without coordinates are left out (the other formats hold them).
+grade, confidence, killed, injured, responsibility, and the type's plover_type, plover_mode,
+cameo_code and cameo_label (`extract/ontology.py`; null for a type without one).
+Occasions without coordinates are left out (the other formats hold them).
 """
 
 from __future__ import annotations

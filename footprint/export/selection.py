@@ -32,20 +32,46 @@ from footprint.analysis.corroboration import Grade, Support, grade, source_of
 from footprint.analysis.network import ACTOR_TYPES, DESIGNATED, actor_clusters
 from footprint.analysis.profile import actor_entities, resolve_actor
 from footprint.analysis.timeline import timeline
+from footprint.extract.ontology import codes_of
 from footprint.model import stable_id
 from footprint.store import StoreView
 from footprint.store.records import EventEvidenceRow, ParticipantRow, RelationRow
 
-# Admiralty information credibility (1 confirmed ... 6 cannot be judged) -> STIX confidence.
-CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: 0}
+# Admiralty information credibility (1 confirmed ... 5 improbable) -> the middle of its band on
+# STIX 2.1's Admiralty Credibility confidence scale; 6 (cannot be judged) has no band.
+CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
+# Source reliability (A completely reliable ... E unreliable) -> a shift within that band, which
+# is 20 wide (80-100 ... 0-19): never so far that the value leaves it. F (cannot be judged) says
+# nothing either way, like C, so an unrated source keeps the band's middle.
+RELIABILITY_SHIFT = {"A": 8, "B": 4, "C": 0, "D": -4, "E": -8, "F": 0}
 # Designation kinds that say the actor itself is on a list, and text-based marks kept apart.
 LISTED_KINDS = DESIGNATED
 CLAIM_KINDS = ("claimed_front", "linked_person")
 
 
-def confidence(g: Grade) -> int:
-    """STIX-style 0-100 confidence from an Admiralty grade's information credibility."""
-    return CONFIDENCE.get(g.credibility, 0)
+def confidence(g: Grade) -> int | None:
+    """A 0-100 confidence from an Admiralty grade, None where the truth cannot be judged.
+
+    The information credibility picks the band of STIX 2.1's Admiralty Credibility scale
+    (specification, appendix A: 1 -> 80-100, 2 -> 60-79, 3 -> 40-59, 4 -> 20-39, 5 -> 0-19),
+    so a reader who maps the number back with that scale gets the credibility footprint gave;
+    the source reliability places it within the band:
+
+        credibility   A    B    C    D    E    F (unrated)
+        1 confirmed   98   94   90   86   82   90
+        2 probable    78   74   70   66   62   70
+        3 possible    58   54   50   46   42   50
+        4 doubtful    38   34   30   26   22   30
+        5 improbable  18   14   10    6    2   10
+        6 unknown     -    -    -    -    -    -   (None: no confidence is stated)
+
+    A1 (two independent sources, one plain, from a completely reliable outlet) is 98; F3 (one
+    plain statement from an outlet nobody rated, the common case) is 50.
+    """
+    middle = CONFIDENCE.get(g.credibility)
+    if middle is None:
+        return None
+    return middle + RELIABILITY_SHIFT.get(g.reliability, 0)
 
 
 def evidence_row(
@@ -203,20 +229,43 @@ def collect(store: StoreView, actor: str | None = None, country: str | None = No
         d["via_actor"] = via
         d["via_name"] = all_actors[via]["name"] if via else None
     _coappearances(data)
+    _fill_texts(store, data)
     _documents(store, data)
     _grades(store, data)
     return data
 
 
 def evidence_row_participant(row: ParticipantRow) -> dict[str, Any]:
+    """A participation's statement. The store keeps no text for it because its offsets are its
+    sentence's: where they span exactly the sentence's length, the sentence is the text;
+    any other is filled from the document (`_fill_texts`)."""
     return {
         "document": row.document_id,
         "start": row.start,
         "end": row.end,
-        "text": None,
+        "text": row.sentence if row.end - row.start == len(row.sentence) else None,
         "sentence": row.sentence,
         "attribution": row.attribution,
     }
+
+
+def _fill_texts(store: StoreView, data: ExportData) -> None:
+    """Give every evidence statement its exact words, `document_text[start:end]`, where it has
+    none; only the documents such statements are in are read in full."""
+    missing = [
+        ev
+        for group in (data.events, data.participations, data.relations, data.designations)
+        for item in group.values()
+        for ev in item["evidence"]
+        if not ev.get("text") and ev.get("start") is not None and ev.get("end") is not None
+    ]
+    if not missing:
+        return
+    texts = {d.id: d.text for d in store.documents({ev["document"] for ev in missing})}
+    for ev in missing:
+        text = texts.get(ev["document"])
+        if text is not None:
+            ev["text"] = text[ev["start"] : ev["end"]]
 
 
 def _actor_details(store: StoreView, data: ExportData) -> None:
@@ -379,4 +428,17 @@ def event_fields(event: dict[str, Any]) -> dict[str, Any]:
         "killed": (event.get("casualties") or {}).get("killed"),
         "injured": (event.get("casualties") or {}).get("injured"),
         "responsibility": (event.get("responsibility") or {}).get("status"),
+        **code_fields(event["type"]),
+    }
+
+
+def code_fields(event_type: str | None) -> dict[str, str | None]:
+    """An event type's PLOVER and CAMEO codes as flat fields (None where the type has none, or
+    is unknown: `extract/ontology.py`), named alike in every format that writes them."""
+    codes = codes_of(event_type)
+    return {
+        "plover_type": codes.plover_type,
+        "plover_mode": codes.plover_mode,
+        "cameo_code": codes.cameo_code,
+        "cameo_label": codes.cameo_label,
     }

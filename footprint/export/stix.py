@@ -10,7 +10,11 @@ id in `external_references` (`source_name: "footprint"`, `external_id`).
 - event place -> location (`uuid5("place:" + gazetteer id)`, else name and country): name,
   latitude/longitude, country, administrative_area, city;
 - occasion (`evt-...`) -> grouping (context "unspecified"; object_refs: place and participants)
-  with the date and place in its description;
+  with the date and place in its description, and its type's nearest PLOVER and CAMEO
+  categories (`extract/ontology.py`) twice: as labels (`plover:PROTEST`, `plover-mode:riot`,
+  `cameo:145`) for filtering, and as external references (source_name "PLOVER" / "CAMEO",
+  external_id the type or code, description the mode or label). Both are standard STIX
+  properties, so the bundle needs no custom content to load;
 - participation (`ptc-...`) -> relationship: organizer / host / perpetrator as
   `grouping attributed-to actor`, every other role as `actor related-to grouping`, with the
   role and mode in the description; and a sighting of the actor (sighting_of_ref) at the
@@ -28,8 +32,18 @@ id in `external_references` (`source_name: "footprint"`, `external_id`).
   other (`javascript:`, `data:`, ...) is kept as text in the reference's description
   (`footprint/export/links.py`).
 
-`confidence` (0-100) comes from the Admiralty information credibility of the fact
-(`analysis/corroboration.py`): 1 -> 90, 2 -> 70, 3 -> 50, 4 -> 30, 5 -> 10, 6 -> 0.
+Every object footprint writes names its maker: an identity "footprint" (identity_class
+"system", the same id in every export) that each SDO and SRO points to with `created_by_ref`.
+With a TLP level (`--tlp clear|green|amber|red`) every object is marked with it
+(`object_marking_refs`) and the bundle holds the marking definition. The stix2 library ships
+only the TLP 1.0 definitions (TLP_WHITE, TLP_GREEN, TLP_AMBER, TLP_RED), which STIX 2.1 defines
+itself and every consumer knows, so those are used: `clear` is TLP 1.0's WHITE, the name TLP 2.0
+gave it.
+
+`confidence` (0-100) comes from the Admiralty grade of the fact (`analysis/corroboration.py`):
+its credibility picks the band of STIX's Admiralty Credibility scale, its source reliability the
+place within it (A1 98 ... F3 50 ... E5 2; none for credibility 6; the table is in
+`selection.confidence`).
 """
 
 from __future__ import annotations
@@ -42,11 +56,22 @@ from typing import Any
 
 import stix2
 
+from footprint.errors import FootprintError
 from footprint.export.atomic import atomic_file
 from footprint.export.links import not_a_link, web_link
 from footprint.export.selection import LISTED_KINDS, ExportData
+from footprint.extract.ontology import codes_of
 
 NAMESPACE = uuid.UUID("6b1c1b0e-3a56-5c8e-9f62-2f0d5f6f7f10")  # footprint's fixed uuid5 namespace
+# TLP level -> the stix2 library's TLP 1.0 marking definition ("clear" is 1.0's "white").
+TLP = {
+    "clear": stix2.TLP_WHITE,
+    "green": stix2.TLP_GREEN,
+    "amber": stix2.TLP_AMBER,
+    "red": stix2.TLP_RED,
+}
+# Not an actor id (those are `ent-...`), so footprint's own identity never meets an actor's.
+MAKER_KEY = "system:footprint"
 ATTRIBUTED_ROLES = ("organizer", "host", "perpetrator")
 PREDICATE_TYPES = {
     "member_of": "member-of",
@@ -72,6 +97,35 @@ def _ref(footprint_id: str, url: str | None = None) -> list[dict[str, str]]:
     return [ref]
 
 
+def code_labels(event_type: str | None) -> list[str]:
+    """The type's PLOVER and CAMEO codes as labels; none for an unmapped type."""
+    codes = codes_of(event_type)
+    labels = [
+        f"plover:{codes.plover_type}" if codes.plover_type else None,
+        f"plover-mode:{codes.plover_mode}" if codes.plover_mode else None,
+        f"cameo:{codes.cameo_code}" if codes.cameo_code else None,
+    ]
+    return [x for x in labels if x]
+
+
+def code_refs(event_type: str | None) -> list[dict[str, str]]:
+    """The type's PLOVER and CAMEO categories as external references; none for an unmapped
+    type."""
+    codes = codes_of(event_type)
+    refs = []
+    if codes.plover_type:
+        plover = {"source_name": "PLOVER", "external_id": codes.plover_type}
+        if codes.plover_mode:
+            plover["description"] = f"mode: {codes.plover_mode}"
+        refs.append(plover)
+    if codes.cameo_code:
+        cameo = {"source_name": "CAMEO", "external_id": codes.cameo_code}
+        if codes.cameo_label:
+            cameo["description"] = codes.cameo_label
+        refs.append(cameo)
+    return refs
+
+
 def _place_key(place: dict[str, Any]) -> str:
     if place.get("gazetteer_id"):
         return f"place:{place['gazetteer_id']}"
@@ -88,10 +142,39 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v not in (None, "", [])}
 
 
-def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
+def marking(tlp: str | None) -> stix2.v21.MarkingDefinition | None:
+    """The TLP marking definition for a level (None for none); FootprintError for another."""
+    if tlp is None:
+        return None
+    try:
+        return TLP[tlp.lower()]
+    except KeyError:
+        raise FootprintError(f"unknown TLP level {tlp!r}; use one of {', '.join(TLP)}") from None
+
+
+def maker(now: dt.datetime, tlp: str | None = None) -> stix2.v21.Identity:
+    """footprint itself, the identity every object it writes names as its creator."""
+    mark = marking(tlp)
+    return stix2.v21.Identity(
+        id=stix_id("identity", MAKER_KEY),
+        created=now,
+        modified=now,
+        name="footprint",
+        identity_class="system",
+        description="footprint OSINT engine: actors, events and evidence read from open sources",
+        object_marking_refs=[mark.id] if mark else None,
+    )
+
+
+def objects(data: ExportData, now: dt.datetime | None = None, tlp: str | None = None) -> list[Any]:
+    """The bundle's objects: the TLP marking (if any), footprint's identity, then the export."""
     now = now or dt.datetime.now(dt.UTC)
-    stamp = {"created": now, "modified": now}
-    out: list[Any] = []
+    mark = marking(tlp)
+    me = maker(now, tlp)
+    stamp: dict[str, Any] = {"created": now, "modified": now, "created_by_ref": me.id}
+    if mark is not None:
+        stamp["object_marking_refs"] = [mark.id]
+    out: list[Any] = ([mark] if mark is not None else []) + [me]
     actor_ref: dict[str, str] = {}
     by_doc: dict[str, list[str]] = {d: [] for d in data.documents}
 
@@ -99,7 +182,7 @@ def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
         if doc in by_doc and ref not in by_doc[doc]:
             by_doc[doc].append(ref)
 
-    def notes(fact_id: str, target: str, evidence: list[dict[str, Any]], conf: int) -> None:
+    def notes(fact_id: str, target: str, evidence: list[dict[str, Any]], conf: int | None) -> None:
         for ev in evidence:
             doc = data.documents.get(ev["document"], {})
             key = f"{fact_id}|{ev['document']}|{ev.get('start')}|{ev.get('end')}|{ev['sentence']}"
@@ -234,8 +317,8 @@ def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
                         ),
                         "object_refs": refs,
                         "confidence": e["confidence"],
-                        "labels": [e["type"]],
-                        "external_references": _ref(e["id"]),
+                        "labels": [e["type"], *code_labels(e["type"])],
+                        "external_references": _ref(e["id"]) + code_refs(e["type"]),
                     }
                 ),
             )
@@ -259,8 +342,8 @@ def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
                     source_ref=gid if attributed else actor_ref[p["actor"]],
                     target_ref=actor_ref[p["actor"]] if attributed else gid,
                     description=f"{data.actors[p['actor']]['name']} at {e['label']}: {what}",
-                    confidence=p["confidence"],
                     external_references=_ref(p["id"]),
+                    **_clean({"confidence": p["confidence"]}),
                 )
             )
             out.append(
@@ -298,8 +381,8 @@ def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
                 target_ref=actor_ref[rel["object"]],
                 description=(rel["role"] or rel["predicate"].replace("_", " "))
                 + f"; {rel['grade']['grade']}: {rel['grade']['reasoning']}",
-                confidence=rel["confidence"],
                 external_references=_ref(rel["id"]),
+                **_clean({"confidence": rel["confidence"]}),
             )
         )
         notes(rel["id"], rid, rel["evidence"], rel["confidence"])
@@ -355,13 +438,17 @@ def objects(data: ExportData, now: dt.datetime | None = None) -> list[Any]:
     return out
 
 
-def bundle(data: ExportData, now: dt.datetime | None = None) -> stix2.v21.Bundle:
+def bundle(
+    data: ExportData, now: dt.datetime | None = None, tlp: str | None = None
+) -> stix2.v21.Bundle:
     scope = json.dumps({k: data.scope.get(k) for k in ("actor", "country")}, sort_keys=True)
-    return stix2.v21.Bundle(objects=objects(data, now), id=stix_id("bundle", f"bundle:{scope}"))
+    return stix2.v21.Bundle(
+        objects=objects(data, now, tlp), id=stix_id("bundle", f"bundle:{scope}")
+    )
 
 
-def write(data: ExportData, target: Path) -> dict[str, int]:
-    b = bundle(data)
+def write(data: ExportData, target: Path, tlp: str | None = None) -> dict[str, int]:
+    b = bundle(data, tlp=tlp)
     with atomic_file(target) as handle:
         handle.write(b.serialize(pretty=True, ensure_ascii=False) + "\n")
     return {"objects": len(b.get("objects", []))}
