@@ -3,7 +3,7 @@
 | module        | commands                                  |
 |---------------|-------------------------------------------|
 | `analyze.py`  | analyze                                   |
-| `lists.py`    | screen, lists update/import               |
+| `lists.py`    | screen, lists update/import/list/remove   |
 | `evaluate.py` | eval                                      |
 | `corpus.py`   | ingest, merge, split, sources rate/list   |
 | `profile.py`  | profile                                   |
