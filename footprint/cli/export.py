@@ -10,12 +10,23 @@ refused unless --force, which writes the tables beside them (they are never dele
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from footprint.cli.common import CountryOption, DbOption, country_option, fail, open_store, out
+from footprint.cli.common import (
+    CountryOption,
+    DbOption,
+    country_option,
+    err,
+    fail,
+    open_store,
+    out,
+)
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
 
@@ -30,7 +41,10 @@ def export(
         typer.Option("--format", "-f", help="ftm, stix, graphml, gexf, geojson or csv (a folder)."),
     ] = "ftm",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="The file (for csv: the folder) to write.")
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="The file (for csv: the folder) to write; - for standard output."
+        ),
     ] = None,
     country: CountryOption = None,
     force: Annotated[
@@ -59,16 +73,20 @@ def export(
     except FootprintError as exc:
         raise fail(exc) from None
     if output is None:
-        raise fail(FootprintError("no output given: use -o PATH"))
+        raise fail(FootprintError("no output given: use -o PATH (or -o - for standard output)"))
+    to_stdout = str(output) == "-"
+    if to_stdout and fmt.lower() == "csv":
+        raise fail(FootprintError("csv writes a folder of tables: give -o FOLDER, not -"))
     country = country_option(country)
-    try:
-        check_target(fmt, output, force=force)
-    except FootprintError as exc:
-        raise fail(exc) from None
+    if not to_stdout:
+        try:
+            check_target(fmt, output, force=force)
+        except FootprintError as exc:
+            raise fail(exc) from None
     _, store = open_store(db, create=False)
     try:
         data = collect(store, actor=actor, country=country)
-        written = write(data, output)
+        written = _write_to_stdout(write, data, fmt) if to_stdout else write(data, output)
     except FootprintError as exc:
         raise fail(exc) from None
     except OSError as exc:
@@ -76,11 +94,24 @@ def export(
     finally:
         store.close()
     c = data.counts()
-    out.print(
+    (err if to_stdout else out).print(
         plain(
-            f"wrote {fmt.lower()} to {output}: {c['actors']} actors, {c['events']} events, "
+            f"wrote {fmt.lower()} to {'standard output' if to_stdout else output}: "
+            f"{c['actors']} actors, {c['events']} events, "
             f"{c['relations']} relations, {c['designations']} designations, "
             f"{c['documents']} documents ({', '.join(f'{v} {k}' for k, v in written.items())})"
         ),
         soft_wrap=True,
     )
+
+
+def _write_to_stdout(write: Any, data: Any, fmt: str) -> dict[str, int]:
+    """Write the file where the writer writes files (atomically, in a private temporary
+    folder), then copy it to standard output byte for byte."""
+    with tempfile.TemporaryDirectory(prefix="footprint-export-") as folder:
+        target = Path(folder) / f"export.{fmt.lower()}"
+        written: dict[str, int] = write(data, target)
+        with target.open("rb") as f:
+            shutil.copyfileobj(f, sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    return written

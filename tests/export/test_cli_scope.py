@@ -118,3 +118,20 @@ def test_an_empty_store_exports_empty_files(tmp_path, db_target):
         assert (tmp_path / name).exists()
     geo = json.loads((tmp_path / FORMATS["geojson"]).read_text("utf-8"))
     assert geo == {"type": "FeatureCollection", "features": []}
+
+
+def test_dash_writes_the_file_to_standard_output(db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_export(db, "--format", "geojson", "-o", "-")
+    assert result.exit_code == 0, result.output
+    geo = json.loads(result.stdout)
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+    assert "wrote geojson to standard output" in result.stderr
+    assert not (tmp_path / "-").exists()
+
+
+def test_dash_is_refused_for_the_csv_folder(db, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run_export(db, "--format", "csv", "-o", "-")
+    assert result.exit_code == 2 and "csv writes a folder" in result.output
+    assert not (tmp_path / "-").exists()
