@@ -27,8 +27,19 @@ from footprint.settings import Settings
 from footprint.store import StoreView
 from footprint.store import open_store as open_target
 
-out = Console(markup=False, emoji=False)
-err = Console(stderr=True, markup=False, emoji=False)
+# Piped or redirected output is as wide as this whatever the terminal it was started from, so
+# that what a script reads does not depend on a window's size (and dates are not cut to "…").
+PIPED_WIDTH = 160
+
+
+def _console(stderr: bool = False) -> Console:
+    probe = Console(stderr=stderr)
+    width = None if probe.is_terminal else PIPED_WIDTH
+    return Console(stderr=stderr, markup=False, emoji=False, width=width)
+
+
+out = _console()
+err = _console(stderr=True)
 
 # A string, not a typer Path: a Path would turn postgresql://host/db into postgresql:/host/db.
 DbOption = Annotated[

@@ -222,15 +222,27 @@ def _co_appearances(dossier: dict[str, Any]) -> Table | None:
     table = Table(title="Shared a stage with", title_justify="left", expand=True)
     for col in ("actor", "appeared beside", "kind", "event", "when"):
         table.add_column(col)
+    # One row per pair and event: "A beside B" and "B beside A" (both designated) are one
+    # row, saying what each of them is.
+    pairs: dict[tuple[frozenset[str], str], dict[str, Any]] = {}
     for a in rows:
         if a["kind"] == "possible":
             continue
+        key = (frozenset((a["actor_name"], a["with_name"])), a["event"])
+        kind = KIND_WORDS.get(a["kind"], a["kind"])
+        if key in pairs:
+            first = pairs[key]
+            if first["actor_name"] != a["actor_name"]:
+                first["kinds"].append(f"{a['with_name']}: {kind}")
+            continue
+        pairs[key] = {**a, "kinds": [kind]}
+    for a in pairs.values():
         event = events.get(a["event"], {})
         add_row(
             table,
             a["actor_name"],
             a["with_name"],
-            KIND_WORDS.get(a["kind"], a["kind"]),
+            "; ".join(a["kinds"]),
             event.get("label", ""),
             format_date(event.get("date")),
         )

@@ -183,3 +183,40 @@ def test_a_failed_write_beside_other_files_changes_nothing(tmp_path):
         (tmp / "events.csv").write_text("new")
     assert (folder / "entities.csv").read_text() == "old"  # nothing replaced
     assert sorted(p.name for p in folder.iterdir()) == ["entities.csv", "events.csv", "keep.txt"]
+
+
+def test_a_co_appearance_pair_is_one_row_saying_what_each_is():
+    from rich.console import Console
+
+    from footprint.export.terminal import _co_appearances
+
+    dossier = {
+        "events": [{"id": "e1", "label": "rally in Town", "date": None}],
+        "co_appearances": [
+            {"actor_name": "A", "with_name": "B", "kind": "listed", "event": "e1"},
+            {"actor_name": "B", "with_name": "A", "kind": "alias", "event": "e1"},
+            {"actor_name": "C", "with_name": "B", "kind": "listed", "event": "e1"},
+        ],
+    }
+    console = Console(width=200, record=True)
+    console.print(_co_appearances(dossier))
+    rows = [ln for ln in console.export_text().splitlines() if "rally in Town" in ln]
+    assert len(rows) == 2 and "A:" in rows[0]
+
+
+def test_piped_output_does_not_depend_on_the_terminal_width(tmp_path):
+    import subprocess
+    import sys
+
+    script = "from footprint.cli.common import out; print(out.width)"
+    widths = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            env={**__import__("os").environ, "COLUMNS": columns},
+            check=True,
+        ).stdout.strip()
+        for columns in ("40", "300")
+    }
+    assert widths == {"160"}
