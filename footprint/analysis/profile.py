@@ -145,6 +145,23 @@ def aliases(store: StoreView, ids: Sequence[str], name: str) -> list[str]:
 PRECISION_RANK = {"day": 0, "month": 1, "season": 2, "approximate": 3, "year": 4}
 
 
+def _span(itinerary: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first and the latest dated appearance (each with its occasion), and how many of the
+    itinerary's occasions are undated."""
+    dated = [s for s in itinerary if s["date"] and (s["date"].get("start") or s["date"].get("end"))]
+
+    def stop(s: dict[str, Any] | None) -> dict[str, Any] | None:
+        if s is None:
+            return None
+        return {"event": s["event"], "label": s["label"], "date": s["date"]}
+
+    first = min(dated, key=lambda s: date_key(s["date"]), default=None)
+    latest = max(
+        dated, key=lambda s: str(s["date"].get("end") or s["date"].get("start")), default=None
+    )
+    return {"first": stop(first), "latest": stop(latest), "undated": len(itinerary) - len(dated)}
+
+
 def _precision_rank(d: dict[str, Any] | None) -> int:
     return 9 if d is None else PRECISION_RANK.get(str(d.get("precision")), 5)
 
@@ -651,7 +668,8 @@ def profile(
     until: date | None = None,
     direct: bool = False,
 ) -> dict[str, Any]:
-    """The actor's itinerary, places, partners, roles, hosts, change over time and designations.
+    """The actor's itinerary, places, partners, roles, hosts, change over time (`by_period`,
+    and `span`: its first and latest dated appearance) and designations.
 
     The itinerary holds the actor's own occasions and, unless `direct`, those of the people
     tied to it while the tie held (each with `via`); occasions of its claimed fronts are kept
@@ -721,6 +739,7 @@ def profile(
             {"period": k, "events": periods[k]}
             for k in sorted(periods, key=lambda k: (k == "undated", k))
         ],
+        "span": _span(itinerary),
         "designations": _designations(store, ids),
         "host_state": state,
     }

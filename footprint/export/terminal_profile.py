@@ -207,7 +207,16 @@ def render_profile(p: dict[str, Any]) -> list[Any]:
     if p["by_period"]:
         out.append(
             plain(
-                "Over time: " + ", ".join(f"{x['period']}: {x['events']}" for x in p["by_period"])
+                "Over time: " + ", ".join(f"{x['events']} in {x['period']}" for x in p["by_period"])
+            )
+        )
+    span = p.get("span") or {}
+    if span.get("first"):
+        first, latest = span["first"], span["latest"]
+        out.append(
+            plain(
+                f"First seen {_when(first['date'])} ({first['label']}); latest "
+                f"{_when(latest['date'])} ({latest['label']})"
             )
         )
     return out

@@ -94,3 +94,10 @@ def test_the_terminal_profile_shows_the_states_part(state_profile):
         console.print(part)
     text = console.export_text()
     assert "The state's part: 2 of" in text and "state body: its name says" in text
+
+
+def test_first_and_latest_appearance(state_profile):
+    span = state_profile["span"]
+    assert span["first"]["date"]["start"] == "2024-02-12"
+    assert span["latest"]["date"]["start"] == "2024-04-28"
+    assert span["undated"] == 0
