@@ -18,6 +18,8 @@ Everything returned is a plain JSON-ready dict; every edge and hop carries its e
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import networkx as nx
@@ -127,7 +129,33 @@ def event_clusters_info(store: StoreView, clusters: Iterable[str]) -> dict[str, 
     return out
 
 
-def build_network(store: StoreView, kind: str = "all") -> nx.Graph:
+@dataclass(frozen=True)
+class OccasionFilter:
+    """Which occasions make co-appearance ties: placed in `country` (ISO-2), overlapping
+    [since, until], of one of `types`; and which participations count: those in one of
+    `roles`. Relations (affiliation ties) are not tied to an occasion and are not filtered."""
+
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    types: frozenset[str] | None = None
+    roles: frozenset[str] | None = None
+
+    def occasions(self, store: StoreView) -> set[str] | None:
+        """The occasions that pass (None: all of them)."""
+        if not (self.country or self.since or self.until or self.types):
+            return None
+        reports = store.occasion_reports(None, self.country, self.since, self.until)
+        return {
+            cluster
+            for cluster, reps in reports.items()
+            if not self.types or any(r.type in self.types for r in reps)
+        }
+
+
+def build_network(
+    store: StoreView, kind: str = "all", only: OccasionFilter | None = None
+) -> nx.Graph:
     """The actor graph: nodes are actor cluster ids (attributes: name, type, ids, designated,
     marks); an edge has `kinds` (coappearance and/or affiliation), and per kind:
     `coappearance` = {events, count, evidence} and `affiliation` = [{subject, predicate, role,
@@ -148,7 +176,12 @@ def build_network(store: StoreView, kind: str = "all") -> nx.Graph:
     if kind in ("coappearance", "all"):
         # event cluster -> actor -> evidence of its participation
         at: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        allowed = only.occasions(store) if only else None
         for part in store.actor_participations(ACTOR_TYPES):
+            if allowed is not None and part.event_cluster not in allowed:
+                continue
+            if only and only.roles and part.role not in only.roles:
+                continue
             ev = {**_evidence(part), "actor": part.actor, "role": part.role}
             _add_unique(at.setdefault(part.event_cluster, {}).setdefault(part.actor, []), ev)
         for event, present in sorted(at.items()):
@@ -233,6 +266,7 @@ def network(
     kind: str = "all",
     around: str | None = None,
     depth: int = 1,
+    only: OccasionFilter | None = None,
 ) -> dict[str, Any]:
     """The actor network ranked by centrality, whole or as `around`'s ego network.
 
@@ -240,7 +274,7 @@ def network(
     Isolated actors (no edge of the chosen kind) are left out of the whole network."""
     if depth < 1:
         raise FootprintError("depth must be 1 or more")
-    g = build_network(store, kind)
+    g = build_network(store, kind, only)
     centre: list[str] = []
     if around is not None:
         centre = _clusters_of(store, around, dict(g.nodes))
@@ -279,6 +313,17 @@ def network(
             "exact"
             if g.number_of_nodes() <= EXACT_BETWEENNESS
             else f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
+        ),
+        "filters": (
+            {
+                "country": only.country,
+                "since": only.since.isoformat() if only.since else None,
+                "until": only.until.isoformat() if only.until else None,
+                "types": sorted(only.types) if only.types else None,
+                "roles": sorted(only.roles) if only.roles else None,
+            }
+            if only
+            else None
         ),
         "nodes": g.number_of_nodes(),
         "edge_count": g.number_of_edges(),

@@ -39,9 +39,13 @@ def timeline(
     country: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    types: frozenset[str] | None = None,
+    roles: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Event clusters in time order (undated last). A cluster is in when one of its reports
-    passes the filters; its date, label, type and place are those of its best-dated report."""
+    passes the filters; its date, label, type and place are those of its best-dated report.
+    `types` keeps occasions of those event types; `roles` those where a participant (the
+    actor, when one is given) had one of the roles."""
     ids: list[str] = []
     members: list[str] = []
     wanted: set[str] | None = None
@@ -135,6 +139,20 @@ def timeline(
                 "responsibility": _first_json(best, reps, "responsibility"),
             }
         )
+    if types:
+        rows = [r for r in rows if r["type"] in types]
+    if roles:
+        acting: set[str] | None = None
+        if actor is not None:
+            acting = set(store.cluster_of(members).values()) | set(members)
+        rows = [
+            r
+            for r in rows
+            if any(
+                set(p["roles"]) & roles and (acting is None or p["actor"] in acting)
+                for p in r["participants"]
+            )
+        ]
     rows.sort(key=lambda r: (date_key(r["date"]), r["label"].lower(), r["cluster"]))
     head_actor = None
     if actor is not None:
@@ -152,6 +170,8 @@ def timeline(
             "country": country.upper() if country else None,
             "since": since.isoformat() if since else None,
             "until": until.isoformat() if until else None,
+            "types": sorted(types) if types else None,
+            "roles": sorted(roles) if roles else None,
         },
         "events": rows,
     }

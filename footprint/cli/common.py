@@ -59,6 +59,55 @@ CountryOption = Annotated[
     str | None,
     typer.Option(help="Only events placed in this country: an ISO code (PK) or a name."),
 ]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--type", help="Only occasions of this event type (repeatable: --type rally --type march)."
+    ),
+]
+RoleOption = Annotated[
+    list[str] | None,
+    typer.Option("--role", help="Only where someone (the actor, if one is given) had this role."),
+]
+ROLES = (
+    "speaker",
+    "organizer",
+    "host",
+    "guest",
+    "attendee",
+    "participant",
+    "perpetrator",
+    "target",
+)
+
+
+def types_option(values: list[str] | None) -> frozenset[str] | None:
+    """--type values checked against footprint's event types (docs/events.md)."""
+    from footprint.extract.ontology import ONTOLOGY
+
+    if not values:
+        return None
+    unknown = sorted(set(values) - set(ONTOLOGY))
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown event type {', '.join(unknown)}; use one of {', '.join(sorted(ONTOLOGY))}",
+            param_hint="--type",
+        )
+    return frozenset(values)
+
+
+def roles_option(values: list[str] | None) -> frozenset[str] | None:
+    if not values:
+        return None
+    unknown = sorted(set(values) - set(ROLES))
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown role {', '.join(unknown)}; use one of {', '.join(ROLES)}",
+            param_hint="--role",
+        )
+    return frozenset(values)
+
+
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")]
 

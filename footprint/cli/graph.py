@@ -15,13 +15,17 @@ from footprint.cli.common import (
     CountryOption,
     DbOption,
     JsonOption,
+    RoleOption,
     SinceOption,
+    TypeOption,
     UntilOption,
     country_option,
     emit,
     err,
     parse_date,
     query,
+    roles_option,
+    types_option,
 )
 from footprint.export.terminal_text import add_row, clean, plain
 
@@ -48,15 +52,30 @@ def network(
     ] = None,
     depth: Annotated[int, typer.Option(min=1, help="Hops from --around to include.")] = 1,
     top: Annotated[int, typer.Option(min=1, help="Actors and ties to print.")] = 20,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: TypeOption = None,
+    role: RoleOption = None,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
-    """Actors tied by shared events and relations, ranked by centrality; designated marked."""
+    """Actors tied by shared events and relations, ranked by centrality; designated marked.
+    --country, --since, --until, --type and --role choose the occasions (and the roles in
+    them) that make co-appearance ties; relations are not tied to an occasion and stay."""
+    from footprint.analysis.network import OccasionFilter
     from footprint.analysis.network import network as build
 
     if kind not in ("coappearance", "affiliation", "all"):
         raise typer.BadParameter(f"'{kind}' is not one of coappearance, affiliation, all")
-    answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth))
+    only = OccasionFilter(
+        country_option(country),
+        parse_date(since),
+        parse_date(until),
+        types_option(event_type),
+        roles_option(role),
+    )
+    answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth, only=only))
     scope = f" around {around} (depth {depth})" if around else ""
     actors = Table(
         title=plain(
@@ -145,6 +164,8 @@ def timeline(
     country: CountryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    event_type: TypeOption = None,
+    role: RoleOption = None,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
@@ -153,8 +174,12 @@ def timeline(
 
     start, end = parse_date(since), parse_date(until)
     country = country_option(country)
+    types, roles = types_option(event_type), roles_option(role)
     answer = query(
-        db, lambda store: build(store, actor=actor, country=country, since=start, until=end)
+        db,
+        lambda store: build(
+            store, actor=actor, country=country, since=start, until=end, types=types, roles=roles
+        ),
     )
     who = f" of {answer['actor']['name']}" if answer["actor"] else ""
     table = Table(title=plain(f"Timeline{who}: {len(answer['events'])} event(s)"))

@@ -72,7 +72,13 @@ def test_actor_country_and_window_filters(small):
     assert [r["cluster"] for r in timeline(small, country="pk")["events"]] == ["evt-1"]
     window = timeline(small, since=dt.date(2024, 1, 1))
     assert [r["cluster"] for r in window["events"]] == ["evt-1"]  # undated left out
-    assert window["filters"] == {"country": None, "since": "2024-01-01", "until": None}
+    assert window["filters"] == {
+        "country": None,
+        "since": "2024-01-01",
+        "until": None,
+        "types": None,
+        "roles": None,
+    }
     assert timeline(small, until=dt.date(2023, 12, 31))["events"][0]["cluster"] == "evt-2"
     assert timeline(small, actor="Chen Wei", country="PK")["events"] == []
     with pytest.raises(FootprintError, match="no actor named"):
@@ -134,3 +140,36 @@ def test_cli_timeline(corpus):
     assert missing.exit_code == 2 and "Khaled Mashal" in missing.output
     bad = runner.invoke(app, ["timeline", "--db", str(db), "--since", "May 2024"])
     assert bad.exit_code == 2
+
+
+def test_type_and_role_filters(corpus):
+    _, store = corpus
+    rallies = timeline(store, types=frozenset({"rally"}))["events"]
+    assert rallies and all(r["type"] == "rally" for r in rallies)
+    hosted = timeline(store, roles=frozenset({"host"}))["events"]
+    assert hosted and all(any("host" in p["roles"] for p in r["participants"]) for r in hosted)
+    assert len(hosted) < len(timeline(store)["events"])
+
+
+def test_network_filters_choose_the_occasions_of_co_appearance(corpus):
+    from footprint.analysis.network import OccasionFilter, network
+
+    _, store = corpus
+    whole = network(store, kind="coappearance")
+    rallies = network(store, kind="coappearance", only=OccasionFilter(types=frozenset({"rally"})))
+    rally_ids = {r["cluster"] for r in timeline(store, types=frozenset({"rally"}))["events"]}
+    assert 0 < rallies["edge_count"] < whole["edge_count"]
+    assert all(set(e["coappearance"]["events"]) <= rally_ids for e in rallies["edges"])
+    assert rallies["filters"]["types"] == ["rally"]
+
+
+def test_an_unknown_type_or_role_is_a_usage_error(corpus):
+    from typer.testing import CliRunner
+
+    from footprint.cli import app
+
+    target, _ = corpus
+    bad = CliRunner().invoke(app, ["timeline", "--type", "picnic", "--db", str(target)])
+    assert bad.exit_code == 2 and "unknown event type picnic" in bad.output
+    bad = CliRunner().invoke(app, ["network", "--role", "chef", "--db", str(target)])
+    assert bad.exit_code == 2 and "unknown role chef" in bad.output
