@@ -41,17 +41,29 @@ def timeline(
     until: date | None = None,
     types: frozenset[str] | None = None,
     roles: frozenset[str] | None = None,
+    direct: bool = False,
 ) -> dict[str, Any]:
     """Event clusters in time order (undated last). A cluster is in when one of its reports
     passes the filters; its date, label, type and place are those of its best-dated report.
     `types` keeps occasions of those event types; `roles` those where a participant (the
-    actor, when one is given) had one of the roles."""
+    actor, when one is given) had one of the roles.
+
+    An organisation's timeline is rolled up through its people as its profile is (unless
+    `direct`): the occasions of those the texts tie to it while the tie held, each row with
+    `via` (who, in which role, the tie's evidence); claimed fronts stay out."""
     ids: list[str] = []
     members: list[str] = []
     wanted: set[str] | None = None
+    via: dict[str, dict[str, Any]] = {}
     if actor is not None:
         ids, members = actor_entities(store, actor)
         wanted = store.occasions_of(members)
+        if not direct:
+            from footprint.analysis.profile import profile
+
+            rolled = profile(store, actor, country=country, since=since, until=until)
+            via = {s["event"]: s["via"] for s in rolled["itinerary"] if s["via"] is not None}
+            wanted |= set(via)
 
     reports = {
         cluster: reps
@@ -137,6 +149,7 @@ def timeline(
                 # the best-placed report's figures and claims, else the first report's that has any
                 "casualties": _first_json(best, reps, "casualties"),
                 "responsibility": _first_json(best, reps, "responsibility"),
+                "via": via.get(cluster),
             }
         )
     if types:
@@ -173,6 +186,7 @@ def timeline(
             "types": sorted(types) if types else None,
             "roles": sorted(roles) if roles else None,
         },
+        "scope": None if actor is None else ("direct" if direct else "via people"),
         "events": rows,
     }
 

@@ -166,10 +166,17 @@ def timeline(
     until: UntilOption = None,
     event_type: TypeOption = None,
     role: RoleOption = None,
+    direct: Annotated[
+        bool,
+        typer.Option(
+            "--direct", help="Only the actor's own occasions, not those of the people tied to it."
+        ),
+    ] = False,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
-    """Events in time order, one row per real occasion, with participants and sources."""
+    """Events in time order, one row per real occasion, with participants and sources; an
+    organisation's rolled up through its people (each such row says via whom)."""
     from footprint.analysis.timeline import timeline as build
 
     start, end = parse_date(since), parse_date(until)
@@ -178,7 +185,14 @@ def timeline(
     answer = query(
         db,
         lambda store: build(
-            store, actor=actor, country=country, since=start, until=end, types=types, roles=roles
+            store,
+            actor=actor,
+            country=country,
+            since=start,
+            until=end,
+            types=types,
+            roles=roles,
+            direct=direct,
         ),
     )
     who = f" of {answer['actor']['name']}" if answer["actor"] else ""
@@ -195,6 +209,8 @@ def timeline(
         if e["place"] and e["place"].get("country"):
             place += f", {e['place']['country']}"
         people = "; ".join(f"{p['name']} ({', '.join(p['roles'])})" for p in e["participants"])
+        if e.get("via"):
+            people += f" — via {e['via']['name']} ({e['via']['role']})"
         sources = plain(f"{e['documents']} doc(s), {e['independent_sources']} independent")
         if e["conflicts"]:
             sources.append(clean(" conflict: " + "; ".join(e["conflicts"])), style="yellow")

@@ -356,3 +356,21 @@ def test_country_errors_say_what_to_give():
         country_code("Pakistn")
     with pytest.raises(FootprintError, match="ambiguous: CD .* or CG"):
         country_code("Congo")
+
+
+def test_the_timeline_rolls_up_the_same_way(db, rolled):
+    from footprint.analysis.timeline import timeline
+
+    store = open_store(db)
+    try:
+        via_people = timeline(store, ORG)
+        direct = timeline(store, ORG, direct=True)
+    finally:
+        store.close()
+    assert via_people["scope"] == "via people" and direct["scope"] == "direct"
+    rolled_events = {s["event"] for s in rolled["itinerary"]}
+    assert {r["cluster"] for r in via_people["events"]} == rolled_events
+    porto = next(r for r in via_people["events"] if "Porto" in r["label"])
+    assert porto["via"]["name"].endswith("Verlaine")
+    assert all(r["via"] is None for r in direct["events"])
+    assert len(direct["events"]) < len(via_people["events"])
