@@ -233,3 +233,8 @@ def test_every_country_option_takes_a_name_and_refuses_an_unknown_one(tmp_path):
     for command in (["timeline"], ["export", "-o", str(tmp_path / "x.json")], ["brief", "-o", str(tmp_path / "b.html")]):
         result = runner.invoke(app, [*command, "--country", "Narnia", "--db", str(db)])
         assert result.exit_code == 2 and "unknown country 'Narnia'" in result.output, command
+
+
+def test_shell_completion_is_offered():
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="footprint")
+    assert result.exit_code == 0 and "_footprint_completion" in result.output

@@ -41,7 +41,7 @@ from footprint.cli.common import out
 app = typer.Typer(
     help="footprint: who appeared where, when, with whom — and who says so.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion for bash, zsh, fish
 )
 
 

@@ -130,8 +130,7 @@ def screen(
     ] = 0.5,
     json_out: JsonOption = None,
 ) -> None:
-    """Screen one name, or a file of names, against the designation lists, with scores and
-    reasons."""
+    """Screen one name, or a file of names, against the designation lists (scores, reasons)."""
     from rich.table import Table
 
     from footprint.designations.matching import Context, Screener
