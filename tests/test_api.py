@@ -36,6 +36,9 @@ def test_the_api_modules_doctest():
 
 def test_the_package_names_the_api_without_loading_it():
     assert "analyze_text" in dir(footprint)
+    # the package's list (kept there so that importing a submodule never loads the API) is
+    # the API module's own
+    assert set(footprint._API) == set(footprint.api.__all__)
     with pytest.raises(AttributeError):
         footprint.no_such_thing  # noqa: B018
 

@@ -69,41 +69,30 @@ RoleOption = Annotated[
     list[str] | None,
     typer.Option("--role", help="Only where someone (the actor, if one is given) had this role."),
 ]
-ROLES = (
-    "speaker",
-    "organizer",
-    "host",
-    "guest",
-    "attendee",
-    "participant",
-    "perpetrator",
-    "target",
-)
-
-
 def types_option(values: list[str] | None) -> frozenset[str] | None:
     """--type values checked against footprint's event types (docs/events.md)."""
     from footprint.extract.ontology import ONTOLOGY
 
-    if not values:
-        return None
-    unknown = sorted(set(values) - set(ONTOLOGY))
-    if unknown:
-        raise typer.BadParameter(
-            f"unknown event type {', '.join(unknown)}; use one of {', '.join(sorted(ONTOLOGY))}",
-            param_hint="--type",
-        )
-    return frozenset(values)
+    return _one_of(values, sorted(ONTOLOGY), "event type", "--type")
 
 
 def roles_option(values: list[str] | None) -> frozenset[str] | None:
+    """--role values checked against the participant roles."""
+    from footprint.model import ROLES
+
+    return _one_of(values, list(ROLES), "role", "--role")
+
+
+def _one_of(
+    values: list[str] | None, known: list[str], what: str, option: str
+) -> frozenset[str] | None:
     if not values:
         return None
-    unknown = sorted(set(values) - set(ROLES))
+    unknown = sorted(set(values) - set(known))
     if unknown:
         raise typer.BadParameter(
-            f"unknown role {', '.join(unknown)}; use one of {', '.join(ROLES)}",
-            param_hint="--role",
+            f"unknown {what} {', '.join(unknown)}; use one of {', '.join(known)}",
+            param_hint=option,
         )
     return frozenset(values)
 
