@@ -103,3 +103,20 @@ def test_shared_data_is_read_as_plain_text():
     assert {"example", "5w1h", "timebank"} <= kinds
     assert not any("<TIMEX3" in t.text or "<EVENT" in t.text for t in texts)
     assert sum(bench.words(t.text) for t in texts) > 200_000
+
+
+def test_one_process_rounds_write_their_ratios(tmp_path):
+    args = ["--quick", "--shared", str(tmp_path / "no-shared"), "--work", str(tmp_path)]
+    returned = bench.main([*args, "--out", str(tmp_path / "unused.json"), "--one-process"])
+    results = json.loads((tmp_path / "one-process.json").read_text("utf-8"))
+    assert results == json.loads(json.dumps(returned))
+    assert not (tmp_path / "unused.json").exists()  # --out is the full run's
+    assert len(results["rounds"]) == 3
+    for run in results["rounds"]:
+        assert _positive(run["model"]["words_per_second"])
+        assert _positive(run["ingest_1"]["words_per_second"])
+        ratio = run["ingest_1"]["words_per_second"] / run["model"]["words_per_second"]
+        assert run["ingest_vs_model"] == pytest.approx(ratio)
+    ratios = sorted(run["ingest_vs_model"] for run in results["rounds"])
+    assert results["median_ingest_vs_model"] == pytest.approx(ratios[1])
+    assert results["target"] == bench.TARGET_INGEST_VS_MODEL

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -109,6 +110,13 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
+# Screening compares the same few thousand name tokens again and again (every actor of every
+# document against its candidate listings): the token-level answers, pure functions of their
+# strings, are remembered.
+TOKEN_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=TOKEN_MEMO)
 def skeleton(token: str) -> str:
     """First letter and the consonants after it: near spellings share it."""
     return token[:1] + re.sub(r"[aeiouyhw]", "", token[1:])
@@ -131,6 +139,7 @@ def vowel_variant(a: str, b: str) -> bool:
     return frame_a == frame_b and frame_a.count("V") >= 1 and len(frame_a) >= 4
 
 
+@lru_cache(maxsize=TOKEN_MEMO)
 def _token_sim(a: str, b: str) -> float:
     if a == b:
         return 1.0
@@ -267,6 +276,7 @@ class Screener:
         self._n = max(len(self._names), 1)
         self._org_cache: dict[str, frozenset[int]] = {}
         self._memo: dict[tuple[object, ...], list[Match]] = {}
+        self._best_memo: dict[tuple[object, ...], dict[int, tuple[_Scored, str]]] = {}
 
     # -- weights -----------------------------------------------------------------------------
     def idf(self, token: str) -> float:
@@ -444,11 +454,29 @@ class Screener:
     def _screen(
         self, name: str, context: Context | None, as_of: dt.date | None, limit: int
     ) -> list[Match]:
+        best = self._best_by_listing(name, as_of)
+        context = context or Context()
+        matches = [self._finish(li, s, head, context, as_of) for li, (s, head) in best.items()]
+        matches.sort(key=lambda m: (-m.score, m.listing.id))
+        return matches[:limit]
+
+    def _best_by_listing(self, name: str, as_of: dt.date | None) -> dict[int, tuple[_Scored, str]]:
+        """The best-scored written form per listing for ``name``, remembered: the scores do
+        not depend on the context, so the same name in several contexts (one actor among
+        others in a document, or in several documents of a day) is scored once."""
+        key = (name, as_of)
+        held = self._best_memo.get(key)
+        if held is None:
+            held = self._best_memo[key] = self._score_candidates(name, as_of)
+            if len(self._best_memo) > MEMO_SIZE:
+                self._best_memo.pop(next(iter(self._best_memo)))
+        return held
+
+    def _score_candidates(self, name: str, as_of: dt.date | None) -> dict[int, tuple[_Scored, str]]:
         q_list, q_titles = titled_tokens(name)
         q = tuple(q_list)
         if not q:
-            return []
-        context = context or Context()
+            return {}
         best: dict[int, tuple[_Scored, str]] = {}
         candidates = self._candidates(q[q_titles:] or q)
         acro = _acronym_query(name)
@@ -476,9 +504,7 @@ class Screener:
             held = best.get(cand.listing)
             if held is None or scored.score > held[0].score:
                 best[cand.listing] = (scored, head)
-        matches = [self._finish(li, s, head, context, as_of) for li, (s, head) in best.items()]
-        matches.sort(key=lambda m: (-m.score, m.listing.id))
-        return matches[:limit]
+        return best
 
     def _finish(
         self, li: int, s: _Scored, head: str, context: Context, as_of: dt.date | None

@@ -453,6 +453,9 @@ class SQLBase:
         of a stored document, that document's id and the similarity."""
         doc = result.document
         with self.transaction():
+            # The entities this write can leave unreferenced: those the document's stored rows
+            # name (forgotten next) and those it inserts.
+            touched = self._entities_of(doc.id) | {e.id for e in result.entities}
             self._forget(doc.id)
             self._execute(
                 insert_sql(DocumentRow),
@@ -522,7 +525,7 @@ class SQLBase:
             if result.screening is not None:
                 self._write_screening(doc.id, result.screening)
             self._write_passages(result)
-            self._drop_orphans()
+            self._drop_orphans(touched)
             self._count_write()
 
     def _write_passages(self, result: DocumentResult) -> None:
@@ -667,14 +670,36 @@ class SQLBase:
             self._execute(f"DELETE FROM {table} WHERE document_id = ?", (document_id,))
         self._execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
-    def _drop_orphans(self) -> None:
-        self._execute(
-            "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) "
-            "AND id NOT IN (SELECT subject_id FROM relations) "
-            "AND id NOT IN (SELECT object_id FROM relations WHERE object_id IS NOT NULL) "
-            "AND id NOT IN (SELECT entity_id FROM event_participants) "
-            "AND id NOT IN (SELECT speaker_id FROM event_quotes WHERE speaker_id IS NOT NULL)"
+    def _entities_of(self, document_id: str) -> set[str]:
+        """The entities the document's stored mentions, relations, participants and quotes
+        refer to."""
+        rows = self._tuples(
+            "SELECT entity_id FROM mentions WHERE document_id = ? "
+            "UNION SELECT subject_id FROM relations WHERE document_id = ? "
+            "UNION SELECT object_id FROM relations WHERE document_id = ? "
+            "UNION SELECT entity_id FROM event_participants WHERE document_id = ? "
+            "UNION SELECT speaker_id FROM event_quotes WHERE document_id = ?",
+            (document_id,) * 5,
         )
+        return {row[0] for row in rows if row[0] is not None}
+
+    def _drop_orphans(self, touched: set[str]) -> None:
+        """Delete the entities among `touched` that nothing refers to any more.
+
+        Only the writer inserts entities and only `_forget` deletes what refers to them, and
+        every write ends here, so the entities a write can orphan are the ones it touched.
+        Testing only those keeps a write's cost flat: the sweep of the whole entities table it
+        replaces grew with the store (about 10 ms a document at 570 documents)."""
+        for chunk in chunks(touched):
+            self._execute(
+                f"DELETE FROM entities WHERE id IN ({marks(chunk)}) "
+                "AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id) "
+                "AND NOT EXISTS (SELECT 1 FROM relations WHERE subject_id = entities.id) "
+                "AND NOT EXISTS (SELECT 1 FROM relations WHERE object_id = entities.id) "
+                "AND NOT EXISTS (SELECT 1 FROM event_participants WHERE entity_id = entities.id) "
+                "AND NOT EXISTS (SELECT 1 FROM event_quotes WHERE speaker_id = entities.id)",
+                chunk,
+            )
 
     def add_judgement(self, a: str, b: str, verdict: str, note: str | None = None) -> None:
         """Record a user's decision that two entities are the same actor or different ones."""
