@@ -14,7 +14,8 @@ so they agree on what is in scope and on the ids. The id space is the store's:
 - a participation (actor at an occasion) is `stable_id("ptc", event, actor)`; a designation
   `stable_id("dsg", actor, kind, listing)`; a co-appearance `stable_id("coa", a, b)` (a < b).
 
-Scope: the whole store; with an actor, the actor, its occasions, their participants and the
+Scope: the whole store; with an actor, the actor, its occasions (an organisation's rolled up
+through its people, as `timeline` and `profile` roll them up), their participants and the
 actors one relation away, with the relations among all of them; with a country, the occasions
 placed in it and their participants, with the relations among those. Both together: the
 actor's occasions in that country. Designations of kind "possible" (a weak name match) are

@@ -18,11 +18,16 @@ def test_actor_scope_is_the_actor_its_occasions_and_its_ties(db, store, hamas, t
     assert result.exit_code == 0, result.output
     data = collect(store, actor="Hamas")
     assert hamas in data.actors
-    assert set(data.events) == {r["cluster"] for r in timeline(store, actor="Hamas")["events"]}
-    for e in data.events.values():  # every occasion in scope is one Hamas took part in
-        assert any(
+    rows = {r["cluster"]: r for r in timeline(store, actor="Hamas")["events"]}
+    assert set(data.events) == set(rows)
+    # every occasion in scope is one Hamas took part in, or one of its people (rolled up as
+    # its profile and timeline roll it up, each saying via whom)
+    for e in data.events.values():
+        took_part = any(
             p["actor"] == hamas and p["event"] == e["id"] for p in data.participations.values()
         )
+        assert took_part or rows[e["id"]]["via"] is not None
+    assert any(r["via"] for r in rows.values())
     tied = {r["object"] for r in data.relations.values() if r["subject"] == hamas}
     tied |= {r["subject"] for r in data.relations.values() if r["object"] == hamas}
     assert tied and tied <= set(data.actors)
