@@ -21,11 +21,18 @@ import typer
 from footprint.cli.common import (
     CountryOption,
     DbOption,
+    RoleOption,
+    SinceOption,
+    TypeOption,
+    UntilOption,
     country_option,
     err,
     fail,
     open_store,
     out,
+    parse_date,
+    roles_option,
+    types_option,
 )
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
@@ -47,6 +54,10 @@ def export(
         ),
     ] = None,
     country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: TypeOption = None,
+    role: RoleOption = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -78,6 +89,8 @@ def export(
     if to_stdout and fmt.lower() == "csv":
         raise fail(FootprintError("csv writes a folder of tables: give -o FOLDER, not -"))
     country = country_option(country)
+    start, end = parse_date(since), parse_date(until)
+    types, roles = types_option(event_type), roles_option(role)
     if not to_stdout:
         try:
             check_target(fmt, output, force=force)
@@ -85,7 +98,15 @@ def export(
             raise fail(exc) from None
     _, store = open_store(db, create=False)
     try:
-        data = collect(store, actor=actor, country=country)
+        data = collect(
+            store,
+            actor=actor,
+            country=country,
+            since=start,
+            until=end,
+            types=types,
+            roles=roles,
+        )
         written = _write_to_stdout(write, data, fmt) if to_stdout else write(data, output)
     except FootprintError as exc:
         raise fail(exc) from None

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from footprint.analysis.corroboration import Grade, Support, grade, source_of
@@ -111,9 +112,18 @@ class ExportData:
         }
 
 
-def collect(store: StoreView, actor: str | None = None, country: str | None = None) -> ExportData:
-    """Read the scope (see the module docstring) from the store. Raises FootprintError for an
-    unknown actor."""
+def collect(
+    store: StoreView,
+    actor: str | None = None,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    types: frozenset[str] | None = None,
+    roles: frozenset[str] | None = None,
+) -> ExportData:
+    """Read the scope (see the module docstring) from the store. The window, `types` and
+    `roles` narrow the occasions as they narrow `timeline`'s (and with them the participants
+    and the actors in scope). Raises FootprintError for an unknown actor."""
     all_actors = actor_clusters(store)
     cluster_of = {m: cid for cid, a in all_actors.items() for m in a["ids"]}
     seeds: set[str] = set()
@@ -123,13 +133,20 @@ def collect(store: StoreView, actor: str | None = None, country: str | None = No
             for e in actor_entities(store, resolve_actor(store, actor))
             if e in cluster_of
         }
-    rows = timeline(store, actor=actor, country=country)["events"]
-    whole = actor is None and country is None
+    rows = timeline(
+        store, actor=actor, country=country, since=since, until=until, types=types, roles=roles
+    )["events"]
+    narrowed = any(x is not None for x in (country, since, until, types, roles))
+    whole = actor is None and not narrowed
     data = ExportData(
         scope={
             "actor": actor,
             "country": country.upper() if country else None,
             "seeds": sorted(seeds),
+            "since": since.isoformat() if since else None,
+            "until": until.isoformat() if until else None,
+            "types": sorted(types) if types else None,
+            "roles": sorted(roles) if roles else None,
         }
     )
 

@@ -140,3 +140,18 @@ def test_dash_is_refused_for_the_csv_folder(db, tmp_path, monkeypatch):
     result = run_export(db, "--format", "csv", "-o", "-")
     assert result.exit_code == 2 and "csv writes a folder" in result.output
     assert not (tmp_path / "-").exists()
+
+
+def test_type_role_and_window_narrow_the_export(db, store):
+    rallies = collect(store, types=frozenset({"rally"}))
+    assert rallies.events and all(e["type"] == "rally" for e in rallies.events.values())
+    assert len(rallies.actors) < len(collect(store).actors)
+    in_actors = {p["actor"] for p in rallies.participations.values()}
+    assert in_actors <= set(rallies.actors)
+    hosted = collect(store, roles=frozenset({"host"}))
+    assert hosted.events and all(
+        any("host" in p["roles"] and p["event"] == e for p in hosted.participations.values())
+        for e in hosted.events
+    )
+    bad = run_export(db, "--format", "geojson", "-o", "-", "--type", "picnic")
+    assert bad.exit_code == 2 and "unknown event type picnic" in bad.output
