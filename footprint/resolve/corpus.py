@@ -55,15 +55,29 @@ def near_duplicate_pairs(store: StoreView) -> list[frozenset[str]]:
     a near-copy that another writer stored meanwhile goes unlinked; signing every stored
     document again here, in id order, finds those pairs, so no near-copy counts as an
     independent source whichever ingest stored it."""
-    pairs = {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates()}
+    return sorted(_near_duplicate_links(store)[0], key=sorted)
+
+
+def _near_duplicate_links(
+    store: StoreView,
+) -> tuple[set[frozenset[str]], list[tuple[str, str, float]]]:
+    """Every near-duplicate pair, and the links among them that no ingest recorded (a document,
+    the one it repeats, the similarity)."""
+    recorded = store.near_duplicates()
+    pairs = {frozenset((r.document_id, r.duplicate_of)) for r in recorded}
+    linked = {r.document_id for r in recorded}
+    missed: list[tuple[str, str, float]] = []
     index = NearDuplicateIndex()
     for doc_id, blob in sorted(store.signatures()):
         sig = np.frombuffer(blob, dtype=np.uint32).copy()
         found = index.query(sig)
         if found is not None:
-            pairs.add(frozenset((doc_id, found[0])))
+            pair = frozenset((doc_id, found[0]))
+            if pair not in pairs and doc_id not in linked:
+                missed.append((doc_id, found[0], found[1]))
+            pairs.add(pair)
         index.add(doc_id, sig)
-    return sorted(pairs, key=sorted)
+    return pairs, missed
 
 
 def resolve_store(store: SQLStore) -> ResolutionSummary:
@@ -72,7 +86,11 @@ def resolve_store(store: SQLStore) -> ResolutionSummary:
     data = store.resolution_inputs()
     judgements = store.judgements()
     resolution = resolve_entities(data, judgements)
-    near = near_duplicate_pairs(store)
+    pairs, missed = _near_duplicate_links(store)
+    # Links two ingests running at once could not see are recorded now, so the store holds
+    # the same links as when the ingests ran one after the other.
+    store.add_near_duplicates(missed)
+    near = sorted(pairs, key=sorted)
     merged = merge_events(data, resolution.cluster, near)
     if merged:
         # Second pass: documents that report one occasion give their actors a shared context.

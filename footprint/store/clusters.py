@@ -13,7 +13,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from footprint.store.records import EntityClusterRow, EventClusterInfoRow, EventClusterRow
+from footprint.store.records import (
+    EntityClusterRow,
+    EventClusterInfoRow,
+    EventClusterRow,
+    NearDuplicateRow,
+)
 from footprint.store.sql import RESOLVED_KEY, SQLBase, chunks, insert_sql, marks
 
 
@@ -66,6 +71,14 @@ class ClusterStore(SQLBase):
     def entity_documents(self) -> list[tuple[str, str]]:
         """(entity id, document id) for every document that mentions the entity."""
         return sorted(self._tuples("SELECT DISTINCT entity_id, document_id FROM mentions"))
+
+    def add_near_duplicates(self, links: Iterable[tuple[str, str, float]]) -> None:
+        """Record near-duplicate links (document, the stored document it repeats, similarity)
+        that no ingest could see; a document's link already recorded is kept."""
+        rows = list(links)
+        if rows:
+            with self.transaction():
+                self._executemany(insert_sql(NearDuplicateRow, "ignore"), rows)
 
     def replace_clusters(
         self,
