@@ -112,17 +112,16 @@ def listed_birth_years(remarks: str | None) -> set[str]:
     return set(BIRTH_YEAR.findall(remarks or ""))
 
 
-def _with_birth(match: Match, birth_date: str | None, threshold: float) -> Match:
+def _with_birth(match: Match, birth_date: str | None) -> Match:
     """The match with the birth date weighed in (only where the listing gives a year)."""
     years = listed_birth_years(match.listing.remarks)
     if not birth_date or not years:
         return match
     if birth_date[:4] in years:
+        # Agreement raises the score, never the verdict: whether a match is asserted is the
+        # matcher's call (its threshold, the listing's dates, its caps), not this layer's.
         score, note = min(1.0, match.score + BIRTH_AGREES), f"birth year agrees: {birth_date[:4]}"
-        asserted = match.asserted or (match.score < threshold <= score)
-        return dataclasses.replace(
-            match, score=score, asserted=asserted, explanation=f"{match.explanation}; {note}"
-        )
+        return dataclasses.replace(match, score=score, explanation=f"{match.explanation}; {note}")
     note = f"birth year differs: {birth_date[:4]} vs listed {', '.join(sorted(years))}"
     return dataclasses.replace(
         match,
@@ -139,7 +138,7 @@ def screen_query(
     countries = tuple(c for c in (query.nationality, query.country) if c)
     context = Context(entity_type=query.type, countries=countries)
     matches = [
-        _with_birth(m, query.birth_date, threshold)
+        _with_birth(m, query.birth_date)
         for m in screener.screen(query.name, context=context, limit=limit)
     ]
     matches = sorted((m for m in matches if m.score >= threshold), key=lambda m: -m.score)

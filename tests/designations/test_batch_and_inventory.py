@@ -99,3 +99,20 @@ def test_lists_list_and_remove(tmp_path):
     assert again.exit_code == 1 and "no list named 'mine'" in again.output
     assert runner.invoke(app, ["lists", "remove", "packaged"], env=env).exit_code == 1
     assert runner.invoke(app, ["lists", "remove", "../x"], env=env).exit_code == 1
+
+
+def test_an_agreeing_birth_year_never_asserts_a_weak_match():
+    import dataclasses
+
+    from footprint.designations.batch import _with_birth
+    from footprint.designations.dataset import load_listings
+    from footprint.designations.matching import Match
+
+    listing = next(x for x in load_listings() if listed_birth_years(x.remarks))
+    year = sorted(listed_birth_years(listing.remarks))[0]
+    weak = Match(listing, listing.name, None, 0.48, False, "a weak match")
+    agreed = _with_birth(weak, year)
+    assert agreed.score > weak.score and "birth year agrees" in agreed.explanation
+    assert not agreed.asserted
+    strong = dataclasses.replace(weak, score=0.95, asserted=True)
+    assert _with_birth(strong, year).asserted
