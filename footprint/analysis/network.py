@@ -18,12 +18,11 @@ Everything returned is a plain JSON-ready dict; every edge and hop carries its e
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import networkx as nx
 
+from footprint.analysis.filters import OccasionFilter
 from footprint.analysis.profile import designated_kinds, resolve_actor
 from footprint.errors import FootprintError
 from footprint.store import StoreView
@@ -127,30 +126,6 @@ def event_clusters_info(store: StoreView, clusters: Iterable[str]) -> dict[str, 
             "date": best.date_start if best.date_precision else None,
         }
     return out
-
-
-@dataclass(frozen=True)
-class OccasionFilter:
-    """Which occasions make co-appearance ties: placed in `country` (ISO-2), overlapping
-    [since, until], of one of `types`; and which participations count: those in one of
-    `roles`. Relations (affiliation ties) are not tied to an occasion and are not filtered."""
-
-    country: str | None = None
-    since: date | None = None
-    until: date | None = None
-    types: frozenset[str] | None = None
-    roles: frozenset[str] | None = None
-
-    def occasions(self, store: StoreView) -> set[str] | None:
-        """The occasions that pass (None: all of them)."""
-        if not (self.country or self.since or self.until or self.types):
-            return None
-        reports = store.occasion_reports(None, self.country, self.since, self.until)
-        return {
-            cluster
-            for cluster, reps in reports.items()
-            if not self.types or any(r.type in self.types for r in reps)
-        }
 
 
 def build_network(

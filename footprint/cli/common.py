@@ -20,6 +20,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
+from footprint.analysis.filters import OccasionFilter
 from footprint.errors import FootprintError
 from footprint.export.json_file import write_json
 from footprint.export.terminal_text import line
@@ -69,6 +70,25 @@ RoleOption = Annotated[
     list[str] | None,
     typer.Option("--role", help="Only where someone (the actor, if one is given) had this role."),
 ]
+
+
+def occasion_filter(
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    event_type: list[str] | None = None,
+    role: list[str] | None = None,
+) -> OccasionFilter:
+    """The occasion options of a command, each checked (a usage error names the bad one)."""
+    return OccasionFilter(
+        country_option(country),
+        parse_date(since),
+        parse_date(until),
+        types_option(event_type),
+        roles_option(role),
+    )
+
+
 def types_option(values: list[str] | None) -> frozenset[str] | None:
     """--type values checked against footprint's event types (docs/events.md)."""
     from footprint.extract.ontology import ONTOLOGY

@@ -25,14 +25,11 @@ from footprint.cli.common import (
     SinceOption,
     TypeOption,
     UntilOption,
-    country_option,
     err,
     fail,
+    occasion_filter,
     open_store,
     out,
-    parse_date,
-    roles_option,
-    types_option,
 )
 from footprint.errors import FootprintError
 from footprint.export.terminal_text import plain
@@ -88,9 +85,7 @@ def export(
     to_stdout = str(output) == "-"
     if to_stdout and fmt.lower() == "csv":
         raise fail(FootprintError("csv writes a folder of tables: give -o FOLDER, not -"))
-    country = country_option(country)
-    start, end = parse_date(since), parse_date(until)
-    types, roles = types_option(event_type), roles_option(role)
+    f = occasion_filter(country, since, until, event_type, role)
     if not to_stdout:
         try:
             check_target(fmt, output, force=force)
@@ -101,11 +96,11 @@ def export(
         data = collect(
             store,
             actor=actor,
-            country=country,
-            since=start,
-            until=end,
-            types=types,
-            roles=roles,
+            country=f.country,
+            since=f.since,
+            until=f.until,
+            types=f.types,
+            roles=f.roles,
         )
         written = _write_to_stdout(write, data, fmt) if to_stdout else write(data, output)
     except FootprintError as exc:

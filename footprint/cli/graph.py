@@ -19,13 +19,10 @@ from footprint.cli.common import (
     SinceOption,
     TypeOption,
     UntilOption,
-    country_option,
     emit,
     err,
-    parse_date,
+    occasion_filter,
     query,
-    roles_option,
-    types_option,
 )
 from footprint.export.terminal_text import add_row, clean, plain
 
@@ -63,18 +60,11 @@ def network(
     """Actors tied by shared events and relations, ranked by centrality; designated marked.
     --country, --since, --until, --type and --role choose the occasions (and the roles in
     them) that make co-appearance ties; relations are not tied to an occasion and stay."""
-    from footprint.analysis.network import OccasionFilter
     from footprint.analysis.network import network as build
 
     if kind not in ("coappearance", "affiliation", "all"):
         raise typer.BadParameter(f"'{kind}' is not one of coappearance, affiliation, all")
-    only = OccasionFilter(
-        country_option(country),
-        parse_date(since),
-        parse_date(until),
-        types_option(event_type),
-        roles_option(role),
-    )
+    only = occasion_filter(country, since, until, event_type, role)
     answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth, only=only))
     scope = f" around {around} (depth {depth})" if around else ""
     actors = Table(
@@ -179,19 +169,17 @@ def timeline(
     organisation's rolled up through its people (each such row says via whom)."""
     from footprint.analysis.timeline import timeline as build
 
-    start, end = parse_date(since), parse_date(until)
-    country = country_option(country)
-    types, roles = types_option(event_type), roles_option(role)
+    f = occasion_filter(country, since, until, event_type, role)
     answer = query(
         db,
         lambda store: build(
             store,
             actor=actor,
-            country=country,
-            since=start,
-            until=end,
-            types=types,
-            roles=roles,
+            country=f.country,
+            since=f.since,
+            until=f.until,
+            types=f.types,
+            roles=f.roles,
             direct=direct,
         ),
     )

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from footprint.cli.common import JsonOption, emit, err, iso_date, out, say_error
 from footprint.export.terminal_text import add_row, plain
 from footprint.settings import Settings
+
+if TYPE_CHECKING:
+    from footprint.designations.matching import Screener
 
 lists_app = typer.Typer(help="Designation lists: rebuild from official files, add watchlists.")
 
@@ -175,7 +178,7 @@ def screen(
     out.print(table)
 
 
-def _screen_file(screener: object, path: Path, threshold: float, json_out: str | None) -> None:
+def _screen_file(screener: Screener, path: Path, threshold: float, json_out: str | None) -> None:
     """Every query of the file screened: one result per name (JSON with --json), a bad row is
     one error line naming it, and the rest go on; exit code 1 when any row was bad."""
     from rich.table import Table
@@ -192,7 +195,7 @@ def _screen_file(screener: object, path: Path, threshold: float, json_out: str |
                 bad += 1
                 err.print(plain(f"error {path}:{q.line}: {q.reason}", "red"), soft_wrap=True)
                 continue
-            result = screen_query(screener, q, threshold)  # type: ignore[arg-type]
+            result = screen_query(screener, q, threshold)
             results.append(result)
             best = result["candidates"][0] if result["candidates"] else None
             if best is None:
