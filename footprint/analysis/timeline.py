@@ -42,6 +42,7 @@ def timeline(
     types: frozenset[str] | None = None,
     roles: frozenset[str] | None = None,
     direct: bool = False,
+    rolled: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Event clusters in time order (undated last). A cluster is in when one of its reports
     passes the filters; its date, label, type and place are those of its best-dated report.
@@ -61,7 +62,8 @@ def timeline(
         if not direct:
             from footprint.analysis.profile import profile
 
-            rolled = profile(store, actor, country=country, since=since, until=until)
+            if rolled is None:  # (a caller that has the actor's profile passes it: `rolled`)
+                rolled = profile(store, actor, country=country, since=since, until=until)
             via = {s["event"]: s["via"] for s in rolled["itinerary"] if s["via"] is not None}
             wanted |= set(via)
 

@@ -152,7 +152,10 @@ def build_brief(
 
     docs = _documents(store)
     grader = _grader(store, docs)
-    tl = timeline(store, actor=actor, country=country, since=since, until=until)
+    prof: dict[str, Any] | None = None
+    if actor is not None:  # read once: the timeline rolls up through the profile's itinerary
+        prof = profile(store, actor, country=country, since=since, until=until)
+    tl = timeline(store, actor=actor, country=country, since=since, until=until, rolled=prof)
     designated_entities = store.designated_entity_ids(LISTED_KINDS)
     by_actor: dict[str, set[str]] = {}
     for member in store.entity_cluster_rows():
@@ -163,10 +166,8 @@ def build_brief(
             for p in e["participants"]
         )
 
-    prof: dict[str, Any] | None = None
     roles: list[dict[str, Any]] = []
-    if actor is not None:
-        prof = profile(store, actor, country=country, since=since, until=until)
+    if prof is not None:
         own = {s["event"]: s for s in prof["itinerary"]}
         itinerary = []
         for e in tl["events"]:
