@@ -70,22 +70,26 @@ def classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActo
     if not entity_ids:
         return {}
     found: dict[str, StateActor] = {}
-    types = {e: r["type"] for e, r in _entity_types(store, entity_ids).items()}
-    for m in store.mentions_of_entities(entity_ids):
-        if m.entity_id in found:
-            continue
-        if types.get(m.entity_id) == "organization":
-            word = body_word(m.name)
-            if word is not None:
-                found[m.entity_id] = StateActor(
-                    m.entity_id, BODY, f"its name says '{word}'", m.document_id, m.sentence
-                )
-        elif types.get(m.entity_id) == "person":
-            office = state_office(json.loads(m.titles or "[]"))
-            if office is not None:
-                found[m.entity_id] = StateActor(
-                    m.entity_id, OFFICE, f"title '{office}'", m.document_id, m.sentence
-                )
+    rows = _entity_types(store, entity_ids)
+    types = {e: r["type"] for e, r in rows.items()}
+    # Organisations by their name (read once per entity); only those that are state bodies
+    # have their mentions read, for the sentence to cite.
+    bodies = {
+        e: word
+        for e, r in rows.items()
+        if r["type"] == "organization" and (word := body_word(r["name"])) is not None
+    }
+    for m in store.mentions_of_entities(sorted(bodies)):
+        if m.entity_id not in found:
+            reason = f"its name says '{bodies[m.entity_id]}'"
+            found[m.entity_id] = StateActor(m.entity_id, BODY, reason, m.document_id, m.sentence)
+    persons = [e for e in entity_ids if types.get(e) == "person"]
+    for m in store.titled_mentions(persons):  # only mentions with a title are read
+        office = state_office(json.loads(m.titles or "[]"))
+        if office is not None and m.entity_id not in found:
+            found[m.entity_id] = StateActor(
+                m.entity_id, OFFICE, f"title '{office}'", m.document_id, m.sentence
+            )
     people = [e for e in entity_ids if types.get(e) == "person" and e not in found]
     for role in store.roles_of(people):
         if role.subject_id in found or role.predicate not in SERVING_PREDICATES:
