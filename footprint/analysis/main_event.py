@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from footprint.extract.event_places import COUNTRY, level
 from footprint.extract.event_types import VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
 from footprint.place.names import name_key
@@ -54,11 +55,13 @@ def main_event(result: DocumentResult) -> MainEvent:
         when = event.date
         where = _as_written(event, result)
         if event.date is not None and event.date.precision == "reported":
-            # An undated news lead read from one sentence knows less of who and where than
-            # the lead's first names: only an actor that did it outranks them.
+            # An undated news lead read from one sentence knows less of who than the lead's
+            # first names: only an actor that did it outranks them; a place finer than a
+            # country, read from the grammar, is where it happened.
             acting = [names[p.entity] for p in ranked if p.role in ACTING_ROLES]
             who = acting or lead_actors
-            where = None
+            if level(event.place) == COUNTRY:
+                where = None  # the lead's first place says more than its country
     else:
         who, when, where = lead_actors, None, None
     if where is None and first_of["place"] is not None:

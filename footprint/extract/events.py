@@ -77,6 +77,8 @@ ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep"}
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
+# An event noun after these is another event than the sentence's ("for airstrikes in X").
+OTHER_EVENT_PREPOSITIONS = {"for", "against", "after", "following", "since", "before", "over"}
 LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
 ROLE_RANK = {
     "speaker": 6,
@@ -438,6 +440,13 @@ class EventReader:
                 # war in Gaza": what it was about. Neither is where this happened.
                 previous = None
                 continue
+            if prep is not None and any(
+                self._another_event_noun(t, anchor) for t in (prep.head, self.doc[prep.i - 1])
+            ):
+                # "in retaliation for airstrikes in X": where those strikes were, not this one
+                # (the phrase right after the noun is its own, whatever the parse hung it on)
+                previous = None
+                continue
             if actor.type == "person" and (prep is None or prep.lower_ not in ("in", "near")):
                 continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
@@ -497,6 +506,18 @@ class EventReader:
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
         return most_specific(chain) or nearest[2]
+
+    @staticmethod
+    def _another_event_noun(head: Token, anchor: Span | None) -> bool:
+        """Is `head` a noun naming another event, one this one answers or follows ("in
+        retaliation for airstrikes in X", "after clashes in X")? A place phrase hanging from
+        it tells where that other event was. One this happened during ("attacked them during
+        a procession at X") was at the same place."""
+        if head.pos_ != "NOUN" or (anchor is not None and anchor.start <= head.i < anchor.end):
+            return False
+        return _follows_from(head) and (
+            lexicons.phrase_at([head], 0, lexicons.event_nouns()) is not None
+        )
 
     # -- participants -------------------------------------------------------------------------
 
@@ -726,6 +747,11 @@ class EventReader:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
             story = without_settings(story)  # type: ignore[assignment]
+            # "the assault was in retaliation for airstrikes": the airstrikes are another
+            # event, told only as what this one answers.
+            answered = [st for st in story if st[0] is not None and _follows_from(st[0][-1])]
+            if answered and len(answered) < len(story):
+                story = [st for st in story if st not in answered]
             span, type_ = max(story, key=lambda st: rank(st[1]))  # the first of the highest
             type_ = crowd_type(story, span, type_, sent)
             named_span = next(
@@ -856,6 +882,11 @@ class EventReader:
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
                 if modifies_a_noun(after) or _first_of_a_joined_name(self.doc, actor.end):
                     continue  # "Pakistan-based", "Pakistan-occupied"; "Jammu and Kashmir state"
+                prep, _ = place_preposition(self.doc[actor.start : actor.end])
+                if prep is not None and any(
+                    self._another_event_noun(t, None) for t in (prep.head, self.doc[prep.i - 1])
+                ):
+                    continue  # "in retaliation for airstrikes in X"
                 place = self.place_of(actor)
                 if place is not None:
                     found.append(place)
@@ -1049,7 +1080,8 @@ class EventReader:
             event.date is None or getattr(event.date, "precision", None) == "reported"
         ):
             event.date = m.date  # type: ignore[assignment]
-        if event.place is None and m.place is not None:
+        lead = self._sentence_number < LEAD_SENTENCES  # later sentences digress
+        if event.place is None and m.place is not None or lead and _narrows(m.place, event.place):
             event.place = m.place  # type: ignore[assignment]
         for p in m.participants:
             _add_participant(event, p)
@@ -1226,6 +1258,23 @@ def _add_participant(event: Event, new: Participation) -> None:
         event.participants[k] = Participation(old.entity, role, mode, evidence, basis)
         return
     event.participants.append(new)
+
+
+def _follows_from(noun: Token) -> bool:
+    """A noun after "for", "after", "against" ...: what an event answers or follows."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in OTHER_EVENT_PREPOSITIONS
+
+
+def _narrows(finer: object | None, wider: object | None) -> bool:
+    """A later sentence that puts the event in a town or district of the country an earlier
+    one named ("an attack on the consulate in Afghanistan" ... "the consulate in X city")
+    tells where it happened more exactly."""
+    return (
+        finer is not None
+        and level(wider) == COUNTRY
+        and level(finer) < COUNTRY
+        and getattr(finer, "country", None) == getattr(wider, "country", None) is not None
+    )
 
 
 def _overlap(a: object, b: object) -> bool:

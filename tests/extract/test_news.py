@@ -316,3 +316,31 @@ def test_another_spelling_abroad_is_no_answer_where_the_text_names_the_country(n
     text = "Gunmen attacked the village of Hatla, Deir ez-Zor governorate, Syria."
     (event,) = _story(_read(nlp, text))
     assert event.place.country == "SY"
+
+
+def test_a_lead_placed_in_a_country_is_narrowed_by_the_next_sentence_to_a_town(nlp):
+    text = (
+        "A truck bomb exploded outside a foreign consulate in Afghanistan, officials said.\n\n"
+        "The blast at the consulate in Kandahar city wounded dozens of guards.\n\n"
+        "Last year a similar attack hit a hotel in Herat."
+    )
+    lead = _story(_read(nlp, text))[0]
+    assert lead.place.name.startswith("Kandah") and lead.place.country == "AF"
+
+
+def test_a_town_in_another_country_does_not_narrow_the_lead(nlp):
+    text = (
+        "A truck bomb exploded outside a foreign consulate in Afghanistan, officials said. "
+        "The blast echoed a bombing in Peshawar, Pakistan."
+    )
+    lead = _story(_read(nlp, text))[0]
+    assert lead.place.country == "AF" and lead.place.precision == "country"
+
+
+def test_the_place_of_the_event_a_sentence_answers_is_not_its_place(nlp):
+    text = (
+        "Militants attacked an army post on Monday. A spokesman said the assault was in "
+        "retaliation for airstrikes in Kandahar."
+    )
+    lead = _story(_read(nlp, text))[0]
+    assert lead.place is None or not lead.place.name.startswith("Kandah")
