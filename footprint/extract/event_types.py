@@ -58,7 +58,7 @@ BEATING_VERBS = {"beat", "thrash", "torture"}
 
 # Verbs of dying that tell an attack only with someone doing it: "gunmen killed", "killed by
 # militants"; an accident or a disaster kills too.
-DOER_NEEDED = {"kill"}
+DOER_NEEDED = {"kill", "wound", "injure"}
 
 
 def has_doer(verb: Token) -> bool:
@@ -68,19 +68,30 @@ def has_doer(verb: Token) -> bool:
     return not passive and any(c.dep_ == "nsubj" for c in verb.children)
 
 
+def _a_person(tok: Token) -> bool:
+    return (
+        (tok.pos_ == "PRON" and tok.lower_ not in ("it", "this", "that"))
+        or (tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicons.person_nouns())
+        or tok.ent_type_ == "PERSON"
+    )
+
+
 def done_to_someone(verb: Token) -> bool:
-    passive_with_agent = any(c.dep_ == "auxpass" for c in verb.children) and any(
-        c.dep_ == "agent" for c in verb.children
-    )
-    person_object = any(
-        c.dep_ == "dobj"
-        and (
-            (c.pos_ == "PRON" and c.lower_ not in ("it", "this", "that"))
-            or (c.pos_ == "NOUN" and c.lemma_.lower() in lexicons.person_nouns())
-        )
-        for c in verb.children
-    )
-    return passive_with_agent or person_object
+    """"beat the protesters", "was beaten by police", "a man was hospitalised after being
+    beaten": a person on the receiving end (a team "beaten in the final" is no person)."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and any(c.dep_ == "agent" for c in verb.children):
+        return True
+    if any(c.dep_ == "dobj" and _a_person(c) for c in verb.children):
+        return True
+    if not passive:
+        return False
+    # The one beaten: the passive's subject, or that of the clause "after being beaten" hangs on.
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not subjects and verb.dep_ in ("pcomp", "advcl"):
+        clause = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_a_person(s) for s in subjects)
 
 
 def verb_objects(verb: Token) -> list[Token]:

@@ -78,6 +78,7 @@ CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
 # An event noun after these is another event than the sentence's ("for airstrikes in X").
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 OTHER_EVENT_PREPOSITIONS = {"for", "against", "after", "following", "since", "before", "over"}
 LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
 ROLE_RANK = {
@@ -212,7 +213,11 @@ class EventReader:
             # "the battle wounds", "a bomb disposal squad": a modifier of another noun names
             # no event (in "a petrol bomb attack" the attack is the trigger).
             modifier = head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
-            if head.pos_ in ("NOUN", "PROPN") and not inside_actor and not in_date and not modifier:
+            # "Fighting between X and Y has displaced ...": a gerund standing as a noun.
+            nominal = head.pos_ in ("NOUN", "PROPN") or (
+                head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS
+            )
+            if nominal and not inside_actor and not in_date and not modifier:
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
                     type_ = "bombing"
@@ -225,10 +230,14 @@ class EventReader:
         for tok in sent:
             info = lexicons.event_verb(tok)
             if tok.dep_ in ("amod", "compound") or (
-                tok.dep_ == "relcl" and info is not None and info.event_type in VIOLENT_TYPES
+                tok.dep_ == "relcl"
+                and info is not None
+                and info.event_type in VIOLENT_TYPES
+                and not any(c.lower_ == "when" for c in tok.children)
             ):
                 # "detained activist" describes someone; "X, who was killed in 2019" is
-                # context about X, not the story
+                # context about X, not the story ("..., one of them seriously, when a bomb
+                # exploded" is a clause of time the parser hung on a noun)
                 continue
             if tok.pos_ == "VERB" and info is not None and info.event_type:
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
@@ -313,6 +322,8 @@ class EventReader:
             return False  # "two rockets", "three rallies": counted, so told as happening
         if any(c.dep_ == "amod" and c.lower_ in COUNTED for c in head.children):
             return False  # "twin explosions", "simultaneous attacks"
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
+            return False  # "clashes between X and Y": these parties' clashes, not a habit
         verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is not None and simple_past(verb):
             # "protesters blocked the road", "demonstrations were held in five towns", "hurt
@@ -761,6 +772,10 @@ class EventReader:
             heads = [s[-1] for s, _ in story if s is not None]
             anaphoric = any(self._is_anaphoric(h) for h in heads)
             generic = bool(heads) and all(self._is_generic(h) for h in heads)
+            if generic:
+                # "witnessed widespread protests ... on 23 July": told of one day, so not a habit
+                on_a_day = self._date_for(sent, span, background=False, claimed=frozenset(claimed))
+                generic = getattr(on_a_day, "precision", None) != "day"
             # A mention that refers back ("the same visit") or speaks of many ("rallies") takes
             # only a date that opens the sentence, not one from another clause.
             date = self._date_for(

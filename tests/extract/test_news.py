@@ -344,3 +344,43 @@ def test_the_place_of_the_event_a_sentence_answers_is_not_its_place(nlp):
     )
     lead = _story(_read(nlp, text))[0]
     assert lead.place is None or not lead.place.name.startswith("Kandah")
+
+
+def test_a_time_clause_the_parser_hung_on_a_noun_still_tells_the_event(nlp):
+    text = (
+        "Four people - two traders and two porters - were hurt, one of them badly, when a "
+        "grenade exploded near the bus stand of Kohima town."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "bombing" and event.place.name == "Kohima"
+
+
+def test_a_gerund_and_clashes_between_named_sides_are_events(nlp):
+    fighting = "Fighting between rebels and the army has displaced hundreds of families in Kachin state."
+    clashes = "Hundreds of people have fled their homes as clashes between the army and rebels have resumed."
+    assert [e.type for e in _story(_read(nlp, fighting))] == ["clash"]
+    assert [e.type for e in _story(_read(nlp, clashes))] == ["clash"]
+
+
+def test_plural_protests_told_of_one_day_are_not_a_habit(nlp):
+    dated = "The valley witnessed widespread protests demanding a new land law on 4 March."
+    habit = "The union has organised protests demanding a new land law."
+    (event,) = _story(_read(nlp, dated, published="2015-03-05"))
+    assert event.type == "protest" and event.date.start == dt.date(2015, 3, 4)
+    assert _story(_read(nlp, habit)) == []
+
+
+def test_wounded_or_beaten_by_someone_is_an_attack_but_not_an_accident(nlp):
+    wounded = "A village guard was wounded by a gunman outside his house."
+    beaten = "A vendor was admitted to hospital after being brutally beaten in a police station."
+    accident = "Six passengers were injured when a bus overturned on the highway."
+    assert [e.type for e in _story(_read(nlp, wounded))] == ["attack"]
+    assert [e.type for e in _story(_read(nlp, beaten))] == ["attack"]
+    assert all(e.type != "attack" for e in _story(_read(nlp, accident)))
+
+
+def test_troops_targeting_posts_is_an_attack_and_a_policy_target_is_not(nlp):
+    shelling = "Troops targeted border posts in Kupwara district on Sunday."
+    policy = "The new budget targets rural poverty."
+    assert [e.type for e in _story(_read(nlp, shelling))] == ["attack"]
+    assert _story(_read(nlp, policy)) == []
