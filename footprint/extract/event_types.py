@@ -38,6 +38,7 @@ SETTING_PREPOSITIONS = {"at", "during", "in", "on", "near", "outside", "inside"}
 
 MILITARY_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "naval"}
 KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
+HURTING_VERBS = KILLING_VERBS | {"hurt", "suffer", "sustain", "maim"}
 
 
 def is_military_strike(head: Token) -> bool:
@@ -164,7 +165,20 @@ def by_a_crowd(head: Token) -> bool:
     between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
     doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
     doers += [c for d in doers for c in d.conjuncts]
+    # "Hundreds of protesters", "a group of students": the crowd is the counted noun.
+    doers += [
+        g
+        for d in doers
+        if d.pos_ == "NUM" or d.lemma_.lower() in QUANTITY_NOUNS
+        for c in d.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
+
+
+QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "group", "score"}  # lemmas
 
 
 def rank(type_: str) -> int:
@@ -188,14 +202,38 @@ def without_settings(
             or (s[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and s[-1].head.pos_ == "VERB")
         )
     ]
+    # "was injured in a petrol bomb attack", "were hurt during a clash": the act that hurt.
+    violent_verbs += [
+        s[-1].head.head
+        for s, t in story
+        if s is not None
+        and t in VIOLENT_TYPES
+        and s[-1].dep_ == "pobj"
+        and s[-1].head.lower_ in ("in", "during")
+        and s[-1].head.head.lemma_.lower() in HURTING_VERBS
+    ]
     if not violent_verbs:
         return list(story)
     kept = []
     for span, type_ in story:
-        if span is not None and type_ not in VIOLENT_TYPES and is_setting(span[-1], violent_verbs):
+        if span is not None and type_ not in VIOLENT_TYPES and (
+            is_setting(span[-1], violent_verbs) or in_a_side_clause(span[-1], violent_verbs)
+        ):
             continue
         kept.append((span, type_))
     return kept or list(story)
+
+
+SIDE_CLAUSES = ("acl", "relcl", "advcl")
+
+
+def in_a_side_clause(head: Token, verbs: list[Token]) -> bool:
+    """A gathering told in a clause beside the violent act: "killed in an arson attack as the
+    blockade continued", "an alliance protesting against a ban on meetings"."""
+    for node in [head, *head.ancestors]:
+        if node.dep_ in SIDE_CLAUSES:
+            return not any(verb in node.subtree for verb in verbs)
+    return False
 
 
 def is_setting(head: Token, verbs: list[Token]) -> bool:

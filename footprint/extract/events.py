@@ -1276,8 +1276,13 @@ def _add_participant(event: Event, new: Participation) -> None:
 
 
 def _follows_from(noun: Token) -> bool:
-    """A noun after "for", "after", "against" ...: what an event answers or follows."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in OTHER_EVENT_PREPOSITIONS
+    """A noun after "for", "after", "against" ...: what an event answers or follows ("over
+    poor pay and the boss's alleged attack")."""
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ == "dobj" and noun.head.dep_ == "pcomp":
+        noun = noun.head  # "clashed over joining a rally", "after attending a rally"
+    return noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ in OTHER_EVENT_PREPOSITIONS
 
 
 def _narrows(finer: object | None, wider: object | None) -> bool:

@@ -384,3 +384,26 @@ def test_troops_targeting_posts_is_an_attack_and_a_policy_target_is_not(nlp):
     policy = "The new budget targets rural poverty."
     assert [e.type for e in _story(_read(nlp, shelling))] == ["attack"]
     assert _story(_read(nlp, policy)) == []
+
+
+def test_a_crowd_counted_by_a_number_that_burns_things_riots(nlp):
+    text = "Hundreds of protesters from a fishing village burned tyres along the river bank."
+    assert [e.type for e in _story(_read(nlp, text))] == ["riot"]
+
+
+def test_the_act_that_hurt_outranks_the_gathering_it_happened_beside(nlp):
+    blockade = (
+        "A guard was injured in a petrol bomb attack in the city's Motijheel area, the second "
+        "day of a nationwide blockade called by an alliance protesting against a ban on meetings."
+    )
+    rally = (
+        "A youth activist was killed during a clash between two factions over joining a "
+        "memorial rally in Rajshahi on Sunday."
+    )
+    assert [e.type for e in _story(_read(nlp, blockade))] in (["attack"], ["bombing"])
+    assert [e.type for e in _story(_read(nlp, rally))] == ["clash"]
+
+
+def test_a_rally_on_its_own_is_still_the_event(nlp):
+    text = "Thousands of farmers held a rally in Nagpur on Monday demanding loan waivers."
+    assert [e.type for e in _story(_read(nlp, text, published="2015-03-03"))] == ["rally"]
