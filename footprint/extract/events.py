@@ -78,6 +78,8 @@ CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
 # An event noun after these is another event than the sentence's ("for airstrikes in X").
+# Nouns that carry the event a modifier names: "a picketing campaign", "a protest programme".
+CARRIER_NOUNS = {"campaign", "programme", "program", "movement", "drive"}
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj"}
 OTHER_EVENT_PREPOSITIONS = {"for", "against", "after", "following", "since", "before", "over"}
 LEAD_SENTENCES = 3  # the first sentences of a document that may tell its lead event
@@ -212,7 +214,11 @@ class EventReader:
                 continue
             # "the battle wounds", "a bomb disposal squad": a modifier of another noun names
             # no event (in "a petrol bomb attack" the attack is the trigger).
-            modifier = head.dep_ == "compound" and head.head.pos_ in ("NOUN", "PROPN")
+            modifier = (
+                head.dep_ == "compound"
+                and head.head.pos_ in ("NOUN", "PROPN")
+                and head.head.lemma_.lower() not in CARRIER_NOUNS
+            )
             # "Fighting between X and Y has displaced ...": a gerund standing as a noun.
             nominal = head.pos_ in ("NOUN", "PROPN") or (
                 head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS
@@ -760,9 +766,11 @@ class EventReader:
             story = without_settings(story)  # type: ignore[assignment]
             # "the assault was in retaliation for airstrikes": the airstrikes are another
             # event, told only as what this one answers.
-            answered = [st for st in story if st[0] is not None and _follows_from(st[0][-1])]
-            if answered and len(answered) < len(story):
-                story = [st for st in story if st not in answered]
+            # ("gathered for a rally": the rally is what the weak word gathers for; it stays)
+            answered = [st for st in story if st[0] is not None and _within_a_reason(st[0][-1])]
+            rest = [st for st in story if st not in answered]
+            if answered and any(t not in WEAK_TYPES for _, t in rest):
+                story = rest
             span, type_ = max(story, key=lambda st: rank(st[1]))  # the first of the highest
             type_ = crowd_type(story, span, type_, sent)
             named_span = next(
@@ -1283,6 +1291,19 @@ def _follows_from(noun: Token) -> bool:
     if noun.dep_ == "dobj" and noun.head.dep_ == "pcomp":
         noun = noun.head  # "clashed over joining a rally", "after attending a rally"
     return noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ in OTHER_EVENT_PREPOSITIONS
+
+
+def _within_a_reason(head: Token) -> bool:
+    """Is the word inside a phrase of what the sentence's act answers or follows, at any depth
+    ("protested against an official for being drunk during a ceremony")?"""
+    if _follows_from(head):
+        return True
+    for ancestor in head.ancestors:
+        if ancestor.pos_ == "ADP" and ancestor.lower_ in OTHER_EVENT_PREPOSITIONS:
+            return True
+        if ancestor.dep_ == "ROOT":
+            break
+    return False
 
 
 def _narrows(finer: object | None, wider: object | None) -> bool:

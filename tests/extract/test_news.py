@@ -407,3 +407,18 @@ def test_the_act_that_hurt_outranks_the_gathering_it_happened_beside(nlp):
 def test_a_rally_on_its_own_is_still_the_event(nlp):
     text = "Thousands of farmers held a rally in Nagpur on Monday demanding loan waivers."
     assert [e.type for e in _story(_read(nlp, text, published="2015-03-03"))] == ["rally"]
+
+
+def test_a_protest_about_a_ceremony_is_a_protest(nlp):
+    text = "Members of a student union protested against a councillor for allegedly being drunk during a ceremony."
+    assert [e.type for e in _story(_read(nlp, text))] == ["protest"]
+
+
+def test_a_gathering_word_keeps_the_event_it_gathers_for(nlp):
+    text = "Thousands of workers gathered for a rally in Lahore on Monday."
+    assert [e.type for e in _story(_read(nlp, text, published="2015-03-03"))] == ["rally"]
+
+
+def test_a_picketing_campaign_is_a_protest(nlp):
+    text = "A massive picketing campaign was held in front of the police station in Galle on Friday."
+    assert [e.type for e in _story(_read(nlp, text))] == ["protest"]
