@@ -147,6 +147,7 @@ class EventReader:
         dateline: object | None = None,
         headlines: list[tuple[int, int]] | None = None,
         seat_of: Callable[[str, int, int], object | None] | None = None,
+        place_in: Callable[[Actor, str], object | None] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
@@ -163,6 +164,8 @@ class EventReader:
         self._headlines = headlines if headlines is not None else hygiene.headline_ranges(self.text)
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self.seat_of = seat_of  # the capital a national body sits in, by its name
+        # the place an actor's name means inside a given country (a chain's), if any
+        self.place_in = place_in
         self._sentence_number = 0  # sentences read so far, outside excluded passages
         self._lead: Event | None = None  # the story event the document's first sentences tell
         self._first_sentence: tuple[int, int] | None = None  # (start, end) of the body's first
@@ -503,16 +506,22 @@ class EventReader:
             ):  # "X district" at the town X's point: the district, not the town
                 place = place.as_district()  # type: ignore[attr-defined]
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
-            candidates.append((distance, group, place))
+            candidates.append((distance, group, place, actor))
         # A country the sentence puts something in rules out namesakes elsewhere ("in
         # Eastleigh neighbourhood in Nairobi city, Kenya"); not one named only as where
         # someone came from ("assailants from X village of Y, India, fired at a camp in Z").
+        # A name of the country's own chain that the document read as a place elsewhere
+        # ("Tripoli city, North governorate, Lebanon") is read again inside that country.
         named = {
             getattr(c[2], "country", None)
             for c in candidates
             if level(c[2]) == COUNTRY and c[1] >= 0
         }
         if named:
+            candidates = [
+                c if getattr(c[2], "country", None) in named else self._read_in(c, named)
+                for c in candidates
+            ]
             candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
         # A place the grammar puts the event at ("at a camp in Z") beats one that only sits
         # in the phrase of a doer ("assailants from X village, India, fired ...").
@@ -523,6 +532,14 @@ class EventReader:
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
         return most_specific(chain) or nearest[2]
+
+    def _read_in(self, candidate: tuple, countries: set) -> tuple:  # type: ignore[type-arg]
+        """The candidate's name read inside the one country its chain names, if it can be."""
+        distance, group, _, actor = candidate
+        if group < 0 or len(countries) != 1 or self.place_in is None:
+            return candidate
+        inside = self.place_in(actor, next(iter(countries)))
+        return candidate if inside is None else (distance, group, inside, actor)
 
     @staticmethod
     def _another_event_noun(head: Token, anchor: Span | None) -> bool:

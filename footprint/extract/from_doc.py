@@ -422,6 +422,13 @@ def _events(
     def place_of(actor: Actor) -> object | None:
         return places.get(name_of.get((actor.start, actor.end), ""))
 
+    def place_in(actor: Actor, country: str) -> object | None:
+        """The most likely place of the actor's name inside `country` (by name and size)."""
+        name = name_of.get((actor.start, actor.end))
+        if not name or geocoder is None:
+            return None
+        return next((p for p in geocoder.gazetteer.candidates(name) if p.country == country), None)
+
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
     dateline = None
     filed_in = find_dateline(document.text)
@@ -442,6 +449,7 @@ def _events(
         dateline,
         headlines,
         seat_of,
+        place_in,
     )
     return reader.read()
 

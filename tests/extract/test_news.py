@@ -422,3 +422,11 @@ def test_a_gathering_word_keeps_the_event_it_gathers_for(nlp):
 def test_a_picketing_campaign_is_a_protest(nlp):
     text = "A massive picketing campaign was held in front of the police station in Galle on Friday."
     assert [e.type for e in _story(_read(nlp, text))] == ["protest"]
+
+
+def test_a_name_in_a_country_chain_is_read_inside_that_country(nlp):
+    # Alone, "Tripoli" is the Libyan capital; a chain ending in Lebanon means Lebanon's
+    # Tripoli, even where a region name of the chain ("North") misleads the document's reading.
+    text = "Gunmen fired at a bus in Tripoli city, North governorate, Lebanon."
+    (event,) = _story(_read(nlp, text))
+    assert (event.place.name, event.place.country, event.place.precision) == ("Tripoli", "LB", "city")
