@@ -88,8 +88,11 @@ def place_words() -> frozenset[str]:
 
 def _head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
     """Forms a head noun may take in a lexicon: as written, its lemma, its singular."""
-    lower = token.lower_
-    forms = [lower, token.lemma_.lower()]
+    return _forms(token.lower_, token.lemma_.lower())
+
+
+def _forms(lower: str, lemma: str) -> list[str]:
+    forms = [lower, lemma]
     if lower.endswith("s") and len(lower) > 3:
         forms.append(lower[:-1])
     return forms
@@ -112,17 +115,76 @@ def head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
     return _head_forms(token)
 
 
+MAX_WIDTH = 4  # the longest lexicon entry, in tokens
+
+
+class DocWords:
+    """One Doc's words as the lexicons compare them, read once: each token's lower-case form,
+    head forms and whether a space follows; and, per table and token, the entries starting
+    there (longest first). Every component and extractor that looks phrases up in a Doc shares
+    it, so no token is read twice and no window is built twice."""
+
+    __slots__ = ("lower", "spaced", "heads", "found")
+
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        self.lower = [t.lower_ for t in doc]
+        self.spaced = [bool(t.whitespace_) for t in doc]
+        self.heads = [_forms(low, t.lemma_.lower()) for low, t in zip(self.lower, doc)]
+        self.found: dict[tuple[int, int], tuple[tuple[int, str], ...]] = {}
+
+    def entries_at(self, j: int, table) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
+        """(width, entry) of every entry of `table` starting at token j, longest first."""
+        key = (id(table), j)
+        held = self.found.get(key)
+        if held is not None:
+            return held
+        out: list[tuple[int, str]] = []
+        starts = _prefixes(table)
+        # Most tokens start no entry: any match begins with the first token as written or,
+        # for a one-word entry, with one of its head forms.
+        if any(f[:3] in starts for f in self.heads[j]):
+            for width in range(MAX_WIDTH, 0, -1):
+                end = j + width
+                if end > len(self.lower):
+                    continue
+                prefix = "".join(
+                    self.lower[k] + (" " if self.spaced[k] else "") for k in range(j, end - 1)
+                )
+                for form in self.heads[end - 1]:
+                    if prefix + form in table:
+                        out.append((width, prefix + form))
+                        break
+        held = self.found[key] = tuple(out)
+        return held
+
+
+_WORDS_KEY = "footprint.lexicons.words"
+
+
+def doc_words(doc) -> DocWords:  # type: ignore[no-untyped-def]
+    """The Doc's `DocWords`, kept in its user_data (tokens do not change after the pipeline's
+    tokenizer, and lemmas are set before any component looks phrases up)."""
+    held = doc.user_data.get(_WORDS_KEY)
+    if held is None or len(held.lower) != len(doc):
+        held = doc.user_data[_WORDS_KEY] = DocWords(doc)
+    return held  # type: ignore[no-any-return]
+
+
 def phrase_at(tokens, i: int, table, forms=None) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
-    """The longest entry of `table` starting at tokens[i], as (width in tokens, entry).
+    """The longest entry of `table` starting at tokens[i] and ending inside `tokens` (a Doc, or
+    a sentence's tokens), as (width in tokens, entry).
 
     The last word may be plural or tagged as a verb ("commanders"); touching tokens join
-    without a space ("secretary-general"). `forms` are tokens[i]'s head forms, when the caller
-    already has them."""
-    # Most tokens start no entry: any match begins with the first token as written or, for
-    # a one-word entry, with one of its head forms. Checking three characters of those
-    # first saves building four windows per token (this runs for every token, several times).
+    without a space ("secretary-general"). `forms` is accepted for older callers and unused:
+    the Doc's words are read once (`doc_words`)."""
     if i >= len(tokens):
         return None
+    token = tokens[i]
+    room = len(tokens) - i
+    for width, entry in doc_words(token.doc).entries_at(token.i, table):
+        if width <= room:
+            return width, entry
+    return None
     starts = _prefixes(table)
     if not any(f[:3] in starts for f in (forms or _head_forms(tokens[i]))):
         return None
