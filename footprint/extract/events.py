@@ -66,6 +66,7 @@ from footprint.extract.event_types import (
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Quote, stable_id
 from footprint.nlp import lexicons
+from footprint.nlp.doc_text import doc_text
 from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
@@ -150,7 +151,7 @@ class EventReader:
         place_in: Callable[[Actor, str], object | None] | None = None,
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
+        self.text = doc_text(doc)
         self.document_id = document_id
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_at = {a.start: a for a in self.actors}

@@ -23,6 +23,7 @@ from footprint.extract.responsibility import unnamed_doers
 from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Mention, Relation
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
+from footprint.nlp.doc_text import doc_text
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
@@ -176,7 +177,7 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
     text names it ("the Senate"), else a title held."""
     titles = lexicons.titles()
     bodies = {key(e.name): e for e in entities if e.type == "organization"}
-    text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
     out = []
     for entity in entities:
         for m in entity.mentions:

@@ -135,25 +135,24 @@ class Found:
     end_char: int
 
 
-def _lexicon_item(tokens: list[Token], i: int) -> Item | None:
+def _lexicon_item(tokens: list[Token], i: int, words: lexicons.DocWords) -> Item | None:
     """A role, kinship, front or title phrase starting at tokens[i], outside any entity."""
     tables = (
         ("R", lexicons.roles()),
         ("K", lexicons.kinship()),
         ("F", lexicons.fronts()),
+        ("t", lexicons.titles()),
     )
-    forms = lexicons.head_forms(tokens[i])  # once for the four tables
+    start, room = tokens[i].i, len(tokens) - i
     for symbol, table in tables:
-        found = lexicons.phrase_at(tokens, i, table, forms)
-        if found is not None:
-            width, phrase = found
-            if not any(t.ent_type_ for t in tokens[i : i + width]):
-                return Item(symbol, tokens[i].i, tokens[i].i + width, text=phrase)
-    found = lexicons.phrase_at(tokens, i, lexicons.titles(), forms)
-    if found is not None and tokens[i].text[:1].isupper():
+        found = words.longest_at(start, table, room)
+        if found is None or (symbol == "t" and not tokens[i].text[:1].isupper()):
+            continue
         width, phrase = found
         if not any(t.ent_type_ for t in tokens[i : i + width]):
-            return Item("t", tokens[i].i, tokens[i].i + width, text=phrase)
+            return Item(symbol, start, start + width, text=phrase)
+        if symbol == "t":
+            break
     return None
 
 
@@ -161,6 +160,7 @@ def symbolise(sent: Span, mentions: dict[int, tuple[int, str, str, str]]) -> lis
     """mentions: token start -> (token end, entity id, entity type, name)."""
     items: list[Item] = []
     tokens = list(sent)
+    words = lexicons.doc_words(sent.doc)
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -175,7 +175,7 @@ def symbolise(sent: Span, mentions: dict[int, tuple[int, str, str, str]]) -> lis
                     i += 3
             items.append(Item(ENTITY_SYMBOL[type_], tok.i, end, entity=entity, text=name))
             continue
-        lexical = _lexicon_item(tokens, i)
+        lexical = _lexicon_item(tokens, i, words)
         if lexical is not None:
             items.append(lexical)
             i += lexical.end - lexical.start

@@ -127,9 +127,10 @@ class DocWords:
     __slots__ = ("lower", "spaced", "heads", "found")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
-        self.lower = [t.lower_ for t in doc]
-        self.spaced = [bool(t.whitespace_) for t in doc]
-        self.heads = [_forms(low, t.lemma_.lower()) for low, t in zip(self.lower, doc)]
+        tokens = list(doc)
+        self.lower = [t.lower_ for t in tokens]
+        self.spaced = [bool(t.whitespace_) for t in tokens]
+        self.heads = [_forms(t.lower_, t.lemma_.lower()) for t in tokens]
         self.found: dict[tuple[int, int], tuple[tuple[int, str], ...]] = {}
 
     def entries_at(self, j: int, table) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
@@ -158,6 +159,14 @@ class DocWords:
         return held
 
 
+    def longest_at(self, j: int, table, room: int = MAX_WIDTH) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+        """The longest entry of `table` at token j at most `room` tokens wide."""
+        for width, entry in self.entries_at(j, table):
+            if width <= room:
+                return width, entry
+        return None
+
+
 _WORDS_KEY = "footprint.lexicons.words"
 
 
@@ -180,11 +189,7 @@ def phrase_at(tokens, i: int, table, forms=None) -> tuple[int, str] | None:  # t
     if i >= len(tokens):
         return None
     token = tokens[i]
-    room = len(tokens) - i
-    for width, entry in doc_words(token.doc).entries_at(token.i, table):
-        if width <= room:
-            return width, entry
-    return None
+    return doc_words(token.doc).longest_at(token.i, table, len(tokens) - i)
     starts = _prefixes(table)
     if not any(f[:3] in starts for f in (forms or _head_forms(tokens[i]))):
         return None

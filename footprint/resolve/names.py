@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from footprint.nlp import lexicons
 
@@ -22,6 +23,7 @@ def clean(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Comparison key: case, accents, hyphens and punctuation do not matter."""
     text = unicodedata.normalize("NFKD", clean(text))

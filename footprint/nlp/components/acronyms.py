@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from footprint.nlp import lexicons
 from footprint.nlp.components.names import NEGATING_PREFIXES
 from footprint.nlp.components.spans import ORG, PERSON, replace_ents
+from footprint.nlp.doc_text import doc_text
 
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?$")
 DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?)\s*\)")
@@ -69,7 +70,7 @@ def _expansion_before(doc: Doc, paren_index: int, acronym: str) -> Span | None:
 def link_acronyms(doc: Doc) -> Doc:
     links: dict[str, str] = {}
     new: list[Span] = []
-    text = doc.text  # once: Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
     for match in DEFINITION.finditer(text):
         acronym = match.group(1)
         acr_span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")

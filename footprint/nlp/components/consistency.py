@@ -31,6 +31,7 @@ from footprint.nlp.components.spans import (
     is_name_token,
     replace_ents,
 )
+from footprint.nlp.doc_text import doc_text
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
 # Roles an organisation can also hold ("X, a member of the alliance") do not make X a person.
@@ -182,7 +183,7 @@ def propagate_organizations(doc: Doc) -> None:
 
 
 def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
-    lower = doc.text.lower()
+    lower = doc_text(doc).lower()
     names: set[str] = set()
     for ent in doc.ents:
         if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):

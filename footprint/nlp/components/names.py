@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
 from footprint.nlp.components.spans import ORG, PERSON, is_name_token, replace_ents
+from footprint.nlp.doc_text import doc_text
 
 HYPHENS = {"-", "‐", "–"}
 NEGATING_PREFIXES = {"non", "anti", "pro", "ex", "post", "pre", "neo"}
@@ -201,7 +202,7 @@ def _trim(span: Span) -> Span | None:
 def quoted_event_names(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of quoted titles that name an event ("... Conference")."""
     out = []
-    for match in re.finditer(r"[“\"]([^”\"\n]{1,160})[”\"]", doc.text):
+    for match in re.finditer(r"[“\"]([^”\"\n]{1,160})[”\"]", doc_text(doc)):
         words = re.findall(r"[A-Za-z]+", match.group(1))
         if words and words[-1].lower() in EVENT_NAME_WORDS:
             out.append((match.start(), match.end()))
