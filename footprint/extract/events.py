@@ -152,6 +152,7 @@ class EventReader:
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
+        self._evidence_of: dict[int, Evidence] = {}  # sentence start token -> its evidence
         self.document_id = document_id
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_at = {a.start: a for a in self.actors}
@@ -178,15 +179,22 @@ class EventReader:
     # -- evidence ---------------------------------------------------------------------------
 
     def _evidence(self, sent: Span) -> Evidence:
-        return Evidence(
-            document=self.document_id,
-            start=sent.start_char,
-            end=sent.end_char,
-            text=sent.text,
-            sentence=sent.text,
-            attribution=self.attribution_of(sent.text),
-            extractor=EXTRACTOR,
-        )
+        """The sentence as evidence, made once per sentence (Evidence is immutable; Span.text
+        would rebuild the words from the tokens on every call)."""
+        held = self._evidence_of.get(sent.start)
+        if held is None:
+            start, end = sent.start_char, sent.end_char
+            text = self.text[start:end]
+            held = self._evidence_of[sent.start] = Evidence(
+                document=self.document_id,
+                start=start,
+                end=end,
+                text=text,
+                sentence=text,
+                attribution=self.attribution_of(text),
+                extractor=EXTRACTOR,
+            )
+        return held
 
     def _paragraph(self, sent: Span) -> int:
         for index, (start, end) in enumerate(self.paragraphs):
@@ -1272,9 +1280,11 @@ def _apply_modes(
     """A mode phrase belongs to the nearest actor named before it in the sentence."""
     if not found:
         return found
-    lower = sent.text.lower()
+    lower = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()
     out = list(found)
     for phrase, mode in lexicons.event_modes():
+        if phrase not in lower:
+            continue  # most sentences name no mode: skip the word-boundary search
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
             char = sent.start_char + match.start()
             before = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx < char]
