@@ -137,12 +137,18 @@ def timeline(
 
 
 def network(
-    store: StoreView, *, kind: str = "all", around: str | None = None, depth: int = 1
+    store: StoreView,
+    *,
+    kind: str = "all",
+    around: str | None = None,
+    depth: int = 1,
+    direct: bool = False,
 ) -> dict[str, Any]:
-    """`footprint network` as a dict (the command's JSON)."""
+    """`footprint network` as a dict (the command's JSON); an organisation's ego network is
+    rolled up through its people unless `direct`."""
     from footprint.analysis.network import network as _network
 
-    return _network(store, kind=kind, around=around, depth=depth)
+    return _network(store, kind=kind, around=around, depth=depth, direct=direct)
 
 
 def search(store: StoreView, text: str, **filters: Any) -> dict[str, Any]:

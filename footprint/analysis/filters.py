@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from footprint.store import StoreView
 
@@ -30,4 +31,19 @@ class OccasionFilter:
             cluster
             for cluster, reps in reports.items()
             if not self.types or any(r.type in self.types for r in reps)
+        }
+
+    @property
+    def active(self) -> bool:
+        """Whether the filter leaves anything out."""
+        return bool(self.country or self.since or self.until or self.types or self.roles)
+
+    def to_json(self) -> dict[str, Any]:
+        """The filter as every answer reports it (`filters`)."""
+        return {
+            "country": self.country,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "types": sorted(self.types) if self.types else None,
+            "roles": sorted(self.roles) if self.roles else None,
         }

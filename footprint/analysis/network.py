@@ -8,6 +8,10 @@ are built from the store with networkx:
   event cluster; an `affiliation` edge joins two actors that a relation ties (leader_of,
   front_of, ...). `network` ranks its actors by degree centrality and betweenness, optionally
   around one actor (its ego network), and marks designated actors.
+- An ego network is rolled up as `profile` and `timeline` are (analysis/profile.py `roll_up`):
+  the occasions of the people tied to the actor, while the tie held, make co-appearance ties of
+  the actor itself (each with `via`: through whom), and those people are linked to it by a `tie`
+  edge carrying the relation's evidence and the occasions it carried. `direct` leaves that out.
 - `build_path_graph`: actors and event clusters. Actor—event edges are participations (with the
   role), actor—actor edges are relations. `find_paths` returns the shortest chains between two
   actors, each hop told in its true direction with the sentence and document behind it.
@@ -23,7 +27,7 @@ from typing import Any
 import networkx as nx
 
 from footprint.analysis.filters import OccasionFilter
-from footprint.analysis.profile import designated_kinds, resolve_actor
+from footprint.analysis.profile import PERSON, designated_kinds, resolve_actor, roll_up
 from footprint.errors import FootprintError
 from footprint.store import StoreView
 from footprint.store.occasions import ActorParticipation, ActorRelation
@@ -128,13 +132,58 @@ def event_clusters_info(store: StoreView, clusters: Iterable[str]) -> dict[str, 
     return out
 
 
+Presence = dict[str, dict[str, list[dict[str, Any]]]]
+
+
+def presence(store: StoreView, only: OccasionFilter | None = None) -> Presence:
+    """event cluster -> actor -> the evidence of its participation there, for the occasions and
+    roles `only` lets through (a participation in another role is not a presence)."""
+    at: Presence = {}
+    allowed = only.occasions(store) if only else None
+    for part in store.actor_participations(ACTOR_TYPES):
+        if allowed is not None and part.event_cluster not in allowed:
+            continue
+        if only and only.roles and part.role not in only.roles:
+            continue
+        ev = {**_evidence(part), "actor": part.actor, "role": part.role}
+        _add_unique(at.setdefault(part.event_cluster, {}).setdefault(part.actor, []), ev)
+    return at
+
+
+def _edge(g: nx.Graph, a: str, b: str) -> dict[str, Any]:
+    if not g.has_edge(a, b):
+        g.add_edge(a, b, kinds=[])
+    data: dict[str, Any] = g.edges[a, b]
+    return data
+
+
+def _coappear(
+    g: nx.Graph, a: str, b: str, event: str, evidence: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Record that `a` and `b` were at `event` (with the evidence of both); the co-appearance."""
+    data = _edge(g, a, b)
+    if "coappearance" not in data["kinds"]:
+        data["kinds"].append("coappearance")
+        data["coappearance"] = {"events": [], "count": 0, "evidence": []}
+    co: dict[str, Any] = data["coappearance"]
+    if event not in co["events"]:
+        co["events"].append(event)
+    co["count"] = len(co["events"])
+    for ev in evidence:
+        _add_unique(co["evidence"], {**ev, "event": event})
+    return co
+
+
 def build_network(
-    store: StoreView, kind: str = "all", only: OccasionFilter | None = None
+    store: StoreView,
+    kind: str = "all",
+    only: OccasionFilter | None = None,
+    at: Presence | None = None,
 ) -> nx.Graph:
     """The actor graph: nodes are actor cluster ids (attributes: name, type, ids, designated,
     marks); an edge has `kinds` (coappearance and/or affiliation), and per kind:
     `coappearance` = {events, count, evidence} and `affiliation` = [{subject, predicate, role,
-    object, what, evidence}]."""
+    object, what, evidence}]. `at` is `presence(store, only)` when the caller has it."""
     if kind not in KINDS:
         raise FootprintError(f"unknown network kind {kind!r}; choose from {', '.join(KINDS)}")
     actors = actor_clusters(store)
@@ -142,42 +191,19 @@ def build_network(
     for cluster, info in actors.items():
         g.add_node(cluster, **info)
 
-    def edge(a: str, b: str) -> dict[str, Any]:
-        if not g.has_edge(a, b):
-            g.add_edge(a, b, kinds=[])
-        data: dict[str, Any] = g.edges[a, b]
-        return data
-
     if kind in ("coappearance", "all"):
-        # event cluster -> actor -> evidence of its participation
-        at: dict[str, dict[str, list[dict[str, Any]]]] = {}
-        allowed = only.occasions(store) if only else None
-        for part in store.actor_participations(ACTOR_TYPES):
-            if allowed is not None and part.event_cluster not in allowed:
-                continue
-            if only and only.roles and part.role not in only.roles:
-                continue
-            ev = {**_evidence(part), "actor": part.actor, "role": part.role}
-            _add_unique(at.setdefault(part.event_cluster, {}).setdefault(part.actor, []), ev)
+        at = presence(store, only) if at is None else at
         for event, present in sorted(at.items()):
             names = sorted(present)
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
-                    data = edge(a, b)
-                    if "coappearance" not in data["kinds"]:
-                        data["kinds"].append("coappearance")
-                        data["coappearance"] = {"events": [], "count": 0, "evidence": []}
-                    co = data["coappearance"]
-                    co["events"].append(event)
-                    co["count"] = len(co["events"])
-                    for ev in present[a] + present[b]:
-                        _add_unique(co["evidence"], {**ev, "event": event})
+                    _coappear(g, a, b, event, present[a] + present[b])
     if kind in ("affiliation", "all"):
         for rel in store.actor_relations(ACTOR_TYPES):
             a, b = rel.subject, rel.object
             if a == b or a not in actors or b not in actors:
                 continue
-            data = edge(a, b)
+            data = _edge(g, a, b)
             if "affiliation" not in data["kinds"]:
                 data["kinds"].append("affiliation")
                 data["affiliation"] = []
@@ -204,6 +230,76 @@ def build_network(
     return g
 
 
+def _via_json(via: dict[str, Any]) -> dict[str, Any]:
+    """Through whom an occasion counts for the centre: the tied actor and the tie's reading."""
+    return {
+        "id": via["id"],
+        "name": via["name"],
+        "predicate": via["predicate"],
+        "role": via["role"],
+        "doubt": via["doubt"],
+        "relation": via["relation"],
+    }
+
+
+def _tie_link(g: nx.Graph, person: str, centre: str, relations: list[dict[str, Any]]) -> Any:
+    """The `tie` edge person—centre (made once): the person's relations to the centre, each
+    with its evidence (offsets and words), and the occasions the tie carried."""
+    data = _edge(g, person, centre)
+    if "tie" not in data["kinds"]:
+        data["kinds"].append("tie")
+        first = relations[0]
+        data["tie"] = {
+            "subject": person,
+            "object": centre,
+            "what": predicate_words(first["predicate"], first["role"]),
+            "relations": relations,
+            "occasions": [],
+        }
+    return data["tie"]
+
+
+def roll_up_ego(
+    g: nx.Graph, store: StoreView, centre: str, at: Presence, only: OccasionFilter | None
+) -> int:
+    """Add to `g` what the actor `centre` reaches through the people tied to it (as `profile`
+    rolls up, claimed fronts left out): a co-appearance of the centre with everyone else at
+    each such occasion, whose evidence is the person's own participation there and whose
+    `via` says through whom; and a `tie` edge person—centre. Occasions and roles pass `only`
+    as every other co-appearance does (`at`). Returns how many occasions were rolled up."""
+    ids = g.nodes[centre]["ids"]
+    rolled = roll_up(
+        store,
+        ids,
+        only.country if only else None,
+        only.since if only else None,
+        only.until if only else None,
+    )
+    relations = {t.id: [tie.via(None) for tie in t.ties if tie.kind == PERSON] for t in rolled.tied}
+    count = 0
+    for stop in rolled.people:
+        occasion = stop["event"]
+        present = at.get(occasion, {})
+        acting = [v for v in [stop["via"], *stop["also_via"]] if v["id"] in present]
+        acting = [v for v in acting if v["id"] in g and relations.get(v["id"])]
+        if not acting:
+            continue  # the filter left the occasion, or the person's role there, out
+        count += 1
+        ids_acting = {v["id"] for v in acting}
+        through = [_via_json(v) for v in acting]
+        own = [ev for v in acting for ev in present[v["id"]]]
+        for v in acting:
+            tie = _tie_link(g, v["id"], centre, relations[v["id"]])
+            tie["occasions"].append({"event": occasion, "role": v["role"], "doubt": v["doubt"]})
+        for other, evidence in sorted(present.items()):
+            if other in ids_acting or other == centre or other not in g:
+                continue
+            co = _coappear(g, centre, other, occasion, own + evidence)
+            for via in through:
+                _add_unique(co.setdefault("via", []), {"event": occasion, **via})
+    return count
+
+
 def _clusters_of(store: StoreView, actor: str, actors: dict[str, Any]) -> list[str]:
     """The actor clusters `actor` names (resolve_actor raises, with near names, on a miss)."""
     found = set(store.cluster_of(resolve_actor(store, actor)).values())
@@ -227,12 +323,13 @@ def _edge_json(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, A
         "b": b,
         "b_name": g.nodes[b]["name"],
         "kinds": sorted(data["kinds"]),
-        "weight": data.get("coappearance", {}).get("count", 0) + len(data.get("affiliation", [])),
+        "weight": data.get("coappearance", {}).get("count", 0)
+        + len(data.get("affiliation", []))
+        + ("tie" in data),
     }
-    if "coappearance" in data:
-        out["coappearance"] = data["coappearance"]
-    if "affiliation" in data:
-        out["affiliation"] = data["affiliation"]
+    for kind in ("coappearance", "affiliation", "tie"):
+        if kind in data:
+            out[kind] = data[kind]
     return out
 
 
@@ -242,17 +339,28 @@ def network(
     around: str | None = None,
     depth: int = 1,
     only: OccasionFilter | None = None,
+    direct: bool = False,
 ) -> dict[str, Any]:
     """The actor network ranked by centrality, whole or as `around`'s ego network.
 
     Centrality is computed on the graph returned (the ego network when `around` is given).
-    Isolated actors (no edge of the chosen kind) are left out of the whole network."""
+    Isolated actors (no edge of the chosen kind) are left out of the whole network. An ego
+    network is rolled up through the people tied to the actor (see `roll_up_ego`; edges of kind
+    `tie`, co-appearances with `via`) unless `direct` or `kind` is affiliation, which has no
+    occasions to roll up; `scope` says which."""
     if depth < 1:
         raise FootprintError("depth must be 1 or more")
-    g = build_network(store, kind, only)
+    at = presence(store, only) if kind in ("coappearance", "all") else None
+    g = build_network(store, kind, only, at)
     centre: list[str] = []
+    scope: str | None = None
+    rolled_up = 0
     if around is not None:
         centre = _clusters_of(store, around, dict(g.nodes))
+        scope = "direct"
+        if not direct and at is not None:
+            scope = "via people"
+            rolled_up = sum(roll_up_ego(g, store, c, at, only) for c in centre)
         ego = nx.compose_all([nx.ego_graph(g, c, radius=depth) for c in centre])
         g = g.subgraph(ego.nodes).copy()
     else:
@@ -282,24 +390,22 @@ def network(
     return {
         "kind": kind,
         "around": (
-            {"query": around, "actors": centre, "depth": depth} if around is not None else None
+            {
+                "query": around,
+                "actors": centre,
+                "depth": depth,
+                "rolled_up_occasions": rolled_up,
+            }
+            if around is not None
+            else None
         ),
+        "scope": scope,
         "betweenness": (
             "exact"
             if g.number_of_nodes() <= EXACT_BETWEENNESS
             else f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
         ),
-        "filters": (
-            {
-                "country": only.country,
-                "since": only.since.isoformat() if only.since else None,
-                "until": only.until.isoformat() if only.until else None,
-                "types": sorted(only.types) if only.types else None,
-                "roles": sorted(only.roles) if only.roles else None,
-            }
-            if only
-            else None
-        ),
+        "filters": only.to_json() if only else None,
         "nodes": g.number_of_nodes(),
         "edge_count": g.number_of_edges(),
         "actors": actors,
@@ -312,10 +418,14 @@ def network(
 Node = tuple[str, str]  # ("actor", cluster id) or ("event", event cluster id)
 
 
-def build_path_graph(store: StoreView) -> nx.Graph:
+def build_path_graph(store: StoreView, only: OccasionFilter | None = None) -> nx.Graph:
     """Actors and event clusters. Each edge has `links`: [{subject, object, what, kind,
-    role|predicate, evidence}] told in the true direction (subject -> object)."""
+    role|predicate, evidence}] told in the true direction (subject -> object). `only` keeps the
+    occasions (and the participations in them, by role) as it does for the network; relations
+    are not tied to an occasion and all stay."""
     actors = actor_clusters(store)
+    allowed = only.occasions(store) if only else None
+    roles = only.roles if only else None
     g = nx.Graph()
     for cluster, info in actors.items():
         g.add_node(("actor", cluster), **info)
@@ -338,6 +448,10 @@ def build_path_graph(store: StoreView) -> nx.Graph:
         a: Node = ("actor", part.actor)
         e: Node = ("event", part.event_cluster)
         if part.actor not in actors:
+            continue
+        if (allowed is not None and part.event_cluster not in allowed) or (
+            roles and part.role not in roles
+        ):
             continue
         events.add(part.event_cluster)
         item = {"kind": "participation", "role": part.role, "mode": part.mode}
@@ -404,14 +518,17 @@ def _hop(g: nx.Graph, a: Node, b: Node) -> dict[str, Any]:
     }
 
 
-def find_paths(store: StoreView, a: str, b: str, limit: int = 3) -> dict[str, Any]:
+def find_paths(
+    store: StoreView, a: str, b: str, limit: int = 3, only: OccasionFilter | None = None
+) -> dict[str, Any]:
     """Up to `limit` shortest evidenced chains from actor `a` to actor `b` (shortest first).
 
     The search treats the graph as undirected; each hop says who did what to whom in its true
-    direction (`subject` `what` `object`, `direction` forward/backward along the path)."""
+    direction (`subject` `what` `object`, `direction` forward/backward along the path). With
+    `only`, a chain passes only through the occasions (and roles) the filter keeps."""
     if limit < 1:
         raise FootprintError("limit must be 1 or more")
-    g = build_path_graph(store)
+    g = build_path_graph(store, only)
     actors = {n[1]: d for n, d in g.nodes(data=True) if n[0] == "actor"}
     src = _clusters_of(store, a, actors)
     dst = _clusters_of(store, b, actors)
@@ -438,6 +555,7 @@ def find_paths(store: StoreView, a: str, b: str, limit: int = 3) -> dict[str, An
         "from": {"query": a, "actors": src},
         "to": {"query": b, "actors": dst},
         "limit": limit,
+        "filters": only.to_json() if only else None,
         "paths": found,
     }
 

@@ -530,6 +530,20 @@ def _roll_up(
     )
 
 
+def roll_up(
+    store: StoreView,
+    ids: Sequence[str],
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> RollUp:
+    """The occasions the entities `ids` (one actor) reach through the actors tied to them, as
+    `profile` counts them: beside its own occasions (which stay its own), with each stop's `via`.
+    `country` is an ISO-2 code. The network's ego network reads this too."""
+    own_stops = _stops(store.appearances(ids, country=country, since=since, until=until))
+    return _roll_up(store, ids, own_stops, country, since, until)
+
+
 # -- the profile --------------------------------------------------------------------------------
 
 

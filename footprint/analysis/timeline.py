@@ -47,7 +47,8 @@ def timeline(
     """Event clusters in time order (undated last). A cluster is in when one of its reports
     passes the filters; its date, label, type and place are those of its best-dated report.
     `types` keeps occasions of those event types; `roles` those where a participant (the
-    actor, when one is given) had one of the roles.
+    actor, when one is given, or the person through whom an occasion is rolled up) had one
+    of the roles.
 
     An organisation's timeline is rolled up through its people as its profile is (unless
     `direct`): the occasions of those the texts tie to it while the tie held, each row with
@@ -56,6 +57,7 @@ def timeline(
     members: list[str] = []
     wanted: set[str] | None = None
     via: dict[str, dict[str, Any]] = {}
+    through: dict[str, set[str]] = {}  # occasion -> the tied actors acting for the actor there
     if actor is not None:
         ids, members = actor_entities(store, actor)
         wanted = store.occasions_of(members)
@@ -64,7 +66,10 @@ def timeline(
 
             if rolled is None:  # (a caller that has the actor's profile passes it: `rolled`)
                 rolled = profile(store, actor, country=country, since=since, until=until)
-            via = {s["event"]: s["via"] for s in rolled["itinerary"] if s["via"] is not None}
+            for s in rolled["itinerary"]:
+                if s["via"] is not None:
+                    via[s["event"]] = s["via"]
+                    through[s["event"]] = {v["id"] for v in [s["via"], *s.get("also_via", [])]}
             wanted |= set(via)
 
     reports = {
@@ -160,11 +165,17 @@ def timeline(
         acting: set[str] | None = None
         if actor is not None:
             acting = set(store.cluster_of(members).values()) | set(members)
+        # At an occasion reached through its people, the actor's role is theirs.
         rows = [
             r
             for r in rows
             if any(
-                set(p["roles"]) & roles and (acting is None or p["actor"] in acting)
+                set(p["roles"]) & roles
+                and (
+                    acting is None
+                    or p["actor"] in acting
+                    or p["actor"] in through.get(r["cluster"], ())
+                )
                 for p in r["participants"]
             )
         ]

@@ -26,6 +26,13 @@ from footprint.cli.common import (
 )
 from footprint.export.terminal_text import add_row, clean, plain
 
+DirectOption = Annotated[
+    bool,
+    typer.Option(
+        "--direct", help="Only the actor's own occasions, not those of the people tied to it."
+    ),
+]
+
 
 def _marks(actor: dict[str, Any]) -> str:
     return ", ".join(m.replace("_", " ") for m in actor.get("marks", []))
@@ -54,19 +61,25 @@ def network(
     until: UntilOption = None,
     event_type: TypeOption = None,
     role: RoleOption = None,
+    direct: DirectOption = False,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
     """Actors tied by shared events and relations, ranked by centrality; designated marked.
     --country, --since, --until, --type and --role choose the occasions (and the roles in
-    them) that make co-appearance ties; relations are not tied to an occasion and stay."""
+    them) that make co-appearance ties; relations are not tied to an occasion and stay.
+    --around an organisation rolls up the occasions of the people tied to it, as `profile`
+    does (--direct: its own occasions only)."""
     from footprint.analysis.network import network as build
 
     if kind not in ("coappearance", "affiliation", "all"):
         raise typer.BadParameter(f"'{kind}' is not one of coappearance, affiliation, all")
     only = occasion_filter(country, since, until, event_type, role)
-    answer = query(db, lambda store: build(store, kind=kind, around=around, depth=depth, only=only))
-    scope = f" around {around} (depth {depth})" if around else ""
+    answer = query(
+        db,
+        lambda store: build(store, kind=kind, around=around, depth=depth, only=only, direct=direct),
+    )
+    scope = f" around {around} (depth {depth}, {answer['scope']})" if around else ""
     actors = Table(
         title=plain(
             f"Actors{scope}: {answer['nodes']} actors, {answer['edge_count']} ties "
@@ -97,13 +110,23 @@ def network(
         evidence: list[dict[str, Any]] = []
         if "coappearance" in e:
             n = e["coappearance"]["count"]
-            bits.append(f"{n} shared event{'s' if n != 1 else ''}")
+            through = sorted({v["name"] for v in e["coappearance"].get("via", [])})
+            via = f" (via {', '.join(through)})" if through else ""
+            bits.append(f"{n} shared event{'s' if n != 1 else ''}{via}")
             evidence = e["coappearance"]["evidence"]
         if "affiliation" in e:
             for link in e["affiliation"]:
                 subject = e["a_name"] if link["subject"] == e["a"] else e["b_name"]
                 bits.append(f"{subject} {link['what']}")
             evidence = e["affiliation"][0]["evidence"]
+        if "tie" in e:
+            tie = e["tie"]
+            subject = e["a_name"] if tie["subject"] == e["a"] else e["b_name"]
+            n = len(tie["occasions"])
+            bits.append(
+                f"{subject} {tie['what']}, acting for it at {n} occasion{'s' if n != 1 else ''}"
+            )
+            evidence = evidence or [r["evidence"] for r in tie["relations"]]
         add_row(ties, e["a_name"], e["b_name"], "; ".join(bits), _evidence_line(evidence))
     renderables: list[Any] = [actors]
     if answer["edges"]:
@@ -117,13 +140,21 @@ def path(
     a: Annotated[str, typer.Argument(help="An actor's name.")],
     b: Annotated[str, typer.Argument(help="Another actor's name.")],
     limit: Annotated[int, typer.Option(min=1, help="How many shortest chains to show.")] = 3,
+    country: CountryOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: TypeOption = None,
+    role: RoleOption = None,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:
-    """The shortest evidenced chains between two actors, through events and relations."""
+    """The shortest evidenced chains between two actors, through events and relations.
+    --country, --since, --until, --type and --role choose the occasions (and the roles in
+    them) a chain may pass through; relations are not tied to an occasion and stay."""
     from footprint.analysis.network import describe_hop, find_paths
 
-    answer = query(db, lambda store: find_paths(store, a, b, limit=limit))
+    only = occasion_filter(country, since, until, event_type, role)
+    answer = query(db, lambda store: find_paths(store, a, b, limit=limit, only=only))
     renderables: list[Any] = []
     for i, p in enumerate(answer["paths"], 1):
         table = Table(title=f"Chain {i}: {p['length']} hop{'s' if p['length'] != 1 else ''}")
@@ -142,7 +173,8 @@ def path(
         renderables.append(table)
     if not answer["paths"]:
         emit(answer, json_out, [])
-        err.print(plain(f"No path between {a!r} and {b!r} in the store.", one_line=True))
+        where = "through the occasions the filters keep" if only.active else "in the store"
+        err.print(plain(f"No path between {a!r} and {b!r} {where}.", one_line=True))
         raise typer.Exit(1)
     emit(answer, json_out, renderables)
 
@@ -156,12 +188,7 @@ def timeline(
     until: UntilOption = None,
     event_type: TypeOption = None,
     role: RoleOption = None,
-    direct: Annotated[
-        bool,
-        typer.Option(
-            "--direct", help="Only the actor's own occasions, not those of the people tied to it."
-        ),
-    ] = False,
+    direct: DirectOption = False,
     db: DbOption = None,
     json_out: JsonOption = None,
 ) -> None:

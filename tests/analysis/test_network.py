@@ -297,7 +297,13 @@ def test_network_ranks_by_centrality_and_marks_designated(small):
 def test_ego_network_and_depth(small):
     one = network(small, around="Chen Wei", depth=1)
     assert {a["name"] for a in one["actors"]} == {"Chen Wei", "Amal Haddad", "Dara Khan"}
-    assert one["around"] == {"query": "Chen Wei", "actors": ["ent-c"], "depth": 1}
+    assert one["around"] == {
+        "query": "Chen Wei",
+        "actors": ["ent-c"],
+        "depth": 1,
+        "rolled_up_occasions": 0,  # no one is tied to Chen Wei
+    }
+    assert one["scope"] == "via people"
     two = network(small, around="Chen Wei", depth=2)
     assert {a["name"] for a in two["actors"]} == {
         "Chen Wei",
