@@ -10,13 +10,14 @@ import typer
 from footprint.cli.common import (
     CountryOption,
     DbOption,
+    RoleOption,
     SinceOption,
+    TypeOption,
     UntilOption,
-    country_option,
     err,
     fail,
+    occasion_filter,
     out,
-    parse_date,
     query,
 )
 from footprint.errors import FootprintError
@@ -33,19 +34,30 @@ def brief(
     country: CountryOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    event_type: TypeOption = None,
+    role: RoleOption = None,
     db: DbOption = None,
 ) -> None:
-    """A report that opens offline: summary, timeline, map, network, itinerary, designations."""
+    """A report that opens offline: summary, timeline, map, network, itinerary, designations.
+    --country, --since, --until, --type and --role choose the occasions as for `timeline`."""
     from footprint.export.brief import build_brief, check_target, write_brief
 
-    start, end = parse_date(since), parse_date(until)
-    country = country_option(country)
+    f = occasion_filter(country, since, until, event_type, role)
     try:
         check_target(output)
     except FootprintError as exc:
         raise fail(exc) from None
     data = query(
-        db, lambda store: build_brief(store, actor, country=country, since=start, until=end)
+        db,
+        lambda store: build_brief(
+            store,
+            actor,
+            country=f.country,
+            since=f.since,
+            until=f.until,
+            types=f.types,
+            roles=f.roles,
+        ),
     )
     try:
         written = write_brief(data, output)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.analysis.corroboration import Grade, Support, grade, source_of
+from footprint.analysis.filters import OccasionFilter
 from footprint.errors import FootprintError
 from footprint.export import brief_svg
 from footprint.export.atomic import atomic_file
@@ -71,17 +72,23 @@ def _strength(g: Grade) -> tuple[int, str, int]:
     return (g.credibility, g.reliability, -g.independent_sources)
 
 
-def _designation_rows(store: StoreView, entity_ids: set[str] | None) -> list[dict[str, Any]]:
-    """Designations (not mere 'possible' matches) with the sentence and document behind each."""
-    rows = []
-    seen: set[tuple[str, str, str]] = set()
+def _designation_rows(
+    store: StoreView, entity_ids: set[str] | None, actors: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Designations (not mere 'possible' matches), one row per actor and listing however many
+    of its entities or sentences matched it: the actor's display name, the listed actor a
+    text-based mark goes through by its display name (`via`), and the sentences and documents
+    behind it (`evidence` the first, `also` the rest)."""
+    actor_of = {m: a for a, info in actors.items() for m in info["ids"]}
+
+    def display(entity: str, fallback: str) -> tuple[str, str]:
+        actor = actor_of.get(entity, entity)
+        return actor, str(actors.get(actor, {}).get("name") or fallback)
+
+    rows: dict[tuple[str, str, str], dict[str, Any]] = {}
     for r in store.firm_designations():
         if entity_ids is not None and r.entity_id not in entity_ids:
             continue
-        key = (r.name, r.kind, r.listing_id)
-        if key in seen:
-            continue
-        seen.add(key)
         evidence = json.loads(r.evidence) if r.evidence else None
         if not evidence:
             m = store.first_mention(r.entity_id, r.document_id)
@@ -91,23 +98,39 @@ def _designation_rows(store: StoreView, entity_ids: set[str] | None) -> list[dic
                 "attribution": m.attribution if m else None,
             }
         evidence.setdefault("document", r.document_id)
-        rows.append(
-            {
-                "entity": r.entity_id,
-                "name": r.name,
-                "type": r.type,
-                "kind": r.kind,
-                "list": r.list,
-                "program": r.program,
-                "listed_name": r.listed_name,
-                "listed_on": r.listed_on,
-                "score": r.score,
-                "explanation": r.explanation,
-                "via": r.via,
-                "evidence": evidence,
-            }
-        )
-    return rows
+        actor, name = display(r.entity_id, r.name)
+        row = rows.get((actor, r.kind, r.listing_id))
+        if row is not None:
+            if evidence != row["evidence"] and evidence not in row["also"]:
+                row["also"].append(evidence)
+            row["score"] = max(row["score"], r.score)
+            continue
+        via_name = None
+        if r.via:
+            via_name = display(r.via, "")[1] or next(
+                (e.name for e in store.entities([r.via])), r.via
+            )
+        rows[(actor, r.kind, r.listing_id)] = {
+            "entity": r.entity_id,
+            "actor": actor,
+            "name": name,
+            "type": r.type,
+            "kind": r.kind,
+            "list": r.list,
+            "program": r.program,
+            "listing_id": r.listing_id,
+            "listed_name": r.listed_name,
+            "listed_on": r.listed_on,
+            "score": r.score,
+            "explanation": r.explanation,
+            "via": via_name,
+            "via_id": r.via,
+            "evidence": evidence,
+            "also": [],
+        }
+    return sorted(
+        rows.values(), key=lambda x: (x["name"].lower(), x["kind"], x["list"], x["listed_name"])
+    )
 
 
 def _itinerary_row(
@@ -144,18 +167,34 @@ def build_brief(
     country: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
+    types: frozenset[str] | None = None,
+    roles: frozenset[str] | None = None,
 ) -> dict[str, Any]:
-    """Everything the brief shows, as plain data (the renderers only format it)."""
-    from footprint.analysis.network import network
+    """Everything the brief shows, as plain data (the renderers only format it). The occasion
+    filters (`country` ISO-2, the [since, until] window, event `types`, participant `roles`)
+    mean what they mean for `timeline` and `network` (analysis/filters.py)."""
+    from footprint.analysis.network import actor_clusters, event_clusters_info, network
     from footprint.analysis.profile import profile
     from footprint.analysis.timeline import timeline
 
+    only = OccasionFilter(country, since, until, types, roles)
+    narrowed = only if only.active else None
     docs = _documents(store)
     grader = _grader(store, docs)
     prof: dict[str, Any] | None = None
     if actor is not None:  # read once: the timeline rolls up through the profile's itinerary
         prof = profile(store, actor, country=country, since=since, until=until)
-    tl = timeline(store, actor=actor, country=country, since=since, until=until, rolled=prof)
+    tl = timeline(
+        store,
+        actor=actor,
+        country=country,
+        since=since,
+        until=until,
+        types=types,
+        roles=roles,
+        rolled=prof,
+    )
+    kept = {e["cluster"] for e in tl["events"]}
     designated_entities = store.designated_entity_ids(LISTED_KINDS)
     by_actor: dict[str, set[str]] = {}
     for member in store.entity_cluster_rows():
@@ -166,7 +205,7 @@ def build_brief(
             for p in e["participants"]
         )
 
-    roles: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []  # the relations the brief grades
     if prof is not None:
         own = {s["event"]: s for s in prof["itinerary"]}
         itinerary = []
@@ -183,19 +222,19 @@ def build_brief(
                 itinerary[-1]["evidence"] = stop["evidence"] + [
                     x for x in ev if x not in stop["evidence"]
                 ]
-        roles = prof["roles"]
+        relations = prof["roles"]
         head = prof["actor"]
         try:
-            net = network(store, kind="all", around=actor, depth=1)
+            net = network(store, kind="all", around=actor, depth=1, only=narrowed)
         except FootprintError:
             net = {"actors": [], "edges": [], "around": None}
         focus = (net.get("around") or {}).get("actors", [])
     else:
         itinerary = [_itinerary_row(e, None, None, grader) for e in tl["events"]]
         head = None
-        net = network(store, kind="all")
+        net = network(store, kind="all", only=narrowed)
         focus = []
-        roles = [
+        relations = [
             {
                 "id": r.id,
                 "predicate": r.predicate,
@@ -206,7 +245,7 @@ def build_brief(
             }
             for r in store.relation_names()
         ]
-        by_id = {r["id"]: r for r in roles}
+        by_id = {r["id"]: r for r in relations}
         for statement in store.relations():  # by document, then place
             ev = {
                 "document": statement.document_id,
@@ -216,9 +255,9 @@ def build_brief(
             if ev not in by_id[statement.id]["evidence"]:
                 by_id[statement.id]["evidence"].append(ev)
 
-    if country:
-        # Keep the network to the actors seen at the events shown.
-        seen = {p["actor"] for e in tl["events"] for p in e["participants"]}
+    if only.active:
+        # Keep the network to the actors seen at the events shown (and the brief's actor).
+        seen = {p["actor"] for e in tl["events"] for p in e["participants"]} | set(focus)
         keep = {a["id"] for a in net["actors"] if a["id"] in seen or set(a.get("ids", [])) & seen}
         net = {
             **net,
@@ -228,10 +267,13 @@ def build_brief(
     net_actors = net["actors"][:NETWORK_LIMIT]
     shown = {a["id"] for a in net_actors}
     net_edges = [e for e in net["edges"] if e["a"] in shown and e["b"] in shown]
+    # The occasions the drawn co-appearance edges stand for, named for their labels.
+    shared = {x for e in net_edges for x in (e.get("coappearance") or {}).get("events", [])}
+    occasions = {k: v["label"] for k, v in event_clusters_info(store, shared).items()}
 
     # Designations of everyone in scope: the actor and whoever it appeared or is tied with.
     scope: set[str] | None = None
-    if actor is not None or country:
+    if actor is not None or only.active:
         scope = set()
         for e in tl["events"]:
             for p in e["participants"]:
@@ -241,7 +283,7 @@ def build_brief(
         if prof is not None:
             scope |= set(prof["actor"]["ids"])
             scope |= {r["object"] for r in prof["roles"] if r.get("object")}
-    designations = _designation_rows(store, scope)
+    designations = _designation_rows(store, scope, actor_clusters(store))
 
     # The strongest claim: every occasion and every relation, graded.
     claims = []
@@ -258,7 +300,7 @@ def build_brief(
             }
         )
     subject = head["name"] if head else None
-    for r in roles:
+    for r in relations:
         if not r["evidence"]:
             continue
         g = grader(r["evidence"])
@@ -289,7 +331,7 @@ def build_brief(
         entry["events"] += 1
         entry["designated"] = entry["designated"] or row["designated"]
 
-    partners = _partners(prof, net_actors, designations, focus)
+    partners = _partners(prof, net_actors, designations, focus, kept)
     dates = [d for r in itinerary if r["date"] for d in (r["date"]["start"], r["date"]["end"]) if d]
     data = {
         "generated": dt.date.today().isoformat(),
@@ -303,6 +345,7 @@ def build_brief(
             "actors": net_actors,
             "edges": net_edges,
             "focus": focus,
+            "occasions": occasions,
             "total_actors": len(net["actors"]),
             "total_edges": len(net["edges"]),
         },
@@ -319,14 +362,18 @@ def _partners(
     net_actors: list[dict[str, Any]],
     designations: list[dict[str, Any]],
     focus: list[str],
+    occasions: set[str],
 ) -> dict[str, list[str]]:
-    """Designated partners: listed or alias matches, and those the text only claims."""
+    """Designated partners: listed or alias matches, and those the text only claims. A partner
+    counts when it shared one of the brief's `occasions` (those the filters kept)."""
     listed: dict[str, None] = {}
     claimed: dict[str, None] = {}
     own = set(prof["actor"]["ids"]) if prof else set()
     own |= set(focus)
     if prof is not None:
         for p in prof["partners"]:
+            if not set(p["events"]) & occasions:
+                continue
             kinds = set(p["designated"])
             if kinds & set(LISTED_KINDS):
                 listed[p["name"]] = None
@@ -373,7 +420,14 @@ def summary(data: dict[str, Any]) -> str:
     places = [p.get("name") for p in data["places"] if p.get("name")]
     period = data["period"]
     who = data["actor"]["name"] if data["actor"] else "The store"
-    scope = f" in {data['filters']['country']}" if data["filters"].get("country") else ""
+    filters = data["filters"]
+    scope = f" in {filters['country']}" if filters.get("country") else ""
+    kept = [
+        f"{what}: {' or '.join(filters[key])}"
+        for key, what in (("types", "type"), ("roles", "role"))
+        if filters.get(key)
+    ]
+    scope += f" ({'; '.join(kept)})" if kept else ""
     verb = "appears at" if data["actor"] else "reports"
     bits = [
         f"{who} {verb} {n_events} event occasion{'s' if n_events != 1 else ''}{scope}"
@@ -439,7 +493,9 @@ def _pictures(data: dict[str, Any]) -> dict[str, str]:
     return {
         "timeline": brief_svg.timeline_svg(data["itinerary"]),
         "map": brief_svg.map_svg(data["places"]),
-        "network": brief_svg.network_svg(net["actors"], net["edges"], net["focus"]),
+        "network": brief_svg.network_svg(
+            net["actors"], net["edges"], net["focus"], occasions=net.get("occasions")
+        ),
     }
 
 
@@ -479,14 +535,32 @@ def render_html(data: dict[str, Any]) -> str:
     return env.get_template("brief.html.j2").render(pictures=pictures, **_context(data))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# Markdown reads only some characters as syntax; only those are escaped, so names such as
+# "Jamaat-e-Islami (JI)" stay as written. Everywhere: backslash, code, emphasis, links and table
+# cells get a backslash, and so does a tilde that could strike text through. "<" becomes "&lt;"
+# (no renderer then sees HTML, not even one that ignores a backslash before it), and "&" becomes
+# "&amp;" where it would start an entity. Underscores only where they could open or close
+# emphasis (not inside a word). At the start of a line: headings, quotes, list items ("-", "+",
+# "1.", "1)") and setext underlines.
+_MD_ANYWHERE = re.compile(r"([\\`*\[\]|])")
+_MD_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_MD_TILDE = re.compile(r"~(?=\S)|(?<=\S)~")  # " ~ " strikes nothing through
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_MD_BLOCK = re.compile(r"^(?:[#>+=-]|\d+[.)])")
 
 
 def md(text: object) -> str:
-    """Article text made inert in Markdown: one line, HTML escaped, specials backslashed."""
+    """Article text made inert in Markdown, on one line, escaping only what Markdown reads."""
     line = " ".join(str(text or "").split())
-    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", line)
+    line = _MD_ENTITY.sub("&amp;", line).replace("<", "&lt;")
+    line = _MD_ANYWHERE.sub(r"\\\1", line)
+    line = _MD_UNDERSCORE.sub(r"\\_", line)
+    line = _MD_TILDE.sub(r"\\~", line)
+    start = _MD_BLOCK.match(line)
+    if start:  # the marker's last character escaped: "\#", "\-", "2024\."
+        at = start.end() - 1
+        line = f"{line[:at]}\\{line[at:]}"
+    return line
 
 
 def render_markdown(data: dict[str, Any], picture_files: dict[str, str] | None) -> str:
@@ -526,11 +600,13 @@ def render_markdown(data: dict[str, Any], picture_files: dict[str, str] | None) 
         ]
         for d in data["designations"]:
             ev = d["evidence"]
+            via = f" via {d['via']}" if d.get("via") else ""
+            more = f" (+{len(d['also'])} more)" if d.get("also") else ""
             out.append(
-                f"| {md(d['name'])} | {md(d['kind'].replace('_', ' '))} | "
+                f"| {md(d['name'])} | {md(d['kind'].replace('_', ' ') + via)} | "
                 f"{md(d['list'] + ' ' + d['program'])} | {md(d['listed_name'])} | "
                 f"{md(d['explanation'])} | {md(ev.get('sentence', ''))} | "
-                f"{md(_doc_label(docs, ev.get('document', '')))} |"
+                f"{md(_doc_label(docs, ev.get('document', '')) + more)} |"
             )
     else:
         out.append("No designations.")

@@ -35,3 +35,21 @@ def not_a_link(url: object) -> str:
     text = str(url)
     shown = text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"
     return f"source address not given as a link (not http or https): {shown!r}"
+
+
+def outlet(url: object) -> tuple[str, str] | None:
+    """(host, home page) of the outlet an http(s) address belongs to: ('example.org',
+    'https://example.org/') for 'https://www.example.org/news/1'; None for any other address.
+    The host is the one `footprint sources rate` reads (without www.)."""
+    link = web_link(url)
+    if link is None:
+        return None
+    parts = urlsplit(link)
+    host = (parts.hostname or "").lower()
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:  # a port that is not a number: the host alone
+        port = ""
+    shown = host[4:] if host.startswith("www.") else host
+    # Built from the host, never the netloc: a "user:password@" part stays out.
+    return shown, f"{parts.scheme.lower()}://{host}{port}/"
