@@ -20,6 +20,9 @@ from footprint.nlp import lexicons
 PULL_QUOTE_SIMILARITY = 95
 # Pull quotes sit near the passage they repeat; looking further costs time on long texts.
 PULL_QUOTE_WINDOW = 12
+# A pull quote is a sentence or two lifted out; a longer block is a paragraph of its own, and
+# comparing it fuzzily with its neighbours would cost its length times theirs.
+PULL_QUOTE_MAX_CHARS = 400
 MIN_HEADLINE_RUN = 3
 
 
@@ -123,7 +126,7 @@ def repeated_passages(all_blocks: list[Block]) -> list[Exclusion]:
             continue
         seen_exact[key] = i
         pieces = _pieces(block.text)
-        if len(key.split()) < 6:
+        if len(key.split()) < 6 or len(key) > PULL_QUOTE_MAX_CHARS:
             continue
         lo, hi = max(0, i - PULL_QUOTE_WINDOW), min(len(all_blocks), i + PULL_QUOTE_WINDOW + 1)
         for j in range(lo, hi):

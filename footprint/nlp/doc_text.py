@@ -13,6 +13,6 @@ _KEY = "footprint.doc_text"
 
 def doc_text(doc: Doc) -> str:
     held = doc.user_data.get(_KEY)
-    if held is None:
-        held = doc.user_data[_KEY] = doc.text
-    return held  # type: ignore[no-any-return]
+    if held is None or held[0] != len(doc):  # (a Doc joined from others carries their data)
+        held = doc.user_data[_KEY] = (len(doc), doc.text)
+    return held[1]  # type: ignore[no-any-return]

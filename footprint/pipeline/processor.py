@@ -52,6 +52,7 @@ class Processor:
         extraction fails becomes a `Rejected` naming the error, and the rest go on."""
         from footprint.designations.screening import screen_document
         from footprint.extract.from_doc import extract
+        from footprint.nlp.long_text import LONG_TEXT_CHARS, annotate_long
 
         # spaCy refuses a text over `nlp.max_length` characters with an error that would end
         # the whole batch: such a document goes through as an empty text and is refused here.
@@ -61,7 +62,11 @@ class Processor:
         def too_long(document: Document) -> bool:
             return limit is not None and len(document.text) > limit
 
-        pairs = (("" if too_long(d) else d.text, d) for d in documents)
+        def long(document: Document) -> bool:
+            return len(document.text) > LONG_TEXT_CHARS
+
+        # A long text stands in the batch as an empty one and is read on its own, in pieces.
+        pairs = (("" if too_long(d) or long(d) else d.text, d) for d in documents)
         for doc, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
             if too_long(document):
                 yield Rejected(
@@ -69,6 +74,8 @@ class Processor:
                     f"text too long ({len(document.text):,} characters; the limit is {limit:,})",
                 )
                 continue
+            if long(document):
+                doc = annotate_long(self.nlp, document.text)
             try:
                 result = extract(doc, document, geocoder=self.geocoder)
                 result.screening = screen_document(result, self.screener)
