@@ -120,3 +120,25 @@ def test_one_process_rounds_write_their_ratios(tmp_path):
     ratios = sorted(run["ingest_vs_model"] for run in results["rounds"])
     assert results["median_ingest_vs_model"] == pytest.approx(ratios[1])
     assert results["target"] == bench.TARGET_INGEST_VS_MODEL
+
+
+def test_quick_scale_run_writes_every_figure(tmp_path):
+    """`scripts/bench_scale.py --quick`: the long text, half of it, and resolution at two store
+    sizes, each measured and written (speed is only printed, never asserted)."""
+    spec = importlib.util.spec_from_file_location("footprint_bench_scale", ROOT / "scripts" / "bench_scale.py")
+    assert spec is not None and spec.loader is not None
+    scale = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = scale
+    spec.loader.exec_module(scale)
+    out = tmp_path / "scale.json"
+    returned = scale.main(["--quick", "--shared", str(tmp_path / "no-shared"), "--out", str(out)])
+    written = json.loads(out.read_text("utf-8"))
+    assert written == json.loads(json.dumps(returned))
+    long_text, half = written["long_text"], written["half_text"]
+    assert long_text["chars"] == scale.QUICK_LONG_CHARS and half["chars"] == long_text["chars"] // 2
+    assert long_text["kind"] == "DocumentResult" and long_text["entities"] > 0
+    assert all(_positive(r[k]) for r in (long_text, half) for k in ("seconds", "peak_mb"))
+    rows = written["resolution"]["rows"]
+    assert [r["stored_documents"] for r in rows] == list(scale.QUICK_STORE_SIZES)
+    assert all(_positive(r["seconds_per_added_document"]) for r in rows)
+    assert isinstance(written["resolution"]["met"], bool)

@@ -25,6 +25,7 @@ work grows with the corpus, not with its square.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -189,11 +190,14 @@ class _Clusters:
         if ra == rb:
             return True
         ma, mb = self.members[ra], self.members[rb]
-        if any(self.apart[x] & mb for x in ma):
+        # Only members a judgement keeps apart from someone need looking at (most have none).
+        if self.apart and any(self.apart[x] & mb for x in ma if x in self.apart):
             return False
         self.uf.union(ra, rb)
         root = self.uf.find(ra)
-        self.members[root] = ma | mb
+        small, large = (ma, mb) if len(ma) < len(mb) else (mb, ma)
+        large |= small  # the smaller set into the larger: joining k members costs k log k
+        self.members[root] = large
         self.members.pop(rb if root == ra else ra, None)
         self.reasons.setdefault(max(a, b), reason)
         return True
@@ -222,15 +226,38 @@ def resolve_entities(
 
     by_id = {e["id"]: e for e in entities}
     names = {e["id"]: _tokens(e["name"]) for e in entities}
-    spellings = {e["id"]: _spellings(e["name"]) for e in entities}
-    forms = {
-        e["id"]: {names[e["id"]], *(_tokens(a) for a in e.get("aliases", []))} - {()}
-        for e in entities
+    # Entities of one type written with the same name join outright: each such group is
+    # compared with the others once, through its first member, with every name form and
+    # context its members have (a corpus names the same actors again and again, and comparing
+    # every pair of them would grow with the square of the corpus).
+    ctx = _context(dossier)
+    for eid, labels in (occasions or {}).items():
+        ctx[eid].update(f"occasion: {label}" for label in labels)
+    stands_for: dict[str, list[str]] = {}
+    first_of: dict[tuple[str, tuple[str, ...]], str] = {}
+    for e in sorted(entities, key=lambda e: e["id"]):
+        eid = e["id"]
+        first = first_of.setdefault((e["type"], names[eid]), eid)
+        if first != eid and clusters.join(
+            first, eid, f"same name after transliteration folding: {e['name']}"
+        ):
+            stands_for[first].append(eid)
+        else:  # the first of its name, or kept apart from it by a user's judgement
+            stands_for[eid] = [eid]
+    spellings = {
+        r: set().union(*(_spellings(by_id[m]["name"]) for m in ms)) for r, ms in stands_for.items()
     }
+    forms = {
+        r: {names[r]} | {_tokens(a) for m in ms for a in by_id[m].get("aliases", [])} - {()}
+        for r, ms in stands_for.items()
+    }
+    for r, ms in stands_for.items():
+        if len(ms) > 1:
+            ctx[r] = set().union(*(ctx.get(m, set()) for m in ms))
     blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for e in entities:
-        for key in _block_keys(e["type"], forms[e["id"]] | spellings[e["id"]]):
-            blocks[key].append(e["id"])
+    for r in stands_for:
+        for key in _block_keys(by_id[r]["type"], forms[r] | spellings[r]):
+            blocks[key].append(r)
     pairs: set[tuple[str, str]] = set()
     for ids in blocks.values():
         ids = sorted(set(ids))
@@ -257,10 +284,6 @@ def resolve_entities(
             one_word.append((a, b))
 
     # Pass 2: shorter forms and one-word forms need context, compared by cluster.
-    ctx = _context(dossier)
-    for eid, labels in (occasions or {}).items():
-        ctx[eid].update(f"occasion: {label}" for label in labels)
-
     def shared_context(a: str, b: str) -> list[str]:
         ca = {clusters.find(x) for x in ctx.get(a, ())} | {clusters.find(a)}
         cb = {clusters.find(x) for x in ctx.get(b, ())} | {clusters.find(b)}
@@ -402,10 +425,29 @@ def merge_events(
     uf = UnionFind()
     for _, e in dated:
         uf.find(e["id"])
+    # Two reports join only when they share a participant or a stated place: each event is
+    # compared only with the later ones that share one of those keys (positions in `dated`,
+    # in start order), not with every event of the days around it.
+    keyed: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
+    for n, (_, e) in enumerate(dated):
+        place = (e.get("place") or {}).get("gazetteer_id")
+        keys = [f"p:{c}" for c in sorted(people[e["id"]])] + ([f"g:{place}"] if place else [])
+        keys_of.append(keys)
+        for key in keys:
+            keyed[key].append(n)
     for i, (wa, a) in enumerate(dated):
-        for wb, b in dated[i + 1 :]:
-            if wb[0] - slack > wa[1]:
-                break  # sorted by start: nothing later can overlap a
+        later: set[int] = set()
+        for key in keys_of[i]:
+            positions = keyed[key]
+            for j in positions[bisect.bisect_right(positions, i) :]:
+                if dated[j][0][0] - slack > wa[1]:
+                    break  # sorted by start: nothing later can overlap a
+                later.add(j)
+        for j in sorted(later):
+            wb, b = dated[j]
+            if uf.find(a["id"]) == uf.find(b["id"]):
+                continue
             if doc_of[a["id"]] == doc_of[b["id"]]:
                 continue  # within one document, events were already folded
             if b["type"] not in _family(a["type"]):

@@ -199,3 +199,34 @@ def test_an_attack_and_a_bombing_reported_by_two_outlets_join():
     }
     (m,) = merge_events(dossier, entity_clusters(dossier))
     assert sorted(m.members) == ["e1", "e2"]
+
+
+def test_same_name_entities_judged_different_stay_apart_and_each_still_joins_others():
+    # Same-name entities are compared through the first of them (issue 16): one a user kept
+    # apart from it is compared on its own, so its own ties still count.
+    dossier = {
+        "entities": [
+            ent("a1", "Omar Farooq"),
+            ent("a2", "Omar Farooq"),
+            ent("a3", "Omar Farooq"),
+            ent("b", "Omar Khan Farooq"),
+            ent("c", "Harbour Union", "organization"),
+        ],
+        "relations": [{"subject": "a3", "object": "c"}, {"subject": "b", "object": "c"}],
+        "events": [],
+    }
+    clusters = entity_clusters(dossier, [("a1", "a3", "different")])
+    assert clusters["a1"] == clusters["a2"] != clusters["a3"]
+    assert clusters["a3"] == clusters["b"]  # the shorter form, tied to the same union
+
+
+def test_reports_join_through_a_shared_participant_or_place_only_and_in_their_window():
+    events = [
+        ev("x1", "d1", "rally", "2024-05-03", place="geo:1", people=["p"]),
+        ev("x2", "d2", "rally", "2024-05-03", place="geo:1"),  # same place and day
+        ev("x3", "d3", "rally", "2024-05-04", people=["p"]),  # shares a participant
+        ev("x4", "d4", "rally", "2024-05-03", place="geo:2"),  # another place, no one shared
+        ev("x5", "d5", "rally", "2024-09-01", place="geo:1", people=["p"]),  # months later
+    ]
+    merged = merge_events({"events": events}, {"p": "p"})
+    assert [sorted(m.members) for m in merged] == [["x1", "x2", "x3"]]
