@@ -110,6 +110,11 @@ def _prefixes(table) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return held[1]  # type: ignore[return-value]
 
 
+def prefixes_of(*tables) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The entry prefixes of several tables at once (for `DocWords.may_start`)."""
+    return frozenset().union(*(_prefixes(t) for t in tables))
+
+
 def head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
     """`_head_forms`, for callers that try one token against several tables."""
     return _head_forms(token)
@@ -158,6 +163,11 @@ class DocWords:
         held = self.found[key] = tuple(out)
         return held
 
+
+    def may_start(self, j: int, prefixes: frozenset[str]) -> bool:
+        """Could an entry with one of these first three characters start at token j? (Most
+        tokens start none: one set test per form spares every table's lookup.)"""
+        return any(f[:3] in prefixes for f in self.heads[j])
 
     def longest_at(self, j: int, table, room: int = MAX_WIDTH) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
         """The longest entry of `table` at token j at most `room` tokens wide."""
