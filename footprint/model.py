@@ -160,6 +160,20 @@ class Casualties:
         }
 
 
+@dataclass(frozen=True)
+class Party:
+    """Someone an event's report names without a name: "gunmen" (perpetrator), "two students"
+    (target), "hundreds of protesters" (participant). A phrase with its evidence, never an
+    actor (see extract/parties.py)."""
+
+    text: str
+    role: str  # perpetrator / target / participant
+    evidence: Evidence
+
+    def to_json(self) -> dict[str, object]:
+        return {"text": self.text, "role": self.role, "evidence": self.evidence.to_json()}
+
+
 @dataclass
 class Event:
     id: str
@@ -174,6 +188,7 @@ class Event:
     casualties: Casualties | None = None
     # "claimed" / "unclaimed" / "attributed" with the sentence that says so; None: not said.
     responsibility: tuple[str, Evidence] | None = None
+    parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
 
 
 @dataclass

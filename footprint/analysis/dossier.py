@@ -58,6 +58,7 @@ def _events(
             "responsibility": (
                 json.loads(row["responsibility"]) if row["responsibility"] else None
             ),
+            "parties": json.loads(row["parties"]) if row["parties"] else [],
             "participants": [],
             "quotes": [],
             "evidence": [],

@@ -51,7 +51,9 @@ def main_event(result: DocumentResult) -> MainEvent:
             (p for p in event.participants if p.role in order),
             key=lambda p: order.index(p.role),
         )
-        who = [names[p.entity] for p in ranked] or lead_actors
+        # Unnamed attackers ("a gunman") answer who when no one named did it.
+        doers = [p.text for p in event.parties if p.role == "perpetrator"]
+        who = [names[p.entity] for p in ranked] or doers or lead_actors
         when = event.date
         where = _as_written(event, result)
         if event.date is not None and event.date.precision == "reported":
@@ -59,7 +61,7 @@ def main_event(result: DocumentResult) -> MainEvent:
             # first names: only an actor that did it outranks them; a place finer than a
             # country, read from the grammar, is where it happened.
             acting = [names[p.entity] for p in ranked if p.role in ACTING_ROLES]
-            who = acting or lead_actors
+            who = acting or doers or lead_actors
             if level(event.place) == COUNTRY:
                 where = None  # the lead's first place says more than its country
     else:

@@ -63,8 +63,9 @@ from footprint.extract.event_types import (
     verb_objects,
     without_settings,
 )
+from footprint.extract.parties import unnamed_parties
 from footprint.extract.responsibility import responsibility_in
-from footprint.model import Casualties, Event, Evidence, Participation, Quote, stable_id
+from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
 from footprint.nlp.doc_text import doc_text
 from footprint.time.span import TimeSpan
@@ -128,6 +129,7 @@ class EventMention:
     date: object | None  # TimeSpan
     place: object | None  # Place
     participants: list[Participation] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
 
 
 class EventReader:
@@ -828,6 +830,7 @@ class EventReader:
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
             )
             mention.participants = [p for _, p in participants]
+            mention.parties = self._parties(sent, span, type_)
             out.append(mention)
         return out
 
@@ -940,6 +943,22 @@ class EventReader:
                 if place is not None:
                     found.append(place)
         return most_specific(found)
+
+    def _parties(self, sent: Span, trigger: Span | None, type_: str) -> list[Party]:
+        """The event word's unnamed parties ("gunmen", "two students"), with their words."""
+        if trigger is None:
+            return []
+        sentence = self._evidence(sent)
+        return [
+            Party(
+                found.text,
+                found.role,
+                replace(sentence, start=found.start, end=found.end, text=found.text),
+            )
+            for found in unnamed_parties(
+                trigger, type_ in VIOLENT_TYPES, lambda i: i in self.actor_of_token
+            )
+        ]
 
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
         if event is None or event.background or event.type not in VIOLENT_TYPES | {"riot"}:
@@ -1134,6 +1153,10 @@ class EventReader:
             event.place = m.place  # type: ignore[assignment]
         for p in m.participants:
             _add_participant(event, p)
+        for party in m.parties:
+            said = (party.text.lower(), party.role)
+            if all(said != (q.text.lower(), q.role) for q in event.parties):
+                event.parties.append(party)
 
     def _new_event(self, m: EventMention, events: list[Event]) -> Event:
         lead = not m.background and self._sentence_number < LEAD_SENTENCES

@@ -300,6 +300,12 @@ def crowd_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def doer_nouns() -> frozenset[str]:
+    """Nouns for unnamed doers of violence ("gunmen", "a suicide bomber")."""
+    return _words("doer_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def person_nouns() -> frozenset[str]:
     """Common nouns for people (person_nouns.txt), crowds and groups."""
     return _words("person_nouns.txt") | crowd_nouns() | group_nouns()

@@ -58,6 +58,16 @@ class PostgresStore(SQLStore):
     def _sql(self, sql: str) -> str:
         return _driver_sql(sql)
 
+    def _table_columns(self, table: str) -> set[str]:
+        return {
+            r[0]
+            for r in self._tuples(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_schema = current_schema() AND table_name = ?",
+                (table,),
+            )
+        }
+
     def _schema_types(self) -> dict[str, str]:
         return {"blob": "BYTEA", "real": "DOUBLE PRECISION", "bigint": "BIGINT"}
 

@@ -126,6 +126,7 @@ class EventRow(Record):
     place: str | None  # JSON: name, country, admin1, lat, lon, gazetteer_id, precision
     casualties: str | None  # JSON: killed, injured, evidence
     responsibility: str | None  # JSON: status, evidence
+    parties: str | None  # JSON: [{text, role, evidence}]
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 # The schema's version; `MIGRATIONS` takes a store from each older version to the next.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 OLDEST_MIGRATABLE = 4
 
 # {blob}, {real} and {bigint} are the backend's types for bytes, floating-point numbers and
@@ -88,7 +88,8 @@ CREATE TABLE IF NOT EXISTS events (
     date_start TEXT, date_end TEXT, date_precision TEXT, date_text TEXT,
     place TEXT,  -- JSON: name, country, admin1, lat, lon, gazetteer_id, precision
     casualties TEXT,  -- JSON: killed, injured, evidence
-    responsibility TEXT  -- JSON: status (claimed, unclaimed, attributed, suspected), evidence
+    responsibility TEXT,  -- JSON: status (claimed, unclaimed, attributed, suspected), evidence
+    parties TEXT  -- JSON: the unnamed parties ("gunmen"): text, role, evidence (schema 7)
 );
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id TEXT NOT NULL REFERENCES events(id), document_id TEXT NOT NULL,
@@ -197,12 +198,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS search_passages_document "
         "ON search_passages(document_id, start)",
     ),
+    # 7: events keep their unnamed parties ("gunmen", "two students"); older rows have none.
+    # The column is added by MIGRATION_STEPS[7], which looks first (no backend adds a column
+    # "if not exists" in the same words).
+    7: (),
 }
 
 # Work a migration does after its statements, in the same transaction: a method of the store,
 # for what one statement cannot say (an index each backend builds its own way, rows derived
 # from those already stored). Each is safe to run again.
-MIGRATION_STEPS: dict[int, str] = {6: "build_search_index"}
+MIGRATION_STEPS: dict[int, str] = {6: "build_search_index", 7: "add_event_parties"}
 
 # Tables a document's write replaces, children first.
 PER_DOCUMENT_TABLES = (
@@ -411,6 +416,15 @@ class SQLBase:
         if version in MIGRATION_STEPS:
             getattr(self, MIGRATION_STEPS[version])()
 
+    def add_event_parties(self) -> None:
+        """Migration 7: the events table's `parties` column, unless it is there already."""
+        if "parties" not in self._table_columns("events"):
+            self._execute("ALTER TABLE events ADD COLUMN parties TEXT")
+
+    def _table_columns(self, table: str) -> set[str]:
+        """The columns of one of the store's tables (each backend knows where to look)."""
+        raise NotImplementedError
+
     def _set_meta(self, key: str, value: str) -> None:
         self._execute(
             "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -590,6 +604,11 @@ class SQLBase:
             responsibility = json.dumps(
                 {"status": status, "evidence": said.to_json()}, sort_keys=True
             )
+        parties = (
+            json.dumps([p.to_json() for p in event.parties], sort_keys=True)
+            if event.parties
+            else None
+        )
         self._execute(
             insert_sql(EventRow),
             (
@@ -605,6 +624,7 @@ class SQLBase:
                 place,
                 casualties,
                 responsibility,
+                parties,
             ),
         )
         self._executemany(

@@ -37,6 +37,9 @@ class SQLiteStore(SQLStore):
         except (OSError, sqlite3.DatabaseError) as exc:
             raise FootprintError(f"{self.path}: cannot open database ({exc})") from None
 
+    def _table_columns(self, table: str) -> set[str]:
+        return {r[0] for r in self._tuples("SELECT name FROM pragma_table_info(?)", (table,))}
+
     def _schema_types(self) -> dict[str, str]:
         return {"blob": "BLOB", "real": "REAL", "bigint": "INTEGER"}
 

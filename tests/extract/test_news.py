@@ -430,3 +430,28 @@ def test_a_name_in_a_country_chain_is_read_inside_that_country(nlp):
     text = "Gunmen fired at a bus in Tripoli city, North governorate, Lebanon."
     (event,) = _story(_read(nlp, text))
     assert (event.place.name, event.place.country, event.place.precision) == ("Tripoli", "LB", "city")
+
+
+def test_unnamed_parties_are_kept_as_phrases_with_their_roles_not_as_actors(nlp):
+    attack = "Two unidentified gunmen attacked a police checkpoint in Quetta on Monday."
+    crowd = "Hundreds of protesters blocked the highway in Lahore on Monday."
+    killed = "Two soldiers were killed by militants in Kupwara district on Monday."
+    (event,) = _story(_read(nlp, attack))
+    (party,) = event.parties
+    assert (party.text, party.role) == ("Two unidentified gunmen", "perpetrator")
+    assert party.evidence.text == "Two unidentified gunmen" and "checkpoint" in party.evidence.sentence
+    result = _read(nlp, attack)
+    assert all("gunmen" not in e.name.lower() for e in result.entities)  # no actor made of it
+    (event,) = _story(_read(nlp, crowd))
+    assert [(p.text, p.role) for p in event.parties] == [("Hundreds of protesters", "participant")]
+    (event,) = _story(_read(nlp, killed))
+    assert {(p.text, p.role) for p in event.parties} == {
+        ("Two soldiers", "target"),
+        ("militants", "perpetrator"),
+    }
+
+
+def test_a_named_doer_is_no_unnamed_party(nlp):
+    text = "The Taliban attacked a convoy of trucks in Helmand province on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.parties == []

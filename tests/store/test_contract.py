@@ -185,17 +185,27 @@ def test_both_backends_store_the_same_rows(tmp_path, analyse):
             s.close()
 
 
-def test_migration_from_the_previous_schema(target):
+def test_migration_from_the_previous_schema(target, analyse):
+    # Schema 6 had no events.parties: a store made then gains the column, keeps its events,
+    # and stores the parties of what it reads next.
     s = open_store(target)
+    s.write(analyse("Gunmen attacked a police post in Quetta on 3 May 2024.", doc_id="old"))
     with s.transaction():
-        for statement in MIGRATIONS[SCHEMA_VERSION]:
-            index = statement.split(" EXISTS ")[1].split(" ON ")[0]
-            s._execute(f"DROP INDEX {index}")
+        assert MIGRATIONS[SCHEMA_VERSION] == ()
+        # (renamed, not dropped: SQLite cannot drop a column its CREATE text comments on)
+        s._execute("ALTER TABLE events RENAME COLUMN parties TO parties_before")
+        s._execute("UPDATE events SET parties_before = NULL")
         s._execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION - 1),))
     s.close()
     s = open_store(target)
-    assert s.schema_version() == SCHEMA_VERSION
-    s.close()
+    try:
+        assert s.schema_version() == SCHEMA_VERSION
+        assert s._tuples("SELECT count(*) FROM events WHERE parties IS NULL") == [(1,)]
+        s.write(analyse("Gunmen attacked a police post in Quetta on 3 May 2024.", doc_id="new"))
+        (found,) = s._tuples("SELECT parties FROM events WHERE document_id = 'new'")
+        assert "Gunmen" in found[0]
+    finally:
+        s.close()
 
 
 def test_a_newer_schema_is_refused(target):
@@ -228,3 +238,13 @@ def test_reads_in_many_chunks_from_a_generator_keep_their_order(store, analyse):
     assert [e.id for e in store.entities(wanted)] == real
     mentions = store.mentions(d for d in ["doc-1", *(f"doc-x{i:04d}" for i in range(1200))])
     assert [(m.start, m.end) for m in mentions] == sorted((m.start, m.end) for m in mentions)
+
+
+def test_unnamed_parties_reach_the_dossier_with_their_evidence(store, analyse):
+    from footprint.analysis.dossier import build
+
+    store.write(analyse("Gunmen attacked a police post in Quetta on 3 May 2024.", doc_id="p"))
+    (event,) = [e for e in build(store)["events"] if not e["background"]]
+    (party,) = event["parties"]
+    assert (party["text"], party["role"]) == ("Gunmen", "perpetrator")
+    assert party["evidence"]["start"] == 0 and party["evidence"]["text"] == "Gunmen"

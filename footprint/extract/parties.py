@@ -1,0 +1,104 @@
+"""The unnamed parties of an event: who did it or had it done to them, as a report says when it
+names no one — "gunmen attacked a police post", "hundreds of protesters blocked the road", "two
+students were injured". They stay phrases (with the sentence that says so), never actors: a
+group noun names no organisation, and "assailants" in two reports are not the same people.
+
+Read from the event word's grammar: the subject of an active verb did it; its object, or the
+subject of a passive, had it done to them (for violence: the target; otherwise a participant).
+A phrase counts when its head is a noun for people (`person_nouns.txt`, `crowd_nouns.txt`,
+`group_nouns.txt`, `doer_nouns.txt`) and it is no part of a named actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from footprint.nlp import lexicons
+
+DOER_DEPS = ("nsubj",)
+DONE_TO_DEPS = ("dobj", "nsubjpass")
+KEPT_MODIFIERS = ("nummod", "amod", "compound", "quantmod", "advmod")  # "at least two gunmen"
+
+
+@dataclass(frozen=True)
+class FoundParty:
+    text: str  # the phrase as written: "two unidentified gunmen"
+    role: str  # perpetrator / target / participant
+    start: int  # character offsets of the phrase
+    end: int
+
+
+def _is_people(head: Token) -> bool:
+    if head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in lexicons.person_nouns() or lemma in lexicons.doer_nouns()
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """Token range of the head noun with the words that count or describe it."""
+    left = [t for t in head.lefts if t.dep_ in KEPT_MODIFIERS]
+    start = min([head.i, *(min(x.i for x in t.subtree) for t in left)])
+    return start, head.i + 1
+
+
+def _verb_of(noun: Token) -> Token | None:
+    """The verb whose subject or object phrase the event noun stands in: "staged a protest",
+    "the attack killed", "hundreds of protesters blocked"."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ in ("dobj", "nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            return tok.head
+        if tok.dep_ not in ("pobj", "prep") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) -> list[FoundParty]:
+    """The unnamed parties the event word's grammar names. `named(i)`: token i belongs to a
+    named actor."""
+    head = trigger[-1]
+    verb = head if head.pos_ == "VERB" else _verb_of(head)
+    if verb is None:
+        return []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    out: list[FoundParty] = []
+    for child in verb.children:
+        if child.dep_ in DOER_DEPS and not passive:
+            role = "perpetrator" if violent else "participant"
+        elif child.dep_ in DONE_TO_DEPS and child.i != head.i:
+            role = "target" if violent else "participant"
+        elif child.dep_ == "agent":  # "killed by gunmen"
+            child = next((g for g in child.children if g.dep_ == "pobj"), child)
+            role = "perpetrator" if violent else "participant"
+        else:
+            continue
+        people = child
+        if child.pos_ == "NUM" or child.lemma_.lower() in ("hundred", "thousand", "dozen", "group"):
+            # "hundreds of protesters", "a group of students": the people are the counted noun
+            people = next(
+                (
+                    g
+                    for p in child.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                child,
+            )
+        if not _is_people(people) or named(people.i):
+            continue
+        start, end = _phrase(people)
+        if people is not child:
+            start = min(start, _phrase(child)[0])
+        doc = trigger.doc
+        out.append(
+            FoundParty(
+                doc[start:end].text, role, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+            )
+        )
+    return out
