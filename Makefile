@@ -51,6 +51,7 @@ eval-check: install
 
 bench: install
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_web.py
 	$(BIN)/python scripts/bench_scale.py
 
 # 10,000 generated hostile inputs through the corpus ingest: every one stored, a duplicate, or

@@ -11,6 +11,7 @@
 | `search.py`   | search                                    |
 | `export.py`   | export                                    |
 | `brief.py`    | brief                                     |
+| `serve.py`    | serve (the web pages and HTTP API)        |
 
 What they share (consoles, --db and --json, dates, errors, opening the store) is in `common.py`.
 Every command is registered here, on the root app, so that the whole command surface reads in
@@ -35,6 +36,7 @@ from footprint.cli import (
     lists,
     profile,
     search,
+    serve,
 )
 from footprint.cli.common import out
 
@@ -84,6 +86,7 @@ app.command()(graph.timeline)
 app.command()(search.search)
 app.command()(export.export)
 app.command()(brief.brief)
+app.command()(serve.serve)
 app.add_typer(lists.lists_app, name="lists")
 app.add_typer(corpus.sources_app, name="sources")
 

@@ -6,7 +6,8 @@ from the parts each stage uses. Backends (`sqlite.py`, `postgres.py`) add only a
 - `actors.py` — actors by any spelling, their aliases, roles, designations, appearances;
 - `occasions.py` — events with participants, co-appearances, timelines and networks;
 - `exports.py` — documents, evidence and selections for the exports and the brief;
-- `search.py` — full-text search over documents and evidence sentences (each backend's index).
+- `search.py` — full-text search over documents and evidence sentences (each backend's index);
+- `web_reads.py` — what the web app reads beside those (actors by a piece of a name, pages).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from footprint.store.clusters import ClusterStore
 from footprint.store.exports import ExportStore
 from footprint.store.occasions import OccasionStore
 from footprint.store.search import SearchStore
+from footprint.store.web_reads import WebStore
 
 
-class SQLStore(ActorStore, OccasionStore, ExportStore, ClusterStore, SearchStore):
+class SQLStore(ActorStore, OccasionStore, ExportStore, ClusterStore, SearchStore, WebStore):
     """Writer and view over one store. Analysis, export and the command line take one of these
     and never see SQL."""

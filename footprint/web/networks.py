@@ -1,0 +1,180 @@
+"""The network answers (`/api/network`, the actor page's picture) from a graph kept between
+requests.
+
+`analysis.network.build_network` reads every participation and relation of the store to build
+the actor graph: about a second on a store of 100,000 statements, too much for each actor page.
+The web app builds it once per store version (`store.version()`: any write, resolution, merge
+or split makes a new one) and filter, and answers every ego network from it; concurrent
+requests for a graph being built wait for it rather than build it again. While documents keep
+coming in, a graph up to `STALE_OK_S` old is answered from (and the answer says `stale`); a
+merge or split is never answered from an older graph.
+
+The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
+way, except that in a network of more than `EXACT_FOR_PAGES` actors betweenness is computed
+among the `top` most connected (the answer's `betweenness` says so): over a dense
+neighbourhood it takes seconds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from footprint.analysis.filters import OccasionFilter
+from footprint.analysis.network import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS, build_network
+from footprint.store import StoreView
+from footprint.web.errors import WebError
+
+GRAPHS_KEPT = 8
+# Up to this many actors, betweenness is computed over the whole network asked for.
+EXACT_FOR_PAGES = 150
+# While writes come in, a graph this young is answered from even if the store has moved on:
+# under a steady ingest every request would otherwise rebuild it.
+STALE_OK_S = 15.0
+
+Key = tuple[str, OccasionFilter]
+Version = tuple[str, str, int]
+
+
+@dataclass(frozen=True)
+class Built:
+    version: Version
+    at: float
+    graph: nx.Graph
+
+
+class Graphs:
+    """Actor graphs by (kind, filter) for the store's latest version, the most recent few
+    kept; a graph under `STALE_OK_S` old serves requests that come after a write."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._graphs: OrderedDict[Key, Built] = OrderedDict()
+
+    def graph(self, store: StoreView, kind: str, only: OccasionFilter) -> tuple[nx.Graph, bool]:
+        """The graph, and whether it is older than the store's latest version."""
+        key = (kind, only)
+        with self._lock:  # one build at a time; the others wait and take it
+            version = store.version()
+            built = self._graphs.get(key)
+            if built is not None and (
+                built.version == version
+                or (  # only new documents since: young enough to serve
+                    built.version[2] == version[2]
+                    and time.monotonic() - built.at < STALE_OK_S
+                )
+            ):
+                self._graphs.move_to_end(key)
+                return built.graph, built.version != version
+            graph = build_network(store, kind, only)
+            self._graphs[key] = Built(version, time.monotonic(), graph)
+            self._graphs.move_to_end(key)
+            while len(self._graphs) > GRAPHS_KEPT:
+                self._graphs.popitem(last=False)
+            return graph, False
+
+
+def _betweenness(g: nx.Graph) -> dict[str, float]:
+    if g.number_of_nodes() > EXACT_BETWEENNESS:
+        return dict(nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=0))
+    return dict(nx.betweenness_centrality(g))
+
+
+def _edge(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, Any]:
+    a, b = sorted((a, b))
+    out: dict[str, Any] = {
+        "a": a,
+        "a_name": g.nodes[a]["name"],
+        "b": b,
+        "b_name": g.nodes[b]["name"],
+        "kinds": sorted(data["kinds"]),
+        "weight": data.get("coappearance", {}).get("count", 0) + len(data.get("affiliation", [])),
+    }
+    for kind in ("coappearance", "affiliation"):
+        if kind in data:
+            out[kind] = data[kind]
+    return out
+
+
+def answer(
+    whole: nx.Graph,
+    stale: bool,
+    kind: str,
+    only: OccasionFilter,
+    centre: list[str] | None,
+    query: str | None,
+    depth: int,
+    top: int,
+) -> dict[str, Any]:
+    """The network (the ego network of the `centre` actors when given), ranked by degree
+    centrality then betweenness, cut to the `top` actors and the ties among them."""
+    if centre is not None:
+        inside = [c for c in centre if c in whole]
+        if not inside:
+            raise WebError(422, f"around: {query!r} is not a person or organisation", "around")
+        ego: set[str] = set()
+        for c in inside:
+            ego |= set(nx.ego_graph(whole, c, radius=depth).nodes)
+        g = whole.subgraph(ego)
+    else:
+        g = whole.subgraph([n for n in whole.nodes if whole.degree(n) > 0])
+    degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else dict.fromkeys(g.nodes, 0.0)
+    if g.number_of_nodes() <= EXACT_FOR_PAGES:
+        between = _betweenness(g)
+        how = "exact" if g.number_of_nodes() <= EXACT_BETWEENNESS else (
+            f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
+        )
+    else:
+        # Betweenness of a dense neighbourhood costs seconds; a page cannot wait for it. The
+        # most connected actors are kept first, and betweenness is computed among them.
+        busiest = sorted(g.nodes, key=lambda n: (-degree.get(n, 0.0), n))[:top]
+        between = _betweenness(g.subgraph(busiest))
+        how = (
+            f"among the {len(busiest)} most connected of {g.number_of_nodes()} actors "
+            "(the network is too large to compute it whole for each request)"
+        )
+    actors = [
+        {
+            "id": n,
+            "name": data["name"],
+            "type": data["type"],
+            "ids": data["ids"],
+            "designated": data["designated"],
+            "marks": data["marks"],
+            "degree": g.degree(n),
+            "degree_centrality": round(degree.get(n, 0.0), 6),
+            "betweenness": round(between.get(n, 0.0), 6),
+        }
+        for n, data in g.nodes(data=True)
+    ]
+    actors.sort(key=lambda x: (-x["degree_centrality"], -x["betweenness"], x["name"].lower()))
+    for rank, actor in enumerate(actors, 1):
+        actor["rank"] = rank
+    kept = actors[:top]
+    ids = {a["id"] for a in kept}
+    edges = [_edge(a, b, d, g) for a, b, d in g.edges(data=True) if a in ids and b in ids]
+    edges.sort(key=lambda e: (-e["weight"], e["a_name"].lower(), e["b_name"].lower()))
+    around = None if centre is None else {"query": query, "actors": centre, "depth": depth}
+    return {
+        "kind": kind,
+        "around": around,
+        "betweenness": how,
+        "filters": {
+            "country": only.country,
+            "since": only.since.isoformat() if only.since else None,
+            "until": only.until.isoformat() if only.until else None,
+            "types": sorted(only.types) if only.types else None,
+            "roles": sorted(only.roles) if only.roles else None,
+        },
+        "stale": stale,
+        "nodes": g.number_of_nodes(),
+        "edge_count": g.number_of_edges(),
+        "shown": {"actors": len(kept), "edges": len(edges)},
+        "actors": kept,
+        "edges": edges,
+    }
