@@ -398,7 +398,8 @@ def build_profile_store(db: Path, shape: Shape) -> float:
             yield (f"evt-{v:07d}", doc(v), "meeting", label, 0, day, day, "day", day, place)
 
     conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)", event_rows()
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)",
+            event_rows(),
         )
 
     def participant_rows() -> Iterator[tuple[Any, ...]]:

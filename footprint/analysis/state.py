@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from footprint.nlp import lexicons
@@ -50,8 +51,10 @@ class StateActor:
         }
 
 
+@lru_cache(maxsize=16384)
 def body_word(name: str) -> str | None:
-    """The state-body words an organisation's name holds, as written in the list, or None."""
+    """The state-body words an organisation's name holds, as written in the list, or None
+    (remembered: a profile or a page asks it of the same names again and again)."""
     words = [w.strip(".,'’()").lower() for w in name.split()]
     for phrase in lexicons.state_bodies():
         n = len(phrase)
