@@ -309,13 +309,13 @@ def _clusters_of(store: StoreView, actor: str, actors: dict[str, Any]) -> list[s
     return clusters
 
 
-def _betweenness(g: nx.Graph) -> dict[str, float]:
+def betweenness(g: nx.Graph) -> dict[str, float]:
     if g.number_of_nodes() > EXACT_BETWEENNESS:
         return dict(nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=0))
     return dict(nx.betweenness_centrality(g))
 
 
-def _edge_json(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, Any]:
+def edge_json(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, Any]:
     a, b = sorted((a, b))
     out: dict[str, Any] = {
         "a": a,
@@ -366,7 +366,7 @@ def network(
     else:
         g.remove_nodes_from([n for n in list(g.nodes) if g.degree(n) == 0])
     degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else dict.fromkeys(g.nodes, 0.0)
-    between = _betweenness(g)
+    between = betweenness(g)
     actors = []
     for n, data in g.nodes(data=True):
         actors.append(
@@ -385,7 +385,7 @@ def network(
     actors.sort(key=lambda x: (-x["degree_centrality"], -x["betweenness"], x["name"].lower()))
     for i, actor in enumerate(actors, 1):
         actor["rank"] = i
-    edges = [_edge_json(a, b, d, g) for a, b, d in g.edges(data=True)]
+    edges = [edge_json(a, b, d, g) for a, b, d in g.edges(data=True)]
     edges.sort(key=lambda e: (-e["weight"], e["a_name"].lower(), e["b_name"].lower()))
     return {
         "kind": kind,

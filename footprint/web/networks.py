@@ -26,7 +26,13 @@ from typing import Any
 import networkx as nx
 
 from footprint.analysis.filters import OccasionFilter
-from footprint.analysis.network import BETWEENNESS_SAMPLE, EXACT_BETWEENNESS, build_network
+from footprint.analysis.network import (  # one way to draw both
+    BETWEENNESS_SAMPLE,
+    EXACT_BETWEENNESS,
+    betweenness,
+    build_network,
+    edge_json,
+)
 from footprint.store import StoreView
 from footprint.web.errors import WebError
 
@@ -79,28 +85,6 @@ class Graphs:
             return graph, False
 
 
-def _betweenness(g: nx.Graph) -> dict[str, float]:
-    if g.number_of_nodes() > EXACT_BETWEENNESS:
-        return dict(nx.betweenness_centrality(g, k=BETWEENNESS_SAMPLE, seed=0))
-    return dict(nx.betweenness_centrality(g))
-
-
-def _edge(a: str, b: str, data: dict[str, Any], g: nx.Graph) -> dict[str, Any]:
-    a, b = sorted((a, b))
-    out: dict[str, Any] = {
-        "a": a,
-        "a_name": g.nodes[a]["name"],
-        "b": b,
-        "b_name": g.nodes[b]["name"],
-        "kinds": sorted(data["kinds"]),
-        "weight": data.get("coappearance", {}).get("count", 0) + len(data.get("affiliation", [])),
-    }
-    for kind in ("coappearance", "affiliation"):
-        if kind in data:
-            out[kind] = data[kind]
-    return out
-
-
 def answer(
     whole: nx.Graph,
     stale: bool,
@@ -125,7 +109,7 @@ def answer(
         g = whole.subgraph([n for n in whole.nodes if whole.degree(n) > 0])
     degree = nx.degree_centrality(g) if g.number_of_nodes() > 1 else dict.fromkeys(g.nodes, 0.0)
     if g.number_of_nodes() <= EXACT_FOR_PAGES:
-        between = _betweenness(g)
+        between = betweenness(g)
         how = "exact" if g.number_of_nodes() <= EXACT_BETWEENNESS else (
             f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
         )
@@ -133,7 +117,7 @@ def answer(
         # Betweenness of a dense neighbourhood costs seconds; a page cannot wait for it. The
         # most connected actors are kept first, and betweenness is computed among them.
         busiest = sorted(g.nodes, key=lambda n: (-degree.get(n, 0.0), n))[:top]
-        between = _betweenness(g.subgraph(busiest))
+        between = betweenness(g.subgraph(busiest))
         how = (
             f"among the {len(busiest)} most connected of {g.number_of_nodes()} actors "
             "(the network is too large to compute it whole for each request)"
@@ -157,7 +141,7 @@ def answer(
         actor["rank"] = rank
     kept = actors[:top]
     ids = {a["id"] for a in kept}
-    edges = [_edge(a, b, d, g) for a, b, d in g.edges(data=True) if a in ids and b in ids]
+    edges = [edge_json(a, b, d, g) for a, b, d in g.edges(data=True) if a in ids and b in ids]
     edges.sort(key=lambda e: (-e["weight"], e["a_name"].lower(), e["b_name"].lower()))
     around = None if centre is None else {"query": query, "actors": centre, "depth": depth}
     return {
