@@ -29,6 +29,7 @@ it happened by the grammar in `event_places.py`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -159,7 +160,14 @@ class EventReader:
         self.actors = sorted(actors, key=lambda a: a.start)
         self.actor_at = {a.start: a for a in self.actors}
         self.actor_of_token = {i: a for a in self.actors for i in range(a.start, a.end)}
-        self.dates = date_spans
+        # Token starts, for the actors and dates of one sentence by bisection (a long text has
+        # thousands of each: scanning them all per sentence would grow with the square).
+        self._actor_starts = [a.start for a in self.actors]
+        self._persons = [a for a in self.actors if a.type == "person"]
+        self._person_ends = [a.end for a in self._persons]
+        self.dates = sorted(date_spans, key=lambda sv: sv[0].start)
+        self._date_starts = [s.start for s, _ in self.dates]
+        self._org_names = {a.entity: a.name for a in self.actors if a.type == "organization"}
         self.place_of = place_of
         self.paragraphs = paragraphs
         self.is_excluded = is_excluded
@@ -382,7 +390,14 @@ class EventReader:
     # -- dates and places ---------------------------------------------------------------------
 
     def _dates_in(self, sent: Span) -> list[tuple[Span, object]]:
-        return [(s, v) for s, v in self.dates if sent.start <= s.start and s.end <= sent.end]
+        lo = bisect.bisect_left(self._date_starts, sent.start)
+        hi = bisect.bisect_left(self._date_starts, sent.end)
+        return [(s, v) for s, v in self.dates[lo:hi] if s.end <= sent.end]
+
+    def _actors_in(self, start: int, end: int) -> list[Actor]:
+        """The actors whose first token lies in tokens [start, end)."""
+        lo = bisect.bisect_left(self._actor_starts, start)
+        return self.actors[lo : bisect.bisect_left(self._actor_starts, end)]
 
     def _opening_end(self, sent: Span) -> int:
         """Token index where the sentence's opening adverbial ends (first actor or the root)."""
@@ -452,8 +467,8 @@ class EventReader:
         # token -> the chain (its preposition) of the place phrase the token is part of
         groups: dict[int, int] = {}
         previous: tuple[Actor, int] | None = None
-        for actor in self.actors:
-            if not (sent.start <= actor.start < sent.end) or actor.type not in (
+        for actor in self._actors_in(sent.start, sent.end):
+            if actor.type not in (
                 "place",
                 "organization",
                 "person",
@@ -569,14 +584,14 @@ class EventReader:
     def _resolve_pronoun(self, tok: Token) -> Actor | None:
         """He/she: the most recent person who was a grammatical subject, else the most recent
         person named ("X, the son of Y, did not attend. Instead, he ..." is X)."""
-        before = [a for a in self.actors if a.type == "person" and a.end <= tok.i]
-        subjects = [
-            a
-            for a in before
-            if _grammatical_root(self.doc[a.start : a.end]).dep_ in ("nsubj", "nsubjpass")
-        ]
-        if subjects and tok.sent.start - subjects[-1].start < 120:
-            return subjects[-1]
+        # (persons ending before the pronoun, by bisection: the latest first)
+        before = self._persons[: bisect.bisect_right(self._person_ends, tok.i)]
+        window = tok.sent.start - 120  # a subject further back is not who "he" is
+        for a in reversed(before):
+            if a.start <= window:
+                break
+            if _grammatical_root(self.doc[a.start : a.end]).dep_ in ("nsubj", "nsubjpass"):
+                return a
         return before[-1] if before else None
 
     def _anchor_token(self, tok: Token) -> Token | None:
@@ -904,7 +919,7 @@ class EventReader:
         sits: "the Senate feted X" -> the capital."""
         if self.seat_of is None:
             return None
-        names = {a.entity: a.name for a in self.actors if a.type == "organization"}
+        names = self._org_names
         for p in event.participants:
             if p.entity in names and p.role in ("host", "organizer", "participant"):
                 seat = self.seat_of(names[p.entity], p.evidence.start, p.evidence.end)
@@ -924,7 +939,10 @@ class EventReader:
         found = []
         seen: set[int] = set()
         for start_char, end_char in spans:
-            for actor in self.actors:
+            span = self.doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is None:
+                continue
+            for actor in self._actors_in(span.start, span.end):
                 if actor.type != "place" or actor.start in seen:
                     continue
                 start = self.doc[actor.start].idx
@@ -1199,8 +1217,8 @@ class EventReader:
         evidence = self._evidence(sent)
         return [
             (a.start, Participation(a.entity, "participant", "unknown", evidence))
-            for a in self.actors
-            if sent.start <= a.start < sent.end and a.type in ("person", "organization")
+            for a in self._actors_in(sent.start, sent.end)
+            if a.type in ("person", "organization")
         ]
 
 
