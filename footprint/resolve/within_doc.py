@@ -13,11 +13,11 @@ another document gets the same id.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from footprint.model import Entity, Mention, stable_id
-from footprint.nlp.components.acronyms import matches as acronym_matches
+from footprint.nlp.components.acronyms import acronym_letters, initials
 from footprint.resolve.names import is_acronym, key
 
 
@@ -47,13 +47,19 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     for m in sorted(mentions, key=lambda m: -len(key(m.name).split())):
         by_key.setdefault(key(m.name), _Cluster("person")).mentions.append(m)
     # Attach short forms to a full name, longest short forms first.
-    clusters = sorted(by_key.values(), key=lambda c: -len(c.words()))
+    # Each cluster's words read once; a short form shares its full name's last word, so the
+    # full names are looked up by it (a long text has thousands of names).
+    words_of = {id(c): c.words() for c in by_key.values()}
+    clusters = sorted(by_key.values(), key=lambda c: -len(words_of[id(c)]))
     final: list[_Cluster] = []
+    by_last: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
-        words = cluster.words()
-        candidates = [c for c in final if _is_short_form(words, c.words())]
+        words = words_of[id(cluster)]
+        last = words[-1] if words else ""
+        candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
         if not candidates:
             final.append(cluster)
+            by_last.setdefault(last, []).append(cluster)
             continue
         if len(candidates) == 1:
             candidates[0].mentions.extend(cluster.mentions)
@@ -79,14 +85,30 @@ def cluster_organizations(mentions: list[Mention], acronyms: dict[str, str]) -> 
             acronym_mentions.append(m)
         else:
             by_key.setdefault(key(m.name), _Cluster("organization")).mentions.append(m)
+    # The clusters each spelling of initials could stand for, indexed once (not every
+    # cluster tried for every acronym: a long text has thousands of both).
+    spelled_as: dict[str, list[str]] = defaultdict(list)
+
+    def index(k: str) -> None:
+        for letters in initials(by_key[k].mentions[0].name):
+            spelled_as[letters].append(k)
+
+    for k in by_key:
+        index(k)
     for m in acronym_mentions:
         expansion = acronyms.get(m.name)
         target = by_key.get(key(expansion)) if expansion else None
-        if target is None:
-            spelled = [k for k, c in by_key.items() if acronym_matches(m.name, c.mentions[0].name)]
+        if target is None and len(acronym_letters(m.name)) >= 2:
+            spelled = list(dict.fromkeys(spelled_as.get(acronym_letters(m.name), [])))
             target = by_key[spelled[0]] if len(spelled) == 1 else None
         if target is None:
-            target = by_key.setdefault(key(m.name), _Cluster("organization"))
+            k = key(m.name)
+            if k not in by_key:
+                by_key[k] = _Cluster("organization")
+                by_key[k].mentions.append(m)
+                index(k)
+                continue
+            target = by_key[k]
         target.mentions.append(m)
     return list(by_key.values())
 

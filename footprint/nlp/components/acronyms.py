@@ -90,21 +90,28 @@ def link_acronyms(doc: Doc) -> Doc:
         replace_ents(doc, new)
 
     # Bare acronyms elsewhere: tag them when they spell an organisation named in the text.
-    org_names = {e.text for e in doc.ents if e.label_ == ORG and not ACRONYM.match(e.text)}
+    # Indexed once by the initials each name can be written as (a long text has thousands of
+    # names and capitalised words: comparing every pair would grow with the square).
+    spelled: dict[str, str] = {}
+    for name in sorted({e.text for e in doc.ents if e.label_ == ORG and not ACRONYM.match(e.text)}):
+        for letters in initials(name):
+            spelled.setdefault(letters, name)
+    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
     bare: list[Span] = []
     for match in re.finditer(r"\b[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?\b", text):
         acronym = match.group()
         if not ACRONYM.match(acronym):
             continue
-        long_name = links.get(acronym) or next((n for n in org_names if matches(acronym, n)), None)
+        letters = acronym_letters(acronym)
+        long_name = links.get(acronym) or (spelled.get(letters) if len(letters) >= 2 else None)
         if long_name is None:
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
         if span is None:
             continue
-        containing = next(
-            (e for e in doc.ents if e.start <= span.start and span.end <= e.end), None
-        )
+        containing = ent_of.get(span.start)
+        if containing is not None and not (span.end <= containing.end):
+            containing = None
         if containing is not None and len(containing) > len(span):
             continue  # part of a longer name
         links.setdefault(acronym, long_name)
