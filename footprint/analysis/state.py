@@ -68,10 +68,31 @@ def state_office(titles: Iterable[str]) -> str | None:
     return next((t for t in titles if t.lower() in offices), None)
 
 
+# Readings already made, per store and its count of document writes: an entity's reading
+# depends only on its own mentions and relations, which change only when a document is
+# written, and a server's pages ask again and again about the same partners.
+_READ: dict[tuple[str, str], dict[str, StateActor | None]] = {}
+READINGS_KEPT = 200_000
+
+
 def classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActor]:
     """The state actors among the entities, each with its first reason in document order."""
     if not entity_ids:
         return {}
+    version = (store.name, store.writes_counted())
+    known = _READ.get(version)
+    if known is None or len(known) > READINGS_KEPT:
+        for stale in [v for v in _READ if v[0] == version[0]]:
+            del _READ[stale]
+        known = _READ[version] = {}
+    missing = sorted({e for e in entity_ids if e not in known})
+    found = _classify(store, missing) if missing else {}
+    for e in missing:
+        known[e] = found.get(e)
+    return {e: r for e in entity_ids if (r := known.get(e)) is not None}
+
+
+def _classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActor]:
     found: dict[str, StateActor] = {}
     rows = _entity_types(store, entity_ids)
     types = {e: r["type"] for e, r in rows.items()}
@@ -94,7 +115,7 @@ def classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActo
                 m.entity_id, OFFICE, f"title '{office}'", m.document_id, m.sentence
             )
     people = [e for e in entity_ids if types.get(e) == "person" and e not in found]
-    for role in store.roles_of(people):
+    for role in store.roles_of(people, SERVING_PREDICATES):
         if role.subject_id in found or role.predicate not in SERVING_PREDICATES:
             continue
         if role.predicate == "holds_title" and state_office([role.role]):

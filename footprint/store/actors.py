@@ -230,16 +230,23 @@ class ActorStore(SQLBase):
 
     # -- roles and appearances ----------------------------------------------------------------
 
-    def roles_of(self, entity_ids: Iterable[str]) -> list[RoleRow]:
+    def roles_of(
+        self, entity_ids: Iterable[str], predicates: Iterable[str] | None = None
+    ) -> list[RoleRow]:
         """Relations the entities are the subject of (with the object's name), in document
-        order."""
+        order; only those with one of `predicates`, when given."""
+        wanted = sorted(set(predicates)) if predicates is not None else None
+        if wanted == []:
+            return []
+        only = f"r.predicate IN ({marks(wanted)}) AND " if wanted else ""
         return self._in_chunks(
             RoleRow,
             f"SELECT {_RELATION_COLUMNS}, o.name AS object_name FROM relations r "
-            "LEFT JOIN entities o ON o.id = r.object_id WHERE r.subject_id IN ({marks})",
+            f"LEFT JOIN entities o ON o.id = r.object_id WHERE {only}r.subject_id IN ({{marks}})",
             entity_ids,
             'r.document_id, r.start, r.id, r."end"',
             lambda r: (r.document_id, r.start, r.id, r.end),
+            params=wanted or (),
         )
 
     def ties_to(self, entity_ids: Iterable[str], predicates: Iterable[str]) -> list[TieRow]:

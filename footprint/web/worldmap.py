@@ -73,6 +73,34 @@ def _view(
     return west, south, east, north, kx
 
 
+@functools.lru_cache(maxsize=256)
+def _outlines(
+    west: float, south: float, east: float, north: float, kx: float, scale: float, height: int
+) -> str:
+    """The country outlines inside one view, projected (remembered per view: projecting every
+    outline point was most of an actor page, and pages of one actor share their view)."""
+    rings = _rings()
+    if rings is None:
+        return f'<text x="10" y="{height - 10}" fill="#777">Country outlines unavailable.</text>'
+    paths = []
+    for (x0, y0, x1, y1), points in rings:
+        if x1 < west or x0 > east or y1 < south or y0 > north:
+            continue
+        kept: list[tuple[float, float]] = []
+        for lon, lat in points:
+            px, py = (lon - west) * kx * scale, (north - lat) * scale
+            if kept and abs(px - kept[-1][0]) + abs(py - kept[-1][1]) < 1.5:
+                continue
+            kept.append((px, py))
+        if len(kept) >= 3:
+            paths.append("M" + "L".join(f"{px:.1f},{py:.1f}" for px, py in kept) + "Z")
+    return (
+        '<g class="outlines" fill="#f7f4ea" stroke="#9a9a9a" stroke-width="0.6">'
+        + "".join(f'<path d="{d}"/>' for d in paths)
+        + "</g>"
+    )
+
+
 def map_svg(places: Sequence[dict[str, Any]], width: int = 900, height: int = 520) -> str:
     """Places ({name, lat, lon, events, designated}) over the country outlines in their view."""
     pts = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
@@ -89,29 +117,7 @@ def map_svg(places: Sequence[dict[str, Any]], width: int = 900, height: int = 52
         return (lon - west) * kx * scale, (north - lat) * scale
 
     body = [f'<rect width="{width}" height="{height}" fill="#eaf2f8"/>']
-    rings = _rings()
-    if rings is None:
-        body.append(
-            f'<text x="10" y="{height - 10}" fill="#777">Country outlines unavailable.</text>'
-        )
-    else:
-        paths = []
-        for (x0, y0, x1, y1), points in rings:
-            if x1 < west or x0 > east or y1 < south or y0 > north:
-                continue
-            kept: list[tuple[float, float]] = []
-            for lon, lat in points:
-                px, py = xy(lon, lat)
-                if kept and abs(px - kept[-1][0]) + abs(py - kept[-1][1]) < 1.5:
-                    continue
-                kept.append((px, py))
-            if len(kept) >= 3:
-                paths.append("M" + "L".join(f"{px:.1f},{py:.1f}" for px, py in kept) + "Z")
-        body.append(
-            '<g class="outlines" fill="#f7f4ea" stroke="#9a9a9a" stroke-width="0.6">'
-            + "".join(f'<path d="{d}"/>' for d in paths)
-            + "</g>"
-        )
+    body.append(_outlines(west, south, east, north, kx, scale, height))
     biggest = max(int(p.get("events", 1)) for p in pts)
     for p in sorted(pts, key=lambda p: -int(p.get("events", 1))):
         px, py = xy(float(p["lon"]), float(p["lat"]))

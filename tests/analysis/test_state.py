@@ -101,3 +101,25 @@ def test_first_and_latest_appearance(state_profile):
     assert span["first"]["date"]["start"] == "2024-02-12"
     assert span["latest"]["date"]["start"] == "2024-04-28"
     assert span["undated"] == 0
+
+
+@pytest.mark.store
+def test_readings_are_remembered_only_until_the_store_changes(db_target, analyse):
+    # A server asks about the same partners on every page; a new document can change a reading.
+    from footprint.analysis.state import classify
+
+    store = open_store(db_target())
+    try:
+        first = analyse("On May 3, 2024, Tariq Zaman spoke at a rally in Multan.", doc_id="a")
+        store.write(first)
+        (person,) = [e.id for e in first.entities if e.name == "Tariq Zaman"]
+        assert classify(store, [person]) == {}
+        store.write(
+            analyse(
+                "On May 9, 2024, Interior Minister Tariq Zaman visited Quetta.", doc_id="b"
+            )
+        )
+        reading = classify(store, [person])[person]
+        assert "minister" in reading.reason.lower()
+    finally:
+        store.close()
