@@ -56,33 +56,39 @@ class Built:
 
 class Graphs:
     """Actor graphs by (kind, filter) for the store's latest version, the most recent few
-    kept; a graph under `STALE_OK_S` old serves requests that come after a write."""
+    kept; a graph under `STALE_OK_S` old, or one being rebuilt by another request, serves
+    requests that come after a write. A merge or split always waits for a new graph."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._graphs: OrderedDict[Key, Built] = OrderedDict()
+        self._building: set[Key] = set()  # graphs a request is rebuilding now
 
     def graph(self, store: StoreView, kind: str, only: OccasionFilter) -> tuple[nx.Graph, bool]:
         """The graph, and whether it is older than the store's latest version."""
         key = (kind, only)
-        with self._lock:  # one build at a time; the others wait and take it
+        with self._lock:
             version = store.version()
             built = self._graphs.get(key)
-            if built is not None and (
-                built.version == version
-                or (  # only new documents since: young enough to serve
-                    built.version[2] == version[2]
-                    and time.monotonic() - built.at < STALE_OK_S
-                )
-            ):
-                self._graphs.move_to_end(key)
-                return built.graph, built.version != version
-            graph = build_network(store, kind, only)
+            if built is not None and built.version[2] == version[2]:
+                young = time.monotonic() - built.at < STALE_OK_S
+                # Only new documents since: a young graph serves, and so does an older one
+                # while another request rebuilds it (no request queues behind a rebuild).
+                if built.version == version or young or key in self._building:
+                    self._graphs.move_to_end(key)
+                    return built.graph, built.version != version
+            self._building.add(key)
+        try:
+            graph = build_network(store, kind, only)  # outside the lock: readers go on
+        finally:
+            with self._lock:
+                self._building.discard(key)
+        with self._lock:
             self._graphs[key] = Built(version, time.monotonic(), graph)
             self._graphs.move_to_end(key)
             while len(self._graphs) > GRAPHS_KEPT:
                 self._graphs.popitem(last=False)
-            return graph, False
+        return graph, False
 
 
 def answer(

@@ -1,0 +1,48 @@
+"""The web app's kept actor graphs (web/networks.py `Graphs`): served while young or while
+another request rebuilds them, rebuilt after a merge or split. A real store, written through
+the real pipeline."""
+
+import pytest
+
+from footprint.analysis.filters import OccasionFilter
+from footprint.store import open_store
+from footprint.web import networks
+
+pytestmark = pytest.mark.store
+
+TEXTS = [
+    "On May 3, 2024, Omar Farooq and Bilal Khan spoke at a rally in Karachi.",
+    "On June 9, 2024, Bilal Khan and Sana Mir attended a seminar in Lahore.",
+]
+
+
+def test_a_graph_is_served_while_rebuilt_and_rebuilt_after_a_judgement(db_target, analyse):
+    store = open_store(db_target())
+    try:
+        store.write(analyse(TEXTS[0], doc_id="one"))
+        graphs = networks.Graphs()
+        only = OccasionFilter()
+        first, stale = graphs.graph(store, "all", only)
+        assert not stale and "Sana Mir" not in {d["name"] for _, d in first.nodes(data=True)}
+        store.write(analyse(TEXTS[1], doc_id="two"))
+        # Young: served as it is, and said to be behind the store.
+        again, stale = graphs.graph(store, "all", only)
+        assert again is first and stale
+        # Old, but another request is rebuilding it: still served, not waited for.
+        key = ("all", only)
+        graphs._graphs[key] = networks.Built(graphs._graphs[key].version, 0.0, first)
+        graphs._building.add(key)
+        again, stale = graphs.graph(store, "all", only)
+        assert again is first and stale
+        graphs._building.discard(key)
+        # Old and no one rebuilding: this request rebuilds it.
+        fresh, stale = graphs.graph(store, "all", only)
+        assert fresh is not first and not stale
+        assert "Sana Mir" in {d["name"] for _, d in fresh.nodes(data=True)}
+        # A judgement changes what the graph means: never served from before it.
+        names = {d["name"]: n for n, d in fresh.nodes(data=True)}
+        store.add_judgement(names["Omar Farooq"], names["Bilal Khan"], "same")
+        after, stale = graphs.graph(store, "all", only)
+        assert after is not fresh and not stale
+    finally:
+        store.close()
