@@ -38,6 +38,13 @@ def _is_people(head: Token) -> bool:
     return lemma in lexicons.person_nouns() or lemma in lexicons.doer_nouns()
 
 
+def _of_a_named(head: Token, named: Callable[[int], bool]) -> bool:
+    return any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(named(g.i) for g in p.children)
+        for p in head.children
+    )
+
+
 def _phrase(head: Token) -> tuple[int, int]:
     """Token range of the head noun with the words that count or describe it."""
     left = [t for t in head.lefts if t.dep_ in KEPT_MODIFIERS]
@@ -90,8 +97,8 @@ def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) 
                 ),
                 child,
             )
-        if not _is_people(people) or named(people.i):
-            continue
+        if not _is_people(people) or named(people.i) or _of_a_named(people, named):
+            continue  # "Members of X" stand for X, a named participant already
         start, end = _phrase(people)
         if people is not child:
             start = min(start, _phrase(child)[0])

@@ -455,3 +455,10 @@ def test_a_named_doer_is_no_unnamed_party(nlp):
     text = "The Taliban attacked a convoy of trucks in Helmand province on Monday."
     (event,) = _story(_read(nlp, text))
     assert event.parties == []
+
+
+def test_members_of_a_named_group_are_that_group_not_an_unnamed_party(nlp):
+    text = "Members of the Harbour Workers Union staged a demonstration in Karachi on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.parties == []
+    assert any(p.role in ("organizer", "participant") for p in event.participants)
