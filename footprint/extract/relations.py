@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -136,14 +135,6 @@ class Found:
     end_char: int
 
 
-@lru_cache(maxsize=1)
-def _starts() -> frozenset[str]:
-    """What any role, kinship, front or title phrase may begin with."""
-    return lexicons.prefixes_of(
-        lexicons.roles(), lexicons.kinship(), lexicons.fronts(), lexicons.titles()
-    )
-
-
 def _lexicon_item(tokens: list[Token], i: int, words: lexicons.DocWords) -> Item | None:
     """A role, kinship, front or title phrase starting at tokens[i], outside any entity."""
     tables = (
@@ -153,8 +144,6 @@ def _lexicon_item(tokens: list[Token], i: int, words: lexicons.DocWords) -> Item
         ("t", lexicons.titles()),
     )
     start, room = tokens[i].i, len(tokens) - i
-    if not words.may_start(start, _starts()):
-        return None
     for symbol, table in tables:
         found = words.longest_at(start, table, room)
         if found is None or (symbol == "t" and not tokens[i].text[:1].isupper()):

@@ -110,11 +110,6 @@ def _prefixes(table) -> frozenset[str]:  # type: ignore[no-untyped-def]
     return held[1]  # type: ignore[return-value]
 
 
-def prefixes_of(*tables) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """The entry prefixes of several tables at once (for `DocWords.may_start`)."""
-    return frozenset().union(*(_prefixes(t) for t in tables))
-
-
 def head_forms(token) -> list[str]:  # type: ignore[no-untyped-def]
     """`_head_forms`, for callers that try one token against several tables."""
     return _head_forms(token)
@@ -163,12 +158,6 @@ class DocWords:
         held = self.found[key] = tuple(out)
         return held
 
-
-    def may_start(self, j: int, prefixes: frozenset[str]) -> bool:
-        """Could an entry with one of these first three characters start at token j? (Most
-        tokens start none: one set test per form spares every table's lookup.)"""
-        return any(f[:3] in prefixes for f in self.heads[j])
-
     def longest_at(self, j: int, table, room: int = MAX_WIDTH) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
         """The longest entry of `table` at token j at most `room` tokens wide."""
         for width, entry in self.entries_at(j, table):
@@ -189,31 +178,16 @@ def doc_words(doc) -> DocWords:  # type: ignore[no-untyped-def]
     return held  # type: ignore[no-any-return]
 
 
-def phrase_at(tokens, i: int, table, forms=None) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """The longest entry of `table` starting at tokens[i] and ending inside `tokens` (a Doc, or
     a sentence's tokens), as (width in tokens, entry).
 
     The last word may be plural or tagged as a verb ("commanders"); touching tokens join
-    without a space ("secretary-general"). `forms` is accepted for older callers and unused:
-    the Doc's words are read once (`doc_words`)."""
+    without a space ("secretary-general"). The Doc's words are read once (`doc_words`)."""
     if i >= len(tokens):
         return None
     token = tokens[i]
     return doc_words(token.doc).longest_at(token.i, table, len(tokens) - i)
-    starts = _prefixes(table)
-    if not any(f[:3] in starts for f in (forms or _head_forms(tokens[i]))):
-        return None
-    for width in (4, 3, 2, 1):
-        if i + width > len(tokens):
-            continue
-        window = tokens[i : i + width]
-        prefix = ""
-        for tok in window[:-1]:
-            prefix += tok.lower_ + (" " if tok.whitespace_ else "")
-        for form in _head_forms(window[-1]):
-            if prefix + form in table:
-                return width, prefix + form
-    return None
 
 
 @dataclass(frozen=True)
