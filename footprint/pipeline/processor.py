@@ -74,9 +74,9 @@ class Processor:
                     f"text too long ({len(document.text):,} characters; the limit is {limit:,})",
                 )
                 continue
-            if long(document):
-                doc = annotate_long(self.nlp, document.text)
             try:
+                if long(document):  # (inside: a failure in the pieces rejects this one only)
+                    doc = annotate_long(self.nlp, document.text)
                 result = extract(doc, document, geocoder=self.geocoder)
                 result.screening = screen_document(result, self.screener)
             except Exception as exc:  # one bad document must not stop the batch
