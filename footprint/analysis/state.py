@@ -18,6 +18,7 @@ of it carries its source.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +73,7 @@ def state_office(titles: Iterable[str]) -> str | None:
 # depends only on its own mentions and relations, which change only when a document is
 # written, and a server's pages ask again and again about the same partners.
 _READ: dict[tuple[str, str], dict[str, StateActor | None]] = {}
+_READ_LOCK = threading.Lock()  # the web app classifies from several threads at once
 READINGS_KEPT = 200_000
 
 
@@ -80,16 +82,18 @@ def classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActo
     if not entity_ids:
         return {}
     version = (store.name, store.writes_counted())
-    known = _READ.get(version)
-    if known is None or len(known) > READINGS_KEPT:
-        for stale in [v for v in _READ if v[0] == version[0]]:
-            del _READ[stale]
-        known = _READ[version] = {}
-    missing = sorted({e for e in entity_ids if e not in known})
+    with _READ_LOCK:
+        known = _READ.get(version)
+        if known is None or len(known) > READINGS_KEPT:
+            for stale in [v for v in _READ if v[0] == version[0]]:
+                del _READ[stale]
+            known = _READ[version] = {}
+        missing = sorted({e for e in entity_ids if e not in known})
     found = _classify(store, missing) if missing else {}
-    for e in missing:
-        known[e] = found.get(e)
-    return {e: r for e in entity_ids if (r := known.get(e)) is not None}
+    with _READ_LOCK:
+        for e in missing:
+            known[e] = found.get(e)
+        return {e: r for e in entity_ids if (r := known.get(e)) is not None}
 
 
 def _classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActor]:
