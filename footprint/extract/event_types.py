@@ -78,7 +78,7 @@ def _a_person(tok: Token) -> bool:
 
 
 def done_to_someone(verb: Token) -> bool:
-    """"beat the protesters", "was beaten by police", "a man was hospitalised after being
+    """ "beat the protesters", "was beaten by police", "a man was hospitalised after being
     beaten": a person on the receiving end (a team "beaten in the final" is no person)."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if passive and any(c.dep_ == "agent" for c in verb.children):
@@ -165,20 +165,27 @@ def by_a_crowd(head: Token) -> bool:
     between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
     doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
     doers += [c for d in doers for c in d.conjuncts]
-    # "Hundreds of protesters", "a group of students": the crowd is the counted noun.
-    doers += [
-        g
-        for d in doers
-        if d.pos_ == "NUM" or d.lemma_.lower() in QUANTITY_NOUNS
-        for c in d.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return any(d.lemma_.lower() in lexicons.crowd_nouns() for d in doers)
+    return any(counted(d).lemma_.lower() in lexicons.crowd_nouns() for d in doers)
 
 
 QUANTITY_NOUNS = {"hundred", "thousand", "dozen", "group", "score"}  # lemmas
+
+
+def counted(tok: Token) -> Token:
+    """The noun a count stands for: "Hundreds of protesters", "a group of students" are the
+    protesters and the students; any other word is itself."""
+    if tok.pos_ != "NUM" and tok.lemma_.lower() not in QUANTITY_NOUNS:
+        return tok
+    return next(
+        (
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        tok,
+    )
 
 
 def rank(type_: str) -> int:
@@ -216,8 +223,10 @@ def without_settings(
         return list(story)
     kept = []
     for span, type_ in story:
-        if span is not None and type_ not in VIOLENT_TYPES and (
-            is_setting(span[-1], violent_verbs) or in_a_side_clause(span[-1], violent_verbs)
+        if (
+            span is not None
+            and type_ not in VIOLENT_TYPES
+            and (is_setting(span[-1], violent_verbs) or in_a_side_clause(span[-1], violent_verbs))
         ):
             continue
         kept.append((span, type_))

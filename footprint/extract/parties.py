@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from footprint.extract.event_types import counted
 from footprint.nlp import lexicons
 
 DOER_DEPS = ("nsubj",)
@@ -84,19 +85,7 @@ def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) 
             role = "perpetrator" if violent else "participant"
         else:
             continue
-        people = child
-        if child.pos_ == "NUM" or child.lemma_.lower() in ("hundred", "thousand", "dozen", "group"):
-            # "hundreds of protesters", "a group of students": the people are the counted noun
-            people = next(
-                (
-                    g
-                    for p in child.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children
-                    if g.dep_ == "pobj"
-                ),
-                child,
-            )
+        people = counted(child)  # "hundreds of protesters": the protesters
         if not _is_people(people) or named(people.i) or _of_a_named(people, named):
             continue  # "Members of X" stand for X, a named participant already
         start, end = _phrase(people)
