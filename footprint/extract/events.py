@@ -487,7 +487,7 @@ class EventReader:
                 previous = None
                 continue
             if prep is not None and any(
-                self._another_event_noun(t, anchor) for t in (prep.head, self.doc[prep.i - 1])
+                self._another_event_noun(t, anchor) for t in _before_place(prep)
             ):
                 # "in retaliation for airstrikes in X": where those strikes were, not this one
                 # (the phrase right after the noun is its own, whatever the parse hung it on)
@@ -954,7 +954,7 @@ class EventReader:
                     continue  # "Pakistan-based", "Pakistan-occupied"; "Jammu and Kashmir state"
                 prep, _ = place_preposition(self.doc[actor.start : actor.end])
                 if prep is not None and any(
-                    self._another_event_noun(t, None) for t in (prep.head, self.doc[prep.i - 1])
+                    self._another_event_noun(t, None) for t in _before_place(prep)
                 ):
                     continue  # "in retaliation for airstrikes in X"
                 place = self.place_of(actor)
@@ -1350,6 +1350,13 @@ def _add_participant(event: Event, new: Participation) -> None:
         event.participants[k] = Participation(old.entity, role, mode, evidence, basis)
         return
     event.participants.append(new)
+
+
+def _before_place(prep: Token) -> list[Token]:
+    """What a place phrase may hang from: the preposition's head and the word right before it
+    (the parse often hangs "for airstrikes in X"'s "in X" on the verb); none before a
+    document's first token (doc[-1] would be its last)."""
+    return [prep.head, prep.doc[prep.i - 1]] if prep.i > 0 else [prep.head]
 
 
 def _follows_from(noun: Token) -> bool:

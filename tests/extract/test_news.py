@@ -462,3 +462,10 @@ def test_members_of_a_named_group_are_that_group_not_an_unnamed_party(nlp):
     (event,) = _story(_read(nlp, text))
     assert event.parties == []
     assert any(p.role in ("organizer", "participant") for p in event.participants)
+
+
+def test_a_place_phrase_opening_the_document_is_read_as_a_place(nlp):
+    # Nothing stands before the first token: the word "before" it is not the text's last one.
+    text = "In Quetta, gunmen attacked a police post on Monday in retaliation for airstrikes"
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Quetta"
