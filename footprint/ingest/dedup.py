@@ -76,8 +76,38 @@ def similarity(a: Signature, b: Signature) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def _bands(sig: Signature) -> list[bytes]:
+def band_keys(sig: Signature) -> list[bytes]:
+    """The signature's LSH band keys: two documents sharing one are candidate near-copies. An
+    empty text's signature has none (it is nobody's near-copy)."""
+    if np.array_equal(sig, _EMPTY):
+        return []
     return [bytes([i]) + sig[i * ROWS : (i + 1) * ROWS].tobytes() for i in range(BANDS)]
+
+
+def stored_band_keys(blob: bytes) -> list[bytes]:
+    """The band keys of a signature as the store keeps it; none for bytes that are not a
+    signature of this module's size."""
+    if len(blob) != NUM_PERM * 4:
+        return []
+    return band_keys(from_bytes(blob))
+
+
+def from_bytes(blob: bytes) -> Signature:
+    """A signature as the store keeps it (its uint32 values' bytes) back as an array."""
+    return np.frombuffer(blob, dtype=np.uint32).copy()
+
+
+def best_match(
+    sig: Signature, candidates: Iterable[tuple[str, Signature]], threshold: float = THRESHOLD
+) -> tuple[str, float] | None:
+    """The candidate most similar to `sig` at or above the threshold (the first in id order
+    among equals), with its similarity."""
+    best: tuple[str, float] | None = None
+    for doc_id, other in sorted(candidates, key=lambda c: c[0]):
+        sim = similarity(sig, other)
+        if sim >= threshold and (best is None or sim > best[1]):
+            best = (doc_id, sim)
+    return best
 
 
 class NearDuplicateIndex:
@@ -98,19 +128,12 @@ class NearDuplicateIndex:
         if doc_id in self._signatures:
             return
         self._signatures[doc_id] = sig
-        for key in _bands(sig):
+        for key in band_keys(sig):
             self._buckets.setdefault(key, []).append(doc_id)
 
     def query(self, sig: Signature) -> tuple[str, float] | None:
         """The most similar indexed document at or above the threshold, with its similarity."""
-        if np.array_equal(sig, _EMPTY):
-            return None
         candidates: set[str] = set()
-        for key in _bands(sig):
+        for key in band_keys(sig):
             candidates.update(self._buckets.get(key, ()))
-        best: tuple[str, float] | None = None
-        for doc_id in sorted(candidates):
-            sim = similarity(sig, self._signatures[doc_id])
-            if sim >= self.threshold and (best is None or sim > best[1]):
-                best = (doc_id, sim)
-        return best
+        return best_match(sig, ((d, self._signatures[d]) for d in candidates), self.threshold)

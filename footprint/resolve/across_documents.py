@@ -145,6 +145,30 @@ def _block_keys(entity_type: str, forms: Iterable[tuple[str, ...]]) -> set[tuple
     return keys
 
 
+def entity_keys(entity: dict[str, Any]) -> set[tuple[str, ...]]:
+    """The blocking keys of one entity's name, its spellings and the names it was written as:
+    two entities are compared only when they share one."""
+    forms = {_tokens(entity["name"])} | {_tokens(a) for a in entity.get("aliases", [])}
+    return _block_keys(entity["type"], (forms | _spellings(entity["name"])) - {()})
+
+
+def key_text(key: tuple[str, ...]) -> str:
+    """A blocking key as the store keeps it."""
+    return "\x1f".join(key)
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """What a resolution of part of the corpus knows about the rest (resolve/incremental.py):
+    the context of the entities it resolves (entity id -> ids tied to or appearing with it,
+    replacing what the dossier's relations and events would give), and the stored cluster and
+    name of every context entity outside the part."""
+
+    context: dict[str, set[str]]
+    clusters: dict[str, str]
+    names: dict[str, str]
+
+
 @dataclass
 class EntityResolution:
     cluster: dict[str, str]  # entity id -> cluster id (its own id when it joins nothing)
@@ -210,12 +234,14 @@ def resolve_entities(
     dossier: dict[str, Any],
     judgements: Iterable[Judgement] = (),
     occasions: dict[str, set[str]] | None = None,
+    around: Surroundings | None = None,
 ) -> EntityResolution:
     """Cluster the dossier's persons and organisations across documents.
 
     `occasions` (entity id -> labels of occasions that two or more documents report, among
     the documents that name the entity) is context too: "Javed Qureshi" in one report of a
-    rally and "Javed Iqbal Qureshi" in another report of the same rally are one man."""
+    rally and "Javed Iqbal Qureshi" in another report of the same rally are one man. `around`
+    is given when the dossier holds only part of the corpus."""
     entities = [e for e in dossier.get("entities", []) if e["type"] in ("person", "organization")]
     known = {e["id"] for e in entities}
     judged = [(a, b, v) for a, b, v in judgements if a in known and b in known]
@@ -230,7 +256,9 @@ def resolve_entities(
     # compared with the others once, through its first member, with every name form and
     # context its members have (a corpus names the same actors again and again, and comparing
     # every pair of them would grow with the square of the corpus).
-    ctx = _context(dossier)
+    ctx = _context(dossier) if around is None else defaultdict(set, around.context)
+    outside = around.clusters if around is not None else {}
+    names_outside = around.names if around is not None else {}
     for eid, labels in (occasions or {}).items():
         ctx[eid].update(f"occasion: {label}" for label in labels)
     stands_for: dict[str, list[str]] = {}
@@ -284,11 +312,18 @@ def resolve_entities(
             one_word.append((a, b))
 
     # Pass 2: shorter forms and one-word forms need context, compared by cluster.
+    def find(x: str) -> str:
+        # A context entity outside the part resolved keeps its stored cluster.
+        return clusters.find(x) if x in known or x not in outside else outside[x]
+
     def shared_context(a: str, b: str) -> list[str]:
-        ca = {clusters.find(x) for x in ctx.get(a, ())} | {clusters.find(a)}
-        cb = {clusters.find(x) for x in ctx.get(b, ())} | {clusters.find(b)}
-        common = (ca & cb) - {clusters.find(a), clusters.find(b)}
-        return sorted(by_id[c]["name"] if c in by_id else f"the same {c}" for c in common)
+        ca = {find(x) for x in ctx.get(a, ())} | {find(a)}
+        cb = {find(x) for x in ctx.get(b, ())} | {find(b)}
+        common = (ca & cb) - {find(a), find(b)}
+        return sorted(
+            by_id[c]["name"] if c in by_id else names_outside.get(c, f"the same {c}")
+            for c in common
+        )
 
     candidates: dict[str, list[str]] = defaultdict(list)
     for a, b in shorter:

@@ -15,24 +15,26 @@ from typing import Any
 
 from footprint.store.records import (
     EntityClusterRow,
+    EntityKeyRow,
     EventClusterInfoRow,
     EventClusterRow,
     NearDuplicateRow,
+    UnresolvedRow,
 )
-from footprint.store.sql import RESOLVED_KEY, SQLBase, chunks, insert_sql, marks
+from footprint.store.sql import (
+    RESOLVE_ALL_KEY,
+    RESOLVED_KEY,
+    SQLBase,
+    chunks,
+    insert_sql,
+    marks,
+)
 
 
 class ClusterStore(SQLBase):
     def resolution_inputs(self) -> dict[str, Any]:
         """Entities (with every name they were written as), relations between entities, and
         events (with participants, date, gazetteer place and document) as plain dicts."""
-        aliases: dict[str, set[str]] = defaultdict(set)
-        for entity_id, name in self._tuples("SELECT DISTINCT entity_id, name FROM mentions"):
-            aliases[entity_id].add(name)
-        entities = [
-            {"id": i, "type": t, "name": n, "aliases": sorted(aliases.get(i, ()))}
-            for i, t, n in self._tuples("SELECT id, type, name FROM entities ORDER BY id")
-        ]
         relations = [
             {"subject": s, "object": o}
             for s, o in sorted(
@@ -42,16 +44,62 @@ class ClusterStore(SQLBase):
                 )
             )
         ]
+        return {
+            "entities": self.resolution_entities(),
+            "relations": relations,
+            "events": self.resolution_events(),
+        }
+
+    def resolution_entities(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Entities as resolution reads them (id, type, name, every name they were written
+        as), all or those named, in id order."""
+        aliases: dict[str, set[str]] = defaultdict(set)
+        rows: list[tuple[Any, ...]] = []
+        if ids is None:
+            for entity_id, name in self._tuples("SELECT DISTINCT entity_id, name FROM mentions"):
+                aliases[entity_id].add(name)
+            rows = self._tuples("SELECT id, type, name FROM entities")
+        else:
+            for chunk in chunks(ids):
+                for entity_id, name in self._tuples(
+                    f"SELECT DISTINCT entity_id, name FROM mentions "
+                    f"WHERE entity_id IN ({marks(chunk)})",
+                    chunk,
+                ):
+                    aliases[entity_id].add(name)
+                rows += self._tuples(
+                    f"SELECT id, type, name FROM entities WHERE id IN ({marks(chunk)})", chunk
+                )
+        return [
+            {"id": i, "type": t, "name": n, "aliases": sorted(aliases.get(i, ()))}
+            for i, t, n in sorted(rows)
+        ]
+
+    def resolution_events(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """Events as resolution reads them (type, label, date, gazetteer place, participants,
+        document), all or those named, in id order."""
+        columns_ = (
+            "SELECT id, document_id, type, label, background, date_start, date_end, "
+            "date_precision, place FROM events"
+        )
         participants: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for event_id, entity_id in self._tuples(
-            "SELECT event_id, entity_id FROM event_participants ORDER BY event_id, entity_id"
-        ):
+        rows: list[tuple[Any, ...]] = []
+        if ids is None:
+            pairs = self._tuples("SELECT event_id, entity_id FROM event_participants")
+            rows = self._tuples(columns_)
+        else:
+            pairs = []
+            for chunk in chunks(ids):
+                pairs += self._tuples(
+                    f"SELECT event_id, entity_id FROM event_participants "
+                    f"WHERE event_id IN ({marks(chunk)})",
+                    chunk,
+                )
+                rows += self._tuples(f"{columns_} WHERE id IN ({marks(chunk)})", chunk)
+        for event_id, entity_id in sorted(pairs):
             participants[event_id].append({"entity": entity_id})
         events = []
-        for r in self._tuples(
-            "SELECT id, document_id, type, label, background, date_start, date_end, "
-            "date_precision, place FROM events ORDER BY id"
-        ):
+        for r in sorted(rows):
             date = {"start": r[5], "end": r[6], "precision": r[7]} if r[7] else None
             gazetteer_id = json.loads(r[8]).get("gazetteer_id") if r[8] else None
             events.append(
@@ -66,11 +114,282 @@ class ClusterStore(SQLBase):
                     "evidence": [{"document": r[1]}],
                 }
             )
-        return {"entities": entities, "relations": relations, "events": events}
+        return events
 
-    def entity_documents(self) -> list[tuple[str, str]]:
-        """(entity id, document id) for every document that mentions the entity."""
-        return sorted(self._tuples("SELECT DISTINCT entity_id, document_id FROM mentions"))
+    # -- what incremental resolution reads (resolve/incremental.py) ----------------------------
+
+    def unresolved(self) -> list[UnresolvedRow]:
+        """The documents written since resolution last ran."""
+        return self._select(UnresolvedRow)
+
+    def wants_whole_resolution(self) -> bool:
+        """Whether the next resolution must look at everything: the store was never resolved,
+        or a judgement or a migration asked for it."""
+        flagged = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVE_ALL_KEY,))
+        resolved = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVED_KEY,))
+        return flagged == "1" or resolved is None
+
+    def document_count(self) -> int:
+        return int(self._scalar("SELECT COUNT(*) FROM documents"))
+
+    def entities_of_documents(self, document_ids: Iterable[str]) -> set[str]:
+        """The entities the documents' mentions, relations and participants refer to."""
+        out: set[str] = set()
+        for chunk in chunks(document_ids):
+            m = marks(chunk)
+            for (entity_id,) in self._tuples(
+                f"SELECT entity_id FROM mentions WHERE document_id IN ({m}) "
+                f"UNION SELECT subject_id FROM relations WHERE document_id IN ({m}) "
+                f"UNION SELECT object_id FROM relations WHERE document_id IN ({m}) "
+                f"UNION SELECT entity_id FROM event_participants WHERE document_id IN ({m})",
+                chunk * 4,
+            ):
+                if entity_id is not None:
+                    out.add(entity_id)
+        return out
+
+    def entities_with_keys(self, keys: Iterable[str]) -> set[str]:
+        """The resolved entities with one of these blocking keys."""
+        out: set[str] = set()
+        for chunk in chunks(keys):
+            out.update(
+                row[0]
+                for row in self._tuples(
+                    f"SELECT entity_id FROM entity_keys WHERE block IN ({marks(chunk)})", chunk
+                )
+            )
+        return out
+
+    def entity_context(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Entity id -> the entities it is tied to (relations) or appeared with (events), for
+        the given entities."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for chunk in chunks(entity_ids):
+            m = marks(chunk)
+            for a, b in self._tuples(
+                f"SELECT DISTINCT subject_id, object_id FROM relations WHERE object_id IS NOT "
+                f"NULL AND (subject_id IN ({m}) OR object_id IN ({m}))",
+                chunk * 2,
+            ):
+                out[a].add(b)
+                out[b].add(a)
+            for a, b in self._tuples(
+                "SELECT DISTINCT p1.entity_id, p2.entity_id FROM event_participants p1 "
+                "JOIN event_participants p2 ON p2.event_id = p1.event_id "
+                f"WHERE p1.entity_id IN ({m}) AND p2.entity_id <> p1.entity_id",
+                chunk,
+            ):
+                out[a].add(b)
+        return out
+
+    def entity_occasions(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Entity id -> the event clusters reported by two or more documents among the events
+        of the documents that name the entity (as resolution last left them)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for chunk in chunks(entity_ids):
+            for entity_id, cluster_id in self._tuples(
+                "SELECT DISTINCT m.entity_id, c.cluster_id FROM mentions m "
+                "JOIN events e ON e.document_id = m.document_id "
+                "JOIN event_clusters c ON c.event_id = e.id "
+                f"WHERE m.entity_id IN ({marks(chunk)}) AND c.cluster_id IN "
+                "(SELECT cluster_id FROM event_clusters WHERE event_id <> cluster_id)",
+                chunk,
+            ):
+                out[entity_id].add(cluster_id)
+        return out
+
+    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
+        return {r.id: r.name for r in self.entities(ids)}
+
+    def event_labels(self, ids: Iterable[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for chunk in chunks(ids):
+            out.update(
+                self._tuples(f"SELECT id, label FROM events WHERE id IN ({marks(chunk)})", chunk)
+            )
+        return out
+
+    def events_of_documents(self, document_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in chunks(document_ids):
+            out.update(
+                r[0]
+                for r in self._tuples(
+                    f"SELECT id FROM events WHERE document_id IN ({marks(chunk)})", chunk
+                )
+            )
+        return out
+
+    def events_with_participants(self, entity_ids: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in chunks(entity_ids):
+            out.update(
+                r[0]
+                for r in self._tuples(
+                    f"SELECT DISTINCT event_id FROM event_participants "
+                    f"WHERE entity_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return out
+
+    def events_near(
+        self,
+        starts: tuple[str, str],
+        ends_from: str,
+        entity_ids: Sequence[str],
+        gazetteer_id: str | None,
+    ) -> set[str]:
+        """Events starting within `starts` (inclusive ISO days) and ending on or after
+        `ends_from`, with a participant among `entity_ids` or, when given, that gazetteer
+        place: the reports another event may be merged with."""
+        out: set[str] = set()
+        window = "date_start >= ? AND date_start <= ? AND date_end >= ?"
+        params = (starts[0], starts[1], ends_from)
+        for chunk in chunks(entity_ids):
+            out.update(
+                r[0]
+                for r in self._tuples(
+                    f"SELECT DISTINCT e.id FROM events e JOIN event_participants p "
+                    f"ON p.event_id = e.id WHERE {window.replace('date_', 'e.date_')} "
+                    f"AND p.entity_id IN ({marks(chunk)})",
+                    (*params, *chunk),
+                )
+            )
+        if gazetteer_id:
+            # The place is JSON written with sorted keys (`write`): LIKE narrows the rows
+            # through the date index, and the caller compares the parsed place.
+            pattern = "%" + json.dumps({"gazetteer_id": gazetteer_id})[1:-1] + "%"
+            out.update(
+                r[0]
+                for r in self._tuples(
+                    f"SELECT id FROM events WHERE {window} AND place LIKE ?", (*params, pattern)
+                )
+            )
+        return out
+
+    def event_cluster_of(self, event_ids: Iterable[str]) -> dict[str, str]:
+        """Event id -> its stored cluster id, for the given events and every other member of
+        their clusters."""
+        roots: set[str] = set()
+        for chunk in chunks(event_ids):
+            roots.update(
+                r[0]
+                for r in self._tuples(
+                    f"SELECT cluster_id FROM event_clusters WHERE event_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        out: dict[str, str] = {}
+        for chunk in chunks(roots):
+            out.update(
+                self._tuples(
+                    f"SELECT event_id, cluster_id FROM event_clusters "
+                    f"WHERE cluster_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return out
+
+    def near_duplicates_of(self, document_ids: Iterable[str]) -> list[NearDuplicateRow]:
+        """The recorded near-duplicate links that involve one of the documents."""
+        found: set[NearDuplicateRow] = set()
+        for chunk in chunks(document_ids):
+            m = marks(chunk)
+            found.update(
+                self._rows(
+                    NearDuplicateRow,
+                    f"SELECT * FROM near_duplicates WHERE document_id IN ({m}) "
+                    f"OR duplicate_of IN ({m})",
+                    chunk * 2,
+                )
+            )
+        return sorted(found, key=lambda r: r.document_id)
+
+    def band_neighbours(self, document_ids: Iterable[str]) -> dict[str, set[str]]:
+        """Document id -> the other stored documents sharing a signature band with it."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for chunk in chunks(document_ids):
+            for doc_id, other in self._tuples(
+                "SELECT DISTINCT a.document_id, b.document_id FROM signature_bands a "
+                "JOIN signature_bands b ON b.band = a.band AND b.document_id <> a.document_id "
+                f"WHERE a.document_id IN ({marks(chunk)})",
+                chunk,
+            ):
+                out[doc_id].add(other)
+        return out
+
+    def signatures_of(self, document_ids: Iterable[str]) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        for chunk in chunks(document_ids):
+            for doc_id, blob in self._tuples(
+                f"SELECT document_id, signature FROM signatures "
+                f"WHERE document_id IN ({marks(chunk)})",
+                chunk,
+            ):
+                out[doc_id] = bytes(blob)
+        return out
+
+    def entity_documents(
+        self, entity_ids: Iterable[str] | None = None, document_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, str]]:
+        """(entity id, document id) for every document that mentions the entity; only for the
+        entities and documents given, when they are."""
+        if entity_ids is None or document_ids is None:
+            return sorted(self._tuples("SELECT DISTINCT entity_id, document_id FROM mentions"))
+        docs = sorted(set(document_ids))
+        out: set[tuple[str, str]] = set()
+        for chunk in chunks(entity_ids):
+            for part in [docs[i : i + 400] for i in range(0, len(docs), 400)]:
+                out.update(
+                    self._tuples(
+                        f"SELECT DISTINCT entity_id, document_id FROM mentions WHERE entity_id "
+                        f"IN ({marks(chunk)}) AND document_id IN ({marks(part)})",
+                        (*chunk, *part),
+                    )
+                )
+        return sorted(out)
+
+    def stored_entity_clusters(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> its stored cluster id, for the given entities that have one."""
+        out: dict[str, str] = {}
+        for chunk in chunks(entity_ids):
+            out.update(
+                self._tuples(
+                    f"SELECT entity_id, cluster_id FROM entity_clusters "
+                    f"WHERE entity_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return out
+
+    def cluster_counts(self) -> dict[str, int]:
+        """Entities, actors (entity clusters), events, events merged across documents and those
+        with conflicting dates, as resolution left them."""
+        return {
+            "entities": int(
+                self._scalar(
+                    "SELECT COUNT(*) FROM entity_clusters c JOIN entities e ON e.id = c.entity_id "
+                    "WHERE e.type IN ('person', 'organization')"
+                )
+            ),
+            "entity_clusters": int(
+                self._scalar(
+                    "SELECT COUNT(DISTINCT c.cluster_id) FROM entity_clusters c JOIN entities e "
+                    "ON e.id = c.entity_id WHERE e.type IN ('person', 'organization')"
+                )
+            ),
+            "events": int(self._scalar("SELECT COUNT(*) FROM event_clusters")),
+            "merged_events": int(
+                self._scalar(
+                    "SELECT COUNT(DISTINCT cluster_id) FROM event_clusters "
+                    "WHERE event_id <> cluster_id"
+                )
+            ),
+            "conflicts": int(
+                self._scalar("SELECT COUNT(*) FROM event_cluster_info WHERE conflicts <> '[]'")
+            ),
+        }
 
     def add_near_duplicates(self, links: Iterable[tuple[str, str, float]]) -> None:
         """Record near-duplicate links (document, the stored document it repeats, similarity)
@@ -86,31 +405,83 @@ class ClusterStore(SQLBase):
         event_clusters: Iterable[tuple[str, str]],
         cluster_info: Iterable[tuple[str, Sequence[str], int, Any]],
         resolved_at: str | None = None,
+        entity_keys: Iterable[tuple[str, str]] = (),
+        resolved_documents: Iterable[str] = (),
     ) -> None:
         """Rebuild the derived cluster tables in one transaction. entity_clusters: (entity,
         cluster, reason); entities not named stand alone. cluster_info: (cluster, documents,
-        independent sources, conflicts). resolved_at: `writes_counted()` when the inputs were
-        read, which makes `needs_resolution()` false until the next write."""
+        independent sources, conflicts). entity_keys: (blocking key, entity). resolved_at:
+        `writes_counted()` when the inputs were read, which makes `needs_resolution()` false
+        until the next write; resolved_documents: the `unresolved()` rows read then."""
         with self.transaction():
-            if resolved_at is not None:
-                self._set_meta(RESOLVED_KEY, resolved_at)
             self._execute("DELETE FROM entity_clusters")
             self._execute("DELETE FROM event_clusters")
             self._execute("DELETE FROM event_cluster_info")
-            self._executemany(insert_sql(EntityClusterRow), list(entity_clusters))
+            self._execute("DELETE FROM entity_keys")
+            self._write_clusters(entity_clusters, event_clusters, cluster_info, entity_keys)
             self._execute(
                 "INSERT INTO entity_clusters (entity_id, cluster_id, reason) "
                 "SELECT id, id, NULL FROM entities "
                 "WHERE id NOT IN (SELECT entity_id FROM entity_clusters)"
             )
-            self._executemany(insert_sql(EventClusterRow), list(event_clusters))
-            self._executemany(
-                insert_sql(EventClusterInfoRow),
-                [
-                    (root, json.dumps(list(docs)), int(sources), json.dumps(conflicts))
-                    for root, docs, sources, conflicts in cluster_info
-                ],
-            )
+            self._set_meta(RESOLVE_ALL_KEY, "0")
+            self._resolved(resolved_at, resolved_documents)
+
+    def update_clusters(
+        self,
+        entity_clusters: Sequence[tuple[str, str, str | None]],
+        event_clusters: Sequence[tuple[str, str]],
+        cluster_info: Iterable[tuple[str, Sequence[str], int, Any]],
+        dropped_cluster_info: Iterable[str],
+        resolved_at: str | None = None,
+        entity_keys: Iterable[tuple[str, str]] = (),
+        resolved_documents: Iterable[str] = (),
+    ) -> None:
+        """Replace the cluster rows of some entities and events (incremental resolution), in
+        one transaction: each row given replaces that entity's or event's row, the info rows of
+        `dropped_cluster_info` (clusters that lost their root) go, `cluster_info` rows replace
+        theirs."""
+        with self.transaction():
+            for chunk in chunks(e for e, _, _ in entity_clusters):
+                self._execute(
+                    f"DELETE FROM entity_clusters WHERE entity_id IN ({marks(chunk)})", chunk
+                )
+            for chunk in chunks(e for e, _ in event_clusters):
+                self._execute(
+                    f"DELETE FROM event_clusters WHERE event_id IN ({marks(chunk)})", chunk
+                )
+            info = list(cluster_info)
+            for chunk in chunks([*dropped_cluster_info, *(root for root, *_ in info)]):
+                self._execute(
+                    f"DELETE FROM event_cluster_info WHERE cluster_id IN ({marks(chunk)})", chunk
+                )
+            self._write_clusters(entity_clusters, event_clusters, info, entity_keys, "ignore")
+            self._resolved(resolved_at, resolved_documents)
+
+    def _write_clusters(
+        self,
+        entity_clusters: Iterable[tuple[str, str, str | None]],
+        event_clusters: Iterable[tuple[str, str]],
+        cluster_info: Iterable[tuple[str, Sequence[str], int, Any]],
+        entity_keys: Iterable[tuple[str, str]],
+        keys_conflict: str | None = None,
+    ) -> None:
+        self._executemany(insert_sql(EntityClusterRow), list(entity_clusters))
+        self._executemany(insert_sql(EventClusterRow), list(event_clusters))
+        self._executemany(
+            insert_sql(EventClusterInfoRow),
+            [
+                (root, json.dumps(list(docs)), int(sources), json.dumps(conflicts))
+                for root, docs, sources, conflicts in cluster_info
+            ],
+        )
+        self._executemany(insert_sql(EntityKeyRow, keys_conflict), sorted(set(entity_keys)))
+
+    def _resolved(self, resolved_at: str | None, documents: Iterable[str]) -> None:
+        if resolved_at is not None:
+            self._set_meta(RESOLVED_KEY, resolved_at)
+        for chunk in chunks(documents):
+            self._execute(f"DELETE FROM unresolved WHERE document_id IN ({marks(chunk)})", chunk)
 
     # -- reading clusters ----------------------------------------------------------------------
 

@@ -242,6 +242,40 @@ class NearDuplicateRow(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class SignatureBandRow(Record):
+    """One LSH band of a document's near-duplicate signature: documents sharing a band are
+    candidate near-copies, found by an index lookup instead of reading every signature."""
+
+    table = "signature_bands"
+    key = ("band", "document_id")
+    band: bytes
+    document_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedRow(Record):
+    """A document written since corpus resolution last ran; `replaced` when the write replaced
+    a stored version (what it said before may be part of clusters resolution must undo)."""
+
+    table = "unresolved"
+    key = ("document_id",)
+    document_id: str
+    replaced: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKeyRow(Record):
+    """A blocking key of an entity's name forms (resolve/across_documents.py): entities that
+    share one are compared; resolution keeps them so a new document's entities find the stored
+    ones they may join without reading them all."""
+
+    table = "entity_keys"
+    key = ("block", "entity_id")
+    block: str
+    entity_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class JudgementRow(Record):
     table = "judgements"
     key = ("a", "b")
@@ -354,11 +388,14 @@ TABLE_RECORDS: tuple[type[Record], ...] = (
     CoAppearanceRow,
     ContentHashRow,
     SignatureRow,
+    SignatureBandRow,
     NearDuplicateRow,
+    UnresolvedRow,
     JudgementRow,
     EntityClusterRow,
     EventClusterRow,
     EventClusterInfoRow,
+    EntityKeyRow,
     SourceRatingRow,
     SearchPassageRow,
 )

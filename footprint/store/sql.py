@@ -19,6 +19,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from footprint.errors import FootprintError
+from footprint.ingest.dedup import stored_band_keys
 from footprint.model import DocumentResult, Event, Rejected, stable_id
 from footprint.store.records import (
     RECORD_OF,
@@ -40,8 +41,10 @@ from footprint.store.records import (
     Record,
     RejectionRow,
     RelationRow,
+    SignatureBandRow,
     SignatureRow,
     SourceRatingRow,
+    UnresolvedRow,
     columns,
 )
 
@@ -51,7 +54,7 @@ if TYPE_CHECKING:
 R = TypeVar("R", bound=Record)
 
 # The schema's version; `MIGRATIONS` takes a store from each older version to the next.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 OLDEST_MIGRATABLE = 4
 
 # {blob}, {real} and {bigint} are the backend's types for bytes, floating-point numbers and
@@ -138,6 +141,15 @@ CREATE TABLE IF NOT EXISTS near_duplicates (
     document_id TEXT PRIMARY KEY REFERENCES documents(id), duplicate_of TEXT NOT NULL,
     similarity {real} NOT NULL
 );
+-- The LSH bands of each signature (ingest/dedup.py), so that a document's candidate
+-- near-copies are an index lookup away (schema 8).
+CREATE TABLE IF NOT EXISTS signature_bands (
+    band {blob} NOT NULL, document_id TEXT NOT NULL REFERENCES documents(id),
+    PRIMARY KEY (band, document_id)
+);
+-- Documents written since corpus resolution last ran (schema 8): the next resolution starts
+-- from them and deletes the rows it read. replaced = 1 when the write replaced a stored version.
+CREATE TABLE IF NOT EXISTS unresolved (document_id TEXT PRIMARY KEY, replaced INTEGER NOT NULL);
 -- A user's decisions about entities (merge, split): never derived, never dropped by a re-ingest.
 CREATE TABLE IF NOT EXISTS judgements (
     a TEXT NOT NULL, b TEXT NOT NULL,
@@ -154,6 +166,10 @@ CREATE TABLE IF NOT EXISTS event_clusters (
 CREATE TABLE IF NOT EXISTS event_cluster_info (
     cluster_id TEXT PRIMARY KEY, documents TEXT NOT NULL, independent_sources INTEGER NOT NULL,
     conflicts TEXT NOT NULL
+);
+-- The blocking keys of every resolved entity's name forms (schema 8), kept by resolution.
+CREATE TABLE IF NOT EXISTS entity_keys (
+    block TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (block, entity_id)
 );
 -- Source reliability (Admiralty A-F) a user assigned to an outlet, author or file.
 CREATE TABLE IF NOT EXISTS source_ratings (
@@ -202,12 +218,24 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # The column is added by MIGRATION_STEPS[7], which looks first (no backend adds a column
     # "if not exists" in the same words).
     7: (),
+    # 8: incremental resolution. Its tables are in SCHEMA; the bands of the signatures already
+    # stored come from MIGRATION_STEPS[8], and a migrated store's next resolution is a whole one
+    # (its entity keys are not there yet).
+    8: (
+        "CREATE INDEX IF NOT EXISTS signature_bands_document ON signature_bands(document_id)",
+        "CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id)",
+        "CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end)",
+    ),
 }
 
 # Work a migration does after its statements, in the same transaction: a method of the store,
 # for what one statement cannot say (an index each backend builds its own way, rows derived
 # from those already stored). Each is safe to run again.
-MIGRATION_STEPS: dict[int, str] = {6: "build_search_index", 7: "add_event_parties"}
+MIGRATION_STEPS: dict[int, str] = {
+    6: "build_search_index",
+    7: "add_event_parties",
+    8: "add_signature_bands",
+}
 
 # Tables a document's write replaces, children first.
 PER_DOCUMENT_TABLES = (
@@ -223,6 +251,7 @@ PER_DOCUMENT_TABLES = (
     "event_evidence",
     "events",
     "near_duplicates",
+    "signature_bands",
     "signatures",
     "content_hashes",
 )
@@ -247,6 +276,9 @@ ORDERS = {
 # last resolved; when they differ the clusters are older than the documents.
 WRITES_KEY = "writes"
 RESOLVED_KEY = "resolved_at_writes"
+# Set when something the incremental resolution cannot follow happened (a user's judgement, a
+# migration): the next resolution is a whole one, which clears it.
+RESOLVE_ALL_KEY = "resolve_all"
 
 CHUNK = 500  # values bound per IN (...) list: under SQLite's parameter limit
 
@@ -421,6 +453,16 @@ class SQLBase:
         if "parties" not in self._table_columns("events"):
             self._execute("ALTER TABLE events ADD COLUMN parties TEXT")
 
+    def add_signature_bands(self) -> None:
+        """Migration 8: the LSH bands of the signatures already stored; and the next resolution
+        is a whole one, which fills the entity keys incremental resolution reads."""
+        for doc_id, blob in self._tuples("SELECT document_id, signature FROM signatures"):
+            self._executemany(
+                insert_sql(SignatureBandRow, "ignore"),
+                [(band, doc_id) for band in stored_band_keys(bytes(blob))],
+            )
+        self._set_meta(RESOLVE_ALL_KEY, "1")
+
     def _table_columns(self, table: str) -> set[str]:
         """The columns of one of the store's tables (each backend knows where to look)."""
         raise NotImplementedError
@@ -470,7 +512,19 @@ class SQLBase:
             # The entities this write can leave unreferenced: those the document's stored rows
             # name (forgotten next) and those it inserts.
             touched = self._entities_of(doc.id) | {e.id for e in result.entities}
+            # A version no resolution has read yet is in no cluster: it keeps its pending flag.
+            pending = self._scalar(
+                "SELECT replaced FROM unresolved WHERE document_id = ?", (doc.id,)
+            )
+            replaced = (
+                int(pending)
+                if pending is not None
+                else self._scalar("SELECT 1 FROM documents WHERE id = ?", (doc.id,)) is not None
+            )
             self._forget(doc.id)
+            # The next resolution starts from this document; one that replaced a stored version
+            # makes it a whole resolution (what the old version said may sit in any cluster).
+            self._execute(insert_sql(UnresolvedRow, "replace"), (doc.id, int(replaced)))
             self._execute(
                 insert_sql(DocumentRow),
                 (doc.id, doc.path, doc.title, doc.author, doc.published, doc.url, doc.text),
@@ -480,6 +534,10 @@ class SQLBase:
             )
             if signature is not None:
                 self._execute(insert_sql(SignatureRow), (doc.id, signature))
+                self._executemany(
+                    insert_sql(SignatureBandRow, "ignore"),
+                    [(band, doc.id) for band in stored_band_keys(signature)],
+                )
             if near_duplicate_of is not None and near_duplicate_of[0] != doc.id:
                 self._execute(
                     insert_sql(NearDuplicateRow),
@@ -728,6 +786,7 @@ class SQLBase:
         a, b = sorted((a, b))
         with self.transaction():
             self._execute(insert_sql(JudgementRow, "replace"), (a, b, verdict, note))
+            self._set_meta(RESOLVE_ALL_KEY, "1")
 
     def rate_source(self, source: str, reliability: str) -> None:
         grade = reliability.strip().upper()

@@ -10,7 +10,7 @@ from footprint.errors import FootprintError
 from footprint.model import Rejected
 from footprint.store import SQLStore, open_store
 from footprint.store.records import DocumentRow, EntityRow, MentionRow
-from footprint.store.sql import MIGRATIONS, SCHEMA_VERSION
+from footprint.store.sql import SCHEMA_VERSION
 from tests.backends import store_target
 
 TEXT = (
@@ -185,23 +185,30 @@ def test_both_backends_store_the_same_rows(tmp_path, analyse):
             s.close()
 
 
-def test_migration_from_the_previous_schema(target, analyse):
-    # Schema 6 had no events.parties: a store made then gains the column, keeps its events,
-    # and stores the parties of what it reads next.
+def test_migration_from_the_schemas_before(target, analyse):
+    # Schema 6 had no events.parties and schema 7 no signature bands: a store made then gains
+    # the column and the bands, keeps its events, stores the parties of what it reads next, and
+    # asks for a whole resolution (its entity keys are not there yet).
+    from footprint.ingest.dedup import signature
+
     s = open_store(target)
-    s.write(analyse("Gunmen attacked a police post in Quetta on 3 May 2024.", doc_id="old"))
+    text = "Gunmen attacked a police post in Quetta on 3 May 2024."
+    s.write(analyse(text, doc_id="old"), signature=signature(text).tobytes())
     with s.transaction():
-        assert MIGRATIONS[SCHEMA_VERSION] == ()
         # (renamed, not dropped: SQLite cannot drop a column its CREATE text comments on)
         s._execute("ALTER TABLE events RENAME COLUMN parties TO parties_before")
         s._execute("UPDATE events SET parties_before = NULL")
-        s._execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION - 1),))
+        s._execute("DELETE FROM signature_bands")
+        s._execute("UPDATE meta SET value = '0' WHERE key = 'resolve_all'")
+        s._execute("UPDATE meta SET value = '6' WHERE key = 'schema'")
     s.close()
     s = open_store(target)
     try:
-        assert s.schema_version() == SCHEMA_VERSION
+        assert s.schema_version() == SCHEMA_VERSION == 8
         assert s._tuples("SELECT count(*) FROM events WHERE parties IS NULL") == [(1,)]
-        s.write(analyse("Gunmen attacked a police post in Quetta on 3 May 2024.", doc_id="new"))
+        assert s._tuples("SELECT count(*) FROM signature_bands") == [(32,)]
+        assert s.wants_whole_resolution()
+        s.write(analyse(text, doc_id="new"))
         (found,) = s._tuples("SELECT parties FROM events WHERE document_id = 'new'")
         assert "Gunmen" in found[0]
     finally:

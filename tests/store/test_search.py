@@ -282,7 +282,7 @@ def test_a_version_5_store_is_migrated_and_searchable(db_target):
     s.close()
     s = open_store(target)
     try:
-        assert s.schema_version() == SCHEMA_VERSION == 7
+        assert s.schema_version() == SCHEMA_VERSION == 8
         assert s.passages() == passages
         assert s.search('"video link" or Rahimi') == before
         # Writes after the upgrade keep the index in step.

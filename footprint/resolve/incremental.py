@@ -1,0 +1,273 @@
+"""Incremental corpus resolution: only the clusters the new documents touch are worked again.
+
+`resolve/corpus.py` resolves the whole store when it must (the store was never resolved, a
+user's judgement or a migration asked for it, a stored document was replaced, or the new
+documents are half the store); otherwise it calls `resolve_new_documents` with the documents
+written since the last resolution (the store's `unresolved` rows). What it works:
+
+- entities: those the new documents name, every stored entity sharing a blocking key with one
+  of them (the only ones the whole resolution would compare them with), and every member of
+  those entities' stored clusters; their context (relations, co-participants, the occasions
+  their documents report) is read for them alone, and context entities outside keep their
+  stored clusters (`Surroundings`);
+- events: those of the new documents, and the stored events whose participants' clusters were
+  joined or split; with every stored event that could be merged with one of them (a date
+  window that meets its own, and a shared participant or gazetteer place) and every member of
+  those events' stored clusters;
+- near-duplicates: the new documents' links that no ingest recorded, found through the stored
+  signature bands.
+
+The clusters of everything else are what the last resolution left; a join that hinges on a
+change two steps away (the context of an entity the new documents do not touch) waits for the
+next whole resolution (`footprint ingest --resolve-all`). The work grows with what the new
+documents touch, not with the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from footprint.ingest.dedup import best_match, from_bytes
+from footprint.resolve.across_documents import (
+    DATE_SLACK_DAYS,
+    MAX_MERGE_WINDOW_DAYS,
+    EntityResolution,
+    MergedEvent,
+    Surroundings,
+    entity_keys,
+    independent_sources,
+    key_text,
+    merge_events,
+    resolve_entities,
+)
+from footprint.store import SQLStore
+
+RESOLVED_TYPES = ("person", "organization")
+
+
+@dataclass
+class IncrementalResult:
+    """What one incremental resolution wrote: the entities and events it worked."""
+
+    entities: int
+    events: int
+
+
+def missed_links(store: SQLStore, documents: Iterable[str]) -> list[tuple[str, str, float]]:
+    """Near-duplicate links the whole resolution would record for these documents: each
+    document without a recorded link, and each stored document sharing a band with one of them
+    without a link, is linked to its most similar document with a smaller id, as when every
+    document is signed again in id order."""
+    recorded = {r.document_id for r in store.near_duplicates_of(documents)}
+    neighbours = store.band_neighbours(documents)
+    unlinked = {d for d in documents if d not in recorded}
+    unlinked |= {n for d in documents for n in neighbours.get(d, ()) if n > d}
+    unlinked -= {r.document_id for r in store.near_duplicates_of(unlinked)}
+    if not unlinked:
+        return []
+    known = {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(unlinked)}
+    around = store.band_neighbours(unlinked)
+    wanted = set(unlinked) | {n for d in unlinked for n in around.get(d, ())}
+    signatures = {d: from_bytes(b) for d, b in store.signatures_of(wanted).items()}
+    links = []
+    for doc in sorted(unlinked):
+        if doc not in signatures:
+            continue
+        earlier = [(n, signatures[n]) for n in around.get(doc, ()) if n < doc and n in signatures]
+        found = best_match(signatures[doc], earlier)
+        if found is not None and frozenset((doc, found[0])) not in known:
+            links.append((doc, found[0], found[1]))
+    return links
+
+
+def _occasion_labels(store: SQLStore, occasions: dict[str, set[str]]) -> dict[str, set[str]]:
+    labels = store.event_labels({c for cs in occasions.values() for c in cs})
+    return {e: {f"{labels.get(c, c)} ({c})" for c in cs} for e, cs in occasions.items()}
+
+
+def _resolve_part(
+    store: SQLStore,
+    part: set[str],
+    judgements: list[tuple[str, str, str]],
+    occasions: dict[str, set[str]],
+) -> tuple[EntityResolution, list[dict[str, Any]]]:
+    entities = store.resolution_entities(part)
+    people = [e["id"] for e in entities if e["type"] in RESOLVED_TYPES]
+    context = store.entity_context(people)
+    outside_ids = {x for xs in context.values() for x in xs} - part
+    outside = store.cluster_of(outside_ids)
+    names = {
+        r.id: r.name for r in store.entities(set(outside.values())) if r.type in RESOLVED_TYPES
+    }
+    resolution = resolve_entities(
+        {"entities": entities},
+        judgements,
+        _occasion_labels(store, occasions),
+        Surroundings(context, outside, names),
+    )
+    return resolution, entities
+
+
+def _disturbed(old: dict[str, str], new: dict[str, str]) -> set[str]:
+    """Members of stored clusters that the new resolution joined with another stored cluster
+    or split: the events they took part in may now merge, or part, differently."""
+    new_of_old: dict[str, set[str]] = defaultdict(set)
+    old_of_new: dict[str, set[str]] = defaultdict(set)
+    for eid, root in old.items():
+        new_of_old[root].add(new.get(eid, eid))
+        old_of_new[new.get(eid, eid)].add(root)
+    moved = {
+        root
+        for root, targets in new_of_old.items()
+        if len(targets) > 1 or any(len(old_of_new[t]) > 1 for t in targets)
+    }
+    return {eid for eid, root in old.items() if root in moved}
+
+
+def _day(value: str, shift: int) -> str:
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=shift)).isoformat()
+
+
+def _mergeable_with(
+    store: SQLStore, event: dict[str, Any], members_of: dict[str, set[str]], cluster: Any
+) -> set[str]:
+    """Stored events `merge_events` could join with `event`: a date window that meets its own
+    (with the slack) and a participant of one of its clusters or its gazetteer place."""
+    date = event.get("date") or {}
+    start, end = date.get("start"), date.get("end")
+    if event.get("background") or not start or not end:
+        return set()
+    if (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days > MAX_MERGE_WINDOW_DAYS:
+        starts, ends_from = (start, start), end  # a wide window merges only with its equal
+    else:
+        reach = MAX_MERGE_WINDOW_DAYS + 2 * DATE_SLACK_DAYS
+        starts = (_day(start, -reach), _day(end, DATE_SLACK_DAYS))
+        ends_from = _day(start, -DATE_SLACK_DAYS)
+    people: set[str] = set()
+    for p in event.get("participants", []):
+        people |= members_of.get(cluster(p["entity"]), {p["entity"]})
+    place = (event.get("place") or {}).get("gazetteer_id")
+    return store.events_near(starts, ends_from, sorted(people), place)
+
+
+def resolve_new_documents(
+    store: SQLStore, documents: list[str], judgements: list[tuple[str, str, str]]
+) -> tuple[
+    list[tuple[str, str, str | None]],
+    list[tuple[str, str]],
+    list[tuple[str, list[str], int, list[str]]],
+    set[str],
+    list[tuple[str, str]],
+]:
+    """The cluster rows to replace after `documents` were added: (entity rows, event rows,
+    event cluster info rows, cluster info rows to drop, entity keys). Near-duplicate links no
+    ingest could record are stored first."""
+    store.add_near_duplicates(missed_links(store, documents))
+
+    # Entities: the new documents' own, their block mates, and the clusters of both.
+    named = store.entities_of_documents(documents)
+    keys = {
+        key_text(k)
+        for e in store.resolution_entities(named)
+        if e["type"] in RESOLVED_TYPES
+        for k in entity_keys(e)
+    }
+    part = set(store.cluster_members(named | store.entities_with_keys(keys)))
+    stored = store.stored_entity_clusters(part)
+    occasions = store.entity_occasions(part)
+    resolution, entities = _resolve_part(store, part, judgements, occasions)
+
+    # Events: the new documents' own and those whose participants' clusters changed.
+    touched = store.events_of_documents(documents) | store.events_with_participants(
+        _disturbed(stored, resolution.cluster)
+    )
+    merged, events, event_cluster, old_roots = _merge_part(store, touched, resolution)
+    new_docs = set(documents)
+    if any(new_docs & set(m.documents) for m in merged):
+        # A second pass, as in the whole resolution: documents that report one occasion give
+        # their actors a shared context.
+        by_doc: dict[str, set[str]] = defaultdict(set)
+        for m in merged:
+            for doc in m.documents:
+                by_doc[doc].add(m.id)
+        for entity_id, doc in store.entity_documents(part, list(by_doc)):
+            occasions.setdefault(entity_id, set()).update(by_doc[doc])
+        resolution, entities = _resolve_part(store, part, judgements, occasions)
+        merged, events, event_cluster, old_roots = _merge_part(store, touched, resolution)
+
+    entity_rows: list[tuple[str, str, str | None]] = []
+    key_rows: list[tuple[str, str]] = []
+    for e in entities:
+        eid = e["id"]
+        if e["type"] in RESOLVED_TYPES:
+            root = resolution.cluster[eid]
+            entity_rows.append((eid, root, resolution.reasons.get(eid)))
+            key_rows += [(key_text(k), eid) for k in entity_keys(e)]
+        else:
+            entity_rows.append((eid, eid, None))
+    info = _cluster_info(store, merged, events, event_cluster)
+    dropped = old_roots - {root for root, *_ in info}
+    return entity_rows, sorted(event_cluster.items()), info, dropped, key_rows
+
+
+def _merge_part(
+    store: SQLStore, touched: set[str], resolution: EntityResolution
+) -> tuple[list[MergedEvent], list[dict[str, Any]], dict[str, str], set[str]]:
+    """Merge the touched events with every stored event they could join, and with the other
+    members of those events' stored clusters."""
+    first = store.resolution_events(touched)
+    members_of: dict[str, set[str]] = defaultdict(set)
+    for eid, root in resolution.cluster.items():
+        members_of[root].add(eid)
+    participants = {p["entity"] for e in first for p in e["participants"]}
+    stored = store.cluster_of(participants - set(resolution.cluster))
+    for root in set(stored.values()) - set(members_of):
+        members_of[root] = set(store.cluster_members([root]))
+
+    def cluster(entity_id: str) -> str:
+        return resolution.cluster.get(entity_id) or stored.get(entity_id, entity_id)
+
+    wanted = set(touched)
+    for event in first:
+        wanted |= _mergeable_with(store, event, members_of, cluster)
+    old_cluster = store.event_cluster_of(wanted)
+    wanted |= set(old_cluster)
+    events = store.resolution_events(wanted)
+    everyone = {p["entity"] for e in events for p in e["participants"]}
+    clusters = {**store.cluster_of(everyone - set(resolution.cluster)), **resolution.cluster}
+    docs = {e["evidence"][0]["document"] for e in events}
+    near = [frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(docs)]
+    merged = merge_events({"events": events}, clusters, near)
+    event_cluster = {e["id"]: e["id"] for e in events}
+    for m in merged:
+        for member in m.members:
+            event_cluster[member] = m.id
+    return merged, events, event_cluster, set(old_cluster.values())
+
+
+def _cluster_info(
+    store: SQLStore,
+    merged: list[MergedEvent],
+    events: list[dict[str, Any]],
+    event_cluster: dict[str, str],
+) -> list[tuple[str, list[str], int, list[str]]]:
+    info = {m.id: m for m in merged}
+    doc_of = {e["id"]: e["evidence"][0]["document"] for e in events}
+    near = [frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(
+        set(doc_of.values())
+    )]
+    rows = []
+    for eid, root in sorted(event_cluster.items()):
+        if eid != root:
+            continue
+        if root in info:
+            m = info[root]
+            rows.append((root, m.documents, m.independent_sources, m.conflicts))
+        else:
+            docs = [doc_of[eid]]
+            rows.append((root, docs, independent_sources(docs, near), []))
+    return rows
