@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,6 +66,7 @@ DATE_SLACK_DAYS = 1
 MAX_MERGE_WINDOW_DAYS = 31
 
 Judgement = tuple[str, str, str]  # (entity a, entity b, "same" | "different")
+OCCASION_PREFIX = "the same occasion: "  # how a shared occasion is named in a join's reason
 
 
 class UnionFind:
@@ -93,7 +95,9 @@ class UnionFind:
 # -- entities ---------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
+    """A name's folded tokens (cached: a corpus writes the same names again and again)."""
     return tuple(name_tokens(name))
 
 
@@ -157,16 +161,63 @@ def key_text(key: tuple[str, ...]) -> str:
     return "\x1f".join(key)
 
 
-@dataclass(frozen=True)
 class Surroundings:
-    """What a resolution of part of the corpus knows about the rest (resolve/incremental.py):
-    the context of the entities it resolves (entity id -> ids tied to or appearing with it,
-    replacing what the dossier's relations and events would give), and the stored cluster and
-    name of every context entity outside the part."""
+    """What a resolution of part of the corpus reads about the rest when it needs it
+    (resolve/incremental.py): most new entities join by their name alone, so the context of
+    an entity (what it is tied to or appeared with, the occasions its documents report) is
+    read only for the few pairs a name leaves in doubt. A subclass answers from the store."""
 
-    context: dict[str, set[str]]
-    clusters: dict[str, str]
-    names: dict[str, str]
+    def context(self, entity_ids: list[str]) -> dict[str, set[str]]:
+        """Entity id -> the ids it is tied to or appeared with."""
+        raise NotImplementedError
+
+    def clusters(self, entity_ids: list[str]) -> dict[str, str]:
+        """Entity id -> its stored cluster, for entities outside the part resolved."""
+        raise NotImplementedError
+
+    def names(self, entity_ids: list[str]) -> dict[str, str]:
+        """Person or organisation id -> its name (other entities are left out)."""
+        raise NotImplementedError
+
+    def shared_occasions(
+        self, a: list[str], b: list[str], more_a: set[str], more_b: set[str]
+    ) -> set[str]:
+        """The occasions (event clusters reported by two or more documents) that documents
+        naming one of `a` and documents naming one of `b` both report; `more_a` and `more_b`
+        are occasions of each side that the store does not hold yet."""
+        raise NotImplementedError
+
+    def occasion_labels(self, occasion_ids: set[str]) -> dict[str, str]:
+        raise NotImplementedError
+
+
+class _WholeCorpus(Surroundings):
+    """The surroundings of a dossier that holds the whole corpus: nothing is outside it."""
+
+    def __init__(self, dossier: dict[str, Any], occasions: dict[str, set[str]]) -> None:
+        self._ctx = _context(dossier)
+        self._occasions = occasions
+        self._labels = {e["id"]: e["label"] for e in dossier.get("events", [])}
+
+    def context(self, entity_ids: list[str]) -> dict[str, set[str]]:
+        return {i: self._ctx.get(i, set()) for i in entity_ids}
+
+    def clusters(self, entity_ids: list[str]) -> dict[str, str]:
+        return {}
+
+    def names(self, entity_ids: list[str]) -> dict[str, str]:
+        return {}
+
+    def shared_occasions(
+        self, a: list[str], b: list[str], more_a: set[str], more_b: set[str]
+    ) -> set[str]:
+        def of(ids: list[str]) -> set[str]:
+            return set().union(*(self._occasions.get(i, set()) for i in ids))
+
+        return (of(a) | more_a) & (of(b) | more_b)
+
+    def occasion_labels(self, occasion_ids: set[str]) -> dict[str, str]:
+        return {o: self._labels.get(o, o) for o in occasion_ids}
 
 
 @dataclass
@@ -238,10 +289,11 @@ def resolve_entities(
 ) -> EntityResolution:
     """Cluster the dossier's persons and organisations across documents.
 
-    `occasions` (entity id -> labels of occasions that two or more documents report, among
-    the documents that name the entity) is context too: "Javed Qureshi" in one report of a
-    rally and "Javed Iqbal Qureshi" in another report of the same rally are one man. `around`
-    is given when the dossier holds only part of the corpus."""
+    `occasions` (entity id -> the occasions, by root event id, that two or more documents
+    report among the documents that name the entity) is context too: "Javed Qureshi" in one
+    report of a rally and "Javed Iqbal Qureshi" in another report of the same rally are one
+    man. `around` is given when the dossier holds only part of the corpus; `occasions` then
+    adds to what it reads."""
     entities = [e for e in dossier.get("entities", []) if e["type"] in ("person", "organization")]
     known = {e["id"] for e in entities}
     judged = [(a, b, v) for a, b, v in judgements if a in known and b in known]
@@ -256,11 +308,10 @@ def resolve_entities(
     # compared with the others once, through its first member, with every name form and
     # context its members have (a corpus names the same actors again and again, and comparing
     # every pair of them would grow with the square of the corpus).
-    ctx = _context(dossier) if around is None else defaultdict(set, around.context)
-    outside = around.clusters if around is not None else {}
-    names_outside = around.names if around is not None else {}
-    for eid, labels in (occasions or {}).items():
-        ctx[eid].update(f"occasion: {label}" for label in labels)
+    if around is None:
+        around = _WholeCorpus(dossier, occasions or {})
+        occasions = {}
+    extra = occasions or {}
     stands_for: dict[str, list[str]] = {}
     first_of: dict[tuple[str, tuple[str, ...]], str] = {}
     for e in sorted(entities, key=lambda e: e["id"]):
@@ -279,9 +330,18 @@ def resolve_entities(
         r: {names[r]} | {_tokens(a) for m in ms for a in by_id[m].get("aliases", [])} - {()}
         for r, ms in stands_for.items()
     }
-    for r, ms in stands_for.items():
-        if len(ms) > 1:
-            ctx[r] = set().union(*(ctx.get(m, set()) for m in ms))
+    group_context: dict[str, set[str]] = {}
+
+    def context(r: str) -> set[str]:
+        """What the group `r` stands for is tied to or appeared with."""
+        if r not in group_context:
+            loaded = around.context(stands_for.get(r, [r]))
+            group_context[r] = set().union(*loaded.values()) if loaded else set()
+        return group_context[r]
+
+    def occasions_of(r: str) -> set[str]:
+        return set().union(*(extra.get(m, set()) for m in stands_for.get(r, [r])))
+
     blocks: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for r in stands_for:
         for key in _block_keys(by_id[r]["type"], forms[r] | spellings[r]):
@@ -312,18 +372,34 @@ def resolve_entities(
             one_word.append((a, b))
 
     # Pass 2: shorter forms and one-word forms need context, compared by cluster.
+    outside: dict[str, str] = {}  # context entity outside the part -> its stored cluster
+    outside_names: dict[str, str] = {}
+
     def find(x: str) -> str:
-        # A context entity outside the part resolved keeps its stored cluster.
         return clusters.find(x) if x in known or x not in outside else outside[x]
 
     def shared_context(a: str, b: str) -> list[str]:
-        ca = {find(x) for x in ctx.get(a, ())} | {find(a)}
-        cb = {find(x) for x in ctx.get(b, ())} | {find(b)}
+        """What the groups `a` and `b` share, sorted; callers read whether there is any and
+        the first, so the occasions (the dearest to read) are left out when a shared entity
+        sorts before every occasion."""
+        ctx_a, ctx_b = context(a), context(b)
+        unseen = sorted(x for x in ctx_a | ctx_b if x not in known and x not in outside)
+        if unseen:
+            outside.update({x: x for x in unseen} | around.clusters(unseen))
+        ca = {find(x) for x in ctx_a} | {find(a)}
+        cb = {find(x) for x in ctx_b} | {find(b)}
         common = (ca & cb) - {find(a), find(b)}
-        return sorted(
-            by_id[c]["name"] if c in by_id else names_outside.get(c, f"the same {c}")
-            for c in common
+        unnamed = sorted(c for c in common if c not in by_id and c not in outside_names)
+        if unnamed:
+            outside_names.update({c: f"the same {c}" for c in unnamed} | around.names(unnamed))
+        shared = sorted(by_id[c]["name"] if c in by_id else outside_names[c] for c in common)
+        if shared and shared[0] < OCCASION_PREFIX:
+            return shared
+        occasions = around.shared_occasions(
+            stands_for.get(a, [a]), stands_for.get(b, [b]), occasions_of(a), occasions_of(b)
         )
+        labels = around.occasion_labels(occasions)
+        return sorted(shared + [f"{OCCASION_PREFIX}{labels[o]} ({o})" for o in occasions])
 
     candidates: dict[str, list[str]] = defaultdict(list)
     for a, b in shorter:

@@ -39,15 +39,13 @@ class ResolutionSummary:
     documents: int = 0  # documents written since the last resolution that this one took in
 
 
-def _occasions(
-    store: StoreView, merged: list[MergedEvent], labels: dict[str, str]
-) -> dict[str, set[str]]:
-    """Entity id -> the occasions (reported by two or more documents) its documents report,
-    each named by its root event's label and id (as incremental resolution names them)."""
+def _occasions(store: StoreView, merged: list[MergedEvent]) -> dict[str, set[str]]:
+    """Entity id -> the occasions (reported by two or more documents, by root event id) that
+    its documents report."""
     by_doc: dict[str, set[str]] = defaultdict(set)
     for m in merged:
         for doc in m.documents:
-            by_doc[doc].add(f"{labels.get(m.id, m.label)} ({m.id})")
+            by_doc[doc].add(m.id)
     out: dict[str, set[str]] = defaultdict(set)
     for entity_id, document_id in store.entity_documents():
         if document_id in by_doc:
@@ -69,22 +67,20 @@ def resolve_store(store: SQLStore, whole: bool | None = None) -> ResolutionSumma
         whole = (
             store.wants_whole_resolution()
             or any(r.replaced for r in pending)
-            or 2 * len(documents) >= store.document_count()
+            or store.documents_at_most(2 * len(documents) + 1) <= 2 * len(documents)
         )
     if whole:
         _resolve_whole(store, resolved_at, documents)
         mode = "whole"
     elif documents:
-        entity_rows, event_rows, info, dropped, keys = resolve_new_documents(
-            store, documents, store.judgements()
-        )
+        update = resolve_new_documents(store, documents, store.judgements())
         store.update_clusters(
-            entity_rows,
-            event_rows,
-            info,
-            dropped,
+            update.entity_clusters,
+            update.event_clusters,
+            update.cluster_info,
+            update.dropped_cluster_info,
             resolved_at=resolved_at,
-            entity_keys=keys,
+            entity_keys=update.entity_keys,
             resolved_documents=documents,
         )
         mode = "incremental"
@@ -108,10 +104,9 @@ def _resolve_whole(store: SQLStore, resolved_at: str, documents: list[str]) -> N
         {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates()}, key=sorted
     )
     merged = merge_events(data, resolution.cluster, near)
-    labels = {e["id"]: e["label"] for e in data["events"]}
     if merged:
         # Second pass: documents that report one occasion give their actors a shared context.
-        resolution = resolve_entities(data, judgements, _occasions(store, merged, labels))
+        resolution = resolve_entities(data, judgements, _occasions(store, merged))
         merged = merge_events(data, resolution.cluster, near)
     event_cluster = {e["id"]: e["id"] for e in data["events"]}
     for m in merged:

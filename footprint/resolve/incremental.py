@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,14 +49,17 @@ RESOLVED_TYPES = ("person", "organization")
 
 
 @dataclass
-class IncrementalResult:
-    """What one incremental resolution wrote: the entities and events it worked."""
+class ClusterUpdate:
+    """The cluster rows an incremental resolution replaces (`SQLStore.update_clusters`)."""
 
-    entities: int
-    events: int
+    entity_clusters: list[tuple[str, str, str | None]]  # (entity, cluster, reason)
+    event_clusters: list[tuple[str, str]]  # (event, cluster)
+    cluster_info: list[tuple[str, list[str], int, list[str]]]  # (cluster, documents, ...)
+    dropped_cluster_info: set[str]  # clusters whose root is a root no more
+    entity_keys: list[tuple[str, str]]  # (blocking key, entity)
 
 
-def missed_links(store: SQLStore, documents: Iterable[str]) -> list[tuple[str, str, float]]:
+def missed_links(store: SQLStore, documents: list[str]) -> list[tuple[str, str, float]]:
     """Near-duplicate links the whole resolution would record for these documents: each
     document without a recorded link, and each stored document sharing a band with one of them
     without a link, is linked to its most similar document with a smaller id, as when every
@@ -84,9 +86,36 @@ def missed_links(store: SQLStore, documents: Iterable[str]) -> list[tuple[str, s
     return links
 
 
-def _occasion_labels(store: SQLStore, occasions: dict[str, set[str]]) -> dict[str, set[str]]:
-    labels = store.event_labels({c for cs in occasions.values() for c in cs})
-    return {e: {f"{labels.get(c, c)} ({c})" for c in cs} for e, cs in occasions.items()}
+class _StoreSurroundings(Surroundings):
+    """Context, clusters and names read from the store as resolution asks for them."""
+
+    def __init__(self, store: SQLStore) -> None:
+        self.store = store
+
+    def context(self, entity_ids: list[str]) -> dict[str, set[str]]:
+        return self.store.entity_context(entity_ids)
+
+    def shared_occasions(
+        self, a: list[str], b: list[str], more_a: set[str], more_b: set[str]
+    ) -> set[str]:
+        shared = self.store.shared_occasions(a, b) | (more_a & more_b)
+        if more_a:
+            shared |= self.store.occasions_among(b, more_a)
+        if more_b:
+            shared |= self.store.occasions_among(a, more_b)
+        return shared
+
+    def occasion_labels(self, occasion_ids: set[str]) -> dict[str, str]:
+        labels = self.store.event_labels(occasion_ids)
+        return {o: labels.get(o, o) for o in occasion_ids}
+
+    def clusters(self, entity_ids: list[str]) -> dict[str, str]:
+        return self.store.cluster_of(entity_ids)
+
+    def names(self, entity_ids: list[str]) -> dict[str, str]:
+        return {
+            r.id: r.name for r in self.store.entities(entity_ids) if r.type in RESOLVED_TYPES
+        }
 
 
 def _resolve_part(
@@ -95,19 +124,11 @@ def _resolve_part(
     judgements: list[tuple[str, str, str]],
     occasions: dict[str, set[str]],
 ) -> tuple[EntityResolution, list[dict[str, Any]]]:
+    """Resolve the entities of `part`; `occasions` (entity id -> occasion ids) adds to what
+    the store says of them."""
     entities = store.resolution_entities(part)
-    people = [e["id"] for e in entities if e["type"] in RESOLVED_TYPES]
-    context = store.entity_context(people)
-    outside_ids = {x for xs in context.values() for x in xs} - part
-    outside = store.cluster_of(outside_ids)
-    names = {
-        r.id: r.name for r in store.entities(set(outside.values())) if r.type in RESOLVED_TYPES
-    }
     resolution = resolve_entities(
-        {"entities": entities},
-        judgements,
-        _occasion_labels(store, occasions),
-        Surroundings(context, outside, names),
+        {"entities": entities}, judgements, occasions, _StoreSurroundings(store)
     )
     return resolution, entities
 
@@ -156,15 +177,8 @@ def _mergeable_with(
 
 def resolve_new_documents(
     store: SQLStore, documents: list[str], judgements: list[tuple[str, str, str]]
-) -> tuple[
-    list[tuple[str, str, str | None]],
-    list[tuple[str, str]],
-    list[tuple[str, list[str], int, list[str]]],
-    set[str],
-    list[tuple[str, str]],
-]:
-    """The cluster rows to replace after `documents` were added: (entity rows, event rows,
-    event cluster info rows, cluster info rows to drop, entity keys). Near-duplicate links no
+) -> ClusterUpdate:
+    """The cluster rows to replace after `documents` were added. Near-duplicate links no
     ingest could record are stored first."""
     store.add_near_duplicates(missed_links(store, documents))
 
@@ -178,8 +192,7 @@ def resolve_new_documents(
     }
     part = set(store.cluster_members(named | store.entities_with_keys(keys)))
     stored = store.stored_entity_clusters(part)
-    occasions = store.entity_occasions(part)
-    resolution, entities = _resolve_part(store, part, judgements, occasions)
+    resolution, entities = _resolve_part(store, part, judgements, {})
 
     # Events: the new documents' own and those whose participants' clusters changed.
     touched = store.events_of_documents(documents) | store.events_with_participants(
@@ -194,8 +207,9 @@ def resolve_new_documents(
         for m in merged:
             for doc in m.documents:
                 by_doc[doc].add(m.id)
+        occasions: dict[str, set[str]] = defaultdict(set)
         for entity_id, doc in store.entity_documents(part, list(by_doc)):
-            occasions.setdefault(entity_id, set()).update(by_doc[doc])
+            occasions[entity_id] |= by_doc[doc]
         resolution, entities = _resolve_part(store, part, judgements, occasions)
         merged, events, event_cluster, old_roots = _merge_part(store, touched, resolution)
 
@@ -211,7 +225,7 @@ def resolve_new_documents(
             entity_rows.append((eid, eid, None))
     info = _cluster_info(store, merged, events, event_cluster)
     dropped = old_roots - {root for root, *_ in info}
-    return entity_rows, sorted(event_cluster.items()), info, dropped, key_rows
+    return ClusterUpdate(entity_rows, sorted(event_cluster.items()), info, dropped, key_rows)
 
 
 def _merge_part(

@@ -22,12 +22,24 @@ from footprint.store.records import (
     UnresolvedRow,
 )
 from footprint.store.sql import (
+    COUNTS_KEY,
     RESOLVE_ALL_KEY,
     RESOLVED_KEY,
+    TIES_FROM_ROWS,
     SQLBase,
     chunks,
     insert_sql,
     marks,
+)
+
+# The merged event clusters (two or more members) that documents naming one of some entities
+# report; {marks} stands for the entities' placeholders.
+_OCCASIONS_NAMING = (
+    "SELECT DISTINCT c.cluster_id FROM mentions m "
+    "JOIN events e ON e.document_id = m.document_id "
+    "JOIN event_clusters c ON c.event_id = e.id "
+    "WHERE m.entity_id IN ({marks}) AND EXISTS (SELECT 1 FROM event_clusters o "
+    "WHERE o.cluster_id = c.cluster_id AND o.event_id <> o.cluster_id)"
 )
 
 
@@ -52,7 +64,8 @@ class ClusterStore(SQLBase):
 
     def resolution_entities(self, ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Entities as resolution reads them (id, type, name, every name they were written
-        as), all or those named, in id order."""
+        as), all (the names from their mentions) or those named (the names from
+        `entity_aliases`), in id order."""
         aliases: dict[str, set[str]] = defaultdict(set)
         rows: list[tuple[Any, ...]] = []
         if ids is None:
@@ -62,7 +75,7 @@ class ClusterStore(SQLBase):
         else:
             for chunk in chunks(ids):
                 for entity_id, name in self._tuples(
-                    f"SELECT DISTINCT entity_id, name FROM mentions "
+                    f"SELECT entity_id, name FROM entity_aliases "
                     f"WHERE entity_id IN ({marks(chunk)})",
                     chunk,
                 ):
@@ -129,9 +142,6 @@ class ClusterStore(SQLBase):
         resolved = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVED_KEY,))
         return flagged == "1" or resolved is None
 
-    def document_count(self) -> int:
-        return int(self._scalar("SELECT COUNT(*) FROM documents"))
-
     def entities_of_documents(self, document_ids: Iterable[str]) -> set[str]:
         """The entities the documents' mentions, relations and participants refer to."""
         out: set[str] = set()
@@ -165,41 +175,41 @@ class ClusterStore(SQLBase):
         the given entities."""
         out: dict[str, set[str]] = defaultdict(set)
         for chunk in chunks(entity_ids):
-            m = marks(chunk)
             for a, b in self._tuples(
-                f"SELECT DISTINCT subject_id, object_id FROM relations WHERE object_id IS NOT "
-                f"NULL AND (subject_id IN ({m}) OR object_id IN ({m}))",
-                chunk * 2,
-            ):
-                out[a].add(b)
-                out[b].add(a)
-            for a, b in self._tuples(
-                "SELECT DISTINCT p1.entity_id, p2.entity_id FROM event_participants p1 "
-                "JOIN event_participants p2 ON p2.event_id = p1.event_id "
-                f"WHERE p1.entity_id IN ({m}) AND p2.entity_id <> p1.entity_id",
+                f"SELECT entity_id, tied_id FROM entity_ties WHERE entity_id IN ({marks(chunk)})",
                 chunk,
             ):
                 out[a].add(b)
         return out
 
-    def entity_occasions(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
-        """Entity id -> the event clusters reported by two or more documents among the events
-        of the documents that name the entity (as resolution last left them)."""
-        out: dict[str, set[str]] = defaultdict(set)
-        for chunk in chunks(entity_ids):
-            for entity_id, cluster_id in self._tuples(
-                "SELECT DISTINCT m.entity_id, c.cluster_id FROM mentions m "
-                "JOIN events e ON e.document_id = m.document_id "
-                "JOIN event_clusters c ON c.event_id = e.id "
-                f"WHERE m.entity_id IN ({marks(chunk)}) AND c.cluster_id IN "
-                "(SELECT cluster_id FROM event_clusters WHERE event_id <> cluster_id)",
-                chunk,
-            ):
-                out[entity_id].add(cluster_id)
-        return out
+    def shared_occasions(self, a: Sequence[str], b: Sequence[str]) -> set[str]:
+        """The event clusters reported by two or more documents (as resolution last left them)
+        that a document naming one of `a` and a document naming one of `b` both report."""
+        if not a or not b:
+            return set()
+        return {
+            r[0]
+            for r in self._tuples(
+                f"{_OCCASIONS_NAMING.format(marks=marks(a))} INTERSECT "
+                f"{_OCCASIONS_NAMING.format(marks=marks(b))}",
+                (*a, *b),
+            )
+        }
 
-    def entity_names(self, ids: Iterable[str]) -> dict[str, str]:
-        return {r.id: r.name for r in self.entities(ids)}
+    def occasions_among(self, entity_ids: Sequence[str], occasions: Iterable[str]) -> set[str]:
+        """Which of `occasions` (event cluster ids) a document naming one of the entities
+        reports."""
+        wanted = sorted(set(occasions))
+        if not entity_ids or not wanted:
+            return set()
+        return {
+            r[0]
+            for r in self._tuples(
+                f"{_OCCASIONS_NAMING.format(marks=marks(entity_ids))} "
+                f"AND c.cluster_id IN ({marks(wanted)})",
+                (*entity_ids, *wanted),
+            )
+        }
 
     def event_labels(self, ids: Iterable[str]) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -247,12 +257,14 @@ class ClusterStore(SQLBase):
         window = "date_start >= ? AND date_start <= ? AND date_end >= ?"
         params = (starts[0], starts[1], ends_from)
         for chunk in chunks(entity_ids):
+            # The date window first (its index), then each event's participants (their key):
+            # a popular actor's every event is never read.
             out.update(
                 r[0]
                 for r in self._tuples(
-                    f"SELECT DISTINCT e.id FROM events e JOIN event_participants p "
-                    f"ON p.event_id = e.id WHERE {window.replace('date_', 'e.date_')} "
-                    f"AND p.entity_id IN ({marks(chunk)})",
+                    f"SELECT id FROM events e WHERE {window} AND EXISTS (SELECT 1 FROM "
+                    f"event_participants p WHERE p.event_id = e.id "
+                    f"AND p.entity_id IN ({marks(chunk)}))",
                     (*params, *chunk),
                 )
             )
@@ -365,18 +377,27 @@ class ClusterStore(SQLBase):
 
     def cluster_counts(self) -> dict[str, int]:
         """Entities, actors (entity clusters), events, events merged across documents and those
-        with conflicting dates, as resolution left them."""
+        with conflicting dates, as resolution left them (kept in `meta` by each resolution, so
+        reading them costs nothing however large the store)."""
+        return self._stored_counts() or self._count_all()
+
+    def _stored_counts(self) -> dict[str, int] | None:
+        found = self._scalar("SELECT value FROM meta WHERE key = ?", (COUNTS_KEY,))
+        return {k: int(v) for k, v in json.loads(found).items()} if found else None
+
+    def _count_all(self) -> dict[str, int]:
+        people = "e.type IN ('person', 'organization')"
         return {
             "entities": int(
                 self._scalar(
                     "SELECT COUNT(*) FROM entity_clusters c JOIN entities e ON e.id = c.entity_id "
-                    "WHERE e.type IN ('person', 'organization')"
+                    f"WHERE {people}"
                 )
             ),
             "entity_clusters": int(
                 self._scalar(
                     "SELECT COUNT(DISTINCT c.cluster_id) FROM entity_clusters c JOIN entities e "
-                    "ON e.id = c.entity_id WHERE e.type IN ('person', 'organization')"
+                    f"ON e.id = c.entity_id WHERE {people}"
                 )
             ),
             "events": int(self._scalar("SELECT COUNT(*) FROM event_clusters")),
@@ -390,6 +411,53 @@ class ClusterStore(SQLBase):
                 self._scalar("SELECT COUNT(*) FROM event_cluster_info WHERE conflicts <> '[]'")
             ),
         }
+
+    def _counts_among(
+        self, entity_ids: Sequence[str], event_ids: Sequence[str], cluster_ids: Iterable[str]
+    ) -> dict[str, int]:
+        """`_count_all`'s counts over the rows of these entities, events and event clusters."""
+        people: set[tuple[str, str]] = set()
+        for chunk in chunks(entity_ids):
+            people.update(
+                self._tuples(
+                    "SELECT c.entity_id, c.cluster_id FROM entity_clusters c JOIN entities e "
+                    "ON e.id = c.entity_id WHERE e.type IN ('person', 'organization') "
+                    f"AND c.entity_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        events: set[tuple[str, str]] = set()
+        for chunk in chunks(event_ids):
+            events.update(
+                self._tuples(
+                    "SELECT event_id, cluster_id FROM event_clusters "
+                    f"WHERE event_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        conflicts = 0
+        for chunk in chunks(cluster_ids):
+            conflicts += int(
+                self._scalar(
+                    "SELECT COUNT(*) FROM event_cluster_info WHERE conflicts <> '[]' "
+                    f"AND cluster_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return {
+            "entities": len(people),
+            "entity_clusters": len({c for _, c in people}),
+            "events": len(events),
+            "merged_events": len({c for e, c in events if e != c}),
+            "conflicts": conflicts,
+        }
+
+    def documents_at_most(self, limit: int) -> int:
+        """How many documents are stored, counted up to `limit` (enough to compare with it,
+        without counting a large store)."""
+        return int(
+            self._scalar("SELECT COUNT(*) FROM (SELECT 1 FROM documents LIMIT ?) d", (limit,))
+        )
 
     def add_near_duplicates(self, links: Iterable[tuple[str, str, float]]) -> None:
         """Record near-duplicate links (document, the stored document it repeats, similarity)
@@ -418,6 +486,16 @@ class ClusterStore(SQLBase):
             self._execute("DELETE FROM event_clusters")
             self._execute("DELETE FROM event_cluster_info")
             self._execute("DELETE FROM entity_keys")
+            # A replaced document's old names go: the aliases are what the mentions say now.
+            self._execute("DELETE FROM entity_aliases")
+            self._execute(
+                "INSERT INTO entity_aliases (entity_id, name) "
+                "SELECT DISTINCT entity_id, name FROM mentions"
+            )
+            # So are ties that only a replaced document's old version made.
+            self._execute("DELETE FROM entity_ties")
+            for statement in TIES_FROM_ROWS:
+                self._execute(statement)
             self._write_clusters(entity_clusters, event_clusters, cluster_info, entity_keys)
             self._execute(
                 "INSERT INTO entity_clusters (entity_id, cluster_id, reason) "
@@ -425,6 +503,7 @@ class ClusterStore(SQLBase):
                 "WHERE id NOT IN (SELECT entity_id FROM entity_clusters)"
             )
             self._set_meta(RESOLVE_ALL_KEY, "0")
+            self._set_meta(COUNTS_KEY, json.dumps(self._count_all(), sort_keys=True))
             self._resolved(resolved_at, resolved_documents)
 
     def update_clusters(
@@ -441,21 +520,33 @@ class ClusterStore(SQLBase):
         one transaction: each row given replaces that entity's or event's row, the info rows of
         `dropped_cluster_info` (clusters that lost their root) go, `cluster_info` rows replace
         theirs."""
+        info = list(cluster_info)
+        roots = {*dropped_cluster_info, *(root for root, *_ in info)}
+        entities = [e for e, _, _ in entity_clusters]
+        events = [e for e, _ in event_clusters]
         with self.transaction():
-            for chunk in chunks(e for e, _, _ in entity_clusters):
+            totals = self._stored_counts() or self._count_all()
+            before = self._counts_among(entities, events, roots)
+            for chunk in chunks(entities):
                 self._execute(
                     f"DELETE FROM entity_clusters WHERE entity_id IN ({marks(chunk)})", chunk
                 )
-            for chunk in chunks(e for e, _ in event_clusters):
+            for chunk in chunks(events):
                 self._execute(
                     f"DELETE FROM event_clusters WHERE event_id IN ({marks(chunk)})", chunk
                 )
-            info = list(cluster_info)
-            for chunk in chunks([*dropped_cluster_info, *(root for root, *_ in info)]):
+            for chunk in chunks(roots):
                 self._execute(
                     f"DELETE FROM event_cluster_info WHERE cluster_id IN ({marks(chunk)})", chunk
                 )
             self._write_clusters(entity_clusters, event_clusters, info, entity_keys, "ignore")
+            after = self._counts_among(entities, events, roots)
+            # The totals move by what changed among these rows: the rows given hold whole
+            # clusters, before and after, so counting them is counting what changed.
+            self._set_meta(
+                COUNTS_KEY,
+                json.dumps({k: totals[k] + after[k] - before[k] for k in totals}, sort_keys=True),
+            )
             self._resolved(resolved_at, resolved_documents)
 
     def _write_clusters(

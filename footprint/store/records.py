@@ -276,6 +276,28 @@ class EntityKeyRow(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class EntityAliasRow(Record):
+    """A name an entity was written as in some document (the distinct `mentions.name` values),
+    kept so that resolution reads an actor's few names, not its every mention."""
+
+    table = "entity_aliases"
+    key = ("entity_id", "name")
+    entity_id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityTieRow(Record):
+    """Two entities tied by a relation or seen at one event in some document, each way round:
+    the context resolution compares, read without scanning a prolific actor's every event."""
+
+    table = "entity_ties"
+    key = ("entity_id", "tied_id")
+    entity_id: str
+    tied_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class JudgementRow(Record):
     table = "judgements"
     key = ("a", "b")
@@ -396,6 +418,8 @@ TABLE_RECORDS: tuple[type[Record], ...] = (
     EventClusterRow,
     EventClusterInfoRow,
     EntityKeyRow,
+    EntityAliasRow,
+    EntityTieRow,
     SourceRatingRow,
     SearchPassageRow,
 )

@@ -28,7 +28,9 @@ from footprint.store.records import (
     ContentHashRow,
     DesignationRow,
     DocumentRow,
+    EntityAliasRow,
     EntityRow,
+    EntityTieRow,
     EventDesignatedRow,
     EventEvidenceRow,
     EventRow,
@@ -167,6 +169,16 @@ CREATE TABLE IF NOT EXISTS event_cluster_info (
     cluster_id TEXT PRIMARY KEY, documents TEXT NOT NULL, independent_sources INTEGER NOT NULL,
     conflicts TEXT NOT NULL
 );
+-- The distinct names each entity was written as (schema 8): added with each document's
+-- mentions, rebuilt from them by a whole resolution.
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (entity_id, name)
+);
+-- Entities tied by a relation or seen at one event, each way round (schema 8): added with each
+-- document, rebuilt by a whole resolution.
+CREATE TABLE IF NOT EXISTS entity_ties (
+    entity_id TEXT NOT NULL, tied_id TEXT NOT NULL, PRIMARY KEY (entity_id, tied_id)
+);
 -- The blocking keys of every resolved entity's name forms (schema 8), kept by resolution.
 CREATE TABLE IF NOT EXISTS entity_keys (
     block TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (block, entity_id)
@@ -225,6 +237,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX IF NOT EXISTS signature_bands_document ON signature_bands(document_id)",
         "CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id)",
         "CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end)",
+        # the documents naming an actor, read from the index alone (the occasions they report)
+        "CREATE INDEX IF NOT EXISTS mentions_entity_document ON mentions(entity_id, document_id)",
+        # the actors a new document's events name (without reading every participant)
+        "CREATE INDEX IF NOT EXISTS participants_document ON event_participants(document_id)",
     ),
 }
 
@@ -279,8 +295,37 @@ RESOLVED_KEY = "resolved_at_writes"
 # Set when something the incremental resolution cannot follow happened (a user's judgement, a
 # migration): the next resolution is a whole one, which clears it.
 RESOLVE_ALL_KEY = "resolve_all"
+# The counts the last resolution left (entities, actors, events, merged events, conflicts).
+COUNTS_KEY = "resolution_counts"
 
 CHUNK = 500  # values bound per IN (...) list: under SQLite's parameter limit
+
+# `entity_ties` from the stored relations and participants (migration 8, whole resolution);
+# `_ties` gives the same for one document as it is written. (WHERE keeps SQLite from reading
+# a following ON CONFLICT as a join's ON.)
+TIES_FROM_ROWS = (
+    "INSERT INTO entity_ties (entity_id, tied_id) SELECT DISTINCT subject_id, object_id "
+    "FROM relations WHERE object_id IS NOT NULL AND object_id <> subject_id "
+    "ON CONFLICT DO NOTHING",
+    "INSERT INTO entity_ties (entity_id, tied_id) SELECT DISTINCT object_id, subject_id "
+    "FROM relations WHERE object_id IS NOT NULL AND object_id <> subject_id "
+    "ON CONFLICT DO NOTHING",
+    "INSERT INTO entity_ties (entity_id, tied_id) SELECT DISTINCT p1.entity_id, p2.entity_id "
+    "FROM event_participants p1 JOIN event_participants p2 ON p2.event_id = p1.event_id "
+    "WHERE p2.entity_id <> p1.entity_id ON CONFLICT DO NOTHING",
+)
+
+
+def _ties(result: DocumentResult) -> set[tuple[str, str]]:
+    """The document's entity ties, each way round (see TIES_FROM_ROWS)."""
+    out: set[tuple[str, str]] = set()
+    for r in result.relations:
+        if r.object and r.object != r.subject:
+            out |= {(r.subject, r.object), (r.object, r.subject)}
+    for e in result.events:
+        ids = {p.entity for p in e.participants}
+        out |= {(a, b) for a in ids for b in ids if a != b}
+    return out
 
 
 def content_hash(text: str) -> str:
@@ -454,8 +499,15 @@ class SQLBase:
             self._execute("ALTER TABLE events ADD COLUMN parties TEXT")
 
     def add_signature_bands(self) -> None:
-        """Migration 8: the LSH bands of the signatures already stored; and the next resolution
-        is a whole one, which fills the entity keys incremental resolution reads."""
+        """Migration 8: the LSH bands of the signatures already stored, the names entities
+        were written as and the ties between them; and the next resolution is a whole one,
+        which fills the entity keys incremental resolution reads."""
+        self._execute(
+            "INSERT INTO entity_aliases (entity_id, name) SELECT DISTINCT entity_id, name "
+            "FROM mentions WHERE true ON CONFLICT DO NOTHING"
+        )
+        for statement in TIES_FROM_ROWS:
+            self._execute(statement)
         for doc_id, blob in self._tuples("SELECT document_id, signature FROM signatures"):
             self._executemany(
                 insert_sql(SignatureBandRow, "ignore"),
@@ -568,6 +620,9 @@ class SQLBase:
             self._executemany(insert_sql(EntityRow, "ignore"), entities)
             self._executemany(insert_sql(MentionRow), mentions)
             self._executemany(
+                insert_sql(EntityAliasRow, "ignore"), sorted({(m[1], m[6]) for m in mentions})
+            )
+            self._executemany(
                 insert_sql(RelationRow, "ignore"),
                 [
                     (
@@ -594,6 +649,7 @@ class SQLBase:
             )
             for event in result.events:
                 self._write_event(doc.id, event)
+            self._executemany(insert_sql(EntityTieRow, "ignore"), sorted(_ties(result)))
             if result.screening is not None:
                 self._write_screening(doc.id, result.screening)
             self._write_passages(result)

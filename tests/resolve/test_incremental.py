@@ -2,6 +2,7 @@
 same store ends: documents resolved one at a time give the clusters, reasons and source counts
 that resolving them all at once gives."""
 
+import dataclasses
 import json
 
 import pytest
@@ -53,14 +54,19 @@ def test_one_document_at_a_time_ends_as_a_whole_resolution(tmp_path, corpus_resu
         modes = []
         for result, sig in results:
             one_by_one.write(result, signature=sig)
-            modes.append(resolve_store(one_by_one).mode)
+            summary = resolve_store(one_by_one)
+            modes.append(summary.mode)
             assert not one_by_one.needs_resolution() and not one_by_one.unresolved()
+            # The totals it keeps as it goes are what counting the tables gives.
+            assert one_by_one._count_all() == one_by_one.cluster_counts()
         # The first two are whole (an unresolved store; one new document in two), the rest not.
         assert modes[:2] == ["whole", "whole"]
         assert set(modes[2:]) == {"incremental"} and len(modes) > 6
         for result, sig in results:
             at_once.write(result, signature=sig)
-        assert resolve_store(at_once).mode == "whole"
+        whole_summary = resolve_store(at_once)
+        assert whole_summary.mode == "whole"
+        assert dataclasses.replace(summary, mode="whole", documents=len(results)) == whole_summary
         incremental, whole = _clusters(one_by_one), _clusters(at_once)
         assert any(c != e for e, c, _ in incremental["entities"])  # something was joined
         assert any(len(docs) > 1 for _, docs, _, _ in incremental["info"])

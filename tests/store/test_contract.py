@@ -194,19 +194,28 @@ def test_migration_from_the_schemas_before(target, analyse):
     s = open_store(target)
     text = "Gunmen attacked a police post in Quetta on 3 May 2024."
     s.write(analyse(text, doc_id="old"), signature=signature(text).tobytes())
+    rally = "Tariq Anwar, the leader of the United Workers Front, addressed a rally in Lahore."
+    s.write(analyse(rally, doc_id="old-rally"))
+    assert s._tuples("SELECT count(*) FROM entity_ties")[0][0] > 0
     with s.transaction():
         # (renamed, not dropped: SQLite cannot drop a column its CREATE text comments on)
         s._execute("ALTER TABLE events RENAME COLUMN parties TO parties_before")
         s._execute("UPDATE events SET parties_before = NULL")
         s._execute("DELETE FROM signature_bands")
+        s._execute("DELETE FROM entity_aliases")
+        s._execute("DELETE FROM entity_ties")
         s._execute("UPDATE meta SET value = '0' WHERE key = 'resolve_all'")
         s._execute("UPDATE meta SET value = '6' WHERE key = 'schema'")
     s.close()
     s = open_store(target)
     try:
         assert s.schema_version() == SCHEMA_VERSION == 8
-        assert s._tuples("SELECT count(*) FROM events WHERE parties IS NULL") == [(1,)]
+        assert s._tuples("SELECT count(*) FROM events WHERE parties IS NULL") == [(2,)]
         assert s._tuples("SELECT count(*) FROM signature_bands") == [(32,)]
+        assert s._tuples("SELECT count(*) FROM entity_aliases") == s._tuples(
+            "SELECT count(*) FROM (SELECT DISTINCT entity_id, name FROM mentions) m"
+        )
+        assert s._tuples("SELECT count(*) FROM entity_ties")[0][0] > 0
         assert s.wants_whole_resolution()
         s.write(analyse(text, doc_id="new"))
         (found,) = s._tuples("SELECT parties FROM events WHERE document_id = 'new'")
