@@ -174,7 +174,7 @@ def test_merge_and_split_persist_across_reingest(db_target):
     db = db_target()
     result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "Resolved:" in result.output
+    assert "Resolved (the whole corpus):" in result.output
 
     def cluster_of(name):
         store = open_store(db)
@@ -190,8 +190,13 @@ def test_merge_and_split_persist_across_reingest(db_target):
     assert cluster_of("Yusuf al-Qadi") != cluster_of("Yousef al-Qadi")
     result = runner.invoke(app, ["merge", "Tahir Mehmood", "Saad Hussain Rizvi", "--db", str(db)])
     assert result.exit_code == 0, result.output
-    # Re-ingesting (here: nothing new) re-resolves and keeps both judgements.
-    runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
+    # Re-ingesting (here: nothing new) keeps both judgements, as does resolving it all again.
+    result = runner.invoke(app, ["ingest", str(CORPUS), "--db", str(db)])
+    assert "Resolved (nothing new):" in result.output
+    assert cluster_of("Yusuf al-Qadi") != cluster_of("Yousef al-Qadi")
+    assert cluster_of("Tahir Mehmood") == cluster_of("Saad Hussain Rizvi")
+    result = runner.invoke(app, ["ingest", str(CORPUS), "--resolve-all", "--db", str(db)])
+    assert "Resolved (the whole corpus):" in result.output
     assert cluster_of("Yusuf al-Qadi") != cluster_of("Yousef al-Qadi")
     assert cluster_of("Tahir Mehmood") == cluster_of("Saad Hussain Rizvi")
 

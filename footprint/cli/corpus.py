@@ -4,7 +4,7 @@ entities were joined into actors; `sources rate|list` grade the outlets it cites
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -15,6 +15,9 @@ from footprint.export.terminal_text import line, plain
 from footprint.model import Rejected
 from footprint.pipeline.engines import EngineKind
 from footprint.store import StoreView
+
+if TYPE_CHECKING:
+    from footprint.resolve.corpus import ResolutionSummary
 
 sources_app = typer.Typer(help="Rate sources (Admiralty reliability A-F) for grading.")
 
@@ -48,6 +51,15 @@ def ingest(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")
     ] = None,
+    resolve_all: Annotated[
+        bool,
+        typer.Option(
+            "--resolve-all",
+            help="Resolve the whole corpus again, not only what the new documents touch (an "
+            "incremental resolution leaves a join that hinges on a change two steps away for "
+            "the next whole one).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Ingest a corpus: skip what is stored, link near-duplicates, resolve across documents."""
@@ -101,6 +113,7 @@ def ingest(
                 on_progress=on_progress,
                 on_rejected=on_rejected,
                 engine=runner,
+                resolve_all=resolve_all,
             )
     except FootprintError as exc:
         raise fail(exc) from None
@@ -113,7 +126,8 @@ def ingest(
         f"{report.exact_duplicates} exact duplicate(s) skipped, {report.near_duplicates} "
         f"near-duplicate(s) linked, {len(report.rejected)} rejected."
         + (
-            f"\nResolved: {res.entities} entities into {res.entity_clusters} actors; "
+            f"\nResolved ({_resolution_mode(res)}): {res.entities} entities into "
+            f"{res.entity_clusters} actors; "
             f"{res.merged_events} event(s) reported in several documents "
             f"({res.conflicts} with conflicting dates)."
             if res
@@ -136,6 +150,12 @@ def _entity_id(store: StoreView, ref: str) -> str:
     if len(ids) > 1:
         raise FootprintError(f"{ref!r} names several entities ({', '.join(ids)}); give an id")
     return ids[0]
+
+
+def _resolution_mode(summary: ResolutionSummary) -> str:
+    if summary.mode == "incremental":
+        return f"incremental, {summary.documents} new document(s)"
+    return "nothing new" if summary.mode == "none" else "the whole corpus"
 
 
 def merge(

@@ -32,6 +32,7 @@ def ingest_corpus(
     on_rejected: Callable[[Rejected], None] | None = None,
     resolve: bool = True,
     *,
+    resolve_all: bool = False,
     engine: Engine | str | None = None,
     scheduler: str | None = None,
 ) -> IngestReport:
@@ -39,7 +40,8 @@ def ingest_corpus(
 
     `engine` is an `Engine`, or its name ("local", "processes", "dask") for `choose_engine`
     to build with `workers` and `scheduler`; by default `workers` alone decides (one: this
-    process; more: that many worker processes)."""
+    process; more: that many worker processes). Resolution afterwards is incremental where it
+    can be (resolve/incremental.py); `resolve_all` resolves the whole corpus again."""
     if workers < 1:
         raise ValueError("workers must be at least 1")
     if engine is None or isinstance(engine, str):
@@ -49,7 +51,11 @@ def ingest_corpus(
         engine,
         store,
         dedup=True,
-        resolution=Resolution.ALWAYS if resolve else Resolution.NEVER,
+        resolution=Resolution.WHOLE
+        if resolve_all
+        else Resolution.ALWAYS
+        if resolve
+        else Resolution.NEVER,
         on_progress=on_progress,
         on_rejected=on_rejected,
     )

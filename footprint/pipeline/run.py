@@ -50,6 +50,7 @@ class RunReport:
 
 class Resolution(Enum):
     ALWAYS = "always"  # ingest: even with nothing new, since judgements may have changed
+    WHOLE = "whole"  # ingest --resolve-all: the whole corpus, not only what is new
     IF_STORED = "if stored"  # analyze: only when this run stored something
     NEVER = "never"
 
@@ -155,9 +156,10 @@ def run(
             books.write(waiting.popleft(), result)
             books.progress()
     books.progress()
-    if resolution is Resolution.ALWAYS or (
+    if resolution in (Resolution.ALWAYS, Resolution.WHOLE) or (
         resolution is Resolution.IF_STORED and books.report.stored
     ):
-        books.report.resolution = resolve_store(writer)
+        whole = True if resolution is Resolution.WHOLE else None  # None: resolve_store decides
+        books.report.resolution = resolve_store(writer, whole=whole)
     books.progress()
     return books.report
