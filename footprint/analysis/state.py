@@ -69,10 +69,12 @@ def state_office(titles: Iterable[str]) -> str | None:
     return next((t for t in titles if t.lower() in offices), None)
 
 
-# Readings already made, per store and its count of document writes: an entity's reading
-# depends only on its own mentions and relations, which change only when a document is
-# written, and a server's pages ask again and again about the same partners.
-_READ: dict[tuple[str, str], dict[str, StateActor | None]] = {}
+# Readings already made, per store (its name and id): entity id -> (its write stamp then, the reading). An
+# entity's reading depends only on its own name, mentions and relations, which change only
+# when a document naming it is written, and that moves its stamp (`written_at`); so a reading
+# stays good, however many other documents come in, until its own stamp moves. A server's pages
+# ask again and again about the same partners while an ingest writes.
+_READ: dict[str, dict[str, tuple[int, StateActor | None]]] = {}
 _READ_LOCK = threading.Lock()  # the web app classifies from several threads at once
 READINGS_KEPT = 200_000
 
@@ -81,19 +83,21 @@ def classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActo
     """The state actors among the entities, each with its first reason in document order."""
     if not entity_ids:
         return {}
-    version = (store.name, store.writes_counted())
+    stamps = store.written_at(entity_ids)  # an entity no write named since has stamp 0
+    which = f"{store.name} {store.store_id()}"
     with _READ_LOCK:
-        known = _READ.get(version)
-        if known is None or len(known) > READINGS_KEPT:
-            for stale in [v for v in _READ if v[0] == version[0]]:
-                del _READ[stale]
-            known = _READ[version] = {}
-        missing = sorted({e for e in entity_ids if e not in known})
+        known = _READ.setdefault(which, {})
+        if len(known) > READINGS_KEPT:
+            known.clear()
+        missing = sorted(
+            {e for e in entity_ids if (k := known.get(e)) is None or k[0] != stamps.get(e, 0)}
+        )
     found = _classify(store, missing) if missing else {}
     with _READ_LOCK:
         for e in missing:
-            known[e] = found.get(e)
-        return {e: r for e in entity_ids if (r := known.get(e)) is not None}
+            known[e] = (stamps.get(e, 0), found.get(e))
+        readings = {e: known[e][1] if e in known else found.get(e) for e in entity_ids}
+    return {e: r for e, r in readings.items() if r is not None}
 
 
 def _classify(store: StoreView, entity_ids: Sequence[str]) -> dict[str, StateActor]:

@@ -230,6 +230,21 @@ class ActorStore(SQLBase):
 
     # -- roles and appearances ----------------------------------------------------------------
 
+    def written_at(self, entity_ids: Iterable[str]) -> dict[str, int]:
+        """Entity id -> the count of document writes at the last write that named it (a
+        stamp: what was read about the entity then is what the store says while it holds);
+        entities no write named since schema 8 are left out."""
+        out: dict[str, int] = {}
+        for chunk in chunks(entity_ids):
+            out.update(
+                self._tuples(
+                    f"SELECT entity_id, write_count FROM entity_writes "
+                    f"WHERE entity_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return out
+
     def roles_of(
         self, entity_ids: Iterable[str], predicates: Iterable[str] | None = None
     ) -> list[RoleRow]:

@@ -14,6 +14,7 @@ leaves the store as it was, and a crash mid-document leaves nothing half-written
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -179,6 +180,12 @@ CREATE TABLE IF NOT EXISTS entity_aliases (
 CREATE TABLE IF NOT EXISTS entity_ties (
     entity_id TEXT NOT NULL, tied_id TEXT NOT NULL, PRIMARY KEY (entity_id, tied_id)
 );
+-- The document write (the `writes` count) that last named each entity (schema 8): what a
+-- reader caching something about an entity checks, to know it is still what the store says.
+-- A stamp, not data: left out of `dump()`.
+CREATE TABLE IF NOT EXISTS entity_writes (
+    entity_id TEXT PRIMARY KEY, write_count {bigint} NOT NULL
+);
 -- The blocking keys of every resolved entity's name forms (schema 8), kept by resolution.
 CREATE TABLE IF NOT EXISTS entity_keys (
     block TEXT NOT NULL, entity_id TEXT NOT NULL, PRIMARY KEY (block, entity_id)
@@ -295,6 +302,7 @@ RESOLVED_KEY = "resolved_at_writes"
 # Set when something the incremental resolution cannot follow happened (a user's judgement, a
 # migration): the next resolution is a whole one, which clears it.
 RESOLVE_ALL_KEY = "resolve_all"
+STORE_ID_KEY = "store_id"
 # The counts the last resolution left (entities, actors, events, merged events, conflicts).
 COUNTS_KEY = "resolution_counts"
 
@@ -468,7 +476,7 @@ class SQLBase:
             found = self._scalar("SELECT value FROM meta WHERE key = 'schema'")
             if found is None:
                 for version in sorted(MIGRATIONS):
-                    self._migrate(version)
+                    self._migrate(version)  # migration 8 names the new store
                 self._execute(
                     "INSERT INTO meta (key, value) VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
                 )
@@ -514,6 +522,12 @@ class SQLBase:
                 [(band, doc_id) for band in stored_band_keys(bytes(blob))],
             )
         self._set_meta(RESOLVE_ALL_KEY, "1")
+        self._set_meta(STORE_ID_KEY, uuid.uuid4().hex)
+
+    def store_id(self) -> str:
+        """An id made when the store was created (or migrated to schema 8): what tells a store
+        from another made later at the same path, for caches keyed by store."""
+        return str(self._scalar("SELECT value FROM meta WHERE key = ?", (STORE_ID_KEY,)) or "")
 
     def _table_columns(self, table: str) -> set[str]:
         """The columns of one of the store's tables (each backend knows where to look)."""
@@ -655,6 +669,12 @@ class SQLBase:
             self._write_passages(result)
             self._drop_orphans(touched)
             self._count_write()
+            stamp = int(self.writes_counted())
+            self._executemany(
+                "INSERT INTO entity_writes (entity_id, write_count) VALUES (?, ?) "
+                "ON CONFLICT (entity_id) DO UPDATE SET write_count = excluded.write_count",
+                [(e, stamp) for e in sorted(touched)],
+            )
 
     def _write_passages(self, result: DocumentResult) -> None:
         """Write the document's searchable passages (search.py)."""

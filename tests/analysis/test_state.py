@@ -123,3 +123,33 @@ def test_readings_are_remembered_only_until_the_store_changes(db_target, analyse
         assert "minister" in reading.reason.lower()
     finally:
         store.close()
+
+
+@pytest.mark.store
+def test_a_reading_is_read_again_only_when_a_document_names_its_entity(
+    db_target, analyse, monkeypatch
+):
+    from footprint.analysis import state
+
+    store = open_store(db_target())
+    try:
+        first = analyse("On May 3, 2024, Tariq Zaman spoke at a rally in Multan.", doc_id="a")
+        store.write(first)
+        (person,) = [e.id for e in first.entities if e.name == "Tariq Zaman"]
+        read: list[list[str]] = []
+        real = state._classify
+        monkeypatch.setattr(
+            state, "_classify", lambda s, ids: read.append(list(ids)) or real(s, ids)
+        )
+        assert state.classify(store, [person]) == {}
+        # Another actor's document moves the store on, not this reading.
+        store.write(analyse("On May 5, 2024, Sana Mir addressed a rally in Quetta.", doc_id="c"))
+        assert state.classify(store, [person]) == {}
+        assert read == [[person]]
+        store.write(
+            analyse("On May 9, 2024, Interior Minister Tariq Zaman visited Quetta.", doc_id="b")
+        )
+        assert "minister" in state.classify(store, [person])[person].reason.lower()
+        assert read == [[person], [person]]
+    finally:
+        store.close()
