@@ -175,7 +175,7 @@ def resolution_growth(work: Path, sizes: tuple[int, ...]) -> dict[str, Any]:
         store = SQLiteStore(db)
         try:
             n = _stored_copies(store, results, 0, size)
-            resolve_store(store, whole=True)
+            resolve_store(store, force_whole=True)
             times = []
             for _ in range(ROUNDS):  # the median of a few: one run is at the OS's mercy
                 n = _stored_copies(store, results, n + 1, ADDED)
@@ -184,7 +184,7 @@ def resolution_growth(work: Path, sizes: tuple[int, ...]) -> dict[str, Any]:
                 times.append(time.perf_counter() - started)
             seconds = statistics.median(times)
             started = time.perf_counter()
-            resolve_store(store, whole=True)
+            resolve_store(store, force_whole=True)
             whole_seconds = time.perf_counter() - started
         finally:
             store.close()

@@ -69,11 +69,11 @@ def state_office(titles: Iterable[str]) -> str | None:
     return next((t for t in titles if t.lower() in offices), None)
 
 
-# Readings already made, per store (its name and id): entity id -> (its write stamp then, the reading). An
-# entity's reading depends only on its own name, mentions and relations, which change only
-# when a document naming it is written, and that moves its stamp (`written_at`); so a reading
-# stays good, however many other documents come in, until its own stamp moves. A server's pages
-# ask again and again about the same partners while an ingest writes.
+# Readings already made, per store (its name and id): entity id -> (its write stamp then, the
+# reading). An entity's reading depends only on its own name, mentions and relations, which
+# change only when a document naming it is written, and that moves its stamp (`written_at`);
+# so a reading stays good, however many other documents come in, until its own stamp moves. A
+# server's pages ask again and again about the same partners while an ingest writes.
 _READ: dict[str, dict[str, tuple[int, StateActor | None]]] = {}
 _READ_LOCK = threading.Lock()  # the web app classifies from several threads at once
 READINGS_KEPT = 200_000

@@ -159,7 +159,8 @@ def run(
     if resolution in (Resolution.ALWAYS, Resolution.WHOLE) or (
         resolution is Resolution.IF_STORED and books.report.stored
     ):
-        whole = True if resolution is Resolution.WHOLE else None  # None: resolve_store decides
-        books.report.resolution = resolve_store(writer, whole=whole)
+        books.report.resolution = resolve_store(
+            writer, force_whole=resolution is Resolution.WHOLE
+        )
     books.progress()
     return books.report

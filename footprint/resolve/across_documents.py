@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -66,6 +65,7 @@ DATE_SLACK_DAYS = 1
 MAX_MERGE_WINDOW_DAYS = 31
 
 Judgement = tuple[str, str, str]  # (entity a, entity b, "same" | "different")
+RESOLVED_TYPES = ("person", "organization")  # the entity types resolution clusters
 OCCASION_PREFIX = "the same occasion: "  # how a shared occasion is named in a join's reason
 
 
@@ -95,9 +95,7 @@ class UnionFind:
 # -- entities ---------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=65536)
 def _tokens(name: str) -> tuple[str, ...]:
-    """A name's folded tokens (cached: a corpus writes the same names again and again)."""
     return tuple(name_tokens(name))
 
 
@@ -154,6 +152,11 @@ def entity_keys(entity: dict[str, Any]) -> set[tuple[str, ...]]:
     two entities are compared only when they share one."""
     forms = {_tokens(entity["name"])} | {_tokens(a) for a in entity.get("aliases", [])}
     return _block_keys(entity["type"], (forms | _spellings(entity["name"])) - {()})
+
+
+def name_group(entity: dict[str, Any]) -> tuple[str, tuple[str, ...]]:
+    """What entities that join outright by their name alone share: type and folded tokens."""
+    return entity["type"], _tokens(entity["name"])
 
 
 def key_text(key: tuple[str, ...]) -> str:
@@ -294,7 +297,7 @@ def resolve_entities(
     report of a rally and "Javed Iqbal Qureshi" in another report of the same rally are one
     man. `around` is given when the dossier holds only part of the corpus; `occasions` then
     adds to what it reads."""
-    entities = [e for e in dossier.get("entities", []) if e["type"] in ("person", "organization")]
+    entities = [e for e in dossier.get("entities", []) if e["type"] in RESOLVED_TYPES]
     known = {e["id"] for e in entities}
     judged = [(a, b, v) for a, b, v in judgements if a in known and b in known]
     clusters = _Clusters(known, [(a, b) for a, b, v in judged if v == "different"])
@@ -609,3 +612,27 @@ def merge_events(
             )
         )
     return sorted(merged, key=lambda m: m.id)
+
+
+def event_clusters(
+    events: list[dict[str, Any]], merged: list[MergedEvent], near: list[frozenset[str]]
+) -> tuple[dict[str, str], list[tuple[str, list[str], int, list[str]]]]:
+    """Every event's cluster (its own id when it merged with none), and each cluster's
+    documents, independent sources and conflicts: the rows the store keeps."""
+    cluster = {e["id"]: e["id"] for e in events}
+    for m in merged:
+        for member in m.members:
+            cluster[member] = m.id
+    info = {m.id: m for m in merged}
+    doc_of = {e["id"]: (e["evidence"][0]["document"] if e.get("evidence") else "") for e in events}
+    rows = []
+    for eid, root in sorted(cluster.items()):
+        if eid != root:
+            continue
+        if root in info:
+            m = info[root]
+            rows.append((root, m.documents, m.independent_sources, m.conflicts))
+        else:
+            docs = [doc_of[eid]]
+            rows.append((root, docs, independent_sources(docs, near), []))
+    return cluster, rows

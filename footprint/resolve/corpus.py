@@ -15,14 +15,15 @@ from dataclasses import dataclass
 
 from footprint.ingest.dedup import NearDuplicateIndex, from_bytes
 from footprint.resolve.across_documents import (
+    RESOLVED_TYPES,
     MergedEvent,
     entity_keys,
-    independent_sources,
+    event_clusters,
     key_text,
     merge_events,
     resolve_entities,
 )
-from footprint.resolve.incremental import resolve_new_documents
+from footprint.resolve.incremental import MAX_PASSES, resolve_new_documents
 from footprint.store import SQLStore, StoreView
 
 log = logging.getLogger(__name__)
@@ -53,24 +54,25 @@ def _occasions(store: StoreView, merged: list[MergedEvent]) -> dict[str, set[str
     return out
 
 
-def resolve_store(store: SQLStore, whole: bool | None = None) -> ResolutionSummary:
+def resolve_store(store: SQLStore, force_whole: bool = False) -> ResolutionSummary:
     """Bring the entity and event clusters up to date with the documents stored.
 
-    whole=None decides: a whole resolution when the store was never resolved, a judgement or a
-    migration asked for one, a stored document was replaced, or the new documents are half the
-    store or more; otherwise an incremental one over what the new documents touch
-    (resolve/incremental.py). whole=True forces a whole one."""
+    A whole resolution when the store was never resolved, a judgement or a migration asked for
+    one, a stored document was replaced, the new documents are half the store or more, or
+    `force_whole`; otherwise an incremental one over what the new documents touch
+    (resolve/incremental.py)."""
     resolved_at = store.writes_counted()  # before reading: a later write makes it stale
+    whole_asked = store.whole_resolution_asked()
     pending = store.unresolved()
     documents = [r.document_id for r in pending]
-    if whole is None:
-        whole = (
-            store.wants_whole_resolution()
-            or any(r.replaced for r in pending)
-            or store.documents_at_most(2 * len(documents) + 1) <= 2 * len(documents)
-        )
+    whole = (
+        force_whole
+        or store.wants_whole_resolution()
+        or any(r.replaced for r in pending)
+        or store.documents_at_most(2 * len(documents) + 1) <= 2 * len(documents)
+    )
     if whole:
-        _resolve_whole(store, resolved_at, documents)
+        _resolve_whole(store, resolved_at, documents, whole_asked)
         mode = "whole"
     elif documents:
         update = resolve_new_documents(store, documents, store.judgements())
@@ -92,42 +94,41 @@ def resolve_store(store: SQLStore, whole: bool | None = None) -> ResolutionSumma
     return summary
 
 
-def _resolve_whole(store: SQLStore, resolved_at: str, documents: list[str]) -> None:
+def _members(merged: list[MergedEvent]) -> set[tuple[str, ...]]:
+    return {tuple(m.members) for m in merged}
+
+
+def _resolve_whole(
+    store: SQLStore, resolved_at: str, documents: list[str], whole_asked: str
+) -> None:
     data = store.resolution_inputs()
     judgements = store.judgements()
-    resolution = resolve_entities(data, judgements)
-    _, missed = _near_duplicate_links(store)
     # Links two ingests running at once could not see are recorded now, so the store holds
     # the same links as when the ingests ran one after the other.
-    store.add_near_duplicates(missed)
+    store.add_near_duplicates(_missed_near_duplicates(store))
     near = sorted(
         {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates()}, key=sorted
     )
-    merged = merge_events(data, resolution.cluster, near)
-    if merged:
-        # Second pass: documents that report one occasion give their actors a shared context.
-        resolution = resolve_entities(data, judgements, _occasions(store, merged))
-        merged = merge_events(data, resolution.cluster, near)
-    event_cluster = {e["id"]: e["id"] for e in data["events"]}
-    for m in merged:
-        for member in m.members:
-            event_cluster[member] = m.id
-    doc_of = {e["id"]: e["evidence"][0]["document"] for e in data["events"]}
-    info = {m.id: m for m in merged}
-    cluster_info = []
-    for eid, root in event_cluster.items():
-        if eid != root:
-            continue
-        if root in info:
-            m = info[root]
-            cluster_info.append((root, m.documents, m.independent_sources, m.conflicts))
-        else:
-            docs = [doc_of[eid]]
-            cluster_info.append((root, docs, independent_sources(docs, near), []))
+    # Documents that report one occasion give their actors a shared context, which can join
+    # actors, which can merge more reports: passes until the merged occasions stop changing
+    # (the state incremental resolution starts from).
+    occasions: dict[str, set[str]] | None = None
+    merged: list[MergedEvent] = []
+    for _ in range(MAX_PASSES):
+        resolution = resolve_entities(data, judgements, occasions)
+        found = merge_events(data, resolution.cluster, near)
+        settled = _members(found) == _members(merged)
+        merged = found
+        if settled:
+            break
+        occasions = _occasions(store, merged)
+    else:
+        log.warning("resolution: occasions still changing after %d passes", MAX_PASSES)
+    event_cluster, cluster_info = event_clusters(data["events"], merged, near)
     keys = [
         (key_text(k), e["id"])
         for e in data["entities"]
-        if e["type"] in ("person", "organization")
+        if e["type"] in RESOLVED_TYPES
         for k in entity_keys(e)
     ]
     # Places and other entities not clustered across documents stand alone.
@@ -141,6 +142,7 @@ def _resolve_whole(store: SQLStore, resolved_at: str, documents: list[str]) -> N
         resolved_at=resolved_at,
         entity_keys=keys,
         resolved_documents=documents,
+        whole_asked=whole_asked,
     )
 
 
@@ -151,17 +153,14 @@ def near_duplicate_pairs(store: StoreView) -> list[frozenset[str]]:
     document again here, in id order, finds those links, so no near-copy counts as an
     independent source whichever ingest stored it."""
     recorded = {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates()}
-    missed = {frozenset((a, b)) for a, b, _ in _near_duplicate_links(store)[1]}
+    missed = {frozenset((a, b)) for a, b, _ in _missed_near_duplicates(store)}
     return sorted(recorded | missed, key=sorted)
 
 
-def _near_duplicate_links(
-    store: StoreView,
-) -> tuple[set[frozenset[str]], list[tuple[str, str, float]]]:
-    """The recorded near-duplicate pairs, and the links that no ingest recorded: a document
-    without a link, linked to its most similar document with a smaller id, unless that pair
-    is recorded already (resolve/incremental.py's `missed_links` finds the same for new
-    documents)."""
+def _missed_near_duplicates(store: StoreView) -> list[tuple[str, str, float]]:
+    """The near-duplicate links no ingest recorded: a document without a link, linked to its
+    most similar document with a smaller id, unless that pair is recorded already
+    (resolve/incremental.py's `missed_links` finds the same for new documents)."""
     recorded = store.near_duplicates()
     pairs = {frozenset((r.document_id, r.duplicate_of)) for r in recorded}
     linked = {r.document_id for r in recorded}
@@ -175,4 +174,4 @@ def _near_duplicate_links(
             if pair not in pairs and doc_id not in linked:
                 missed.append((doc_id, found[0], found[1]))
         index.add(doc_id, sig)
-    return pairs, missed
+    return missed

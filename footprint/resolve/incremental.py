@@ -34,18 +34,21 @@ from footprint.ingest.dedup import best_match, from_bytes
 from footprint.resolve.across_documents import (
     DATE_SLACK_DAYS,
     MAX_MERGE_WINDOW_DAYS,
+    RESOLVED_TYPES,
     EntityResolution,
     MergedEvent,
     Surroundings,
     entity_keys,
-    independent_sources,
+    event_clusters,
     key_text,
     merge_events,
+    name_group,
     resolve_entities,
 )
 from footprint.store import SQLStore
 
-RESOLVED_TYPES = ("person", "organization")
+# Passes of entity and event resolution, each with the occasions the last merged, at most.
+MAX_PASSES = 4
 
 
 @dataclass
@@ -68,10 +71,11 @@ def missed_links(store: SQLStore, documents: list[str]) -> list[tuple[str, str, 
     neighbours = store.band_neighbours(documents)
     unlinked = {d for d in documents if d not in recorded}
     unlinked |= {n for d in documents for n in neighbours.get(d, ()) if n > d}
-    unlinked -= {r.document_id for r in store.near_duplicates_of(unlinked)}
+    around_links = store.near_duplicates_of(unlinked)
+    unlinked -= {r.document_id for r in around_links}
     if not unlinked:
         return []
-    known = {frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(unlinked)}
+    known = {frozenset((r.document_id, r.duplicate_of)) for r in around_links}
     around = store.band_neighbours(unlinked)
     wanted = set(unlinked) | {n for d in unlinked for n in around.get(d, ())}
     signatures = {d: from_bytes(b) for d, b in store.signatures_of(wanted).items()}
@@ -89,8 +93,9 @@ def missed_links(store: SQLStore, documents: list[str]) -> list[tuple[str, str, 
 class _StoreSurroundings(Surroundings):
     """Context, clusters and names read from the store as resolution asks for them."""
 
-    def __init__(self, store: SQLStore) -> None:
+    def __init__(self, store: SQLStore, rebuilt: set[str]) -> None:
         self.store = store
+        self.rebuilt = rebuilt  # stored event clusters this run rebuilds: not read from the store
 
     def context(self, entity_ids: list[str]) -> dict[str, set[str]]:
         return self.store.entity_context(entity_ids)
@@ -98,11 +103,11 @@ class _StoreSurroundings(Surroundings):
     def shared_occasions(
         self, a: list[str], b: list[str], more_a: set[str], more_b: set[str]
     ) -> set[str]:
-        shared = self.store.shared_occasions(a, b) | (more_a & more_b)
-        if more_a:
-            shared |= self.store.occasions_among(b, more_a)
-        if more_b:
-            shared |= self.store.occasions_among(a, more_b)
+        shared = (self.store.shared_occasions(a, b) - self.rebuilt) | (more_a & more_b)
+        if more_a - self.rebuilt:
+            shared |= self.store.occasions_among(b, more_a - self.rebuilt)
+        if more_b - self.rebuilt:
+            shared |= self.store.occasions_among(a, more_b - self.rebuilt)
         return shared
 
     def occasion_labels(self, occasion_ids: set[str]) -> dict[str, str]:
@@ -123,12 +128,13 @@ def _resolve_part(
     part: set[str],
     judgements: list[tuple[str, str, str]],
     occasions: dict[str, set[str]],
+    rebuilt: set[str],
 ) -> tuple[EntityResolution, list[dict[str, Any]]]:
     """Resolve the entities of `part`; `occasions` (entity id -> occasion ids) adds to what
-    the store says of them."""
+    the store says of them, and decides alone for the `rebuilt` occasions."""
     entities = store.resolution_entities(part)
     resolution = resolve_entities(
-        {"entities": entities}, judgements, occasions, _StoreSurroundings(store)
+        {"entities": entities}, judgements, occasions, _StoreSurroundings(store, rebuilt)
     )
     return resolution, entities
 
@@ -175,43 +181,56 @@ def _mergeable_with(
     return store.events_near(starts, ends_from, sorted(people), place)
 
 
+def _part(store: SQLStore, documents: list[str]) -> set[str]:
+    """The entities an incremental resolution works: those the new documents name; every
+    stored entity that would be compared with one of them (sharing a blocking key, directly
+    or through a stored entity of the same name, whose names and context its group shares);
+    and every member of those entities' stored clusters."""
+    named = store.entities_of_documents(documents)
+    rows = [e for e in store.resolution_entities(named) if e["type"] in RESOLVED_TYPES]
+    keys = {key_text(k) for e in rows for k in entity_keys(e)}
+    mates = store.entities_with_keys(keys)
+    groups = {name_group(e) for e in rows}
+    namesakes = [
+        e
+        for e in store.resolution_entities(mates - named)
+        if e["type"] in RESOLVED_TYPES and name_group(e) in groups
+    ]
+    more = {key_text(k) for e in namesakes for k in entity_keys(e)} - keys
+    return set(store.cluster_members(named | mates | store.entities_with_keys(more)))
+
+
 def resolve_new_documents(
     store: SQLStore, documents: list[str], judgements: list[tuple[str, str, str]]
 ) -> ClusterUpdate:
     """The cluster rows to replace after `documents` were added. Near-duplicate links no
     ingest could record are stored first."""
     store.add_near_duplicates(missed_links(store, documents))
-
-    # Entities: the new documents' own, their block mates, and the clusters of both.
-    named = store.entities_of_documents(documents)
-    keys = {
-        key_text(k)
-        for e in store.resolution_entities(named)
-        if e["type"] in RESOLVED_TYPES
-        for k in entity_keys(e)
-    }
-    part = set(store.cluster_members(named | store.entities_with_keys(keys)))
+    part = _part(store, documents)
     stored = store.stored_entity_clusters(part)
-    resolution, entities = _resolve_part(store, part, judgements, {})
-
+    resolution, entities = _resolve_part(store, part, judgements, {}, set())
     # Events: the new documents' own and those whose participants' clusters changed.
-    touched = store.events_of_documents(documents) | store.events_with_participants(
-        _disturbed(stored, resolution.cluster)
-    )
-    merged, events, event_cluster, old_roots = _merge_part(store, touched, resolution)
-    new_docs = set(documents)
-    if any(new_docs & set(m.documents) for m in merged):
-        # A second pass, as in the whole resolution: documents that report one occasion give
-        # their actors a shared context.
+    new_events = store.events_of_documents(documents)
+    touched = new_events | store.events_with_participants(_disturbed(stored, resolution.cluster))
+    merged, events, rebuilt = _merge_part(store, touched, resolution)
+    # As in the whole resolution, the occasions reports share are context that can join
+    # actors, which can merge more reports: passes until the merged occasions settle. The
+    # clusters rebuilt here are read from this run, not from the store.
+    for _ in range(MAX_PASSES if merged or rebuilt else 0):
+        occasions: dict[str, set[str]] = defaultdict(set)
         by_doc: dict[str, set[str]] = defaultdict(set)
         for m in merged:
             for doc in m.documents:
                 by_doc[doc].add(m.id)
-        occasions: dict[str, set[str]] = defaultdict(set)
         for entity_id, doc in store.entity_documents(part, list(by_doc)):
             occasions[entity_id] |= by_doc[doc]
-        resolution, entities = _resolve_part(store, part, judgements, occasions)
-        merged, events, event_cluster, old_roots = _merge_part(store, touched, resolution)
+        resolution, entities = _resolve_part(store, part, judgements, occasions, rebuilt)
+        touched |= store.events_with_participants(_disturbed(stored, resolution.cluster))
+        found, events, more = _merge_part(store, touched, resolution)
+        settled = {tuple(m.members) for m in found} == {tuple(m.members) for m in merged}
+        merged, rebuilt = found, rebuilt | more
+        if settled:
+            break
 
     entity_rows: list[tuple[str, str, str | None]] = []
     key_rows: list[tuple[str, str]] = []
@@ -223,16 +242,19 @@ def resolve_new_documents(
             key_rows += [(key_text(k), eid) for k in entity_keys(e)]
         else:
             entity_rows.append((eid, eid, None))
-    info = _cluster_info(store, merged, events, event_cluster)
-    dropped = old_roots - {root for root, *_ in info}
+    docs = {e["evidence"][0]["document"] for e in events}
+    near = [frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(docs)]
+    event_cluster, info = event_clusters(events, merged, near)
+    dropped = rebuilt - {root for root, *_ in info}
     return ClusterUpdate(entity_rows, sorted(event_cluster.items()), info, dropped, key_rows)
 
 
 def _merge_part(
     store: SQLStore, touched: set[str], resolution: EntityResolution
-) -> tuple[list[MergedEvent], list[dict[str, Any]], dict[str, str], set[str]]:
+) -> tuple[list[MergedEvent], list[dict[str, Any]], set[str]]:
     """Merge the touched events with every stored event they could join, and with the other
-    members of those events' stored clusters."""
+    members of those events' stored clusters: the merged events, every event read, and the
+    stored clusters this rebuilds."""
     first = store.resolution_events(touched)
     members_of: dict[str, set[str]] = defaultdict(set)
     for eid, root in resolution.cluster.items():
@@ -255,33 +277,4 @@ def _merge_part(
     clusters = {**store.cluster_of(everyone - set(resolution.cluster)), **resolution.cluster}
     docs = {e["evidence"][0]["document"] for e in events}
     near = [frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(docs)]
-    merged = merge_events({"events": events}, clusters, near)
-    event_cluster = {e["id"]: e["id"] for e in events}
-    for m in merged:
-        for member in m.members:
-            event_cluster[member] = m.id
-    return merged, events, event_cluster, set(old_cluster.values())
-
-
-def _cluster_info(
-    store: SQLStore,
-    merged: list[MergedEvent],
-    events: list[dict[str, Any]],
-    event_cluster: dict[str, str],
-) -> list[tuple[str, list[str], int, list[str]]]:
-    info = {m.id: m for m in merged}
-    doc_of = {e["id"]: e["evidence"][0]["document"] for e in events}
-    near = [frozenset((r.document_id, r.duplicate_of)) for r in store.near_duplicates_of(
-        set(doc_of.values())
-    )]
-    rows = []
-    for eid, root in sorted(event_cluster.items()):
-        if eid != root:
-            continue
-        if root in info:
-            m = info[root]
-            rows.append((root, m.documents, m.independent_sources, m.conflicts))
-        else:
-            docs = [doc_of[eid]]
-            rows.append((root, docs, independent_sources(docs, near), []))
-    return rows
+    return merge_events({"events": events}, clusters, near), events, set(old_cluster.values())

@@ -3,12 +3,16 @@
 `resolve/corpus.py` reads the inputs (entities with their aliases, relations between them,
 events with their participants), clusters them, and hands the clusters back to
 `replace_clusters`, which rebuilds `entity_clusters`, `event_clusters` and `event_cluster_info`
-in one transaction, so a reader never sees half a resolution.
+in one transaction, so a reader never sees half a resolution. Incremental resolution
+(`resolve/incremental.py`) reads only what new documents touch (the unresolved documents, the
+entities sharing a blocking key, ties, occasions, events in a date window, signature bands) and
+hands back the rows to replace to `update_clusters`, in one transaction too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -23,9 +27,10 @@ from footprint.store.records import (
 )
 from footprint.store.sql import (
     COUNTS_KEY,
-    RESOLVE_ALL_KEY,
     RESOLVED_KEY,
     TIES_FROM_ROWS,
+    WHOLE_ASKED_KEY,
+    WHOLE_DONE_KEY,
     SQLBase,
     chunks,
     insert_sql,
@@ -135,12 +140,17 @@ class ClusterStore(SQLBase):
         """The documents written since resolution last ran."""
         return self._select(UnresolvedRow)
 
+    def whole_resolution_asked(self) -> str:
+        """How many times a judgement or a migration asked for a whole resolution (as text):
+        a whole resolution reads it before it starts and hands it to `replace_clusters`."""
+        return str(self._scalar("SELECT value FROM meta WHERE key = ?", (WHOLE_ASKED_KEY,)) or "0")
+
     def wants_whole_resolution(self) -> bool:
         """Whether the next resolution must look at everything: the store was never resolved,
-        or a judgement or a migration asked for it."""
-        flagged = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVE_ALL_KEY,))
+        or a judgement or a migration asked for it after the last whole resolution began."""
+        answered = self._scalar("SELECT value FROM meta WHERE key = ?", (WHOLE_DONE_KEY,))
         resolved = self._scalar("SELECT value FROM meta WHERE key = ?", (RESOLVED_KEY,))
-        return flagged == "1" or resolved is None
+        return resolved is None or (answered or "0") != self.whole_resolution_asked()
 
     def entities_of_documents(self, document_ids: Iterable[str]) -> set[str]:
         """The entities the documents' mentions, relations and participants refer to."""
@@ -270,12 +280,15 @@ class ClusterStore(SQLBase):
             )
         if gazetteer_id:
             # The place is JSON written with sorted keys (`write`): LIKE narrows the rows
-            # through the date index, and the caller compares the parsed place.
-            pattern = "%" + json.dumps({"gazetteer_id": gazetteer_id})[1:-1] + "%"
+            # through the date index (its own characters escaped alike on both backends), and
+            # `merge_events` compares the parsed places.
+            written = json.dumps({"gazetteer_id": gazetteer_id})[1:-1]
+            pattern = "%" + re.sub(r"([\\%_])", r"\\\1", written) + "%"
             out.update(
                 r[0]
                 for r in self._tuples(
-                    f"SELECT id FROM events WHERE {window} AND place LIKE ?", (*params, pattern)
+                    f"SELECT id FROM events WHERE {window} AND place LIKE ? ESCAPE '\\'",
+                    (*params, pattern),
                 )
             )
         return out
@@ -475,12 +488,14 @@ class ClusterStore(SQLBase):
         resolved_at: str | None = None,
         entity_keys: Iterable[tuple[str, str]] = (),
         resolved_documents: Iterable[str] = (),
+        whole_asked: str | None = None,
     ) -> None:
         """Rebuild the derived cluster tables in one transaction. entity_clusters: (entity,
         cluster, reason); entities not named stand alone. cluster_info: (cluster, documents,
         independent sources, conflicts). entity_keys: (blocking key, entity). resolved_at:
         `writes_counted()` when the inputs were read, which makes `needs_resolution()` false
-        until the next write; resolved_documents: the `unresolved()` rows read then."""
+        until the next write; resolved_documents: the `unresolved()` rows read then (a row a
+        later write remade stays); whole_asked: `whole_resolution_asked()` read then."""
         with self.transaction():
             self._execute("DELETE FROM entity_clusters")
             self._execute("DELETE FROM event_clusters")
@@ -502,7 +517,8 @@ class ClusterStore(SQLBase):
                 "SELECT id, id, NULL FROM entities "
                 "WHERE id NOT IN (SELECT entity_id FROM entity_clusters)"
             )
-            self._set_meta(RESOLVE_ALL_KEY, "0")
+            if whole_asked is not None:
+                self._set_meta(WHOLE_DONE_KEY, whole_asked)
             self._set_meta(COUNTS_KEY, json.dumps(self._count_all(), sort_keys=True))
             self._resolved(resolved_at, resolved_documents)
 
@@ -571,8 +587,13 @@ class ClusterStore(SQLBase):
     def _resolved(self, resolved_at: str | None, documents: Iterable[str]) -> None:
         if resolved_at is not None:
             self._set_meta(RESOLVED_KEY, resolved_at)
+        # Only the rows as they were read: a document written again since keeps its row.
         for chunk in chunks(documents):
-            self._execute(f"DELETE FROM unresolved WHERE document_id IN ({marks(chunk)})", chunk)
+            self._execute(
+                f"DELETE FROM unresolved WHERE document_id IN ({marks(chunk)}) "
+                "AND write_count <= ?",
+                (*chunk, int(resolved_at or 0)),
+            )
 
     # -- reading clusters ----------------------------------------------------------------------
 

@@ -255,12 +255,15 @@ class SignatureBandRow(Record):
 @dataclass(frozen=True, slots=True)
 class UnresolvedRow(Record):
     """A document written since corpus resolution last ran; `replaced` when the write replaced
-    a stored version (what it said before may be part of clusters resolution must undo)."""
+    a stored version (what it said before may be part of clusters resolution must undo);
+    `write_count` the document write that made the row. Bookkeeping, not data: left out of
+    `dump()`."""
 
     table = "unresolved"
     key = ("document_id",)
     document_id: str
     replaced: int
+    write_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,7 +415,6 @@ TABLE_RECORDS: tuple[type[Record], ...] = (
     SignatureRow,
     SignatureBandRow,
     NearDuplicateRow,
-    UnresolvedRow,
     JudgementRow,
     EntityClusterRow,
     EventClusterRow,

@@ -151,8 +151,11 @@ CREATE TABLE IF NOT EXISTS signature_bands (
     PRIMARY KEY (band, document_id)
 );
 -- Documents written since corpus resolution last ran (schema 8): the next resolution starts
--- from them and deletes the rows it read. replaced = 1 when the write replaced a stored version.
-CREATE TABLE IF NOT EXISTS unresolved (document_id TEXT PRIMARY KEY, replaced INTEGER NOT NULL);
+-- from them and deletes the rows no later write remade. replaced = 1 when the write replaced a
+-- stored version, and write_count is the document write that made the row.
+CREATE TABLE IF NOT EXISTS unresolved (
+    document_id TEXT PRIMARY KEY, replaced INTEGER NOT NULL, write_count {bigint} NOT NULL
+);
 -- A user's decisions about entities (merge, split): never derived, never dropped by a re-ingest.
 CREATE TABLE IF NOT EXISTS judgements (
     a TEXT NOT NULL, b TEXT NOT NULL,
@@ -257,7 +260,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
 MIGRATION_STEPS: dict[int, str] = {
     6: "build_search_index",
     7: "add_event_parties",
-    8: "add_signature_bands",
+    8: "migrate_to_8",
 }
 
 # Tables a document's write replaces, children first.
@@ -299,9 +302,11 @@ ORDERS = {
 # last resolved; when they differ the clusters are older than the documents.
 WRITES_KEY = "writes"
 RESOLVED_KEY = "resolved_at_writes"
-# Set when something the incremental resolution cannot follow happened (a user's judgement, a
-# migration): the next resolution is a whole one, which clears it.
-RESOLVE_ALL_KEY = "resolve_all"
+# Counts the times something the incremental resolution cannot follow happened (a user's
+# judgement, a migration); a whole resolution records the count it read, and the next
+# resolution is a whole one while the two differ.
+WHOLE_ASKED_KEY = "whole_resolution_asked"
+WHOLE_DONE_KEY = "whole_resolution_answered"
 STORE_ID_KEY = "store_id"
 # The counts the last resolution left (entities, actors, events, merged events, conflicts).
 COUNTS_KEY = "resolution_counts"
@@ -506,10 +511,10 @@ class SQLBase:
         if "parties" not in self._table_columns("events"):
             self._execute("ALTER TABLE events ADD COLUMN parties TEXT")
 
-    def add_signature_bands(self) -> None:
-        """Migration 8: the LSH bands of the signatures already stored, the names entities
-        were written as and the ties between them; and the next resolution is a whole one,
-        which fills the entity keys incremental resolution reads."""
+    def migrate_to_8(self) -> None:
+        """Migration 8 (incremental resolution): the LSH bands of the signatures already
+        stored, the names entities were written as and the ties between them; and the next
+        resolution is a whole one, which fills the entity keys incremental resolution reads."""
         self._execute(
             "INSERT INTO entity_aliases (entity_id, name) SELECT DISTINCT entity_id, name "
             "FROM mentions WHERE true ON CONFLICT DO NOTHING"
@@ -521,8 +526,17 @@ class SQLBase:
                 insert_sql(SignatureBandRow, "ignore"),
                 [(band, doc_id) for band in stored_band_keys(bytes(blob))],
             )
-        self._set_meta(RESOLVE_ALL_KEY, "1")
+        self._ask_whole_resolution()
         self._set_meta(STORE_ID_KEY, uuid.uuid4().hex)
+
+    def _ask_whole_resolution(self) -> None:
+        """Make the next resolution a whole one: a count, so that a whole resolution that
+        began before the asking does not answer it (it records the count it read)."""
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+            "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)",
+            (WHOLE_ASKED_KEY,),
+        )
 
     def store_id(self) -> str:
         """An id made when the store was created (or migrated to schema 8): what tells a store
@@ -578,19 +592,12 @@ class SQLBase:
             # The entities this write can leave unreferenced: those the document's stored rows
             # name (forgotten next) and those it inserts.
             touched = self._entities_of(doc.id) | {e.id for e in result.entities}
-            # A version no resolution has read yet is in no cluster: it keeps its pending flag.
-            pending = self._scalar(
-                "SELECT replaced FROM unresolved WHERE document_id = ?", (doc.id,)
-            )
-            replaced = (
-                int(pending)
-                if pending is not None
-                else self._scalar("SELECT 1 FROM documents WHERE id = ?", (doc.id,)) is not None
-            )
+            replaced = self._scalar("SELECT 1 FROM documents WHERE id = ?", (doc.id,)) is not None
             self._forget(doc.id)
             # The next resolution starts from this document; one that replaced a stored version
-            # makes it a whole resolution (what the old version said may sit in any cluster).
-            self._execute(insert_sql(UnresolvedRow, "replace"), (doc.id, int(replaced)))
+            # makes it a whole resolution (what the old version said may sit in any cluster,
+            # and a resolution may be reading that version now). The write count is set below.
+            self._execute(insert_sql(UnresolvedRow, "replace"), (doc.id, int(replaced), 0))
             self._execute(
                 insert_sql(DocumentRow),
                 (doc.id, doc.path, doc.title, doc.author, doc.published, doc.url, doc.text),
@@ -670,6 +677,9 @@ class SQLBase:
             self._drop_orphans(touched)
             self._count_write()
             stamp = int(self.writes_counted())
+            self._execute(
+                "UPDATE unresolved SET write_count = ? WHERE document_id = ?", (stamp, doc.id)
+            )
             self._executemany(
                 "INSERT INTO entity_writes (entity_id, write_count) VALUES (?, ?) "
                 "ON CONFLICT (entity_id) DO UPDATE SET write_count = excluded.write_count",
@@ -862,7 +872,7 @@ class SQLBase:
         a, b = sorted((a, b))
         with self.transaction():
             self._execute(insert_sql(JudgementRow, "replace"), (a, b, verdict, note))
-            self._set_meta(RESOLVE_ALL_KEY, "1")
+            self._ask_whole_resolution()
 
     def rate_source(self, source: str, reliability: str) -> None:
         grade = reliability.strip().upper()

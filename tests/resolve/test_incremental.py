@@ -91,6 +91,6 @@ def test_a_judgement_or_a_replaced_document_makes_the_next_resolution_whole(
         (a, b, *_) = sorted(r.entity_id for r in store.entity_cluster_rows())
         store.add_judgement(a, b, "different")
         assert resolve_store(store).mode == "whole"
-        assert resolve_store(store, whole=True).mode == "whole"
+        assert resolve_store(store, force_whole=True).mode == "whole"
     finally:
         store.close()
