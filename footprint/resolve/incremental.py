@@ -6,20 +6,24 @@ documents are half the store); otherwise it calls `resolve_new_documents` with t
 written since the last resolution (the store's `unresolved` rows). What it works:
 
 - entities: those the new documents name, every stored entity sharing a blocking key with one
-  of them (the only ones the whole resolution would compare them with), and every member of
-  those entities' stored clusters; their context (relations, co-participants, the occasions
-  their documents report) is read for them alone, and context entities outside keep their
-  stored clusters (`Surroundings`);
+  of them or with a stored namesake of one (the only ones the whole resolution would compare
+  them with), and every member of those entities' stored clusters; their context (ties, the
+  occasions their documents report) is read for the pairs a name leaves in doubt, and context
+  entities outside keep their stored clusters (`Surroundings`);
 - events: those of the new documents, and the stored events whose participants' clusters were
   joined or split; with every stored event that could be merged with one of them (a date
   window that meets its own, and a shared participant or gazetteer place) and every member of
   those events' stored clusters;
+- passes, as in the whole resolution, until the occasions merged settle (an occasion two
+  reports share is context that can join their actors, which can merge more reports); the
+  stored clusters a run rebuilds are read from the run;
 - near-duplicates: the new documents' links that no ingest recorded, found through the stored
   signature bands.
 
 The clusters of everything else are what the last resolution left; a join that hinges on a
 change two steps away (the context of an entity the new documents do not touch) waits for the
-next whole resolution (`footprint ingest --resolve-all`). The work grows with what the new
+next whole resolution (`footprint ingest --resolve-all`). The tests resolve corpora one
+document at a time and whole, and compare every cluster row. The work grows with what the new
 documents touch, not with the store.
 """
 
