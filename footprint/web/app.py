@@ -53,12 +53,14 @@ def create_app(
 
     reading = StoreThreads(target, readers, "read")
     writing = WriterProcess(settings)
+    graphs = Graphs(target)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         reading.close()
         writing.close()
+        graphs.close()
 
     app = FastAPI(
         title="footprint",
@@ -79,7 +81,7 @@ def create_app(
     app.state.writer = writing
     app.state.store_name = store_name
     app.state.screening = Screening(settings)
-    app.state.graphs = Graphs()
+    app.state.graphs = graphs
     app.state.max_upload_bytes = max_upload_bytes
 
     error_pages = errors.ErrorPages()

@@ -4,10 +4,10 @@ requests.
 `analysis.network.build_network` reads every participation and relation of the store to build
 the actor graph: about a second on a store of 100,000 statements, too much for each actor page.
 The web app builds it once per store version (`store.version()`: any write, resolution, merge
-or split makes a new one) and filter, and answers every ego network from it; concurrent
-requests for a graph being built wait for it rather than build it again. While documents keep
-coming in, a graph up to `STALE_OK_S` old is answered from (and the answer says `stale`); a
-merge or split is never answered from an older graph.
+or split makes a new one) and filter, and answers every ego network from it. While documents
+keep coming in, a graph up to `STALE_OK_S` old is answered from, and an older one too while a
+thread of its own rebuilds it (the answer says `stale`); a merge or split is never answered
+from an older graph.
 
 The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
 way, except that in a network of more than `EXACT_FOR_PAGES` actors betweenness is computed
@@ -17,9 +17,11 @@ neighbourhood it takes seconds.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,8 +35,10 @@ from footprint.analysis.network import (  # one way to draw both
     build_network,
     edge_json,
 )
-from footprint.store import StoreView
+from footprint.store import SQLStore, StoreView, open_store
 from footprint.web.errors import WebError
+
+log = logging.getLogger(__name__)
 
 GRAPHS_KEPT = 8
 # Up to this many actors, betweenness is computed over the whole network asked for.
@@ -56,13 +60,19 @@ class Built:
 
 class Graphs:
     """Actor graphs by (kind, filter) for the store's latest version, the most recent few
-    kept; a graph under `STALE_OK_S` old, or one being rebuilt by another request, serves
-    requests that come after a write. A merge or split always waits for a new graph."""
+    kept; a graph under `STALE_OK_S` old, or one being rebuilt, serves requests that come
+    after a write. With the store's `target`, an older graph is rebuilt on a thread of its own
+    (with its own store) while requests go on being answered from it, so no request waits for
+    a rebuild that only new documents asked for; without, the request that finds it old
+    rebuilds it. A first graph, and one after a merge or split, is always waited for."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: str | None = None) -> None:
         self._lock = threading.Lock()
         self._graphs: OrderedDict[Key, Built] = OrderedDict()
-        self._building: set[Key] = set()  # graphs a request is rebuilding now
+        self._building: set[Key] = set()  # graphs being rebuilt now
+        self._target = target
+        self._rebuilder: ThreadPoolExecutor | None = None
+        self._rebuilder_store: SQLStore | None = None  # used on the rebuilder's thread only
 
     def graph(self, store: StoreView, kind: str, only: OccasionFilter) -> tuple[nx.Graph, bool]:
         """The graph, and whether it is older than the store's latest version."""
@@ -73,11 +83,20 @@ class Graphs:
             if built is not None and built.version[2] == version[2]:
                 young = time.monotonic() - built.at < STALE_OK_S
                 # Only new documents since: a young graph serves, and so does an older one
-                # while another request rebuilds it (no request queues behind a rebuild).
+                # while it is rebuilt (no request queues behind a rebuild).
                 if built.version == version or young or key in self._building:
                     self._graphs.move_to_end(key)
                     return built.graph, built.version != version
+                if self._target is not None:
+                    self._building.add(key)
+                    self._rebuild_later(key, kind, only)
+                    self._graphs.move_to_end(key)
+                    return built.graph, True
             self._building.add(key)
+        return self._build(store, key, kind, only), False
+
+    def _build(self, store: StoreView, key: Key, kind: str, only: OccasionFilter) -> nx.Graph:
+        version = store.version()  # before reading: a later write makes the graph stale
         try:
             graph = build_network(store, kind, only)  # outside the lock: readers go on
         finally:
@@ -88,7 +107,41 @@ class Graphs:
             self._graphs.move_to_end(key)
             while len(self._graphs) > GRAPHS_KEPT:
                 self._graphs.popitem(last=False)
-        return graph, False
+        return graph
+
+    def _rebuild_later(self, key: Key, kind: str, only: OccasionFilter) -> None:
+        if self._rebuilder is None:
+            self._rebuilder = ThreadPoolExecutor(1, thread_name_prefix="footprint-graphs")
+
+        def rebuild() -> None:
+            try:
+                if self._rebuilder_store is None:
+                    self._rebuilder_store = open_store(str(self._target), create=False)
+                self._build(self._rebuilder_store, key, kind, only)
+            except Exception:  # the stale graph goes on serving; the next request tries again
+                log.exception("rebuilding the %s network graph failed", kind)
+                with self._lock:
+                    self._building.discard(key)
+
+        self._rebuilder.submit(rebuild)
+
+    def settle(self) -> None:
+        """Wait for the rebuilds started so far (tests, and closing)."""
+        if self._rebuilder is not None:
+            self._rebuilder.submit(lambda: None).result()
+
+    def close(self) -> None:
+        """Stop the rebuilder's thread, closing its store on it."""
+        if self._rebuilder is not None:
+
+            def close_store() -> None:
+                if self._rebuilder_store is not None:
+                    self._rebuilder_store.close()
+                    self._rebuilder_store = None
+
+            self._rebuilder.submit(close_store).result()
+            self._rebuilder.shutdown(wait=True)
+            self._rebuilder = None
 
 
 def answer(

@@ -46,3 +46,27 @@ def test_a_graph_is_served_while_rebuilt_and_rebuilt_after_a_judgement(db_target
         assert after is not fresh and not stale
     finally:
         store.close()
+
+
+def test_an_old_graph_is_rebuilt_off_the_request_with_a_store_of_its_own(db_target, analyse):
+    target = db_target()
+    store = open_store(target)
+    graphs = networks.Graphs(str(target))
+    try:
+        store.write(analyse(TEXTS[0], doc_id="one"))
+        only = OccasionFilter()
+        first, stale = graphs.graph(store, "all", only)  # the first graph is waited for
+        assert not stale
+        store.write(analyse(TEXTS[1], doc_id="two"))
+        key = ("all", only)
+        graphs._graphs[key] = networks.Built(graphs._graphs[key].version, 0.0, first)
+        # Old: answered at once from what there is, and rebuilt meanwhile.
+        again, stale = graphs.graph(store, "all", only)
+        assert again is first and stale
+        graphs.settle()
+        fresh, stale = graphs.graph(store, "all", only)
+        assert fresh is not first and not stale
+        assert "Sana Mir" in {d["name"] for _, d in fresh.nodes(data=True)}
+    finally:
+        graphs.close()
+        store.close()
