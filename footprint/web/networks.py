@@ -21,7 +21,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,7 @@ class Graphs:
         self._lock = threading.Lock()
         self._graphs: OrderedDict[Key, Built] = OrderedDict()
         self._building: set[Key] = set()  # graphs being rebuilt now
+        self._waited: dict[Key, Future[nx.Graph]] = {}  # builds requests wait for
         self._target = target
         self._rebuilder: ThreadPoolExecutor | None = None
         self._rebuilder_store: SQLStore | None = None  # used on the rebuilder's thread only
@@ -92,8 +93,25 @@ class Graphs:
                     self._rebuild_later(key, kind, only)
                     self._graphs.move_to_end(key)
                     return built.graph, True
-            self._building.add(key)
-        return self._build(store, key, kind, only), False
+            # No graph to answer from: the first request builds it and the others wait for
+            # that build (fifty readers arriving together would otherwise build fifty).
+            waiting = self._waited.get(key)
+            if waiting is None:
+                mine: Future[nx.Graph] = Future()
+                self._waited[key] = mine
+                self._building.add(key)
+        if waiting is not None:
+            return waiting.result(), False
+        try:
+            graph = self._build(store, key, kind, only)
+        except BaseException as exc:
+            mine.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._waited.pop(key, None)
+        mine.set_result(graph)
+        return graph, False
 
     def _build(self, store: StoreView, key: Key, kind: str, only: OccasionFilter) -> nx.Graph:
         version = store.version()  # before reading: a later write makes the graph stale

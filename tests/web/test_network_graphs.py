@@ -70,3 +70,34 @@ def test_an_old_graph_is_rebuilt_off_the_request_with_a_store_of_its_own(db_targ
     finally:
         graphs.close()
         store.close()
+
+
+def test_requests_that_find_no_graph_wait_for_one_build(db_target, analyse, monkeypatch):
+    import threading
+    import time
+
+    target = db_target()
+    with open_store(target) as store:
+        store.write(analyse(TEXTS[0], doc_id="one"))
+    builds = []
+    real = networks.build_network
+
+    def slow_build(store, kind, only):
+        builds.append(kind)
+        time.sleep(0.3)  # long enough for every reader to arrive while it runs
+        return real(store, kind, only)
+
+    monkeypatch.setattr(networks, "build_network", slow_build)
+    graphs = networks.Graphs()
+    found = []
+
+    def reader():
+        with open_store(target) as own:  # each reader thread has its own store, as served
+            found.append(graphs.graph(own, "all", OccasionFilter())[0])
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert builds == ["all"] and len(found) == 4 and all(g is found[0] for g in found)
