@@ -87,13 +87,15 @@ def band_keys(sig: Signature) -> list[bytes]:
 def stored_band_keys(blob: bytes) -> list[bytes]:
     """The band keys of a signature as the store keeps it; none for bytes that are not a
     signature of this module's size."""
+    sig = from_stored(blob)
+    return band_keys(sig) if sig is not None else []
+
+
+def from_stored(blob: bytes) -> Signature | None:
+    """A signature as the store keeps it (its uint32 values' bytes) back as an array; None
+    for bytes of another size (written by something else: nobody's near-copy)."""
     if len(blob) != NUM_PERM * 4:
-        return []
-    return band_keys(from_bytes(blob))
-
-
-def from_bytes(blob: bytes) -> Signature:
-    """A signature as the store keeps it (its uint32 values' bytes) back as an array."""
+        return None
     return np.frombuffer(blob, dtype=np.uint32).copy()
 
 

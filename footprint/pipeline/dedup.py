@@ -19,10 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
-import numpy as np
-
 from footprint.ingest import other_ids
-from footprint.ingest.dedup import NearDuplicateIndex, signature
+from footprint.ingest.dedup import NearDuplicateIndex, from_stored, signature
 from footprint.model import Document
 from footprint.store import StoreWriter
 from footprint.store.sql import content_hash
@@ -49,7 +47,9 @@ class Dedup:
         self.store = store
         self.index = NearDuplicateIndex()
         for doc_id, blob in store.signatures():
-            self.index.add(doc_id, np.frombuffer(blob, dtype=np.uint32).copy())
+            sig = from_stored(blob)
+            if sig is not None:  # bytes of another size are nobody's near-copy
+                self.index.add(doc_id, sig)
         self.seen: set[str] = set()
 
     def _free_id(self, document: Document) -> Document:

@@ -636,3 +636,25 @@ def event_clusters(
             docs = [doc_of[eid]]
             rows.append((root, docs, independent_sources(docs, near), []))
     return cluster, rows
+
+
+def occasions_named(
+    merged: list[MergedEvent], entity_documents: Iterable[tuple[str, str]]
+) -> dict[str, set[str]]:
+    """Entity id -> the occasions (reported by two or more documents, by root event id) that
+    the documents naming it report, from (entity, document) pairs: the context one resolution
+    pass hands the next."""
+    by_doc: dict[str, set[str]] = defaultdict(set)
+    for m in merged:
+        for doc in m.documents:
+            by_doc[doc].add(m.id)
+    out: dict[str, set[str]] = defaultdict(set)
+    for entity_id, document_id in entity_documents:
+        if document_id in by_doc:
+            out[entity_id] |= by_doc[document_id]
+    return out
+
+
+def same_occasions(a: list[MergedEvent], b: list[MergedEvent]) -> bool:
+    """Whether two passes merged the same reports into the same occasions."""
+    return {tuple(m.members) for m in a} == {tuple(m.members) for m in b}

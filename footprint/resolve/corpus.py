@@ -1,8 +1,9 @@
 """Corpus-wide resolution over the store: entity clusters, event clusters, source counts.
 
-`resolve_store(store)` reads only the columns resolution needs, runs `across_documents`, and
-rebuilds the derived tables (`entity_clusters`, `event_clusters`, `event_cluster_info`) in one
-transaction, so a reader never sees half a resolution. The user's judgements (`footprint merge`,
+`resolve_store(store)` brings the derived tables (`entity_clusters`, `event_clusters`,
+`event_cluster_info`) up to date in one transaction, so a reader never sees half a resolution:
+after most ingests only what the new documents touch (`resolve/incremental.py`), otherwise the
+whole store through `across_documents`. The user's judgements (`footprint merge`,
 `footprint split`) live in their own table and are applied on every run, so they survive
 re-ingest. Every entity and event gets a row: a cluster of one has its own id.
 """
@@ -10,10 +11,9 @@ re-ingest. Every entity and event gets a row: a cluster of one has its own id.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 
-from footprint.ingest.dedup import NearDuplicateIndex, from_bytes
+from footprint.ingest.dedup import NearDuplicateIndex, from_stored
 from footprint.resolve.across_documents import (
     RESOLVED_TYPES,
     MergedEvent,
@@ -21,7 +21,9 @@ from footprint.resolve.across_documents import (
     event_clusters,
     key_text,
     merge_events,
+    occasions_named,
     resolve_entities,
+    same_occasions,
 )
 from footprint.resolve.incremental import MAX_PASSES, resolve_new_documents
 from footprint.store import SQLStore, StoreView
@@ -38,20 +40,6 @@ class ResolutionSummary:
     conflicts: int
     mode: str = "whole"  # whole | incremental | none (nothing new)
     documents: int = 0  # documents written since the last resolution that this one took in
-
-
-def _occasions(store: StoreView, merged: list[MergedEvent]) -> dict[str, set[str]]:
-    """Entity id -> the occasions (reported by two or more documents, by root event id) that
-    its documents report."""
-    by_doc: dict[str, set[str]] = defaultdict(set)
-    for m in merged:
-        for doc in m.documents:
-            by_doc[doc].add(m.id)
-    out: dict[str, set[str]] = defaultdict(set)
-    for entity_id, document_id in store.entity_documents():
-        if document_id in by_doc:
-            out[entity_id] |= by_doc[document_id]
-    return out
 
 
 def resolve_store(store: SQLStore, force_whole: bool = False) -> ResolutionSummary:
@@ -94,10 +82,6 @@ def resolve_store(store: SQLStore, force_whole: bool = False) -> ResolutionSumma
     return summary
 
 
-def _members(merged: list[MergedEvent]) -> set[tuple[str, ...]]:
-    return {tuple(m.members) for m in merged}
-
-
 def _resolve_whole(
     store: SQLStore, resolved_at: str, documents: list[str], whole_asked: str
 ) -> None:
@@ -117,11 +101,11 @@ def _resolve_whole(
     for _ in range(MAX_PASSES):
         resolution = resolve_entities(data, judgements, occasions)
         found = merge_events(data, resolution.cluster, near)
-        settled = _members(found) == _members(merged)
+        settled = same_occasions(found, merged)
         merged = found
         if settled:
             break
-        occasions = _occasions(store, merged)
+        occasions = occasions_named(merged, store.entity_documents())
     else:
         log.warning("resolution: occasions still changing after %d passes", MAX_PASSES)
     event_cluster, cluster_info = event_clusters(data["events"], merged, near)
@@ -167,7 +151,9 @@ def _missed_near_duplicates(store: StoreView) -> list[tuple[str, str, float]]:
     missed: list[tuple[str, str, float]] = []
     index = NearDuplicateIndex()
     for doc_id, blob in sorted(store.signatures()):
-        sig = from_bytes(blob)
+        sig = from_stored(blob)
+        if sig is None:
+            continue  # not a signature this version wrote: nobody's near-copy
         found = index.query(sig)
         if found is not None:
             pair = frozenset((doc_id, found[0]))

@@ -34,7 +34,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from footprint.ingest.dedup import best_match, from_bytes
+from footprint.ingest.dedup import best_match, from_stored
 from footprint.resolve.across_documents import (
     DATE_SLACK_DAYS,
     MAX_MERGE_WINDOW_DAYS,
@@ -47,7 +47,9 @@ from footprint.resolve.across_documents import (
     key_text,
     merge_events,
     name_group,
+    occasions_named,
     resolve_entities,
+    same_occasions,
 )
 from footprint.store import SQLStore
 
@@ -82,7 +84,8 @@ def missed_links(store: SQLStore, documents: list[str]) -> list[tuple[str, str, 
     known = {frozenset((r.document_id, r.duplicate_of)) for r in around_links}
     around = store.band_neighbours(unlinked)
     wanted = set(unlinked) | {n for d in unlinked for n in around.get(d, ())}
-    signatures = {d: from_bytes(b) for d, b in store.signatures_of(wanted).items()}
+    read = {d: from_stored(b) for d, b in store.signatures_of(wanted).items()}
+    signatures = {d: sig for d, sig in read.items() if sig is not None}
     links = []
     for doc in sorted(unlinked):
         if doc not in signatures:
@@ -221,17 +224,12 @@ def resolve_new_documents(
     # actors, which can merge more reports: passes until the merged occasions settle. The
     # clusters rebuilt here are read from this run, not from the store.
     for _ in range(MAX_PASSES if merged or rebuilt else 0):
-        occasions: dict[str, set[str]] = defaultdict(set)
-        by_doc: dict[str, set[str]] = defaultdict(set)
-        for m in merged:
-            for doc in m.documents:
-                by_doc[doc].add(m.id)
-        for entity_id, doc in store.entity_documents(part, list(by_doc)):
-            occasions[entity_id] |= by_doc[doc]
+        reporting = {doc for m in merged for doc in m.documents}
+        occasions = occasions_named(merged, store.entity_documents(part, reporting))
         resolution, entities = _resolve_part(store, part, judgements, occasions, rebuilt)
         touched |= store.events_with_participants(_disturbed(stored, resolution.cluster))
         found, events, more = _merge_part(store, touched, resolution)
-        settled = {tuple(m.members) for m in found} == {tuple(m.members) for m in merged}
+        settled = same_occasions(found, merged)
         merged, rebuilt = found, rebuilt | more
         if settled:
             break

@@ -234,16 +234,8 @@ class ActorStore(SQLBase):
         """Entity id -> the count of document writes at the last write that named it (a
         stamp: what was read about the entity then is what the store says while it holds);
         entities no write named since schema 8 are left out."""
-        out: dict[str, int] = {}
-        for chunk in chunks(entity_ids):
-            out.update(
-                self._tuples(
-                    f"SELECT entity_id, write_count FROM entity_writes "
-                    f"WHERE entity_id IN ({marks(chunk)})",
-                    chunk,
-                )
-            )
-        return out
+        sql = "SELECT entity_id, write_count FROM entity_writes WHERE entity_id IN ({marks})"
+        return {entity_id: int(n) for entity_id, n in self._tuples_in(sql, entity_ids)}
 
     def roles_of(
         self, entity_ids: Iterable[str], predicates: Iterable[str] | None = None

@@ -33,6 +33,9 @@ from footprint.store.sql import (
     marks,
 )
 
+# The entity types resolution clusters, as SQL (resolve/across_documents.py RESOLVED_TYPES).
+PEOPLE = "('person', 'organization')"
+
 
 class ClusterStore(SQLBase):
     def resolution_inputs(self) -> dict[str, Any]:
@@ -131,7 +134,7 @@ class ClusterStore(SQLBase):
         return {k: int(v) for k, v in json.loads(found).items()} if found else None
 
     def _count_all(self) -> dict[str, int]:
-        people = "e.type IN ('person', 'organization')"
+        people = f"e.type IN {PEOPLE}"
         return {
             "entities": int(
                 self._scalar(
@@ -161,34 +164,26 @@ class ClusterStore(SQLBase):
         self, entity_ids: Sequence[str], event_ids: Sequence[str], cluster_ids: Iterable[str]
     ) -> dict[str, int]:
         """`_count_all`'s counts over the rows of these entities, events and event clusters."""
-        people: set[tuple[str, str]] = set()
-        for chunk in chunks(entity_ids):
-            people.update(
-                self._tuples(
-                    "SELECT c.entity_id, c.cluster_id FROM entity_clusters c JOIN entities e "
-                    "ON e.id = c.entity_id WHERE e.type IN ('person', 'organization') "
-                    f"AND c.entity_id IN ({marks(chunk)})",
-                    chunk,
-                )
+        people = set(
+            self._tuples_in(
+                "SELECT c.entity_id, c.cluster_id FROM entity_clusters c JOIN entities e "
+                f"ON e.id = c.entity_id WHERE e.type IN {PEOPLE} AND c.entity_id IN ({{marks}})",
+                entity_ids,
             )
-        events: set[tuple[str, str]] = set()
-        for chunk in chunks(event_ids):
-            events.update(
-                self._tuples(
-                    "SELECT event_id, cluster_id FROM event_clusters "
-                    f"WHERE event_id IN ({marks(chunk)})",
-                    chunk,
-                )
+        )
+        events = set(
+            self._tuples_in(
+                "SELECT event_id, cluster_id FROM event_clusters WHERE event_id IN ({marks})",
+                event_ids,
             )
-        conflicts = 0
-        for chunk in chunks(cluster_ids):
-            conflicts += int(
-                self._scalar(
-                    "SELECT COUNT(*) FROM event_cluster_info WHERE conflicts <> '[]' "
-                    f"AND cluster_id IN ({marks(chunk)})",
-                    chunk,
-                )
+        )
+        conflicts = len(
+            self._tuples_in(
+                "SELECT cluster_id FROM event_cluster_info WHERE conflicts <> '[]' "
+                "AND cluster_id IN ({marks})",
+                cluster_ids,
             )
+        )
         return {
             "entities": len(people),
             "entity_clusters": len({c for _, c in people}),
@@ -325,15 +320,12 @@ class ClusterStore(SQLBase):
     def cluster_of(self, entity_ids: Iterable[str]) -> dict[str, str]:
         """Entity id -> its cluster id (an entity never resolved is its own cluster)."""
         ids = sorted(set(entity_ids))
-        out = {i: i for i in ids}
-        for chunk in chunks(ids):
-            for entity_id, cluster_id in self._tuples(
-                f"SELECT entity_id, cluster_id FROM entity_clusters "
-                f"WHERE entity_id IN ({marks(chunk)})",
-                chunk,
-            ):
-                out[entity_id] = cluster_id
-        return out
+        return {i: i for i in ids} | self.stored_entity_clusters(ids)
+
+    def stored_entity_clusters(self, entity_ids: Iterable[str]) -> dict[str, str]:
+        """Entity id -> its stored cluster id, for the given entities that have one."""
+        sql = "SELECT entity_id, cluster_id FROM entity_clusters WHERE entity_id IN ({marks})"
+        return dict(self._tuples_in(sql, entity_ids))
 
     def cluster_members(self, entity_ids: Iterable[str]) -> list[str]:
         """The given entities and every entity resolved into the same cluster as one of them."""

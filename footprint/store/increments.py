@@ -14,11 +14,11 @@ from collections.abc import Iterable, Sequence
 
 from footprint.store.records import NearDuplicateRow, UnresolvedRow
 from footprint.store.sql import (
+    CHUNK,
     RESOLVED_KEY,
     WHOLE_ASKED_KEY,
     WHOLE_DONE_KEY,
     SQLBase,
-    chunks,
     marks,
 )
 
@@ -52,42 +52,28 @@ class IncrementalReads(SQLBase):
 
     def entities_of_documents(self, document_ids: Iterable[str]) -> set[str]:
         """The entities the documents' mentions, relations and participants refer to."""
-        out: set[str] = set()
-        for chunk in chunks(document_ids):
-            m = marks(chunk)
-            for (entity_id,) in self._tuples(
-                f"SELECT entity_id FROM mentions WHERE document_id IN ({m}) "
-                f"UNION SELECT subject_id FROM relations WHERE document_id IN ({m}) "
-                f"UNION SELECT object_id FROM relations WHERE document_id IN ({m}) "
-                f"UNION SELECT entity_id FROM event_participants WHERE document_id IN ({m})",
-                chunk * 4,
-            ):
-                if entity_id is not None:
-                    out.add(entity_id)
-        return out
+        rows = self._tuples_in(
+            "SELECT entity_id FROM mentions WHERE document_id IN ({marks}) "
+            "UNION SELECT subject_id FROM relations WHERE document_id IN ({marks}) "
+            "UNION SELECT object_id FROM relations WHERE document_id IN ({marks}) "
+            "UNION SELECT entity_id FROM event_participants WHERE document_id IN ({marks})",
+            document_ids,
+            repeat=4,
+        )
+        return {entity_id for (entity_id,) in rows if entity_id is not None}
 
     def entities_with_keys(self, keys: Iterable[str]) -> set[str]:
         """The resolved entities with one of these blocking keys."""
-        out: set[str] = set()
-        for chunk in chunks(keys):
-            out.update(
-                row[0]
-                for row in self._tuples(
-                    f"SELECT entity_id FROM entity_keys WHERE block IN ({marks(chunk)})", chunk
-                )
-            )
-        return out
+        sql = "SELECT entity_id FROM entity_keys WHERE block IN ({marks})"
+        return {entity_id for (entity_id,) in self._tuples_in(sql, keys)}
 
     def entity_context(self, entity_ids: Iterable[str]) -> dict[str, set[str]]:
         """Entity id -> the entities it is tied to (relations) or appeared with (events), for
         the given entities."""
         out: dict[str, set[str]] = defaultdict(set)
-        for chunk in chunks(entity_ids):
-            for a, b in self._tuples(
-                f"SELECT entity_id, tied_id FROM entity_ties WHERE entity_id IN ({marks(chunk)})",
-                chunk,
-            ):
-                out[a].add(b)
+        sql = "SELECT entity_id, tied_id FROM entity_ties WHERE entity_id IN ({marks})"
+        for a, b in self._tuples_in(sql, entity_ids):
+            out[a].add(b)
         return out
 
     def shared_occasions(self, a: Sequence[str], b: Sequence[str]) -> set[str]:
@@ -95,6 +81,8 @@ class IncrementalReads(SQLBase):
         that a document naming one of `a` and a document naming one of `b` both report."""
         if not a or not b:
             return set()
+        if len(a) + len(b) > CHUNK:  # too many to bind at once: each side, then intersect
+            return self._occasions_naming(a) & self._occasions_naming(b)
         return {
             r[0]
             for r in self._tuples(
@@ -110,6 +98,8 @@ class IncrementalReads(SQLBase):
         wanted = sorted(set(occasions))
         if not entity_ids or not wanted:
             return set()
+        if len(entity_ids) + len(wanted) > CHUNK:
+            return self._occasions_naming(entity_ids) & set(wanted)
         return {
             r[0]
             for r in self._tuples(
@@ -119,37 +109,19 @@ class IncrementalReads(SQLBase):
             )
         }
 
+    def _occasions_naming(self, entity_ids: Iterable[str]) -> set[str]:
+        return {cluster for (cluster,) in self._tuples_in(_OCCASIONS_NAMING, entity_ids)}
+
     def event_labels(self, ids: Iterable[str]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for chunk in chunks(ids):
-            out.update(
-                self._tuples(f"SELECT id, label FROM events WHERE id IN ({marks(chunk)})", chunk)
-            )
-        return out
+        return dict(self._tuples_in("SELECT id, label FROM events WHERE id IN ({marks})", ids))
 
     def events_of_documents(self, document_ids: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for chunk in chunks(document_ids):
-            out.update(
-                r[0]
-                for r in self._tuples(
-                    f"SELECT id FROM events WHERE document_id IN ({marks(chunk)})", chunk
-                )
-            )
-        return out
+        sql = "SELECT id FROM events WHERE document_id IN ({marks})"
+        return {event_id for (event_id,) in self._tuples_in(sql, document_ids)}
 
     def events_with_participants(self, entity_ids: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        for chunk in chunks(entity_ids):
-            out.update(
-                r[0]
-                for r in self._tuples(
-                    f"SELECT DISTINCT event_id FROM event_participants "
-                    f"WHERE entity_id IN ({marks(chunk)})",
-                    chunk,
-                )
-            )
-        return out
+        sql = "SELECT DISTINCT event_id FROM event_participants WHERE entity_id IN ({marks})"
+        return {event_id for (event_id,) in self._tuples_in(sql, entity_ids)}
 
     def events_near(
         self,
@@ -161,21 +133,17 @@ class IncrementalReads(SQLBase):
         """Events starting within `starts` (inclusive ISO days) and ending on or after
         `ends_from`, with a participant among `entity_ids` or, when given, that gazetteer
         place: the reports another event may be merged with."""
-        out: set[str] = set()
         window = "date_start >= ? AND date_start <= ? AND date_end >= ?"
         params = (starts[0], starts[1], ends_from)
-        for chunk in chunks(entity_ids):
-            # The date window first (its index), then each event's participants (their key):
-            # a popular actor's every event is never read.
-            out.update(
-                r[0]
-                for r in self._tuples(
-                    f"SELECT id FROM events e WHERE {window} AND EXISTS (SELECT 1 FROM "
-                    f"event_participants p WHERE p.event_id = e.id "
-                    f"AND p.entity_id IN ({marks(chunk)}))",
-                    (*params, *chunk),
-                )
-            )
+        # The date window first (its index), then each event's participants (their key): a
+        # popular actor's every event is never read.
+        rows = self._tuples_in(
+            f"SELECT id FROM events e WHERE {window} AND EXISTS (SELECT 1 FROM "
+            "event_participants p WHERE p.event_id = e.id AND p.entity_id IN ({marks}))",
+            entity_ids,
+            params,
+        )
+        out = {event_id for (event_id,) in rows}
         if gazetteer_id:
             # The place is JSON written with sorted keys (`write`): LIKE narrows the rows
             # through the date index (its own characters escaped alike on both backends), and
@@ -194,64 +162,41 @@ class IncrementalReads(SQLBase):
     def event_cluster_of(self, event_ids: Iterable[str]) -> dict[str, str]:
         """Event id -> its stored cluster id, for the given events and every other member of
         their clusters."""
-        roots: set[str] = set()
-        for chunk in chunks(event_ids):
-            roots.update(
-                r[0]
-                for r in self._tuples(
-                    f"SELECT cluster_id FROM event_clusters WHERE event_id IN ({marks(chunk)})",
-                    chunk,
-                )
+        roots = self._tuples_in(
+            "SELECT cluster_id FROM event_clusters WHERE event_id IN ({marks})", event_ids
+        )
+        return dict(
+            self._tuples_in(
+                "SELECT event_id, cluster_id FROM event_clusters WHERE cluster_id IN ({marks})",
+                {root for (root,) in roots},
             )
-        out: dict[str, str] = {}
-        for chunk in chunks(roots):
-            out.update(
-                self._tuples(
-                    f"SELECT event_id, cluster_id FROM event_clusters "
-                    f"WHERE cluster_id IN ({marks(chunk)})",
-                    chunk,
-                )
-            )
-        return out
+        )
 
     def near_duplicates_of(self, document_ids: Iterable[str]) -> list[NearDuplicateRow]:
         """The recorded near-duplicate links that involve one of the documents."""
-        found: set[NearDuplicateRow] = set()
-        for chunk in chunks(document_ids):
-            m = marks(chunk)
-            found.update(
-                self._rows(
-                    NearDuplicateRow,
-                    f"SELECT * FROM near_duplicates WHERE document_id IN ({m}) "
-                    f"OR duplicate_of IN ({m})",
-                    chunk * 2,
-                )
-            )
-        return sorted(found, key=lambda r: r.document_id)
+        rows = self._tuples_in(
+            "SELECT document_id, duplicate_of, similarity FROM near_duplicates "
+            "WHERE document_id IN ({marks}) OR duplicate_of IN ({marks})",
+            document_ids,
+            repeat=2,
+        )
+        return [NearDuplicateRow(*row) for row in sorted(set(rows))]
 
     def band_neighbours(self, document_ids: Iterable[str]) -> dict[str, set[str]]:
         """Document id -> the other stored documents sharing a signature band with it."""
         out: dict[str, set[str]] = defaultdict(set)
-        for chunk in chunks(document_ids):
-            for doc_id, other in self._tuples(
-                "SELECT DISTINCT a.document_id, b.document_id FROM signature_bands a "
-                "JOIN signature_bands b ON b.band = a.band AND b.document_id <> a.document_id "
-                f"WHERE a.document_id IN ({marks(chunk)})",
-                chunk,
-            ):
-                out[doc_id].add(other)
+        for doc_id, other in self._tuples_in(
+            "SELECT DISTINCT a.document_id, b.document_id FROM signature_bands a "
+            "JOIN signature_bands b ON b.band = a.band AND b.document_id <> a.document_id "
+            "WHERE a.document_id IN ({marks})",
+            document_ids,
+        ):
+            out[doc_id].add(other)
         return out
 
     def signatures_of(self, document_ids: Iterable[str]) -> dict[str, bytes]:
-        out: dict[str, bytes] = {}
-        for chunk in chunks(document_ids):
-            for doc_id, blob in self._tuples(
-                f"SELECT document_id, signature FROM signatures "
-                f"WHERE document_id IN ({marks(chunk)})",
-                chunk,
-            ):
-                out[doc_id] = bytes(blob)
-        return out
+        sql = "SELECT document_id, signature FROM signatures WHERE document_id IN ({marks})"
+        return {doc_id: bytes(blob) for doc_id, blob in self._tuples_in(sql, document_ids)}
 
     def entity_documents(
         self, entity_ids: Iterable[str] | None = None, document_ids: Iterable[str] | None = None
@@ -260,31 +205,18 @@ class IncrementalReads(SQLBase):
         entities and documents given, when they are."""
         if entity_ids is None or document_ids is None:
             return sorted(self._tuples("SELECT DISTINCT entity_id, document_id FROM mentions"))
-        docs = sorted(set(document_ids))
+        docs, entities = sorted(set(document_ids)), sorted(set(entity_ids))
         out: set[tuple[str, str]] = set()
-        for chunk in chunks(entity_ids):
-            for part in [docs[i : i + 400] for i in range(0, len(docs), 400)]:
-                out.update(
-                    self._tuples(
-                        f"SELECT DISTINCT entity_id, document_id FROM mentions WHERE entity_id "
-                        f"IN ({marks(chunk)}) AND document_id IN ({marks(part)})",
-                        (*chunk, *part),
-                    )
-                )
-        return sorted(out)
-
-    def stored_entity_clusters(self, entity_ids: Iterable[str]) -> dict[str, str]:
-        """Entity id -> its stored cluster id, for the given entities that have one."""
-        out: dict[str, str] = {}
-        for chunk in chunks(entity_ids):
+        for part in [docs[i : i + CHUNK // 2] for i in range(0, len(docs), CHUNK // 2)]:
             out.update(
-                self._tuples(
-                    f"SELECT entity_id, cluster_id FROM entity_clusters "
-                    f"WHERE entity_id IN ({marks(chunk)})",
-                    chunk,
+                self._tuples_in(
+                    "SELECT DISTINCT entity_id, document_id FROM mentions WHERE document_id "
+                    f"IN ({marks(part)}) AND entity_id IN ({{marks}})",
+                    entities,
+                    part,
                 )
             )
-        return out
+        return sorted(out)
 
     def documents_at_most(self, limit: int) -> int:
         """How many documents are stored, counted up to `limit` (enough to compare with it,

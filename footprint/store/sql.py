@@ -427,6 +427,17 @@ class SQLBase:
     def _tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return [tuple(row) for row in self._execute(sql, params).fetchall()]
 
+    def _tuples_in(
+        self, sql: str, values: Iterable[str], params: Sequence[Any] = (), repeat: int = 1
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `sql` for every value, in chunks under the drivers' parameter limits:
+        `{marks}` stands for one chunk's placeholders (`repeat` times, each bound again), bound
+        after `params`. Rows come chunk by chunk, unsorted."""
+        rows: list[tuple[Any, ...]] = []
+        for chunk in chunks(values):
+            rows += self._tuples(sql.format(marks=marks(chunk)), (*params, *chunk * repeat))
+        return rows
+
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         row = self._execute(sql, params).fetchone()
         return row[0] if row is not None else None

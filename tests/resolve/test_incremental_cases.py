@@ -227,3 +227,19 @@ def test_a_judgement_made_during_a_whole_resolution_asks_for_another(tmp_path):
         assert resolve_store(store).mode == "none"
     finally:
         store.close()
+
+
+def test_a_stored_signature_of_another_size_is_nobodys_near_copy(tmp_path):
+    # The store takes any bytes as a signature; resolution, whole or not, must not fail on them.
+    store = open_store(store_target(tmp_path / "fp.db"))
+    try:
+        good = {f"D{i}": signature(f"Story {i} about the weather in town {i}.").tobytes() for i in range(3)}
+        for did, sig in good.items():
+            store.write(report(did, [person(did, f"Person Number{did}")]), signature=sig)
+        store.write(report("odd", [person("odd", "Nadia Khan")]), signature=b"\x00\x01\xff")
+        assert resolve_store(store, force_whole=True).mode == "whole"
+        store.write(report("odd2", [person("odd2", "Omar Farooq")]), signature=b"\x02")
+        assert resolve_store(store).mode == "incremental"
+        assert store.near_duplicates() == []
+    finally:
+        store.close()
