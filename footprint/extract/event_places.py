@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from footprint.nlp import lexicons
 from footprint.place.distance import haversine_km
 
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "across", "on", "through"}
 PLACE_LINKS = ("compound", "appos", "conj", "poss", "nmod", "npadvmod", "amod", "pobj")
 TOWN, DISTRICT, REGION, COUNTRY = 0, 1, 2, 3  # levels, from the most specific
 _SPECIFICITY = {
@@ -121,6 +121,8 @@ def inside_region(town: object, region: object) -> bool:
         return True
     if getattr(town, "country", None) != getattr(region, "country", None):
         return False
+    if not getattr(town, "admin1", None):
+        return True  # a town the gazetteer cannot situate in a region: the country agrees
     points = [getattr(x, a, None) for x in (town, region) for a in ("lat", "lon")]
     if None in points:
         return False

@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -133,6 +133,10 @@ class EventMention:
     parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
 
 
+# Area words that say a name is a town's, not the region's named alike ("Taizz city").
+TOWN_WORDS = {"city", "town", "village"}
+
+
 class EventReader:
     """Reads one document's events. `date_of` maps a DATE span to a TimeSpan (in text order,
     so a narrative clock can carry the reference date); `place_of` maps an actor to a Place."""
@@ -151,7 +155,7 @@ class EventReader:
         dateline: object | None = None,
         headlines: list[tuple[int, int]] | None = None,
         seat_of: Callable[[str, int, int], object | None] | None = None,
-        place_in: Callable[[Actor, str], object | None] | None = None,
+        place_in: Callable[[Actor, str, Collection[str]], object | None] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -493,6 +497,9 @@ class EventReader:
                 # (the phrase right after the noun is its own, whatever the parse hung it on)
                 previous = None
                 continue
+            if prep is not None and self._in_a_bracketed_name(actor, prep):
+                previous = None
+                continue
             if actor.type == "person" and (prep is None or prep.lower_ not in ("in", "near")):
                 continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
@@ -525,12 +532,7 @@ class EventReader:
                 continue
             if not (introduced or inside or venue):
                 continue
-            area_words = [self.doc[actor.end - 1].lower_, after.lower_ if after else ""]
-            if (
-                any(lexicons.area_words().get(w) == "district" for w in area_words)
-                and getattr(place, "precision", None) == "city"
-            ):  # "X district" at the town X's point: the district, not the town
-                place = place.as_district()  # type: ignore[attr-defined]
+            place = self._as_written(actor, place, after)
             distance = abs(actor.start - anchor[-1].i) if anchor is not None else 0
             candidates.append((distance, group, place, actor))
         # A country the sentence puts something in rules out namesakes elsewhere ("in
@@ -559,12 +561,47 @@ class EventReader:
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
         return most_specific(chain) or nearest[2]
 
+    def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
+        """Is the place part of the name of the organisation before it, as the acronym after
+        it shows: "African Union Mission in Somalia (AMISOM)"?"""
+        before = self.actor_of_token.get(prep.i - 1)
+        if before is None or before.type != "organization":
+            return False
+        after = self.doc[actor.end : actor.end + 3]
+        return (
+            len(after) == 3
+            and after[0].text == "("
+            and after[2].text == ")"
+            and after[1].is_upper
+            and len(after[1].text) > 1
+        )
+
+    def _as_written(self, actor: Actor, place: object, after: Token | None) -> object:
+        """The place of the kind its area word says, where the name's best reading is another
+        kind: "Taizz city, Taizz governorate" is the city and then the governorate, "Marib
+        governorate" no town, "X district" the district at the town X's point (a
+        district's own point is often far from the town a report means)."""
+        words = [self.doc[actor.end - 1].lower_, after.lower_ if after is not None else ""]
+        kinds = {lexicons.area_words().get(w) for w in words} - {None}
+        precision = getattr(place, "precision", None)
+        country = getattr(place, "country", None)
+        if "district" in kinds and precision == "city":
+            return place.as_district()  # type: ignore[attr-defined]  # at the town's point
+        wanted: tuple[str, ...] = ()
+        if "region" in kinds and precision == "city":
+            wanted = ("region", "district")
+        elif set(words) & TOWN_WORDS and precision in ("region", "district"):
+            wanted = ("city",)
+        if not wanted or self.place_in is None or not country:
+            return place
+        return self.place_in(actor, country, wanted) or place
+
     def _read_in(self, candidate: tuple, countries: set) -> tuple:  # type: ignore[type-arg]
         """The candidate's name read inside the one country its chain names, if it can be."""
         distance, group, _, actor = candidate
         if group < 0 or len(countries) != 1 or self.place_in is None:
             return candidate
-        inside = self.place_in(actor, next(iter(countries)))
+        inside = self.place_in(actor, next(iter(countries)), ())
         return candidate if inside is None else (distance, group, inside, actor)
 
     @staticmethod

@@ -7,7 +7,7 @@ import calendar
 import collections
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -219,7 +219,7 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     return out
 
 
-NAME_PLACE_PREPOSITIONS = ("in", "at", "near")  # "in X": X may be a place
+NAME_PLACE_PREPOSITIONS = ("in", "at", "near", "through")  # "in X": X may be a place
 PLACED_PRECISIONS = ("city", "district", "region")
 
 
@@ -261,8 +261,39 @@ def _geocode(
         m.name for ent, m in pairs if m.type in ("place", "organization") or _written_as_place(ent)
     }
     names |= {span.text for span in unnamed}
-    sure = {m.name for ent, m in pairs if _surely_a_place(ent)}
+    sure = {m.name for ent, m in pairs if _surely_a_place(ent)} | _placed_names(pairs)
     return dict(geocoder.resolve_document(sorted(names), sure=sure))
+
+
+MISREAD_MAX_WORDS = 2  # "in Birgunj", "at Kahawatta town": a longer "person" is a person
+
+
+def _placed_names(pairs: list[tuple[Span, Mention]]) -> set[str]:
+    """Names the model took for a person or group that the text writes only after a
+    preposition of place ("clashed with the police in Birgunj", "marched through Poipet"):
+    short, untitled, with no word of an organisation's name. They may be a place's other
+    spelling, as a name written where only a place goes may ("Sopore" for "Sopur")."""
+    spans: dict[str, list[Span]] = {}
+    titled = set()
+    for ent, m in pairs:
+        spans.setdefault(m.name, []).append(ent)
+        if m.titles:
+            titled.add(m.name)
+    placed = set()
+    for name, written in spans.items():
+        if name in titled or any(e.label_ not in ("PERSON", "ORG") for e in written):
+            continue
+        words = name.split()
+        if len(words) > MISREAD_MAX_WORDS or {w.lower() for w in words} & lexicons.org_words():
+            continue
+        if all(_after_place_preposition(e) for e in written):
+            placed.add(name)
+    return placed
+
+
+def _after_place_preposition(ent: Span) -> bool:
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in NAME_PLACE_PREPOSITIONS
 
 
 def _surely_a_place(ent: Span) -> bool:
@@ -423,12 +454,22 @@ def _events(
     def place_of(actor: Actor) -> object | None:
         return places.get(name_of.get((actor.start, actor.end), ""))
 
-    def place_in(actor: Actor, country: str) -> object | None:
-        """The most likely place of the actor's name inside `country` (by name and size)."""
+    def place_in(
+        actor: Actor, country: str, precisions: Collection[str] = ()
+    ) -> object | None:
+        """The most likely place of the actor's name inside `country` (by name and size), of
+        one of `precisions` when given."""
         name = name_of.get((actor.start, actor.end))
         if not name or geocoder is None:
             return None
-        return next((p for p in geocoder.gazetteer.candidates(name) if p.country == country), None)
+        return next(
+            (
+                p
+                for p in geocoder.gazetteer.candidates(name)
+                if p.country == country and (not precisions or p.precision in precisions)
+            ),
+            None,
+        )
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
     dateline = None
