@@ -214,9 +214,32 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     clock = NarrativeClock(_published(document))
     out: list[tuple[Span, object]] = []
     for ent in doc.ents:
-        if ent.label_ == "DATE" and not excluded.covers(ent.start_char, ent.end_char):
+        if _a_date(ent) and not excluded.covers(ent.start_char, ent.end_char):
+            ent = _with_its_day(ent)
             out.append((ent, clock.resolve(ent.text)))
     return out
+
+
+MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
+
+
+def _a_date(ent: Span) -> bool:
+    """A date, or a time of a named day the model tagged as a time ("Wednesday night")."""
+    if ent.label_ == "DATE":
+        return True
+    return ent.label_ == "TIME" and any(t.lower_.rstrip(".") in CALENDAR_WORDS for t in ent)
+
+
+def _with_its_day(ent: Span) -> Span:
+    """A month the model tagged without the day number before it ("[24 October]" read as a
+    number and a month) with that day: the date the text gives, not the whole month."""
+    doc = ent.doc
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTHS:
+        return ent
+    day = doc[ent.start - 1]
+    if not (day.is_digit and 1 <= int(day.text) <= 31) or day.ent_type_ == "DATE":
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label="DATE")
 
 
 NAME_PLACE_PREPOSITIONS = ("in", "at", "near", "through")  # "in X": X may be a place

@@ -469,3 +469,59 @@ def test_a_place_phrase_opening_the_document_is_read_as_a_place(nlp):
     text = "In Quetta, gunmen attacked a police post on Monday in retaliation for airstrikes"
     (event,) = _story(_read(nlp, text))
     assert event.place.name == "Quetta"
+
+
+# --- places and dates as reports write them (stop 22) ---------------------------------------
+
+
+def test_a_town_the_model_took_for_a_person_is_placed_by_its_preposition(nlp):
+    # The model reads the Nepali town's common spelling as a person; GeoNames spells it
+    # "Birgañj" and keeps "Birgunj" only as another name: the preposition makes it the place.
+    text = "Party cadres defying the curfew clashed with the police in Birgunj on Monday."
+    result = _read(nlp, text, published="2015-09-03")
+    (event,) = _story(result)
+    assert event.place is not None and event.place.country == "NP"
+    assert event.place.precision == "city"
+    assert "Birgunj" not in {e.name for e in result.entities if e.type == "person"}
+
+
+def test_a_titled_name_after_in_stays_a_person(nlp):
+    text = "Police arrested a man in the house of Mr Birgunj on Monday."
+    result = _read(nlp, text, published="2015-09-03")
+    assert all(getattr(e.place, "country", None) != "NP" for e in _story(result))
+
+
+def test_an_area_word_picks_the_reading_of_its_kind(nlp):
+    # "Taizz" is both the governorate (the better match by name) and its city.
+    city = "Gunmen kidnapped two teachers in Taizz city, Taizz governorate, Yemen."
+    (event,) = _story(_read(nlp, city))
+    assert event.place.precision == "city" and event.place.country == "YE"
+    region = "Gunmen abducted an engineer in Sirwah district, Marib governorate, Yemen."
+    (event,) = _story(_read(nlp, region))
+    # the governorate is no town: the district is the most specific place of the chain
+    assert event.place.name == "Sirwah" and event.place.precision == "district"
+
+
+def test_a_place_inside_an_organisations_bracketed_name_is_not_the_events(nlp):
+    text = (
+        "Gunmen ambushed soldiers of the African Union Mission in Somalia (AMISOM) in "
+        "Wanlaweyn town, Lower Shebelle region, Somalia."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Wanlaweyn" and event.place.precision == "city"
+
+
+def test_a_town_the_gazetteer_cannot_situate_in_its_region_agrees_with_the_country(nlp):
+    text = "A suicide bomber attacked a military camp in Menaka town, Gao region, Mali."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.precision == "city" and event.place.country == "ML"
+    assert event.place.name != "Gao"
+
+
+def test_a_bracketed_day_and_month_is_a_day_and_a_named_nights_time_is_its_day(nlp):
+    text = "Two people were killed when a bomb exploded at a market on Saturday [24 October]."
+    (event,) = _story(_read(nlp, text, published="2015-10-26"))
+    assert (event.date.start, event.date.end) == (dt.date(2015, 10, 24), dt.date(2015, 10, 24))
+    text = "Rival party supporters clashed in Pirojpur municipality on Wednesday night."
+    (event,) = _story(_read(nlp, text, published="2015-12-31"))
+    assert event.date.precision == "day" and event.date.start == dt.date(2015, 12, 30)
