@@ -145,7 +145,7 @@ def crowd_type(
     if trigger is None:
         return type_
     for span, kind in story:
-        if span is not None and kind in CROWD_VIOLENCE and by_a_crowd(span[-1]):
+        if span is not None and kind in CROWD_VIOLENCE and by_a_crowd(span[-1], kind):
             return "riot"
     head = trigger[-1]
     if type_ in ("gathering", "march") and any(
@@ -155,14 +155,16 @@ def crowd_type(
     return type_
 
 
-def by_a_crowd(head: Token) -> bool:
+def by_a_crowd(head: Token, kind: str = "") -> bool:
     """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
-    for a clash, the sides it was "between" ("a clash between the activists of X and Y")?"""
+    for a clash, the sides it was "between" ("a clash between the activists of X and Y") or
+    the side it was "with" ("police clashed with supporters of X")?"""
     verb = head if head.pos_ == "VERB" else head.head
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
-    between = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    sides = ("between", "with") if kind == "clash" else ("between",)
+    between = [c for c in head.children if c.dep_ == "prep" and c.lower_ in sides]
     doers += [g for b in between for g in b.children if g.dep_ == "pobj"]
     doers += [c for d in doers for c in d.conjuncts]
     return any(counted(d).lemma_.lower() in lexicons.crowd_nouns() for d in doers)

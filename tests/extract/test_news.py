@@ -525,3 +525,12 @@ def test_a_bracketed_day_and_month_is_a_day_and_a_named_nights_time_is_its_day(n
     text = "Rival party supporters clashed in Pirojpur municipality on Wednesday night."
     (event,) = _story(_read(nlp, text, published="2015-12-31"))
     assert event.date.precision == "day" and event.date.start == dt.date(2015, 12, 30)
+
+
+def test_a_clash_with_a_crowd_is_a_riot(nlp):
+    text = "Police clashed with supporters of the opposition leader in Kathmandu on Friday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "riot"
+    text = "Soldiers clashed with militants in Kupwara district on Friday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "clash"
