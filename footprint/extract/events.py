@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -155,7 +155,7 @@ class EventReader:
         dateline: object | None = None,
         headlines: list[tuple[int, int]] | None = None,
         seat_of: Callable[[str, int, int], object | None] | None = None,
-        place_in: Callable[[Actor, str, Collection[str]], object | None] | None = None,
+        candidates_of: Callable[[Actor], list[object]] | None = None,
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -180,8 +180,9 @@ class EventReader:
         self._headlines = headlines if headlines is not None else hygiene.headline_ranges(self.text)
         self.dateline = dateline  # Place of the report's dateline ("LAHORE:"), if any
         self.seat_of = seat_of  # the capital a national body sits in, by its name
-        # the place an actor's name means inside a given country (a chain's), if any
-        self.place_in = place_in
+        # every place an actor's name can mean, most likely first (to read it in a chain's
+        # country or region, or as the kind its area word says)
+        self.candidates_of = candidates_of
         self._sentence_number = 0  # sentences read so far, outside excluded passages
         self._lead: Event | None = None  # the story event the document's first sentences tell
         self._first_sentence: tuple[int, int] | None = None  # (start, end) of the body's first
@@ -587,21 +588,43 @@ class EventReader:
         country = getattr(place, "country", None)
         if "district" in kinds and precision == "city":
             return place.as_district()  # type: ignore[attr-defined]  # at the town's point
+        if "district" in kinds and precision == "region" and country:
+            # "Chittagong district" is not the division named alike: the district of its seat
+            seat = self._place_in(actor, country, ("city",))
+            return seat.as_district() if seat is not None else place  # type: ignore[attr-defined]
         wanted: tuple[str, ...] = ()
         if "region" in kinds and precision == "city":
             wanted = ("region", "district")
         elif set(words) & TOWN_WORDS and precision in ("region", "district"):
             wanted = ("city",)
-        if not wanted or self.place_in is None or not country:
+        if not wanted or not country:
             return place
-        return self.place_in(actor, country, wanted) or place
+        return self._place_in(actor, country, wanted) or place
+
+    def _place_in(
+        self, actor: Actor, country: str, precisions: tuple[str, ...] = (), admin1: str = ""
+    ) -> object | None:
+        """The most likely place of the actor's name inside `country` (and its first-level
+        region `admin1`), of one of `precisions` when given."""
+        if self.candidates_of is None:
+            return None
+        return next(
+            (
+                p
+                for p in self.candidates_of(actor)
+                if getattr(p, "country", None) == country
+                and (not precisions or getattr(p, "precision", None) in precisions)
+                and (not admin1 or getattr(p, "admin1", None) == admin1)
+            ),
+            None,
+        )
 
     def _read_in(self, candidate: tuple, countries: set) -> tuple:  # type: ignore[type-arg]
         """The candidate's name read inside the one country its chain names, if it can be."""
         distance, group, _, actor = candidate
-        if group < 0 or len(countries) != 1 or self.place_in is None:
+        if group < 0 or len(countries) != 1:
             return candidate
-        inside = self.place_in(actor, next(iter(countries)), ())
+        inside = self._place_in(actor, next(iter(countries)))
         return candidate if inside is None else (distance, group, inside, actor)
 
     @staticmethod

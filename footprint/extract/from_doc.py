@@ -7,7 +7,7 @@ import calendar
 import collections
 import datetime as dt
 import itertools
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -477,22 +477,12 @@ def _events(
     def place_of(actor: Actor) -> object | None:
         return places.get(name_of.get((actor.start, actor.end), ""))
 
-    def place_in(
-        actor: Actor, country: str, precisions: Collection[str] = ()
-    ) -> object | None:
-        """The most likely place of the actor's name inside `country` (by name and size), of
-        one of `precisions` when given."""
+    def candidates_of(actor: Actor) -> list[object]:
+        """Every place the actor's name can mean, most likely first (by name and size)."""
         name = name_of.get((actor.start, actor.end))
         if not name or geocoder is None:
-            return None
-        return next(
-            (
-                p
-                for p in geocoder.gazetteer.candidates(name)
-                if p.country == country and (not precisions or p.precision in precisions)
-            ),
-            None,
-        )
+            return []
+        return list(geocoder.gazetteer.candidates(name))
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
     dateline = None
@@ -514,7 +504,7 @@ def _events(
         dateline,
         headlines,
         seat_of,
-        place_in,
+        candidates_of,
     )
     return reader.read()
 

@@ -534,3 +534,12 @@ def test_a_clash_with_a_crowd_is_a_riot(nlp):
     text = "Soldiers clashed with militants in Kupwara district on Friday."
     (event,) = _story(_read(nlp, text))
     assert event.type == "clash"
+
+
+def test_a_district_named_like_its_division_is_the_district_at_its_seat(nlp):
+    # "Chittagong" is best read as the division; "district" says the district, whose seat is
+    # the city (GeoNames: Chattogram).
+    text = "Police detained forty activists in Chittagong district on Tuesday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.precision == "district"
+    assert abs(event.place.lat - 22.34) < 0.1 and abs(event.place.lon - 91.83) < 0.1
