@@ -221,17 +221,17 @@ class EventReader:
 
     def _noun_triggers(self, sent: Span) -> list[tuple[Span, str]]:
         nouns = lexicons.event_nouns()
+        words = lexicons.doc_words(self.doc)
         out = []
-        tokens = list(sent)
-        i = 0
-        while i < len(tokens):
-            found = lexicons.phrase_at(tokens, i, nouns)
+        i, end = sent.start, sent.end  # token indexes: a Token is made only where a noun is
+        while i < end:
+            found = words.longest_at(i, nouns, end - i)
             if found is None:
                 i += 1
                 continue
             width, phrase = found
-            head = tokens[i + width - 1]
-            window = tokens[i : i + width]
+            head = self.doc[i + width - 1]
+            window = self.doc[i : i + width]
             inside_actor = any(t.i in self.actor_of_token for t in window)
             in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window)
             # "March 3" is a date; "Conference" counts only inside a quoted title.
@@ -254,13 +254,19 @@ class EventReader:
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
                     type_ = "bombing"
-                out.append((self.doc[tokens[i].i : head.i + 1], type_))
+                out.append((self.doc[i : head.i + 1], type_))
             i += width
         return out
 
     def _verb_triggers(self, sent: Span) -> list[tuple[Span, str]]:
         out = []
-        for tok in sent:
+        heads = lexicons.doc_words(self.doc).heads  # each token's forms, read once per Doc
+        verbs, objects = lexicons.event_verbs(), lexicons.event_verb_objects()
+        for i in range(sent.start, sent.end):
+            lemma = heads[i][1]
+            if lemma not in verbs and lemma not in objects and lemma not in BEATING_VERBS:
+                continue  # a word no rule below reads: no Token made for it
+            tok = self.doc[i]
             info = lexicons.event_verb(tok)
             if tok.dep_ in ("amod", "compound") or (
                 tok.dep_ == "relcl"

@@ -354,9 +354,11 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
     nothing or as a stray kind ("shot a woman in Tral", "In Feni, pickets ..."): candidates
     the gazetteer may know."""
     out = []
-    for tok in doc:
-        if tok.lower_ not in NAME_PLACE_PREPOSITIONS:
+    lower = lexicons.doc_words(doc).lower  # read once per Doc: no Token made for other words
+    for i, word in enumerate(lower):
+        if word not in NAME_PLACE_PREPOSITIONS:
             continue
+        tok = doc[i]
         end = tok.i + 1
         while (
             end < len(doc)

@@ -197,6 +197,9 @@ def _group_items(match: re.Match[str], group: str, items: list[Item]) -> list[It
 
 
 def find_relations(sent: Span, mentions: dict[int, tuple[int, str, str, str]]) -> Iterator[Found]:
+    # Every relation ties two different entities: a sentence naming fewer holds none.
+    if sum(1 for i in range(sent.start, sent.end) if i in mentions) < 2:
+        return
     items = symbolise(sent, mentions)
     symbols = "".join(item.symbol for item in items)
     doc = sent.doc

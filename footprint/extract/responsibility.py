@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from footprint.nlp import lexicons
+
 CLAIM_VERBS = {"claim", "accept", "own", "admit"}
 CLAIM_OBJECTS = {"responsibility", "credit"}
 CARRY_OUT_VERBS = {"carry", "conduct", "perpetrate", "execute", "stage"}  # "said it carried out"
@@ -30,6 +32,10 @@ SUSPECT_VERBS = {"suspect", "speculate", "believe", "think"}
 # "X was behind / responsible for / involved in the attack"
 HELD_WORDS = {"behind", "responsible", "involved", "involve"}
 PRONOUNS = {"it", "they", "we"}
+# The lemmas a statement of responsibility is read from (`_said_at`): no other token is looked at.
+CUE_LEMMAS = frozenset(
+    CLAIM_VERBS | CLAIM_OBJECTS | ATTRIBUTE_VERBS | HELD_WORDS | SAY_VERBS | {"suspect"}
+)
 NEGATIONS = {"no", "not", "never", "n't", "none", "nobody"}
 
 
@@ -43,7 +49,13 @@ def responsibility_in(sent: Span, actor_at: Callable[[int], bool]) -> list[Respo
     """What this sentence says about who is behind an event, in text order ("No group claimed
     responsibility; however, sources attributed the attack to X" says two things). `actor_at(i)`
     tells whether a person or organisation name starts at token i."""
-    return [r for r in (_said_at(tok, actor_at) for tok in sent) if r is not None]
+    doc = sent.doc
+    heads = lexicons.doc_words(doc).heads  # each token's forms, read once per Doc
+    return [
+        r
+        for i in range(sent.start, sent.end)
+        if heads[i][1] in CUE_LEMMAS and (r := _said_at(doc[i], actor_at)) is not None
+    ]
 
 
 def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:

@@ -124,13 +124,15 @@ class DocWords:
     there (longest first). Every component and extractor that looks phrases up in a Doc shares
     it, so no token is read twice and no window is built twice."""
 
-    __slots__ = ("lower", "spaced", "heads", "found")
+    __slots__ = ("lower", "spaced", "heads", "firsts", "found")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         tokens = list(doc)
         self.lower = [t.lower_ for t in tokens]
         self.spaced = [bool(t.whitespace_) for t in tokens]
         self.heads = [_forms(t.lower_, t.lemma_.lower()) for t in tokens]
+        # the first three characters of each token's forms: what any entry there starts with
+        self.firsts = [frozenset(f[:3] for f in forms) for forms in self.heads]
         self.found: dict[tuple[int, int], tuple[tuple[int, str], ...]] = {}
 
     def entries_at(self, j: int, table) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
@@ -143,7 +145,7 @@ class DocWords:
         starts = _prefixes(table)
         # Most tokens start no entry: any match begins with the first token as written or,
         # for a one-word entry, with one of its head forms.
-        if any(f[:3] in starts for f in self.heads[j]):
+        if not starts.isdisjoint(self.firsts[j]):
             for width in range(MAX_WIDTH, 0, -1):
                 end = j + width
                 if end > len(self.lower):

@@ -54,9 +54,13 @@ def hyphenated_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of names built as Word-particle-Word (with optional further -Word parts)."""
     particles = lexicons.name_particles()
     found: list[tuple[int, int]] = []
+    lower = lexicons.doc_words(doc).lower  # read once per Doc
     i = 0
     n = len(doc)
     while i < n - 3:
+        if not (lower[i + 1] in HYPHENS and lower[i + 3] in HYPHENS and lower[i + 2] in particles):
+            i += 1  # most places hold no "-particle-": no Token made there
+            continue
         a, h1, p, h2 = doc[i], doc[i + 1], doc[i + 2], doc[i + 3]
         if not (
             a.text[:1].isupper()
