@@ -62,6 +62,9 @@ def test_quick_run_writes_every_figure(tmp_path, dask_scheduler):
     assert results["ingest_n"]["workers"] == 2
     assert results["ingest_dask"]["engine"] == "dask" and results["dask_skipped"] is None
 
+    _check_paired(results["paired"], corpus, tmp_path)
+    assert results["ratios"]["ingest_vs_model"]["value"] == results["paired"]["ingest_vs_model"]
+    assert _positive(results["ratios"]["ingest_vs_model"]["one_after_the_other"])
     for key in ("ingest_vs_model", "speedup", "dask_speedup"):
         ratio = results["ratios"][key]
         assert _positive(ratio["value"]), key
@@ -120,6 +123,26 @@ def test_one_process_rounds_write_their_ratios(tmp_path):
     ratios = sorted(run["ingest_vs_model"] for run in results["rounds"])
     assert results["median_ingest_vs_model"] == pytest.approx(ratios[1])
     assert results["target"] == bench.TARGET_INGEST_VS_MODEL
+    corpus = [json.loads(line) for line in (tmp_path / "corpus.jsonl").read_text().splitlines()]
+    _check_paired(results["paired"], corpus, tmp_path)
+
+
+def _check_paired(paired, corpus, work):
+    """The in-turns measurement covers the whole corpus, part by part, into one store."""
+    assert 1 < paired["parts"] <= bench.PAIRED_PARTS
+    assert len(paired["rounds"]) == paired["parts"]
+    assert sum(r["documents"] for r in paired["rounds"]) == len(corpus)
+    for r in paired["rounds"]:
+        assert _positive(r["model_seconds"]) and _positive(r["ingest_seconds"])
+    model_wps, ingest_wps = paired["model_words_per_second"], paired["ingest_words_per_second"]
+    assert _positive(model_wps) and _positive(ingest_wps)
+    assert paired["ingest_vs_model"] == pytest.approx(ingest_wps / model_wps)
+    conn = sqlite3.connect(work / "ingest-paired.db")
+    try:
+        stored = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    finally:
+        conn.close()
+    assert stored == len(corpus)
 
 
 def test_quick_scale_run_writes_every_figure(tmp_path):
