@@ -119,15 +119,16 @@ MAX_WIDTH = 4  # the longest lexicon entry, in tokens
 
 
 class DocWords:
-    """One Doc's words as the lexicons compare them, read once: each token's lower-case form,
-    head forms and whether a space follows; and, per table and token, the entries starting
+    """One Doc's words as the lexicons compare them, read once: each token's text, lower-case
+    form, head forms and whether a space follows; and, per table and token, the entries starting
     there (longest first). Every component and extractor that looks phrases up in a Doc shares
     it, so no token is read twice and no window is built twice."""
 
-    __slots__ = ("lower", "spaced", "heads", "firsts", "found")
+    __slots__ = ("text", "lower", "spaced", "heads", "firsts", "found")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         tokens = list(doc)
+        self.text = [t.text for t in tokens]
         self.lower = [t.lower_ for t in tokens]
         self.spaced = [bool(t.whitespace_) for t in tokens]
         self.heads = [_forms(t.lower_, t.lemma_.lower()) for t in tokens]

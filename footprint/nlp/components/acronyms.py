@@ -132,8 +132,11 @@ def _undefined_acronyms(doc: Doc) -> list[Span]:
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
     shouted: dict[int, bool] = {}  # sentence start -> mostly capitals (once per sentence)
     out = []
-    for tok in doc:
-        if tok.i in taken or not UNDEFINED.match(tok.text) or tok.lower_ in lexicons.not_acronyms():
+    for i, text in enumerate(lexicons.doc_words(doc).text):
+        if i in taken or not UNDEFINED.match(text):
+            continue  # no Token made for other words
+        tok = doc[i]
+        if tok.lower_ in lexicons.not_acronyms():
             continue
         sent = tok.sent
         if sent.start not in shouted:

@@ -148,8 +148,11 @@ def propagate_persons(doc: Doc) -> set[str]:
         # Another label on a bare surname ("Rahimi" as a place, "al-Qadi" as a group).
         if ent.label_ != PERSON and ent.text.lower() in folded:
             new.append(Span(doc, ent.start, ent.end, label=PERSON))
-    for token in doc:
-        if token.text in surnames and not token.ent_type_ and is_name_token(token):
+    for i, text in enumerate(lexicons.doc_words(doc).text):
+        if text not in surnames:
+            continue  # no Token made for other words
+        token = doc[i]
+        if not token.ent_type_ and is_name_token(token):
             new.append(Span(doc, token.i, token.i + 1, label=PERSON))
     if new:
         replace_ents(doc, new)
@@ -168,8 +171,11 @@ def propagate_organizations(doc: Doc) -> None:
     if not names:
         return
     new: list[Span] = []
-    for token in doc:
-        if token.ent_type_ or token.text not in names:
+    for i, text in enumerate(lexicons.doc_words(doc).text):
+        if text not in names:
+            continue  # no Token made for other words
+        token = doc[i]
+        if token.ent_type_:
             continue
         for words in sorted(names[token.text], key=len, reverse=True):
             end = token.i + len(words)

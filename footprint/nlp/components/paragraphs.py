@@ -17,11 +17,15 @@ changed there and written back with `Doc.from_array`, which touches each token o
 
 from __future__ import annotations
 
+import bisect
+
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.errors import Errors
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+
+from footprint.nlp.doc_text import doc_text
 
 
 def _ends_line(token: Token) -> bool:
@@ -29,14 +33,23 @@ def _ends_line(token: Token) -> bool:
 
 
 def line_starts(doc: Doc) -> list[int]:
-    """Indices of the tokens that follow a line break (never the first token)."""
-    starts = []
-    previous = None
-    for token in doc:
-        if previous is not None and _ends_line(previous):
-            starts.append(token.i)
-        previous = token
-    return starts
+    """Indices of the tokens that follow a line break (never the first token): those with a
+    line break between the previous token's start and their own, in its whitespace or in a
+    whitespace token before them. Found from the text's line breaks, not token by token."""
+    text = doc_text(doc)
+    if "\n" not in text or len(doc) < 2:
+        return []
+    offsets = doc.to_array(IDX).tolist()
+    starts: set[int] = set()
+    at = text.find("\n", offsets[0])
+    while at != -1:
+        i = bisect.bisect_right(offsets, at)
+        if i < len(offsets):
+            starts.add(i)
+            at = text.find("\n", offsets[i])
+        else:
+            break
+    return sorted(starts)
 
 
 NOT_A_START = numpy.uint64(2**64 - 1)  # -1 as the uint64 the array holds
