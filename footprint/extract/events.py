@@ -261,10 +261,10 @@ class EventReader:
     def _verb_triggers(self, sent: Span) -> list[tuple[Span, str]]:
         out = []
         heads = lexicons.doc_words(self.doc).heads  # each token's forms, read once per Doc
-        verbs, objects = lexicons.event_verbs(), lexicons.event_verb_objects()
+        verbs, with_objects = lexicons.event_verbs(), lexicons.event_verb_objects()
         for i in range(sent.start, sent.end):
             lemma = heads[i][1]
-            if lemma not in verbs and lemma not in objects and lemma not in BEATING_VERBS:
+            if lemma not in verbs and lemma not in with_objects and lemma not in BEATING_VERBS:
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
             info = lexicons.event_verb(tok)
