@@ -3,7 +3,9 @@
 Rules, in order (each is how English reporting refers back to an actor it has named):
 - persons: a bare surname ("Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
   Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
-  named most recently before the mention wins;
+  named most recently before the mention wins; an office-holder named by office and surname
+  twice before a full name with that surname appears ("President X", then "first lady Y X")
+  stays apart from it;
 - organisations: an acronym joins the expansion the document gives it (or whose initials it
   spells); "the Senate" and "Senate" are one name;
 - everything else: the same name (ignoring case, accents and punctuation) is the same entity.
@@ -17,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from footprint.model import Entity, Mention, stable_id
+from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import acronym_letters, initials
 from footprint.resolve.names import is_acronym, key
 
@@ -42,6 +45,31 @@ def _is_short_form(short: list[str], full: list[str]) -> bool:
     return short == full[-len(short) :] or (short[0] == full[0] and set(short) <= set(full))
 
 
+OFFICE_MENTIONS_FIRST = 2  # an office-holder named so this often before the full name appears
+
+
+def _known_by_office(short: _Cluster, full: _Cluster) -> bool:
+    """Is the short form someone the report knows by office and surname, not the full name
+    that shares the surname? It is when it is written with an office ("President X") at least
+    twice before the full name first appears, and the full name never holds that office: a
+    report introduces a person by the full name first, so a well-known office-holder named
+    twice before "Y X" appears is another X (a spouse, a brother)."""
+    offices = lexicons.titles()
+    held = {
+        t.lower()
+        for m in short.mentions
+        for t in m.titles
+        if getattr(offices.get(t.lower()), "kind", None) == "office"
+    }
+    if not held:
+        return False
+    first_full = min(m.evidence.start for m in full.mentions)
+    before = [m for m in short.mentions if m.evidence.start < first_full and m.titles]
+    if len(before) < OFFICE_MENTIONS_FIRST:
+        return False
+    return not held & {t.lower() for m in full.mentions for t in m.titles}
+
+
 def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     by_key: dict[str, _Cluster] = {}
     for m in sorted(mentions, key=lambda m: -len(key(m.name).split())):
@@ -59,6 +87,10 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
         if not candidates:
             final.append(cluster)
+            by_last.setdefault(last, []).append(cluster)
+            continue
+        if len(candidates) == 1 and _known_by_office(cluster, candidates[0]):
+            final.append(cluster)  # "President X" twice before "first lady Y X": two people
             by_last.setdefault(last, []).append(cluster)
             continue
         if len(candidates) == 1:

@@ -57,3 +57,29 @@ def test_ids_are_deterministic_and_title_becomes_alias():
     b = resolve([m("Karim Rehman", titles=("Maulana",))])
     assert a[0].id == b[0].id
     assert "Maulana Karim Rehman" in a[0].aliases
+
+
+def test_an_office_holder_named_twice_before_a_namesake_stays_apart():
+    ents = resolve(
+        [
+            m("Karimi", start=0, titles=("President",)),
+            m("Karimi", start=40, titles=("President",)),
+            m("Leila Karimi", start=90),
+            m("Karimi", start=130),
+        ]
+    )
+    by_name = {e.name: [x.evidence.start for x in e.mentions] for e in ents}
+    assert by_name["Leila Karimi"] == [90] and set(by_name["Karimi"]) == {0, 40, 130}
+
+
+def test_an_office_holder_joins_the_full_name_that_holds_the_office():
+    ents = resolve(
+        [
+            m("Karimi", start=0, titles=("President",)),
+            m("Karimi", start=40, titles=("President",)),
+            m("Hassan Karimi", start=90, titles=("President",)),
+        ]
+    )
+    assert len(ents) == 1 and ents[0].name == "Hassan Karimi"
+    once = resolve([m("Karimi", start=0, titles=("President",)), m("Hassan Karimi", start=60)])
+    assert len(once) == 1  # named once before: the full name introduces the same person
