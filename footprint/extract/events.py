@@ -135,6 +135,8 @@ class EventMention:
 
 # Area words that say a name is a town's, not the region's named alike ("Taizz city").
 TOWN_WORDS = {"city", "town", "village"}
+# Nouns an area word can modify that name the area's seat: "X state capital" is a city.
+SEAT_NOUNS = {"capital", "headquarters", "seat"}
 
 
 class EventReader:
@@ -575,12 +577,17 @@ class EventReader:
         if before is None or before.type != "organization":
             return False
         after = self.doc[actor.end : actor.end + 3]
+        initials = [w[0] for w in before.name.split() if w[:1].isupper()]
+        # The acronym spells the organisation's name from its first word: "(BSS)" after
+        # "the Awami League in X" is a news agency's, and X is where it happened.
         return (
             len(after) == 3
             and after[0].text == "("
             and after[2].text == ")"
             and after[1].is_upper
             and len(after[1].text) > 1
+            and bool(initials)
+            and after[1].text[0] == initials[0]
         )
 
     def _as_written(self, actor: Actor, place: object, after: Token | None) -> object:
@@ -588,15 +595,20 @@ class EventReader:
         kind: "Taizz city, Taizz governorate" is the city and then the governorate, "Marib
         governorate" no town, "X district" the district at the town X's point (a
         district's own point is often far from the town a report means)."""
-        words = [self.doc[actor.end - 1].lower_, after.lower_ if after is not None else ""]
+        words = [self.doc[actor.end - 1].lower_]
+        if after is not None and not (
+            after.dep_ == "compound" and after.head.lemma_.lower() in SEAT_NOUNS
+        ):  # "Kaduna state capital" is the city, not the state
+            words.append(after.lower_)
         kinds = {lexicons.area_words().get(w) for w in words} - {None}
         precision = getattr(place, "precision", None)
         country = getattr(place, "country", None)
+        admin1 = getattr(place, "admin1", None) or ""  # the other reading lies in the same one
         if "district" in kinds and precision == "city":
             return place.as_district()  # type: ignore[attr-defined]  # at the town's point
         if "district" in kinds and precision == "region" and country:
             # "Chittagong district" is not the division named alike: the district of its seat
-            seat = self._place_in(actor, country, ("city",))
+            seat = self._place_in(actor, country, ("city",), admin1)
             return seat.as_district() if seat is not None else place  # type: ignore[attr-defined]
         wanted: tuple[str, ...] = ()
         if "region" in kinds and precision == "city":
@@ -605,7 +617,7 @@ class EventReader:
             wanted = ("city",)
         if not wanted or not country:
             return place
-        return self._place_in(actor, country, wanted) or place
+        return self._place_in(actor, country, wanted, admin1) or place
 
     def _place_in(
         self, actor: Actor, country: str, precisions: tuple[str, ...] = (), admin1: str = ""

@@ -220,9 +220,6 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     return out
 
 
-MONTHS = {m.lower() for m in (*calendar.month_name, *calendar.month_abbr) if m}
-
-
 def _a_date(ent: Span) -> bool:
     """A date, or a time of a named day the model tagged as a time ("Wednesday night")."""
     if ent.label_ == "DATE":
@@ -234,15 +231,15 @@ def _with_its_day(ent: Span) -> Span:
     """A month the model tagged without the day number before it ("[24 October]" read as a
     number and a month) with that day: the date the text gives, not the whole month."""
     doc = ent.doc
-    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTHS:
+    if ent.start == 0 or ent[0].lower_.rstrip(".") not in MONTH_WORDS:
         return ent
     day = doc[ent.start - 1]
-    if not (day.is_digit and 1 <= int(day.text) <= 31) or day.ent_type_ == "DATE":
+    if not (day.text.isdecimal() and 1 <= int(day.text) <= 31) or day.ent_type_ == "DATE":
         return ent
     return Span(doc, ent.start - 1, ent.end, label="DATE")
 
 
-NAME_PLACE_PREPOSITIONS = ("in", "at", "near", "through")  # "in X": X may be a place
+NAME_PLACE_PREPOSITIONS = ("in", "at", "near")  # "in X": X may be a place
 PLACED_PRECISIONS = ("city", "district", "region")
 
 
@@ -267,6 +264,7 @@ def _written_as_place(ent: Span) -> bool:
         in_a_chain
         or before in NAME_PLACE_PREPOSITIONS
         or before == "from"
+        or _through_a_place(ent)
         or (before == "of" and _area_or_place_word(before2))
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
@@ -292,16 +290,11 @@ MISREAD_MAX_WORDS = 2  # "in Birgunj", "at Kahawatta town": a longer "person" is
 
 
 def _placed_names(pairs: list[tuple[Span, Mention]]) -> set[str]:
-    """Names the model took for a person or group that the text writes only after a
-    preposition of place ("clashed with the police in Birgunj", "marched through Poipet"):
+    """Names the model took for a person or group that the text writes only as the object of
+    a preposition of place ("clashed with the police in Birgunj", "marched through Poipet"):
     short, untitled, with no word of an organisation's name. They may be a place's other
     spelling, as a name written where only a place goes may ("Sopore" for "Sopur")."""
-    spans: dict[str, list[Span]] = {}
-    titled = set()
-    for ent, m in pairs:
-        spans.setdefault(m.name, []).append(ent)
-        if m.titles:
-            titled.add(m.name)
+    spans, titled = _spans_by_name(pairs)
     placed = set()
     for name, written in spans.items():
         if name in titled or any(e.label_ not in ("PERSON", "ORG") for e in written):
@@ -309,14 +302,50 @@ def _placed_names(pairs: list[tuple[Span, Mention]]) -> set[str]:
         words = name.split()
         if len(words) > MISREAD_MAX_WORDS or {w.lower() for w in words} & lexicons.org_words():
             continue
-        if all(_after_place_preposition(e) for e in written):
+        if all(_object_of_place_preposition(e) for e in written):
             placed.add(name)
     return placed
 
 
-def _after_place_preposition(ent: Span) -> bool:
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    return before is not None and before.lower_ in NAME_PLACE_PREPOSITIONS
+# A group "at X" is mostly where someone works ("a strike at Google"), a person "through X" how
+# something was done ("negotiated through X"): neither says X is a place.
+PLACING = {"PERSON": ("in", "at", "near"), "ORG": ("in", "near", "through")}
+
+
+def _object_of_place_preposition(ent: Span) -> bool:
+    """ "in X", "near X", "at X main road": the name, or the place word it names, is the
+    preposition's object; not "in X's support", not "fired at X militants" (where X only
+    modifies a noun that is no place)."""
+    doc = ent.doc
+    phrase = ent.root
+    if phrase.dep_ in ("compound", "nmod") and _area_or_place_word(phrase.head.lemma_.lower()):
+        phrase = phrase.head
+    if ent.start == 0 or phrase.dep_ != "pobj" or phrase.head.i != ent.start - 1:
+        return False
+    if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"):
+        return False
+    return doc[ent.start - 1].lower_ in PLACING.get(ent.label_, ())
+
+
+def _through_a_place(ent: Span) -> bool:
+    """ "marched through Poipet": a name, not a person's, as the object of "through"."""
+    return (
+        ent.start > 0
+        and ent.label_ != "PERSON"
+        and ent.doc[ent.start - 1].lower_ == "through"
+        and ent.root.dep_ == "pobj"
+    )
+
+
+def _spans_by_name(pairs: list[tuple[Span, Mention]]) -> tuple[dict[str, list[Span]], set[str]]:
+    """Each mention name's spans, and the names written with a title somewhere."""
+    spans: dict[str, list[Span]] = {}
+    titled = set()
+    for ent, m in pairs:
+        spans.setdefault(m.name, []).append(ent)
+        if m.titles:
+            titled.add(m.name)
+    return spans, titled
 
 
 def _surely_a_place(ent: Span) -> bool:
@@ -337,9 +366,8 @@ def _surely_a_place(ent: Span) -> bool:
 # Labels the model gives place names it does not know ("In Feni," as a product, "In Mirpur," as
 # a date): after "in", "at" or "near" such a proper noun may still be a place.
 STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE"}
-CALENDAR_WORDS = {
-    w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w
-}
+MONTH_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w}
+CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 
 
 def _stray(tok: Token) -> bool:
@@ -380,9 +408,7 @@ def _retype_places(
     """A person or organisation that the gazetteer knows as a town or region and that the text
     only ever writes where a place goes ("died in Nepalganj", "at Bhardaha") is that place:
     the model's label loses to the grammar and the gazetteer together."""
-    spans: dict[str, list[Span]] = {}
-    for ent, m in pairs:
-        spans.setdefault(m.name, []).append(ent)
+    spans, _ = _spans_by_name(pairs)
     for entity in entities:
         if entity.type not in ("person", "organization"):
             continue

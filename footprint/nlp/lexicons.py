@@ -124,7 +124,7 @@ class DocWords:
     there (longest first). Every component and extractor that looks phrases up in a Doc shares
     it, so no token is read twice and no window is built twice."""
 
-    __slots__ = ("text", "lower", "spaced", "heads", "firsts", "found")
+    __slots__ = ("text", "lower", "spaced", "heads", "found")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
         tokens = list(doc)
@@ -132,8 +132,6 @@ class DocWords:
         self.lower = [t.lower_ for t in tokens]
         self.spaced = [bool(t.whitespace_) for t in tokens]
         self.heads = [_forms(t.lower_, t.lemma_.lower()) for t in tokens]
-        # the first three characters of each token's forms: what any entry there starts with
-        self.firsts = [frozenset(f[:3] for f in forms) for forms in self.heads]
         self.found: dict[tuple[int, int], tuple[tuple[int, str], ...]] = {}
 
     def entries_at(self, j: int, table) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]
@@ -145,21 +143,29 @@ class DocWords:
         out: list[tuple[int, str]] = []
         starts = _prefixes(table)
         # Most tokens start no entry: any match begins with the first token as written or,
-        # for a one-word entry, with one of its head forms.
-        if not starts.isdisjoint(self.firsts[j]):
-            for width in range(MAX_WIDTH, 0, -1):
-                end = j + width
-                if end > len(self.lower):
-                    continue
-                prefix = "".join(
-                    self.lower[k] + (" " if self.spaced[k] else "") for k in range(j, end - 1)
-                )
-                for form in self.heads[end - 1]:
-                    if prefix + form in table:
-                        out.append((width, prefix + form))
-                        break
+        # for a one-word entry, with one of its head forms (a loop, not any(): this runs for
+        # every token and table).
+        for form in self.heads[j]:
+            if form[:3] in starts:
+                out = self._entries(j, table)
+                break
         held = self.found[key] = tuple(out)
         return held
+
+    def _entries(self, j: int, table) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+        out: list[tuple[int, str]] = []
+        for width in range(MAX_WIDTH, 0, -1):
+            end = j + width
+            if end > len(self.lower):
+                continue
+            prefix = "".join(
+                self.lower[k] + (" " if self.spaced[k] else "") for k in range(j, end - 1)
+            )
+            for form in self.heads[end - 1]:
+                if prefix + form in table:
+                    out.append((width, prefix + form))
+                    break
+        return out
 
     def longest_at(self, j: int, table, room: int = MAX_WIDTH) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
         """The longest entry of `table` at token j at most `room` tokens wide."""
