@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 Hint = Literal["city", "region"]
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
-_CITY_WORDS = {"city", "town", "village", "township"}
+_CITY_WORDS = {"city", "town", "village", "township", "municipality"}
 _REGION_WORDS = {
     "state",
     "province",

@@ -580,3 +580,12 @@ def test_a_town_naming_the_road_after_a_preposition_is_placed(nlp):
     text = "Protesters set ablaze a motorcycle at Birgunj main road on Friday."
     (event,) = _story(_read(nlp, text, published="2015-12-19"))
     assert event.place is not None and event.place.country == "NP"
+
+
+def test_a_municipality_is_read_as_its_town(nlp):
+    text = (
+        "Gunmen attacked a plantation in Camarangan area, Esperanza municipality, Agusan del "
+        "Sur province, Philippines."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Esperanza" and event.place.admin1 == "Caraga"
