@@ -4,6 +4,7 @@ whose other reports then merge, an occasion whose root changes, occasions that s
 several passes, a namesake's own names, near-copies among new documents, a document written
 again while it is resolved, and a judgement made during a whole resolution."""
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -65,9 +66,10 @@ def clusters(store: SQLStore) -> dict[str, list[tuple]]:
     }
 
 
+@contextlib.contextmanager
 def both_ways(tmp_path, before, new, signatures=None):
     """The store resolved before and after `new` was added, and the same documents resolved
-    whole; both stores are returned open."""
+    whole: both stores, open inside the block and closed after it."""
     signatures = signatures or {}
     one = open_store(store_target(tmp_path / "incremental.db"))
     whole = open_store(store_target(tmp_path / "whole.db"))
@@ -80,8 +82,12 @@ def both_ways(tmp_path, before, new, signatures=None):
     for r in [*before, *new]:
         whole.write(r, signature=signatures.get(r.document.id))
     resolve_store(whole, force_whole=True)
-    assert one._count_all() == one.cluster_counts()
-    return one, whole
+    try:
+        assert one._count_all() == one.cluster_counts()
+        yield one, whole
+    finally:
+        one.close()
+        whole.close()
 
 
 def test_a_join_through_a_new_occasion_merges_the_actors_other_reports(tmp_path):
@@ -94,14 +100,10 @@ def test_a_join_through_a_new_occasion_merges_the_actors_other_reports(tmp_path)
     c = report("C", [person("C", "Javed Qureshi"), person("C", "Tariq Anwar", 1),
                      person("C", "Bilal Hussain", 2)],
                [event("C", "evC1", "protest", "2024-05-01", [p, q])])
-    one, whole = both_ways(tmp_path, [a, b, *FILLER], [c])
-    try:
+    with both_ways(tmp_path, [a, b, *FILLER], [c]) as (one, whole):
         assert clusters(one) == clusters(whole)
         merged = dict(one._tuples("SELECT event_id, cluster_id FROM event_clusters"))
         assert merged["evB2"] == merged["evA2"]  # the two meetings are one, through the join
-    finally:
-        one.close()
-        whole.close()
 
 
 def test_an_occasion_whose_root_changes_is_named_by_its_new_root(tmp_path):
@@ -112,12 +114,8 @@ def test_an_occasion_whose_root_changes_is_named_by_its_new_root(tmp_path):
     a = report("A", [short], [rally("A", "evA1", [short])])
     b = report("B", [full], [rally("B", "evB1", [full])])
     c = report("C", [person("C", "Javed Qureshi")], [rally("C", "ev0", [])])
-    one, whole = both_ways(tmp_path, [a, b, *FILLER], [c])
-    try:
+    with both_ways(tmp_path, [a, b, *FILLER], [c]) as (one, whole):
         assert clusters(one) == clusters(whole)
-    finally:
-        one.close()
-        whole.close()
 
 
 def test_occasions_that_settle_over_several_passes(tmp_path):
@@ -132,12 +130,8 @@ def test_occasions_that_settle_over_several_passes(tmp_path):
     b2 = report("B2", [person("B2", "Javed Iqbal Qureshi"), person("B2", "Ali Akbar Raza", 1)],
                 [event("B2", "evB2", "meeting", "2024-06-10", [y])])
     g = report("G", [person("G", "Ali Raza")])
-    one, whole = both_ways(tmp_path, [a, b, c, a2, b2, *FILLER], [g])
-    try:
+    with both_ways(tmp_path, [a, b, c, a2, b2, *FILLER], [g]) as (one, whole):
         assert clusters(one) == clusters(whole)
-    finally:
-        one.close()
-        whole.close()
 
 
 def test_a_namesakes_own_names_bring_in_what_it_would_be_compared_with(tmp_path):
@@ -148,12 +142,8 @@ def test_a_namesakes_own_names_bring_in_what_it_would_be_compared_with(tmp_path)
     other = person("C", "Mohammed Khan")
     c = report("C", [other, person("C", "Tariq Anwar", 1)],
                [event("C", "evC", "meeting", "2023-01-01", [other, tariq])])
-    one, whole = both_ways(tmp_path, [a, b, *FILLER], [c])
-    try:
+    with both_ways(tmp_path, [a, b, *FILLER], [c]) as (one, whole):
         assert clusters(one) == clusters(whole)
-    finally:
-        one.close()
-        whole.close()
 
 
 def test_near_copies_among_new_documents_are_linked_as_a_whole_resolution_links_them(tmp_path):
@@ -170,13 +160,9 @@ def test_near_copies_among_new_documents_are_linked_as_a_whole_resolution_links_
 
     signatures = {d: signature(t).tobytes() for d, t in texts.items()}
     before = [note(d) for d in ["S0", "S1", "S2", "S3", "S4", "zz1"]]
-    one, whole = both_ways(tmp_path, before, [note("aa2"), note("mm3")], signatures)
-    try:
+    with both_ways(tmp_path, before, [note("aa2"), note("mm3")], signatures) as (one, whole):
         assert clusters(one) == clusters(whole)
         assert len(one.near_duplicates()) == 2
-    finally:
-        one.close()
-        whole.close()
 
 
 def test_a_document_written_again_while_it_is_resolved_is_resolved_again(tmp_path):
