@@ -69,6 +69,7 @@ from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
 from footprint.nlp.doc_text import doc_text
+from footprint.place.names import CITY_WORDS  # a town's, not the region named alike
 from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
@@ -133,8 +134,6 @@ class EventMention:
     parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
 
 
-# Area words that say a name is a town's, not the region's named alike ("Taizz city").
-TOWN_WORDS = {"city", "town", "village"}
 # Nouns an area word can modify that name the area's seat: "X state capital" is a city.
 SEAT_NOUNS = {"capital", "headquarters", "seat"}
 
@@ -613,7 +612,7 @@ class EventReader:
         wanted: tuple[str, ...] = ()
         if "region" in kinds and precision == "city":
             wanted = ("region", "district")
-        elif set(words) & TOWN_WORDS and precision in ("region", "district"):
+        elif set(words) & CITY_WORDS and precision in ("region", "district"):
             wanted = ("city",)
         if not wanted or not country:
             return place

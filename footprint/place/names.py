@@ -31,7 +31,8 @@ _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 Hint = Literal["city", "region"]
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
-_CITY_WORDS = {"city", "town", "village", "township", "municipality"}
+# Words after a name that make it a town's ("Kidal town"); the event reader reads them too.
+CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
 _REGION_WORDS = {
     "state",
     "province",
@@ -149,7 +150,7 @@ def _forms_of(base: str) -> list[QueryForm]:
         forms.append(QueryForm(" ".join(words)))
     for variant in _abbreviation_variants(words):
         forms.append(QueryForm(" ".join(variant)))
-    if len(words) > 1 and words[-1] in _CITY_WORDS:
+    if len(words) > 1 and words[-1] in CITY_WORDS:
         forms.append(QueryForm(" ".join(words[:-1]), "city"))
     if len(words) > 1 and words[-1] in _REGION_WORDS:
         forms.append(QueryForm(" ".join(words[:-1]), "region"))
