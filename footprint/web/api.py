@@ -8,7 +8,6 @@ server's bearer token (`auth.py`). Errors are `{"error": message, "status": code
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -178,6 +177,15 @@ async def network(
     depth: Annotated[int, Query(ge=1, le=3)] = 1,
     kind: Annotated[str, Query(pattern="^(coappearance|affiliation|all)$")] = "all",
     top: Annotated[int, Query(ge=1, le=500, description="Most central actors kept.")] = 100,
+    evidence: Annotated[
+        int,
+        Query(
+            ge=1,
+            le=1000,
+            description="Evidence sentences kept per edge and kind (the first ones; "
+            "`evidence_total` says how many there are).",
+        ),
+    ] = networks.EVIDENCE_PER_EDGE,
 ) -> dict[str, Any]:
     graphs: networks.Graphs = request.app.state.graphs
 
@@ -189,9 +197,10 @@ async def network(
             ids = [wanted] if store.entities([wanted]) else store.entity_ids_named(name)
             centre = sorted(set(store.cluster_of(ids).values()))
         whole, stale = graphs.graph(store, kind, only.only)
-        found = networks.answer(whole, stale, kind, only.only, centre, wanted, depth, top)
-        # A copy: the graph's own evidence lists are shared by every request.
-        return link_evidence(copy.deepcopy(found))
+        # Its edges are shared with other requests (made once per graph, evidence linked).
+        return networks.answer(
+            whole, stale, kind, only.only, centre, wanted, depth, top, evidence
+        )
 
     return await read(request, answer)
 

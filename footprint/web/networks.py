@@ -10,9 +10,12 @@ thread of its own rebuilds it (the answer says `stale`); a merge or split is nev
 from an older graph.
 
 The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
-way, except that in a network of more than `EXACT_FOR_PAGES` actors betweenness is computed
-among the `top` most connected (the answer's `betweenness` says so): over a dense
-neighbourhood it takes seconds.
+way, except that:
+- in a network of more than `EXACT_FOR_PAGES` actors betweenness is computed among the `top`
+  (at most `EXACT_FOR_PAGES`) most connected (the answer's `betweenness` says so): over a
+  dense neighbourhood it takes seconds;
+- each edge carries the first `evidence` sentences of each kind (`EVIDENCE_PER_EDGE` unless
+  asked), with `evidence_total` beside them: a dense neighbourhood has over a thousand edges.
 """
 
 from __future__ import annotations
@@ -31,12 +34,13 @@ from footprint.analysis.filters import OccasionFilter
 from footprint.analysis.network import (  # one way to draw both
     BETWEENNESS_SAMPLE,
     EXACT_BETWEENNESS,
-    betweenness,
+    betweenness_among,
     build_network,
     edge_json,
 )
 from footprint.store import SQLStore, StoreView, open_store
 from footprint.web.errors import WebError
+from footprint.web.evidence import evidence_href
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,10 @@ EXACT_FOR_PAGES = 150
 # While writes come in, a graph this young is answered from even if the store has moved on:
 # under a steady ingest every request would otherwise rebuild it.
 STALE_OK_S = 15.0
+# Evidence sentences an edge of the answer carries per kind unless asked for more: a dense
+# ego network has over a thousand ties, and the whole evidence of each made answers of
+# megabytes that the network picture never reads. Each edge says how many it has.
+EVIDENCE_PER_EDGE = 2
 
 Key = tuple[str, OccasionFilter]
 Version = tuple[str, str, int]
@@ -162,6 +170,44 @@ class Graphs:
             self._rebuilder = None
 
 
+def _edge_answer(whole: nx.Graph, a: str, b: str, evidence: int) -> dict[str, Any]:
+    """The edge a—b as the answer shows it: each evidence list cut to its first `evidence`
+    items (with `evidence_total`, how many there are), each item linked to the reader.
+
+    At the usual cap it is made once per graph and kept in the graph's own attributes: the
+    graph never changes once built, and every request shares the result, so nothing here may
+    change a dict of the graph's (the items are copies) and no caller may change the result."""
+    made: dict[tuple[str, str], dict[str, Any]] = whole.graph.setdefault("edge_answers", {})
+    key = (a, b) if a < b else (b, a)
+    found = made.get(key) if evidence == EVIDENCE_PER_EDGE else None
+    if found is None:
+        found = edge_json(a, b, whole.adj[a][b], whole)
+        if "coappearance" in found:
+            found["coappearance"] = _capped(found["coappearance"], evidence)
+        if "affiliation" in found:
+            found["affiliation"] = [_capped(link, evidence) for link in found["affiliation"]]
+        if evidence == EVIDENCE_PER_EDGE:  # other caps are rarer: made each time, not kept
+            made[key] = found
+    return found
+
+
+def _capped(part: dict[str, Any], evidence: int) -> dict[str, Any]:
+    items = part["evidence"]
+    kept = [{**item, "href": evidence_href(item["document"], item["sentence"])}
+            for item in items[:evidence]]
+    return {**part, "evidence": kept, "evidence_total": len(items)}
+
+
+def _neighbours(whole: nx.Graph) -> dict[str, set[str]]:
+    """Each actor's neighbours as a plain set, made once per graph: the answer intersects them
+    with the ego network in C, where networkx's adjacency views iterate in Python."""
+    found: dict[str, set[str]] | None = whole.graph.get("neighbours")
+    if found is None:
+        found = {n: set(near) for n, near in whole.adj.items()}
+        whole.graph["neighbours"] = found
+    return found
+
+
 def answer(
     whole: nx.Graph,
     stale: bool,
@@ -171,9 +217,11 @@ def answer(
     query: str | None,
     depth: int,
     top: int,
+    evidence: int = EVIDENCE_PER_EDGE,
 ) -> dict[str, Any]:
     """The network (the ego network of the `centre` actors when given), ranked by degree
-    centrality then betweenness, cut to the `top` actors and the ties among them."""
+    centrality then betweenness, cut to the `top` actors and the ties among them, each tie with
+    its first `evidence` sentences per kind."""
     # Plain sets and the whole graph's adjacency, not networkx subgraph views: a view filters
     # every neighbour on every step, which cost most of a second on a dense neighbourhood.
     if centre is not None:
@@ -185,21 +233,22 @@ def answer(
             ego |= set(nx.single_source_shortest_path_length(whole, c, cutoff=depth))
     else:
         ego = {n for n in whole.nodes if whole.degree(n) > 0}
-    adjacency = whole.adj
-    degree_in = {n: sum(1 for m in adjacency[n] if m in ego and m != n) for n in ego}
+    near = _neighbours(whole)
+    degree_in = {n: len(ego & near[n]) - (n in near[n]) for n in ego}
     links = sum(degree_in.values()) // 2
     scale = 1 / (len(ego) - 1) if len(ego) > 1 else 0.0
     degree = {n: d * scale for n, d in degree_in.items()}
     if len(ego) <= EXACT_FOR_PAGES:
-        between = betweenness(whole.subgraph(ego).copy())
+        between = betweenness_among(ego, near)
         how = "exact" if len(ego) <= EXACT_BETWEENNESS else (
             f"estimated from {BETWEENNESS_SAMPLE} sample nodes"
         )
     else:
         # Betweenness of a dense neighbourhood costs seconds; a page cannot wait for it. The
         # most connected actors are kept first, and betweenness is computed among them.
-        busiest = sorted(ego, key=lambda n: (-degree.get(n, 0.0), n))[:top]
-        between = betweenness(whole.subgraph(busiest).copy())
+        among = min(top, EXACT_FOR_PAGES)
+        busiest = set(sorted(ego, key=lambda n: (-degree.get(n, 0.0), n))[:among])
+        between = betweenness_among(busiest, near)
         how = (
             f"among the {len(busiest)} most connected of {len(ego)} actors "
             "(the network is too large to compute it whole for each request)"
@@ -225,10 +274,10 @@ def answer(
     kept = actors[:top]
     ids = {a["id"] for a in kept}
     edges = [
-        edge_json(a, b, adjacency[a][b], whole)
+        _edge_answer(whole, a, b, evidence)
         for a in ids
-        for b in adjacency[a]
-        if b in ids and a < b
+        for b in ids & near[a]
+        if a < b
     ]
     edges.sort(key=lambda e: (-e["weight"], e["a_name"].lower(), e["b_name"].lower()))
     around = None if centre is None else {"query": query, "actors": centre, "depth": depth}
@@ -236,6 +285,7 @@ def answer(
         "kind": kind,
         "around": around,
         "betweenness": how,
+        "evidence_per_edge": evidence,
         "filters": {
             "country": only.country,
             "since": only.since.isoformat() if only.since else None,

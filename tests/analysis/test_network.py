@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 from collections.abc import Sequence
 
+import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
 from footprint.analysis.network import (
+    _dense_betweenness,
     actor_clusters,
+    betweenness,
+    betweenness_among,
     build_network,
     build_path_graph,
     find_paths,
@@ -473,3 +478,30 @@ def test_cli_network_and_path(corpus):
     assert none.exit_code == 1 and "No path" in none.output
     bad = runner.invoke(app, ["network", "--db", str(db), "--kind", "friends"])
     assert bad.exit_code == 2
+
+
+def _labelled(g):
+    return nx.relabel_nodes(g, {n: f"actor-{n}" for n in g})
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_betweenness_over_arrays_is_networkx_betweenness(seed):
+    rng = random.Random(seed)
+    n = rng.randint(0, 45)
+    g = _labelled(nx.gnp_random_graph(n, rng.random() ** 2, seed=seed))  # often disconnected
+    if n and seed % 5 == 0:
+        g.add_edge("actor-0", "actor-0")  # a self-loop counts for nothing
+    expected = nx.betweenness_centrality(g)
+    found = betweenness(g)
+    assert found.keys() == expected.keys()
+    assert all(found[k] == pytest.approx(expected[k], abs=1e-12) for k in expected)
+    among = set(rng.sample(sorted(g), min(n, 20)))
+    near = {a: set(g.adj[a]) for a in g}
+    sub = nx.betweenness_centrality(g.subgraph(among))
+    assert betweenness_among(among, near) == pytest.approx(sub, abs=1e-12)
+
+
+def test_betweenness_of_a_long_thin_graph_is_left_to_networkx():
+    g = _labelled(nx.path_graph(60))  # 59 hops across: too many layers for the arrays
+    assert _dense_betweenness(list(g), g.edges()) is None
+    assert betweenness(g) == pytest.approx(nx.betweenness_centrality(g), abs=1e-12)

@@ -164,6 +164,7 @@ def test_network_path_timeline(api):
     evidence = (edge.get("coappearance") or {}).get("evidence") or edge["affiliation"][0]["evidence"]
     assert evidence[0]["href"].startswith("/documents/")
     assert api.get("/api/network", params={"kind": "friends"}).status_code == 422
+    assert api.get("/api/network", params={"evidence": 0}).status_code == 422
 
     path = api.get("/api/path", params={"a": "Tariq Baloch", "b": "Omar Siddiqui"}).json()
     assert path["paths"] and path["paths"][0]["hops"][0]["evidence"][0]["href"]
@@ -171,6 +172,29 @@ def test_network_path_timeline(api):
 
     timeline = api.get("/api/timeline", params={"actor": "Tariq Baloch"}).json()
     assert [e["label"] for e in timeline["events"]] == ["rally in Karachi", "conference in Lahore"]
+
+
+def _evidence_lists(answer):
+    """(edge, kind) -> (evidence, evidence_total) for every evidence list of the answer."""
+    found = {}
+    for edge in answer["edges"]:
+        parts = [("coappearance", edge["coappearance"])] if "coappearance" in edge else []
+        parts += [(f"affiliation {i}", link) for i, link in enumerate(edge.get("affiliation", []))]
+        for name, part in parts:
+            found[(edge["a"], edge["b"], name)] = (part["evidence"], part["evidence_total"])
+    return found
+
+
+def test_network_edges_carry_their_first_evidence_and_how_many_there_are(api):
+    whole = _evidence_lists(api.get("/api/network", params={"evidence": 1000}).json())
+    cut = _evidence_lists(api.get("/api/network", params={"evidence": 1}).json())
+    usual = _evidence_lists(api.get("/api/network").json())
+    assert whole.keys() == cut.keys() == usual.keys()
+    assert any(total > 2 for _, total in whole.values())  # else the cuts cut nothing
+    for key, (evidence, total) in whole.items():
+        assert len(evidence) == total and all(e["href"].startswith("/documents/") for e in evidence)
+        assert cut[key] == (evidence[:1], total)
+        assert usual[key] == (evidence[:2], total)
 
 
 def test_full_text_search(api):
