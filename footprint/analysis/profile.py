@@ -28,13 +28,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any, Literal
 
 from footprint.analysis.state import host_state
 from footprint.errors import FootprintError
 from footprint.place.countries import country_code
 from footprint.store import StoreView
-from footprint.store.actors import AppearanceRow, TieRow
+from footprint.store.actors import AppearanceRow, CoParticipantRow, TieRow
 from footprint.time import TimeSpan, normalise
 
 HOST_ROLES = ("host", "organizer")
@@ -305,7 +306,7 @@ class Tie:
     marker: str | None  # the past marker, None for a current role
     tenure: TimeSpan | None
 
-    @property
+    @cached_property  # read for every occasion the tie carries
     def role(self) -> str:
         place = json.loads(self.row.qualifiers).get("place")
         return f"{self.row.role} in {place}" if place else self.row.role
@@ -431,16 +432,30 @@ def tied_actors(store: StoreView, ids: Sequence[str]) -> tuple[dict[str, TiedAct
     return tied, kept
 
 
+_PREDICATE_ORDER = {p: i for i, p in reversed(list(enumerate(PERSON_TIES + FRONT_TIES)))}
+
+
 def _tie_order(tie: Tie) -> tuple[int, int, str]:
-    order = PERSON_TIES + FRONT_TIES
-    return (tie.kind != PERSON, order.index(tie.row.predicate), tie.row.id)
+    return (tie.kind != PERSON, _PREDICATE_ORDER[tie.row.predicate], tie.row.id)
 
 
-def _best_tie(actor: TiedActor, stop: dict[str, Any]) -> tuple[Tie, Verdict, str | None]:
-    """The actor's tie that best holds at the occasion of `stop`."""
+def _best_tie(ordered: list[Tie], stop: dict[str, Any]) -> tuple[Tie, Verdict, str | None]:
+    """The tie that best holds at the occasion of `stop`: the surest verdict, then the first
+    in `_tie_order`. `ordered` is the actor's ties in that order, so the first tie that holds
+    is the answer and the rest need no judging (a person named a member in every report has
+    as many ties as reports, and as many occasions)."""
     sentences = {(e["document"], e["sentence"]) for e in stop["evidence"]}
-    judged = [(tie, *judge(tie, stop["date"], sentences)) for tie in actor.ties]
-    return min(judged, key=lambda j: (VERDICT_RANK[j[1]], _tie_order(j[0])))
+    best: tuple[int, Tie, Verdict, str | None] | None = None
+    for tie in ordered:
+        verdict, reason = judge(tie, stop["date"], sentences)
+        rank = VERDICT_RANK[verdict]
+        if best is None or rank < best[0]:
+            best = (rank, tie, verdict, reason)
+            if rank == 0:
+                break
+    if best is None:
+        raise ValueError("an actor tied by no tie")
+    return best[1], best[2], best[3]
 
 
 @dataclass
@@ -466,8 +481,9 @@ class Reached:
 def _judge_occasions(actor: TiedActor, rows: list[AppearanceRow]) -> Iterable[tuple[str, Reached]]:
     """The occasions of `rows` at which the actor's tie held (surely or with doubt), each with
     how it was reached; the others are recorded on the actor as left out, with the reason."""
+    ordered = sorted(actor.ties, key=_tie_order)
     for occasion, stop in sorted(_stops(rows).items()):
-        tie, verdict, reason = _best_tie(actor, stop)
+        tie, verdict, reason = _best_tie(ordered, stop)
         if verdict == "ended":
             actor.left_out.append(
                 {
@@ -552,12 +568,13 @@ def _partners(
     itinerary: list[dict[str, Any]],
     own: set[str],
     acting: dict[str, set[str]],
+    seen_rows: list[CoParticipantRow],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Everyone else at the itinerary's occasions (by actor, not by spelling), with their
     designations, and those of them in a host's role. The actor's own entities, and the tied
-    actors counted as acting for it at an occasion, are not its partners there."""
+    actors counted as acting for it at an occasion, are not its partners there. `seen_rows`
+    are the participants of the itinerary's reports."""
     occasion_of = {r: s["event"] for s in itinerary for r in s["reports"]}
-    seen_rows = store.co_participants(list(occasion_of))
     event_kinds = store.designated_at(list(occasion_of))
     actor_of = store.cluster_of(r.entity_id for r in seen_rows)
     others: dict[str, dict[str, Any]] = {}
@@ -714,8 +731,10 @@ def profile(
     else:
         rolled = _roll_up(store, ids, own_stops, code, since, until)
     itinerary = _in_order([*own_stops.values(), *rolled.people])
-    partners, hosts = _partners(store, itinerary, set(ids), rolled.acting)
-    state = host_state(store, itinerary, set(ids), rolled.acting)
+    # Everyone at the itinerary's reports, read once for the partners and the host state.
+    seen = store.co_participants(list(dict.fromkeys(r for s in itinerary for r in s["reports"])))
+    partners, hosts = _partners(store, itinerary, set(ids), rolled.acting, seen)
+    state = host_state(store, itinerary, set(ids), rolled.acting, seen)
 
     periods = Counter(_quarter(s["date"]) for s in itinerary)
     places = [s["place"] or {} for s in itinerary]

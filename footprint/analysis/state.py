@@ -26,6 +26,7 @@ from typing import Any
 
 from footprint.nlp import lexicons
 from footprint.store import StoreView
+from footprint.store.actors import CoParticipantRow
 
 BODY = "state body"
 OFFICE = "office holder"
@@ -147,14 +148,19 @@ def _entity_types(store: StoreView, ids: Sequence[str]) -> dict[str, dict[str, A
 
 
 def host_state(
-    store: StoreView, itinerary: list[dict[str, Any]], own: set[str], acting: dict[str, set[str]]
+    store: StoreView,
+    itinerary: list[dict[str, Any]],
+    own: set[str],
+    acting: dict[str, set[str]],
+    rows: list[CoParticipantRow] | None = None,
 ) -> dict[str, Any]:
     """The itinerary's occasions at which state actors took part (other than the actor itself
     and the people counted as acting for it there), by date: who, in which role, why they
     count as state actors and the sentence that says so; with counts of occasions so met and
     of those a state actor hosted or organised."""
     occasion_of = {r: s for s in itinerary for r in s["reports"]}
-    rows = store.co_participants(list(occasion_of))
+    if rows is None:  # the participants of the itinerary's reports, unless the caller has them
+        rows = store.co_participants(list(occasion_of))
     others = sorted({r.entity_id for r in rows if r.entity_id not in own and r.type != "place"})
     state = classify(store, others)
     per_stop: dict[str, dict[str, dict[str, Any]]] = {}

@@ -9,6 +9,7 @@ and the reader marks the same sentence with the same id.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -36,14 +37,19 @@ def event_href(event_id: str) -> str:
 
 def link_evidence(value: Any) -> Any:
     """Add `href` (the reader at the sentence) to every evidence dict inside `value`: any dict
-    with a string `document` and a string `sentence`. Changes `value` in place; returns it."""
-    if isinstance(value, dict):
-        document, sentence = value.get("document"), value.get("sentence")
-        if isinstance(document, str) and isinstance(sentence, str) and sentence:
-            value["href"] = evidence_href(document, sentence)
-        for item in value.values():
-            link_evidence(item)
-    elif isinstance(value, list):
-        for item in value:
-            link_evidence(item)
+    with a string `document` and a string `sentence`. Changes `value` in place; returns it.
+
+    A loop over a stack of the dicts and lists still to visit, not a call per value: an
+    organisation's page holds tens of thousands of values, most of them plain strings."""
+    stack = [value] if isinstance(value, (dict, list)) else []
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            document, sentence = item.get("document"), item.get("sentence")
+            if isinstance(document, str) and isinstance(sentence, str) and sentence:
+                item["href"] = evidence_href(document, sentence)
+            inner: Iterable[Any] = item.values()
+        else:
+            inner = item
+        stack.extend(x for x in inner if isinstance(x, (dict, list)))
     return value

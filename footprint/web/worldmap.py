@@ -23,6 +23,7 @@ from footprint.export.brief_svg import DESIGNATED, PLAIN, outline_file
 # about 2 km, under a pixel at any zoom this map uses.
 THIN_DEGREES = 0.02
 MIN_SPAN_DEGREES = 6.0
+MAX_TALL_DEGREES = 170.0  # a view of the whole inhabited world
 
 Ring = tuple[tuple[float, float, float, float], list[tuple[float, float]]]
 
@@ -55,25 +56,39 @@ def _rings() -> tuple[Ring, ...] | None:
 def _view(
     places: Sequence[dict[str, Any]], width: int, height: int
 ) -> tuple[float, float, float, float, float]:
-    """(west, south, east, north, cos of the middle latitude): the places with a margin, widened
-    on the short side to the picture's shape."""
+    """(west, south, east, north, cos of the middle latitude): a view of the picture's shape
+    holding the places with a margin.
+
+    Views come in fixed sizes (each √2 times the last) centred on a grid a quarter of the size
+    apart, as map tiles do: maps of places in one region share their view, so their projected
+    outlines (`_outlines`, most of a map's cost) are made once, not once per actor page."""
     lats = [float(p["lat"]) for p in places]
     lons = [float(p["lon"]) for p in places]
     span = max(max(lats) - min(lats), max(lons) - min(lons), MIN_SPAN_DEGREES)
-    margin = span * 0.25
-    south, north = max(min(lats) - margin, -85.0), min(max(lats) + margin, 85.0)
-    west, east = max(min(lons) - margin, -180.0), min(max(lons) + margin, 180.0)
+    margin = span * 0.15
+    south, north = min(lats) - margin, max(lats) + margin
+    west, east = min(lons) - margin, max(lons) + margin
+    aspect = width / height
     kx = math.cos(math.radians((south + north) / 2))
-    if (east - west) * kx / (north - south) < width / height:
-        extra = ((north - south) * width / height / kx - (east - west)) / 2
-        west, east = west - extra, east + extra
-    else:
-        extra = ((east - west) * kx * height / width - (north - south)) / 2
-        south, north = south - extra, north + extra
-    return west, south, east, north, kx
+    # The smallest size with room to move the centre onto the grid: the places take at most
+    # 5/8 of it each way.
+    need = 1.6 * max(north - south, (east - west) * kx / aspect)
+    size = max(0, math.ceil(2 * math.log2(need / MIN_SPAN_DEGREES)))
+    while True:
+        tall = min(MIN_SPAN_DEGREES * 2 ** (size / 2), MAX_TALL_DEGREES)
+        mid = round((south + north) / 2 / (tall / 4)) * (tall / 4)
+        mid = min(max(mid, -85.0 + tall / 2), 85.0 - tall / 2)
+        kx = math.cos(math.radians(mid))
+        wide = tall * aspect / kx
+        centre = round((west + east) / 2 / (wide / 4)) * (wide / 4)
+        view = (centre - wide / 2, mid - tall / 2, centre + wide / 2, mid + tall / 2, kx)
+        fits = view[0] <= west and east <= view[2] and view[1] <= south and north <= view[3]
+        if fits or tall >= MAX_TALL_DEGREES:
+            return view
+        size += 1  # near the poles the grid step can push a side out: one size up
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=64)  # about 250 KB each
 def _outlines(
     west: float, south: float, east: float, north: float, kx: float, scale: float, height: int
 ) -> str:

@@ -1,0 +1,49 @@
+"""The actor page's map (web/worldmap.py): its view holds every place, and maps of places in
+one region share their view, so the projected outlines are made once for all of them."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from footprint.web import worldmap
+
+WIDTH, HEIGHT = 900, 520
+
+
+def _places(rng: random.Random, lat: float, lon: float, spread: float) -> list[dict]:
+    return [
+        {"name": f"p{i}", "lat": lat + rng.uniform(-spread, spread),
+         "lon": lon + rng.uniform(-spread, spread), "events": rng.randint(1, 9)}
+        for i in range(rng.randint(1, 6))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_view_holds_every_place_with_a_margin_and_the_pictures_shape(seed):
+    rng = random.Random(seed)
+    spread = rng.choice([0.1, 2.0, 15.0, 60.0])
+    places = _places(rng, rng.uniform(-60, 60), rng.uniform(-170, 170), spread)
+    places = [{**p, "lat": max(-80.0, min(80.0, p["lat"]))} for p in places]
+    west, south, east, north, kx = worldmap._view(places, WIDTH, HEIGHT)
+    for p in places:
+        assert west < p["lon"] < east and south < p["lat"] < north
+    # The view has the picture's shape.
+    assert (east - west) * kx / (north - south) == pytest.approx(WIDTH / HEIGHT, rel=1e-9)
+    assert -85 <= south < north <= 85
+
+
+def test_maps_of_one_region_share_their_view_and_outlines():
+    rng = random.Random(1)
+    maps = [_places(rng, 30.0, 70.0, 3.0) for _ in range(40)]
+    views = {worldmap._view(p, WIDTH, HEIGHT) for p in maps}
+    assert len(views) <= len(maps) // 2  # views snap to a grid; unsnapped, each had its own
+    worldmap._outlines.cache_clear()
+    svgs = [worldmap.map_svg(p, WIDTH, HEIGHT) for p in maps]
+    info = worldmap._outlines.cache_info()
+    assert info.misses == len(views) and info.hits == len(maps) - len(views)
+    # Each map still draws its own places.
+    for places, svg in zip(maps, svgs, strict=True):
+        assert len(re.findall(r'<circle class="place"', svg)) == len(places)
