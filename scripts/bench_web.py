@@ -362,10 +362,11 @@ def main(argv: list[str] | None = None) -> int:
         wait_ready(base, process)
         before = httpx.get(base + "/api/status", timeout=30).json()["rows"]
         # One request of each kind first, so that the first reader does not pay for warming
-        # up (the model the ingest loads, the first map's outlines).
+        # up (the model the ingest loads, the first map's outlines, the first network graph).
         with httpx.Client(base_url=base, timeout=300,
                           headers={"Authorization": f"Bearer {TOKEN}"}) as warm:
             warm.get(f"/actors/{targets['actors'][0]}")
+            warm.get("/api/network", params={"around": targets["actors"][0], "top": 60})
             warm.post("/api/documents", json={"text": report_text(
                 random.Random(time.time_ns()), Cast(), 999_999)[0]})
         print(f"load: {args.readers} readers (think {args.think_ms:.0f} ms)"
@@ -415,6 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     (args.work / "results.json").write_text(json.dumps(results, indent=2), "utf-8")
     print(f"{results['requests']:,} requests in {elapsed:.1f} s "
           f"({results['requests'] / elapsed:.1f}/s), {len(rec.errors)} errors")
+    if args.think_ms:
+        # Each reader asks for a page and one more thing per pause: what they would ask of a
+        # server that answered at once, beside what it served.
+        offered = args.readers * 2 / (args.think_ms / 1000)
+        print(f"  the readers ask for about {offered:.0f} requests/s")
     for kind, p in results["latency"].items():
         print(f"  {kind:15} n={p['count']:5}  p50 {p['p50_ms']:7.1f} ms  p95 {p['p95_ms']:7.1f} ms"
               f"  p99 {p['p99_ms']:7.1f} ms")
