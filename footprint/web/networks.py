@@ -12,8 +12,8 @@ from an older graph.
 The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
 way, except that:
 - in a network of more than `EXACT_FOR_PAGES` actors betweenness is computed among the `top`
-  (at most `EXACT_FOR_PAGES`) most connected (the answer's `betweenness` says so): over a
-  dense neighbourhood it takes seconds;
+  most connected (the answer's `betweenness` says so): over a dense neighbourhood it takes
+  seconds;
 - each edge carries the first `evidence` sentences of each kind (`EVIDENCE_PER_EDGE` unless
   asked), with `evidence_total` beside them: a dense neighbourhood has over a thousand edges.
 """
@@ -40,7 +40,7 @@ from footprint.analysis.network import (  # one way to draw both
 )
 from footprint.store import SQLStore, StoreView, open_store
 from footprint.web.errors import WebError
-from footprint.web.evidence import evidence_href
+from footprint.web.evidence import link_evidence
 
 log = logging.getLogger(__name__)
 
@@ -193,9 +193,8 @@ def _edge_answer(whole: nx.Graph, a: str, b: str, evidence: int) -> dict[str, An
 
 def _capped(part: dict[str, Any], evidence: int) -> dict[str, Any]:
     items = part["evidence"]
-    kept = [{**item, "href": evidence_href(item["document"], item["sentence"])}
-            for item in items[:evidence]]
-    return {**part, "evidence": kept, "evidence_total": len(items)}
+    kept = [{**item} for item in items[:evidence]]
+    return {**part, "evidence": link_evidence(kept), "evidence_total": len(items)}
 
 
 def _neighbours(whole: nx.Graph) -> dict[str, set[str]]:
@@ -246,8 +245,7 @@ def answer(
     else:
         # Betweenness of a dense neighbourhood costs seconds; a page cannot wait for it. The
         # most connected actors are kept first, and betweenness is computed among them.
-        among = min(top, EXACT_FOR_PAGES)
-        busiest = set(sorted(ego, key=lambda n: (-degree.get(n, 0.0), n))[:among])
+        busiest = set(sorted(ego, key=lambda n: (-degree.get(n, 0.0), n))[:top])
         between = betweenness_among(busiest, near)
         how = (
             f"among the {len(busiest)} most connected of {len(ego)} actors "

@@ -57,7 +57,7 @@ def _view(
     places: Sequence[dict[str, Any]], width: int, height: int
 ) -> tuple[float, float, float, float, float]:
     """(west, south, east, north, cos of the middle latitude): a view of the picture's shape
-    holding the places with a margin.
+    holding the places with a margin (places beyond ±85° latitude excepted).
 
     Views come in fixed sizes (each √2 times the last) centred on a grid a quarter of the size
     apart, as map tiles do: maps of places in one region share their view, so their projected
@@ -83,9 +83,28 @@ def _view(
         centre = round((west + east) / 2 / (wide / 4)) * (wide / 4)
         view = (centre - wide / 2, mid - tall / 2, centre + wide / 2, mid + tall / 2, kx)
         fits = view[0] <= west and east <= view[2] and view[1] <= south and north <= view[3]
-        if fits or tall >= MAX_TALL_DEGREES:
+        if fits:
             return view
+        if tall >= MAX_TALL_DEGREES:  # places across the world or near a pole: no grid view
+            return _whole_view(south, north, west, east, aspect)
         size += 1  # near the poles the grid step can push a side out: one size up
+
+
+def _whole_view(
+    south: float, north: float, west: float, east: float, aspect: float
+) -> tuple[float, float, float, float, float]:
+    """The box kept inside the map's world (latitudes ±85, longitudes ±180), widened on the
+    short side to the picture's shape: the view of places no grid view holds."""
+    south, north = max(south, -85.0), min(north, 85.0)
+    west, east = max(west, -180.0), min(east, 180.0)
+    kx = math.cos(math.radians((south + north) / 2))
+    if (east - west) * kx / (north - south) < aspect:
+        extra = ((north - south) * aspect / kx - (east - west)) / 2
+        west, east = west - extra, east + extra
+    else:
+        extra = ((east - west) * kx / aspect - (north - south)) / 2
+        south, north = south - extra, north + extra
+    return west, south, east, north, kx
 
 
 @functools.lru_cache(maxsize=64)  # about 250 KB each

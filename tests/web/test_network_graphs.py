@@ -101,3 +101,32 @@ def test_requests_that_find_no_graph_wait_for_one_build(db_target, analyse, monk
     for t in threads:
         t.join()
     assert builds == ["all"] and len(found) == 4 and all(g is found[0] for g in found)
+
+
+def test_answers_share_edges_without_changing_the_graph(db_target, analyse):
+    store = open_store(db_target())
+    try:
+        for n, text in enumerate(TEXTS * 2):  # twice: each tie has more evidence than is shown
+            store.write(analyse(text.replace("2024", str(2020 + n)), doc_id=f"doc{n}"))
+        graphs = networks.Graphs()
+        only = OccasionFilter()
+        whole, stale = graphs.graph(store, "all", only)
+        first = networks.answer(whole, stale, "all", only, None, None, 1, 100, evidence=1)
+        again = networks.answer(whole, stale, "all", only, None, None, 1, 100, evidence=1)
+        assert first == again and first["edges"]
+        usual = networks.answer(whole, stale, "all", only, None, None, 1, 100)
+        assert usual == networks.answer(whole, stale, "all", only, None, None, 1, 100)
+        cut = False
+        for edge in usual["edges"]:
+            mine = whole.adj[edge["a"]][edge["b"]]["coappearance"]["evidence"]
+            shown = edge["coappearance"]
+            # The graph keeps every sentence, unlinked; the answer shows the first ones, linked.
+            assert shown["evidence_total"] == len(mine) and all("href" not in e for e in mine)
+            assert [{k: v for k, v in e.items() if k != "href"} for e in shown["evidence"]] == (
+                mine[: networks.EVIDENCE_PER_EDGE]
+            )
+            assert all(e["href"].startswith("/documents/") for e in shown["evidence"])
+            cut = cut or len(mine) > networks.EVIDENCE_PER_EDGE
+        assert cut
+    finally:
+        store.close()

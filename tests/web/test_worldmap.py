@@ -47,3 +47,20 @@ def test_maps_of_one_region_share_their_view_and_outlines():
     # Each map still draws its own places.
     for places, svg in zip(maps, svgs, strict=True):
         assert len(re.findall(r'<circle class="place"', svg)) == len(places)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        [(40.7, -74.0), (-33.9, 151.2)],  # New York and Sydney: no grid view is wide enough
+        [(-18.1, 178.4), (-13.8, -171.8)],  # Fiji and Samoa, either side of the date line
+        [(51.5, -0.1), (-36.8, 174.8), (21.3, -157.9)],
+        [(84.5, 10.0), (78.2, 15.6)],  # near the pole the grid cannot keep a margin
+    ],
+)
+def test_places_across_the_world_or_near_a_pole_stay_inside_the_view(where):
+    places = [{"name": f"p{i}", "lat": lat, "lon": lon} for i, (lat, lon) in enumerate(where)]
+    west, south, east, north, kx = worldmap._view(places, WIDTH, HEIGHT)
+    for p in places:
+        assert west <= p["lon"] <= east and south <= p["lat"] <= north
+    assert (east - west) * kx / (north - south) == pytest.approx(WIDTH / HEIGHT, rel=1e-9)
