@@ -364,8 +364,9 @@ def _surely_a_place(ent: Span) -> bool:
 
 
 # Labels the model gives place names it does not know ("In Feni," as a product, "In Mirpur," as
-# a date): after "in", "at" or "near" such a proper noun may still be a place.
-STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE"}
+# a date, "in Mukerian" as a nationality): after "in", "at" or "near" such a proper noun may
+# still be a place (a people is not the object of "in": "in Sikh areas" has a noun after it).
+STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP"}
 MONTH_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w}
 CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 

@@ -589,3 +589,11 @@ def test_a_municipality_is_read_as_its_town(nlp):
     )
     (event,) = _story(_read(nlp, text))
     assert event.place.name == "Esperanza" and event.place.admin1 == "Caraga"
+
+
+def test_a_town_the_model_took_for_a_people_is_placed(nlp):
+    # The model tags "Mukerian" as a nationality (NORP); after "in" it is the town.
+    text = "Workers clashed with guards in Mukerian on Sunday."
+    (event,) = _story(_read(nlp, text, published="2015-10-19"))
+    assert event.place is not None and event.place.name == "Mukeriān"
+    assert event.place.country == "IN"
