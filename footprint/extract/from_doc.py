@@ -268,6 +268,7 @@ def _written_as_place(ent: Span) -> bool:
         or (before == "of" and _area_or_place_word(before2))
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
+        or _names_the_police(ent)
     )
 
 
@@ -360,7 +361,18 @@ def _surely_a_place(ent: Span) -> bool:
         _area_or_place_word(after)
         or (before == "of" and _area_or_place_word(before2))
         or (ent.label_ in ("GPE", "LOC") and _written_as_place(ent))
+        or _names_the_police(ent)
     )
+
+
+def _names_the_police(ent: Span) -> bool:
+    """ "surrendered before the Warangal police", "arrested by the Tallakulam police": a
+    police force or station is named after the town or district it serves, so the name the
+    model split off before "police" is that place (not a people: "the Indian police")."""
+    doc = ent.doc
+    if ent.label_ == "NORP" or ent.end >= len(doc) or doc[ent.end].lower_ != "police":
+        return False
+    return len(ent) <= MISREAD_MAX_WORDS and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
 # Labels the model gives place names it does not know ("In Feni," as a product, "In Mirpur," as

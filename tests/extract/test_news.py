@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from footprint.extract.dateline import dateline
 from footprint.extract.from_doc import extract
 from footprint.model import Document
@@ -597,3 +599,15 @@ def test_a_town_the_model_took_for_a_people_is_placed(nlp):
     (event,) = _story(_read(nlp, text, published="2015-10-19"))
     assert event.place is not None and event.place.name == "Mukeriān"
     assert event.place.country == "IN"
+
+
+@pytest.mark.parametrize("town", ["Nalgonda", "Karimnagar"])  # read as a group, as a person
+def test_the_town_a_police_force_is_named_after_places_what_it_did(nlp, town):
+    text = f"A wanted Maoist commander surrendered before the {town} police on Tuesday."
+    (event,) = _story(_read(nlp, text, published="2015-12-16"))
+    assert event.place is not None and event.place.admin1 == "Telangana"
+    assert event.place.name.replace("ī", "i") == town
+    # A people is not a place: "the Indian police" places nothing.
+    text = "A wanted Maoist commander surrendered before the Indian police on Tuesday."
+    (event,) = _story(_read(nlp, text, published="2015-12-16"))
+    assert event.place is None
