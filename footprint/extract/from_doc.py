@@ -362,7 +362,14 @@ def _surely_a_place(ent: Span) -> bool:
         or (before == "of" and _area_or_place_word(before2))
         or (ent.label_ in ("GPE", "LOC") and _written_as_place(ent))
         or _names_the_police(ent)
+        or _ends_with_its_area_word(ent)
     )
+
+
+def _ends_with_its_area_word(ent: Span) -> bool:
+    """ "in the Bati Kot area", "Iloilo province": the model took the area word into the name.
+    In lower case only: "Islamic State" is a group's name, "Yobe state" a place."""
+    return len(ent) > 1 and ent[-1].text in lexicons.area_words()
 
 
 def _names_the_police(ent: Span) -> bool:

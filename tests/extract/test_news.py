@@ -611,3 +611,18 @@ def test_the_town_a_police_force_is_named_after_places_what_it_did(nlp, town):
     text = "A wanted Maoist commander surrendered before the Indian police on Tuesday."
     (event,) = _story(_read(nlp, text, published="2015-12-16"))
     assert event.place is None
+
+
+def test_a_name_that_took_in_its_area_word_is_surely_a_place():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.extract.from_doc import _surely_a_place
+
+    vocab = spacy.blank("en").vocab
+    words = ["Gunmen", "fired", "in", "the", "Upper", "Kot", "area", "for", "Islamic", "State"]
+    ents = ["O", "O", "O", "O", "B-GPE", "I-GPE", "I-GPE", "O", "B-ORG", "I-ORG"]
+    doc = Doc(vocab, words=words, ents=ents)
+    place, group = doc.ents
+    assert _surely_a_place(place)  # "the" before it hides the preposition; "area" says so
+    assert not _surely_a_place(group)  # "State" capitalised: a name, not an area word
