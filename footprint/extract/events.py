@@ -571,7 +571,7 @@ class EventReader:
 
     def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
         """Is the place part of the name of the organisation before it, as the acronym after
-        it shows: "African Union Mission in Somalia (AMISOM)"?"""
+        it shows: "United Nations Mission in Darfur (UNAMID)"?"""
         before = self.actor_of_token.get(prep.i - 1)
         if before is None or before.type != "organization":
             return False
@@ -591,7 +591,7 @@ class EventReader:
 
     def _as_written(self, actor: Actor, place: object, after: Token | None) -> object:
         """The place of the kind its area word says, where the name's best reading is another
-        kind: "Taizz city, Taizz governorate" is the city and then the governorate, "Marib
+        kind: "Dhamar city, Dhamar governorate" is the city and then the governorate, "Dhamar
         governorate" no town, "X district" the district at the town X's point (a
         district's own point is often far from the town a report means)."""
         words = [self.doc[actor.end - 1].lower_]
@@ -606,7 +606,7 @@ class EventReader:
         if "district" in kinds and precision == "city":
             return place.as_district()  # type: ignore[attr-defined]  # at the town's point
         if "district" in kinds and precision == "region" and country:
-            # "Chittagong district" is not the division named alike: the district of its seat
+            # "X district" is not the division named alike: the district of its seat town
             seat = self._place_in(actor, country, ("city",), admin1)
             return seat.as_district() if seat is not None else place  # type: ignore[attr-defined]
         wanted: tuple[str, ...] = ()

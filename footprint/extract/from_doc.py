@@ -287,14 +287,14 @@ def _geocode(
     return dict(geocoder.resolve_document(sorted(names), sure=sure))
 
 
-MISREAD_MAX_WORDS = 2  # "in Birgunj", "at Kahawatta town": a longer "person" is a person
+MISREAD_MAX_WORDS = 2  # "in Qadian", "at Sangli town": a longer "person" is a person
 
 
 def _placed_names(pairs: list[tuple[Span, Mention]]) -> set[str]:
     """Names the model took for a person or group that the text writes only as the object of
-    a preposition of place ("clashed with the police in Birgunj", "marched through Poipet"):
+    a preposition of place ("clashed with the police in Qadian", "marched through Sangli"):
     short, untitled, with no word of an organisation's name. They may be a place's other
-    spelling, as a name written where only a place goes may ("Sopore" for "Sopur")."""
+    spelling, as a name written where only a place goes may ("Leghorn" for "Livorno")."""
     spans, titled = _spans_by_name(pairs)
     placed = set()
     for name, written in spans.items():
@@ -329,7 +329,7 @@ def _object_of_place_preposition(ent: Span) -> bool:
 
 
 def _through_a_place(ent: Span) -> bool:
-    """ "marched through Poipet": a name, not a person's, as the object of "through"."""
+    """ "marched through Sangli": a name, not a person's, as the object of "through"."""
     return (
         ent.start > 0
         and ent.label_ != "PERSON"
@@ -367,13 +367,13 @@ def _surely_a_place(ent: Span) -> bool:
 
 
 def _ends_with_its_area_word(ent: Span) -> bool:
-    """ "in the Bati Kot area", "Iloilo province": the model took the area word into the name.
+    """ "in the Kala Kot area", "Iloilo province": the model took the area word into the name.
     In lower case only: "Islamic State" is a group's name, "Yobe state" a place."""
     return len(ent) > 1 and ent[-1].text in lexicons.area_words()
 
 
 def _names_the_police(ent: Span) -> bool:
-    """ "surrendered before the Warangal police", "arrested by the Tallakulam police": a
+    """ "surrendered before the Sangli police", "arrested by the Qadian police": a
     police force or station is named after the town or district it serves, so the name the
     model split off before "police" is that place (not a people: "the Indian police")."""
     doc = ent.doc
@@ -382,7 +382,7 @@ def _names_the_police(ent: Span) -> bool:
     return len(ent) <= MISREAD_MAX_WORDS and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
 
 
-# Labels the model gives place names it does not know ("In Feni," as a product, "In Mirpur," as
+# Labels the model gives place names it does not know ("In Sangli," as a product, "In Qadian," as
 # a date, "in Mukerian" as a nationality): after "in", "at" or "near" such a proper noun may
 # still be a place (a people is not the object of "in": "in Sikh areas" has a noun after it).
 STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP"}
@@ -399,7 +399,7 @@ def _stray(tok: Token) -> bool:
 
 def _unnamed_toponyms(doc: Doc) -> list[Span]:
     """Capitalised proper nouns right after "in", "at" or "near" that the model tagged as
-    nothing or as a stray kind ("shot a woman in Tral", "In Feni, pickets ..."): candidates
+    nothing or as a stray kind ("shot a woman in Qadian", "In Sangli, pickets ..."): candidates
     the gazetteer may know."""
     out = []
     lower = lexicons.doc_words(doc).lower  # read once per Doc: no Token made for other words
@@ -426,7 +426,7 @@ def _retype_places(
     entities: list[Entity], pairs: list[tuple[Span, Mention]], places: dict[str, object]
 ) -> None:
     """A person or organisation that the gazetteer knows as a town or region and that the text
-    only ever writes where a place goes ("died in Nepalganj", "at Bhardaha") is that place:
+    only ever writes where a place goes ("died in Mukerian", "at Sangli") is that place:
     the model's label loses to the grammar and the gazetteer together."""
     spans, _ = _spans_by_name(pairs)
     for entity in entities:

@@ -99,7 +99,7 @@ class Geocoder:
         """All toponyms of one document, resolved together: name -> Place (None if unknown,
         a demonym, or an organisation). `sure` names are written where only a place can go;
         for them a match on another of a place's names is an answer even for a small place
-        ("Sopore" for GeoNames' "Sopur")."""
+        ("Leghorn" for GeoNames' "Livorno")."""
         counts = collections.Counter(n for n in names if n and n.strip())
         readings = {name: self._read(name) for name in counts}
         for name, reading in readings.items():
