@@ -417,9 +417,25 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
             and _stray(doc[end])
         ):
             end += 1
+            end = _past_a_hyphen(doc, end)
         if end > tok.i + 1:
             out.append(doc[tok.i + 1 : end])
     return out
+
+
+def _past_a_hyphen(doc: Doc, end: int) -> int:
+    """ "in Sta-ana town": a hyphen written inside a name, with the word after it, belongs to
+    the name (the tokenizer splits it in three)."""
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and _stray(doc[end + 1])
+    ):
+        return end + 2
+    return end
 
 
 def _retype_places(

@@ -626,3 +626,21 @@ def test_a_name_that_took_in_its_area_word_is_surely_a_place():
     place, group = doc.ents
     assert _surely_a_place(place)  # "the" before it hides the preposition; "area" says so
     assert not _surely_a_place(group)  # "State" capitalised: a name, not an area word
+
+
+def test_a_hyphen_inside_an_unnamed_town_keeps_the_name_whole():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.extract.from_doc import _unnamed_toponyms
+
+    vocab = spacy.blank("en").vocab
+    words = ["A", "bomb", "exploded", "in", "Sta", "-", "ana", "town", "and", "in", "Lor", "-",
+             "Bar", "."]
+    spaces = [True, True, True, True, False, False, True, True, True, True, True, True, False,
+              False]
+    pos = ["DET", "NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "NOUN", "CCONJ", "ADP",
+           "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    doc = Doc(vocab, words=words, spaces=spaces, pos=pos)
+    # Written without spaces the hyphen joins the name; spaced, it is a dash between words.
+    assert [s.text for s in _unnamed_toponyms(doc)] == ["Sta-ana", "Lor"]
