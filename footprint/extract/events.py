@@ -511,6 +511,12 @@ class EventReader:
             if actor.type == "person" and (prep is None or prep.lower_ not in ("in", "near")):
                 continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
+            target = self._target_venue(actor, after, anchor) if prep is None else None
+            if target is not None:
+                # "attacked the X airport in Y region": the venue hit is named after its town,
+                # and the phrase on the venue is the town's wider place.
+                group = target.i
+                groups.setdefault(target.i, group)
             if prep is not None and groups.get(prep.head.i, -1) >= 0:
                 group = groups[prep.head.i]  # "the town of X in Y": Y is X's wider place
             if group >= 0 and actor.type == "place":
@@ -568,6 +574,16 @@ class EventReader:
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
         return most_specific(chain) or nearest[2]
+
+    def _target_venue(self, actor: Actor, after: Token | None, anchor: Span | None) -> Token | None:
+        """The venue word after a place name when that venue is what the event's trigger acted
+        on: "attacked the X airport", "the X bridge was blown up" (its object or its passive
+        subject); None otherwise."""
+        if after is None or anchor is None or actor.type != "place":
+            return None
+        if after.lower_ not in lexicons.place_words() or after.head.i != anchor[-1].i:
+            return None
+        return after if after.dep_ in ("dobj", "nsubjpass") else None
 
     def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
         """Is the place part of the name of the organisation before it, as the acronym after

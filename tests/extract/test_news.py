@@ -644,3 +644,10 @@ def test_a_hyphen_inside_an_unnamed_town_keeps_the_name_whole():
     doc = Doc(vocab, words=words, spaces=spaces, pos=pos)
     # Written without spaces the hyphen joins the name; spaced, it is a dash between words.
     assert [s.text for s in _unnamed_toponyms(doc)] == ["Sta-ana", "Lor"]
+
+
+def test_a_venue_hit_that_is_named_after_its_town_places_the_attack_in_the_town(nlp):
+    text = "Assailants attacked the Berbera airport in Woqooyi Galbeed region, Somalia."
+    (event,) = _story(_read(nlp, text, published="2013-05-23"))
+    assert event.place is not None and event.place.precision == "city"
+    assert event.place.name == "Berbera"
