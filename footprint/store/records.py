@@ -31,7 +31,18 @@ class Record:
 
 
 def columns(record: type[Record]) -> list[str]:
-    return [f.name for f in fields(record)]  # type: ignore[arg-type]
+    return list(field_names(record))
+
+
+_FIELD_NAMES: dict[type[Record], tuple[str, ...]] = {}
+
+
+def field_names(record: type[Record]) -> tuple[str, ...]:
+    """The record's fields in order (read once per class: every row read compares them)."""
+    found = _FIELD_NAMES.get(record)
+    if found is None:
+        found = _FIELD_NAMES[record] = tuple(f.name for f in fields(record))  # type: ignore[arg-type]
+    return found
 
 
 @dataclass(frozen=True, slots=True)

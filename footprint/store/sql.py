@@ -49,6 +49,7 @@ from footprint.store.records import (
     SourceRatingRow,
     UnresolvedRow,
     columns,
+    field_names,
 )
 
 if TYPE_CHECKING:
@@ -421,7 +422,9 @@ class SQLBase:
     def _rows(self, record: type[R], sql: str, params: Sequence[Any] = ()) -> list[R]:
         """The rows of a query as records; the query names the record's columns."""
         cur = self._execute(sql, params)
-        names = [d[0] for d in cur.description]
+        names = tuple(d[0] for d in cur.description)
+        if names == field_names(record):  # the usual case: by position, twice as fast
+            return [record(*row) for row in cur.fetchall()]
         return [record(**dict(zip(names, row, strict=True))) for row in cur.fetchall()]
 
     def _tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
