@@ -5,9 +5,9 @@ requests.
 the actor graph: about a second on a store of 100,000 statements, too much for each actor page.
 The web app builds it once per store version (`store.version()`: any write, resolution, merge
 or split makes a new one) and filter, and answers every ego network from it. While documents
-keep coming in, a graph up to `STALE_OK_S` old is answered from, and an older one too while a
-thread of its own rebuilds it (the answer says `stale`); a merge or split is never answered
-from an older graph.
+keep coming in, a graph up to `STALE_OK_S` old (or ten times its build time, if longer) is
+answered from, and an older one too while a thread of its own rebuilds it (the answer says
+`stale`); a merge or split is never answered from an older graph.
 
 The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
 way, except that:
@@ -50,6 +50,8 @@ EXACT_FOR_PAGES = 150
 # While writes come in, a graph this young is answered from even if the store has moved on:
 # under a steady ingest every request would otherwise rebuild it.
 STALE_OK_S = 15.0
+# ... and at least this many times as long as the graph took to build.
+REBUILD_SHARE = 10.0
 # Evidence sentences an edge of the answer carries per kind unless asked for more: a dense
 # ego network has over a thousand ties, and the whole evidence of each made answers of
 # megabytes that the network picture never reads. Each edge says how many it has.
@@ -64,6 +66,16 @@ class Built:
     version: Version
     at: float
     graph: nx.Graph
+    cost: float = 0.0  # seconds its build took
+
+    @property
+    def young_for(self) -> float:
+        """How long it is answered from while only new documents arrive: `STALE_OK_S`, or
+        longer for a graph that took long to build, so that rebuilding takes at most
+        1 / `REBUILD_SHARE` of the server's time (a store ten times the bench's, whose graph
+        takes about 15 s, would otherwise be rebuilt without pause on the readers'
+        interpreter)."""
+        return max(STALE_OK_S, self.cost * REBUILD_SHARE)
 
 
 class Graphs:
@@ -90,7 +102,7 @@ class Graphs:
             version = store.version()
             built = self._graphs.get(key)
             if built is not None and built.version[2] == version[2]:
-                young = time.monotonic() - built.at < STALE_OK_S
+                young = time.monotonic() - built.at < built.young_for
                 # Only new documents since: a young graph serves, and so does an older one
                 # while it is rebuilt (no request queues behind a rebuild).
                 if built.version == version or young or key in self._building:
@@ -123,13 +135,15 @@ class Graphs:
 
     def _build(self, store: StoreView, key: Key, kind: str, only: OccasionFilter) -> nx.Graph:
         version = store.version()  # before reading: a later write makes the graph stale
+        started = time.monotonic()
         try:
             graph = build_network(store, kind, only)  # outside the lock: readers go on
         finally:
             with self._lock:
                 self._building.discard(key)
         with self._lock:
-            self._graphs[key] = Built(version, time.monotonic(), graph)
+            done = time.monotonic()
+            self._graphs[key] = Built(version, done, graph, done - started)
             self._graphs.move_to_end(key)
             while len(self._graphs) > GRAPHS_KEPT:
                 self._graphs.popitem(last=False)

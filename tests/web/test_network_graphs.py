@@ -2,6 +2,8 @@
 another request rebuilds them, rebuilt after a merge or split. A real store, written through
 the real pipeline."""
 
+import time
+
 import pytest
 
 from footprint.analysis.filters import OccasionFilter
@@ -128,5 +130,27 @@ def test_answers_share_edges_without_changing_the_graph(db_target, analyse):
             assert all(e["href"].startswith("/documents/") for e in shown["evidence"])
             cut = cut or len(mine) > networks.EVIDENCE_PER_EDGE
         assert cut
+    finally:
+        store.close()
+
+
+def test_a_graph_slow_to_build_is_answered_from_for_longer(db_target, analyse):
+    store = open_store(db_target())
+    try:
+        store.write(analyse(TEXTS[0], doc_id="one"))
+        graphs = networks.Graphs()
+        only = OccasionFilter()
+        key = ("all", only)
+        first, _ = graphs.graph(store, "all", only)
+        store.write(analyse(TEXTS[1], doc_id="two"))
+        past_the_usual = time.monotonic() - networks.STALE_OK_S - 5
+        # It took 3 s to build: it serves for 30 s, so at 20 s it is still answered from.
+        graphs._graphs[key] = networks.Built(graphs._graphs[key].version, past_the_usual, first, 3.0)
+        again, stale = graphs.graph(store, "all", only)
+        assert again is first and stale and key not in graphs._building
+        # Quick to build: past `STALE_OK_S` the request that finds it rebuilds it.
+        graphs._graphs[key] = networks.Built(graphs._graphs[key].version, past_the_usual, first, 0.1)
+        fresh, stale = graphs.graph(store, "all", only)
+        assert fresh is not first and not stale
     finally:
         store.close()
