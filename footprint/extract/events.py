@@ -138,6 +138,13 @@ class EventMention:
 SEAT_NOUNS = {"capital", "headquarters", "seat"}
 
 
+# Venues named after the town they stand in ("the Berbera airport", "the Quetta market"), unlike
+# a gate, road or bridge named after the town it leads to ("Delhi Gate" in Lahore).
+TOWN_VENUES = frozenset(
+    {"airport", "market", "bazaar", "bazar", "stadium", "camp", "jail", "prison"}
+)
+
+
 class EventReader:
     """Reads one document's events. `date_of` maps a DATE span to a TimeSpan (in text order,
     so a narrative clock can carry the reference date); `place_of` maps an actor to a Place."""
@@ -581,13 +588,15 @@ class EventReader:
         subject); None otherwise."""
         if after is None or anchor is None or actor.type != "place":
             return None
-        if after.lower_ not in lexicons.place_words() or after.head.i != anchor[-1].i:
+        if after.lower_ not in TOWN_VENUES or after.head.i != anchor[-1].i:
             return None
+        if level(self.place_of(actor)) == COUNTRY:
+            return None  # "attacked the Pakistan market in Jalalabad": named after a country
         return after if after.dep_ in ("dobj", "nsubjpass") else None
 
     def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
         """Is the place part of the name of the organisation before it, as the acronym after
-        it shows: "United Nations Mission in Darfur (UNAMID)"?"""
+        it shows: "United Nations Mission in Ruritania (UNMIR)"?"""
         before = self.actor_of_token.get(prep.i - 1)
         if before is None or before.type != "organization":
             return False

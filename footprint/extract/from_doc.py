@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
@@ -24,6 +25,7 @@ from footprint.model import Document, DocumentResult, Entity, Event, Evidence, M
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.doc_text import doc_text
+from footprint.place.names import name_key
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
@@ -361,39 +363,47 @@ def _surely_a_place(ent: Span) -> bool:
         _area_or_place_word(after)
         or (before == "of" and _area_or_place_word(before2))
         or (ent.label_ in ("GPE", "LOC") and _written_as_place(ent))
-        or _names_the_police(ent)
         or _ends_with_its_area_word(ent)
     )
 
 
 def _ends_with_its_area_word(ent: Span) -> bool:
-    """ "in the Kala Kot area", "Iloilo province": the model took the area word into the name.
-    In lower case only: "Islamic State" is a group's name, "Yobe state" a place."""
+    """ "in the Kala Kot area", "Sangli district": the model took the area word into the name.
+    In lower case only: "Islamic State" is a group's name, "Qadian town" a place."""
     return len(ent) > 1 and ent[-1].text in lexicons.area_words()
 
 
 def _names_the_police(ent: Span) -> bool:
     """ "surrendered before the Sangli police", "arrested by the Qadian police": a
     police force or station is named after the town or district it serves, so the name the
-    model split off before "police" is that place (not a people: "the Indian police")."""
+    model split off before "police" may be that place. Not a people ("the Indian police"), an
+    acronym ("the UN police") or a group's name ("the Taliban police"): such a name is written
+    as a place here but never taken as surely one, so only a town's own name in the gazetteer
+    answers for it, not another spelling of some village."""
     doc = ent.doc
     if ent.label_ == "NORP" or ent.end >= len(doc) or doc[ent.end].lower_ != "police":
         return False
-    return len(ent) <= MISREAD_MAX_WORDS and ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "the" or len(ent) > MISREAD_MAX_WORDS:
+        return False
+    words = ent.text.split()
+    return not ent.text.isupper() and not {w.lower() for w in words} & lexicons.org_words()
 
 
 # Labels the model gives place names it does not know ("In Sangli," as a product, "In Qadian," as
 # a date, "in Mukerian" as a nationality): after "in", "at" or "near" such a proper noun may
-# still be a place (a people is not the object of "in": "in Sikh areas" has a noun after it).
+# still be a place.
 STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP"}
 MONTH_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w}
 CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 
 
 def _stray(tok: Token) -> bool:
-    """Tagged as nothing, or as something a proper noun after "in" rarely is (not a month)."""
+    """Tagged as nothing, or as something a proper noun after "in" rarely is (not a month; a
+    people only as the preposition's own object, not "in Sikh areas")."""
     if not tok.ent_type_:
         return True
+    if tok.ent_type_ == "NORP" and tok.dep_ != "pobj":
+        return False
     return tok.ent_type_ in STRAY_LABELS and tok.lower_ not in CALENDAR_WORDS
 
 
@@ -432,6 +442,7 @@ def _past_a_hyphen(doc: Doc, end: int) -> int:
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
+        and doc[end + 1].pos_ == "PROPN"  # "Miag-ao", not "Muslim-majority"
         and _stray(doc[end + 1])
     ):
         return end + 2
@@ -454,8 +465,21 @@ def _retype_places(
         if any(m.titles for m in entity.mentions):
             continue
         written = [s for m in entity.mentions for s in spans.get(m.name, [])]
-        if written and all(_written_as_place(s) for s in written):
-            entity.type = "place"
+        if not written or not all(_written_as_place(s) for s in written):
+            continue
+        if all(_names_the_police(s) for s in written) and not _spelled_as(entity.name, place):
+            continue  # "the Taliban police": the gazetteer's village of another spelling
+        entity.type = "place"
+
+
+# How alike (rapidfuzz ratio of folded names) a place's name and the text's must be to be one
+# name written two ways: "Karimnagar" and "Karīmnagar".
+SAME_SPELLING = 85
+
+
+def _spelled_as(name: str, place: object) -> bool:
+    found = str(getattr(place, "name", ""))
+    return fuzz.ratio(name_key(name), name_key(found)) >= SAME_SPELLING
 
 
 def _published(document: Document) -> dt.date | None:

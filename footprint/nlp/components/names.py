@@ -270,7 +270,7 @@ def _relabel(span: Span) -> Span:
     if (
         span.label_ in (PERSON, ORG)
         and after is not None
-        and after.text in lexicons.area_words()  # lower case: "Yobe state", not "Islamic State"
+        and after.text in lexicons.area_words()  # lower case: "Xanadu state", not "Islamic State"
     ):
         return Span(span.doc, span.start, span.end + 1, label="GPE")  # "Nineveh governorate"
     if span.label_ in (PERSON, ORG) and len(span) > 1 and span[-1].text in lexicons.area_words():
