@@ -5,9 +5,9 @@ requests.
 the actor graph: about a second on a store of 100,000 statements, too much for each actor page.
 The web app builds it once per store version (`store.version()`: any write, resolution, merge
 or split makes a new one) and filter, and answers every ego network from it. While documents
-keep coming in, a graph up to `STALE_OK_S` old (or ten times its build time, if longer) is
-answered from, and an older one too while a thread of its own rebuilds it (the answer says
-`stale`); a merge or split is never answered from an older graph.
+keep coming in, a graph up to `STALE_OK_S` old (or ten times its build time, if longer, up to
+`STALE_AT_MOST_S`) is answered from, and an older one too while a thread of its own rebuilds it
+(the answer says `stale`); a merge or split is never answered from an older graph.
 
 The answer has the shape of `analysis.network.network`'s (the command's JSON), ranked the same
 way, except that:
@@ -50,8 +50,10 @@ EXACT_FOR_PAGES = 150
 # While writes come in, a graph this young is answered from even if the store has moved on:
 # under a steady ingest every request would otherwise rebuild it.
 STALE_OK_S = 15.0
-# ... and at least this many times as long as the graph took to build.
+# ... and at least this many times as long as the graph took to build, up to a limit (a build
+# slowed by a long write lock says little about the next one).
 REBUILD_SHARE = 10.0
+STALE_AT_MOST_S = 300.0
 # Evidence sentences an edge of the answer carries per kind unless asked for more: a dense
 # ego network has over a thousand ties, and the whole evidence of each made answers of
 # megabytes that the network picture never reads. Each edge says how many it has.
@@ -75,16 +77,16 @@ class Built:
         1 / `REBUILD_SHARE` of the server's time (a store ten times the bench's, whose graph
         takes about 15 s, would otherwise be rebuilt without pause on the readers'
         interpreter)."""
-        return max(STALE_OK_S, self.cost * REBUILD_SHARE)
+        return min(max(STALE_OK_S, self.cost * REBUILD_SHARE), STALE_AT_MOST_S)
 
 
 class Graphs:
     """Actor graphs by (kind, filter) for the store's latest version, the most recent few
-    kept; a graph under `STALE_OK_S` old, or one being rebuilt, serves requests that come
-    after a write. With the store's `target`, an older graph is rebuilt on a thread of its own
-    (with its own store) while requests go on being answered from it, so no request waits for
-    a rebuild that only new documents asked for; without, the request that finds it old
-    rebuilds it. A first graph, and one after a merge or split, is always waited for."""
+    kept; a graph younger than its `Built.young_for`, or one being rebuilt, serves requests
+    that come after a write. With the store's `target`, an older graph is rebuilt on a thread
+    of its own (with its own store) while requests go on being answered from it, so no request
+    waits for a rebuild that only new documents asked for; without, the request that finds it
+    old rebuilds it. A first graph, and one after a merge or split, is always waited for."""
 
     def __init__(self, target: str | None = None) -> None:
         self._lock = threading.Lock()
