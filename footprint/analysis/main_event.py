@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from footprint.extract.event_places import COUNTRY, level
 from footprint.extract.event_types import VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
-from footprint.place.names import name_key
+from footprint.place.names import spelled_alike
 from footprint.time import TimeSpan
 
 ROLE_ORDER = ("speaker", "organizer", "host", "perpetrator", "guest", "attendee", "participant")
@@ -74,9 +72,6 @@ def main_event(result: DocumentResult) -> MainEvent:
     return MainEvent(who=who, when=when, where=where, event=event)
 
 
-SAME_NAME = 80  # rapidfuzz ratio of folded names: "Mazar-i-Sharif" ~ "Mazār-e Sharīf"
-
-
 def _as_written(event: Event, result: DocumentResult) -> str | None:
     """The event's place as the text writes it ("Mazar-i-Sharif"), not as the gazetteer
     spells it ("Mazār-e Sharīf"), when a place named in the event's sentences is it."""
@@ -88,7 +83,7 @@ def _as_written(event: Event, result: DocumentResult) -> str | None:
         if entity.type != "place":
             continue
         in_event = any(a <= m.evidence.start < b for m in entity.mentions for a, b in spans)
-        if in_event and fuzz.ratio(name_key(entity.name), name_key(place)) >= SAME_NAME:
+        if in_event and spelled_alike(entity.name, place):
             return entity.name
     return str(place)
 

@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
@@ -25,7 +24,7 @@ from footprint.model import Document, DocumentResult, Entity, Event, Evidence, M
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.doc_text import doc_text
-from footprint.place.names import name_key
+from footprint.place.names import spelled_alike
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
@@ -467,19 +466,11 @@ def _retype_places(
         written = [s for m in entity.mentions for s in spans.get(m.name, [])]
         if not written or not all(_written_as_place(s) for s in written):
             continue
-        if all(_names_the_police(s) for s in written) and not _spelled_as(entity.name, place):
+        if all(_names_the_police(s) for s in written) and not spelled_alike(
+            entity.name, str(getattr(place, "name", ""))
+        ):
             continue  # "the Taliban police": the gazetteer's village of another spelling
         entity.type = "place"
-
-
-# How alike (rapidfuzz ratio of folded names) a place's name and the text's must be to be one
-# name written two ways: "Karimnagar" and "Karīmnagar".
-SAME_SPELLING = 85
-
-
-def _spelled_as(name: str, place: object) -> bool:
-    found = str(getattr(place, "name", ""))
-    return fuzz.ratio(name_key(name), name_key(found)) >= SAME_SPELLING
 
 
 def _published(document: Document) -> dt.date | None:

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from rapidfuzz import fuzz
+
 # Letters that Unicode decomposition leaves alone but English text writes without marks.
 _LETTERS = str.maketrans(
     {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ß": "ss"}
@@ -104,6 +106,16 @@ def name_key(text: str) -> str:
             return ""
         folded = "".join(c if c.isascii() else " " for c in folded)
     return " ".join(_SPLIT.sub(" ", folded).split())
+
+
+# How alike (rapidfuzz ratio of the keys) two names must be to be one name written two ways:
+# "Mazar-i-Sharif" and "Mazār-e Sharīf", "Karimnagar" and "Karīmnagar".
+SAME_NAME = 80
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Are `a` and `b` one name in two spellings (accents, hyphens, a vowel)?"""
+    return fuzz.ratio(name_key(a), name_key(b)) >= SAME_NAME
 
 
 def latin_key(text: str) -> str:
