@@ -137,7 +137,14 @@ def _outlines(
 
 def map_svg(places: Sequence[dict[str, Any]], width: int = 900, height: int = 520) -> str:
     """Places ({name, lat, lon, events, designated}) over the country outlines in their view."""
-    pts = [p for p in places if p.get("lat") is not None and p.get("lon") is not None]
+    pts = [
+        p
+        for p in places
+        if p.get("lat") is not None
+        and p.get("lon") is not None
+        and math.isfinite(float(p["lat"]))
+        and math.isfinite(float(p["lon"]))
+    ]  # a stored point that is no number (NaN) would leave no view to draw
     if not pts:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="picture map" role="img" '

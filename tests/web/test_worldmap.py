@@ -64,3 +64,11 @@ def test_places_across_the_world_or_near_a_pole_stay_inside_the_view(where):
     for p in places:
         assert west <= p["lon"] <= east and south <= p["lat"] <= north
     assert (east - west) * kx / (north - south) == pytest.approx(WIDTH / HEIGHT, rel=1e-9)
+
+
+def test_a_point_that_is_no_number_is_left_off_the_map():
+    places = [{"name": "kept", "lat": 31.5, "lon": 74.3, "events": 2},
+              {"name": "broken", "lat": float("nan"), "lon": 70.0, "events": 1}]
+    svg = worldmap.map_svg(places, WIDTH, HEIGHT)
+    assert svg.count('<circle class="place"') == 1 and "kept" in svg and "broken" not in svg
+    assert "No placed occasions" in worldmap.map_svg(places[1:], WIDTH, HEIGHT)
