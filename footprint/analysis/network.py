@@ -353,7 +353,7 @@ def _dense_betweenness(
     """Brandes' algorithm run from every source at once, one breadth-first layer at a time,
     over the adjacency matrix. networkx walks the graph node by node in Python: on the dense
     neighbourhoods the web app draws (60 actors, 1,400 ties) that took 30 ms a request, this
-    takes well under one. Same values as networkx (tests/analysis/test_network.py checks).
+    takes about one. Same values as networkx (tests/analysis/test_network.py checks).
     Each layer costs a product of n×n matrices, so a long, thin graph (more than
     `DENSE_LAYERS` hops across) is left to networkx, which is fast on those: None."""
     n = len(nodes)
