@@ -18,15 +18,23 @@ TEXTS = [
 ]
 
 
+def _graph_before_a_write(store, analyse):
+    """Graphs holding the graph of the first report, that graph, whether it was stale, and its
+    names; the second report is written after it was built."""
+    store.write(analyse(TEXTS[0], doc_id="one"))
+    graphs = networks.Graphs()
+    first, stale = graphs.graph(store, "all", OccasionFilter())
+    names = {d["name"] for _, d in first.nodes(data=True)}
+    store.write(analyse(TEXTS[1], doc_id="two"))
+    return graphs, first, stale, names
+
+
 def test_a_graph_is_served_while_rebuilt_and_rebuilt_after_a_judgement(db_target, analyse):
     store = open_store(db_target())
     try:
-        store.write(analyse(TEXTS[0], doc_id="one"))
-        graphs = networks.Graphs()
+        graphs, first, stale, names = _graph_before_a_write(store, analyse)
         only = OccasionFilter()
-        first, stale = graphs.graph(store, "all", only)
-        assert not stale and "Sana Mir" not in {d["name"] for _, d in first.nodes(data=True)}
-        store.write(analyse(TEXTS[1], doc_id="two"))
+        assert not stale and "Sana Mir" not in names
         # Young: served as it is, and said to be behind the store.
         again, stale = graphs.graph(store, "all", only)
         assert again is first and stale
@@ -137,12 +145,9 @@ def test_answers_share_edges_without_changing_the_graph(db_target, analyse):
 def test_a_graph_slow_to_build_is_answered_from_for_longer(db_target, analyse):
     store = open_store(db_target())
     try:
-        store.write(analyse(TEXTS[0], doc_id="one"))
-        graphs = networks.Graphs()
+        graphs, first, _, _ = _graph_before_a_write(store, analyse)
         only = OccasionFilter()
         key = ("all", only)
-        first, _ = graphs.graph(store, "all", only)
-        store.write(analyse(TEXTS[1], doc_id="two"))
         past_the_usual = time.monotonic() - networks.STALE_OK_S - 5
         # It took 3 s to build: it serves for 30 s, so at 20 s it is still answered from.
         graphs._graphs[key] = networks.Built(graphs._graphs[key].version, past_the_usual, first, 3.0)
