@@ -19,8 +19,12 @@ def _words(name: str) -> frozenset[str]:
 @dataclass(frozen=True)
 class Title:
     text: str
-    kind: str  # "honorific" | "office"
+    kind: str  # "honorific" | "address" (an honorific before the surname alone) | "office"
     body: str | None
+
+    @property
+    def honorific(self) -> bool:
+        return self.kind in ("honorific", "address")
 
 
 @lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """Group one document's mentions into entities.
 
 Rules, in order (each is how English reporting refers back to an actor it has named):
-- persons: a bare surname ("Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
+- persons: a bare surname ("Rahimi", "Mr Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
   Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
   named most recently before the mention wins; an office-holder named by office and surname
   twice before a full name with that surname appears ("President X", then "first lady Y X")
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from footprint.model import Entity, Mention, stable_id
 from footprint.nlp import lexicons
@@ -30,7 +31,24 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
 
     def words(self) -> list[str]:
-        return max((key(m.name).split() for m in self.mentions), key=len)
+        return _past_address(max((key(m.name).split() for m in self.mentions), key=len))
+
+
+def _past_address(words: list[str]) -> list[str]:
+    """'mrs clinton' -> ['clinton']: "Mrs X" refers back to "Y X" as a bare surname does. The
+    name keeps its title ("Mrs X" alone is how the report names her); only the matching of
+    short forms looks past it. Religious and other honorifics are part of how a person is
+    known ("Hafiz X" is not "Z X", the son), so only the forms of address are passed over."""
+    addresses = _address_forms()
+    i = 0
+    while i < len(words) - 1 and words[i] in addresses:
+        i += 1
+    return words[i:]
+
+
+@lru_cache(maxsize=1)
+def _address_forms() -> frozenset[str]:
+    return frozenset(key(t.text) for t in lexicons.titles().values() if t.kind == "address")
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
@@ -159,8 +177,9 @@ def _canonical(cluster: _Cluster) -> str:
         longest = max(len(n.split()) for n in spelled_out)
         names = [n for n in spelled_out if len(n.split()) == longest]
     else:
-        longest = max(len(key(n).split()) for n in names)
-        names = [n for n in names if len(key(n).split()) == longest]
+        # "Mrs X" is no fuller a name than "X" beside "Y X".
+        longest = max(len(_past_address(key(n).split())) for n in names)
+        names = [n for n in names if len(_past_address(key(n).split())) == longest]
     # Most frequent among the fullest forms; ties go to the first written.
     counts = Counter(names)
     return max(names, key=lambda n: (counts[n], -names.index(n)))

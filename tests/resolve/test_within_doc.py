@@ -12,6 +12,21 @@ def test_surname_joins_full_name():
     assert len(ents) == 1 and ents[0].name == "Omar Rahimi" and ents[0].aliases == {"Rahimi"}
 
 
+def test_surname_with_a_form_of_address_joins_full_name():
+    # "Mrs X" keeps its title as its name (one word would be left), yet it is a bare surname:
+    # it joins "Y X" and does not become the entity's name however often it is written.
+    mentions = [m("Nadia Farooqi", start=0)] + [m("Mrs Farooqi", start=40 * i) for i in (1, 2, 3)]
+    ents = resolve(mentions)
+    assert len(ents) == 1 and ents[0].name == "Nadia Farooqi"
+    assert ents[0].aliases == {"Mrs Farooqi"}
+
+
+def test_religious_honorific_is_part_of_the_name_not_passed_over():
+    # "Hafiz X" is how a person is known, not a surname reference to any "Y X" (a son, say).
+    ents = resolve([m("Talib Qasmi", start=0), m("Hafiz Qasmi", start=40)])
+    assert sorted(e.name for e in ents) == ["Hafiz Qasmi", "Talib Qasmi"]
+
+
 def test_shorter_form_joins_longer_name():
     ents = resolve(
         [m("Javed Iqbal Karim", start=0), m("Javed Karim", start=40), m("Iqbal Karim", start=90)]

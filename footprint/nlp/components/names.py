@@ -253,7 +253,7 @@ def _relabel(span: Span) -> Span:
     words = {t.lower_ for t in span}
     first = span[0].lower_.rstrip(".")
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    honorific = any(w in titles and titles[w].kind == "honorific" for w in (first, before))
+    honorific = any(w in titles and titles[w].honorific for w in (first, before))
     is_org_like = bool(words & lexicons.org_words())
     if (
         span.label_ != PERSON
