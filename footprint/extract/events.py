@@ -990,6 +990,8 @@ class EventReader:
                 recent = (number, dated)
             if current is not None and not any(not m.background for m in mentions):
                 self._continue(current, sent)
+                if current is self._lead:
+                    self._narrow_lead(current, sent)
             self._responsibility(sent, current, events)
             self._count_casualties(sent, told or current)
             if current is not None:
@@ -1015,6 +1017,19 @@ class EventReader:
             if event.place is not None and getattr(event.place, "name", "") not in event.label:
                 event.label = f"{event.label} in {event.place.name}"  # type: ignore[attr-defined]
         return events
+
+    def _narrow_lead(self, lead: Event, sent: Span) -> None:
+        """A lead put only in a country ("an attack on the consulate in Afghanistan") happened
+        in the town of that country that a next sentence of the lead puts its story in, with no
+        event word of its own ("A car was driven into the wall of the consulate in X")."""
+        if self._sentence_number >= LEAD_SENTENCES or level(lead.place) != COUNTRY:
+            return
+        place = self._place_for(sent, None, background=False)
+        if _narrows(place, lead.place):
+            lead.place = place  # type: ignore[assignment]
+            evidence = self._evidence(sent)
+            if evidence not in lead.evidence:
+                lead.evidence.append(evidence)
 
     def _seat_of_host(self, event: Event) -> object | None:
         """An occasion a national body hosted or held, with no place named, happened where it

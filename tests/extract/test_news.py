@@ -330,6 +330,46 @@ def test_a_lead_placed_in_a_country_is_narrowed_by_the_next_sentence_to_a_town(n
     assert lead.place.name.startswith("Kandah") and lead.place.country == "AF"
 
 
+def test_a_lead_sentence_without_an_event_word_narrows_the_lead_to_a_town(nlp):
+    # The second sentence tells no event of its own ("was driven"), yet puts the story in a
+    # town of the country the lead named; the sentence becomes the place's evidence.
+    text = (
+        "A suicide attack on a foreign consulate in Afghanistan killed three guards.\n\n"
+        "A van loaded with explosives was driven into the gate of the consulate in Kandahar.\n\n"
+        "Officials in Kabul said an inquiry had begun."
+    )
+    lead = _story(_read(nlp, text))[0]
+    assert lead.place.name.startswith("Kandah") and lead.place.country == "AF"
+    assert any("driven into the gate" in ev.sentence for ev in lead.evidence)
+
+
+def test_a_lead_is_not_narrowed_past_its_first_sentences(nlp):
+    text = (
+        "A suicide attack on a foreign consulate in Afghanistan killed three guards. "
+        "The guards had served for years. Their families were told. Officials met. "
+        "A memorial will be held at a mosque in Kandahar."
+    )
+    lead = _story(_read(nlp, text))[0]
+    assert lead.place.precision == "country"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants rammed a truck into the gate of an army base in Kandahar city.",
+        "Insurgents struck at the consulate in Kandahar city late on Thursday.",
+    ],
+)
+def test_ramming_a_vehicle_and_striking_at_a_post_are_attacks(nlp, text):
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack" and event.place.name.startswith("Kandah")
+
+
+def test_a_storm_striking_a_village_is_no_attack(nlp):
+    text = "A storm struck the village of Sangli, destroying dozens of houses."
+    assert not [e for e in _story(_read(nlp, text)) if e.type == "attack"]
+
+
 def test_a_town_in_another_country_does_not_narrow_the_lead(nlp):
     text = (
         "A truck bomb exploded outside a foreign consulate in Afghanistan, officials said. "
