@@ -1,11 +1,11 @@
 """Group one document's mentions into entities.
 
 Rules, in order (each is how English reporting refers back to an actor it has named):
-- persons: a bare surname ("Rahimi", "Mr Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
-  Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
-  named most recently before the mention wins; an office-holder named by office and surname
-  twice before a full name with that surname appears ("President X", then "first lady Y X")
-  stays apart from it;
+- persons: a bare surname ("Rahimi", "Mr Rahimi") or a shorter form ("Javed Qureshi" for
+  "Javed Iqbal Qureshi") joins the full name it abbreviates; when two full names share the
+  surname, the one named most recently before the mention wins; an office-holder named by
+  office and surname twice before a full name with that surname appears ("President X", then
+  "first lady Y X") stays apart from it;
 - organisations: an acronym joins the expansion the document gives it (or whose initials it
   spells); "the Senate" and "Senate" are one name;
 - everything else: the same name (ignoring case, accents and punctuation) is the same entity.
