@@ -3,12 +3,14 @@ ingest writes through the HTTP API.
 
     python scripts/bench_web.py [--statements 100000] [--readers 50] [--seconds 30]
                                 [--think-ms 1000] [--work build/bench-web]
+                                [--page-processes N] [--no-ingest]
 
 1. A store of at least `--statements` statements (mentions, relations, participations) is
    built once and kept in the work folder: synthetic reports from a template with invented
    names, each turned into the records the extractor would give (offsets and sentences exact)
    and written through the store's own writer, then resolved as `ingest` resolves.
-2. `footprint serve` runs on it in a process of its own, on 127.0.0.1, with a write token.
+2. `footprint serve` runs on it in a process of its own, on 127.0.0.1, with a write token
+   (and its pages rendered in `--page-processes` processes: serve's default, one per core).
 3. `--readers` threads (each one reader, as a person clicking through) ask for an actor's page,
    and every few rounds an event, a document, a search and the actor's network, pausing
    `--think-ms` (±50%) between requests, for `--seconds`. Meanwhile one more thread ingests new
@@ -56,6 +58,7 @@ from footprint.model import (  # noqa: E402
 )
 from footprint.place.model import Place  # noqa: E402
 from footprint.time.span import TimeSpan  # noqa: E402
+from footprint.web.app import default_page_processes  # noqa: E402
 
 TOKEN = "bench-token-for-footprint-serve-0123456789"
 FIRST = ("Arif", "Bilal", "Danish", "Farah", "Ghazala", "Hamid", "Imran", "Javeria", "Kamran",
@@ -337,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think-ms", type=float, default=1000.0)
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "bench-web")
+    parser.add_argument("--page-processes", type=int, default=None,
+                        help="Passed to `footprint serve` (default: serve's own, one per core).")
     parser.add_argument("--no-ingest", action="store_true",
                         help="Readers only (to tell their cost from the ingest's).")
     args = parser.parse_args(argv)
@@ -353,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "FOOTPRINT_TOKEN": TOKEN}
     process = subprocess.Popen(
-        [sys.executable, "-m", "footprint", "serve", "--db", str(db), "--port", str(port)],
+        [sys.executable, "-m", "footprint", "serve", "--db", str(db), "--port", str(port),
+         *(["--page-processes", str(args.page_processes)] if args.page_processes is not None
+           else [])],
         env=env, stdout=subprocess.DEVNULL,
     )
     rec = Recorder()
@@ -369,8 +376,11 @@ def main(argv: list[str] | None = None) -> int:
             warm.get("/api/network", params={"around": targets["actors"][0], "top": 60})
             warm.post("/api/documents", json={"text": report_text(
                 random.Random(time.time_ns()), Cast(), 999_999)[0]})
+        processes = (
+            default_page_processes() if args.page_processes is None else args.page_processes
+        )
         print(f"load: {args.readers} readers (think {args.think_ms:.0f} ms)"
-              f"{'' if args.no_ingest else ' + 1 ingest'}, "
+              f"{'' if args.no_ingest else ' + 1 ingest'}, {processes} page processes, "
               f"{args.seconds:.0f} s ...", flush=True)
         stop = time.monotonic() + args.seconds
         threads = [
@@ -403,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": dt.date.today().isoformat(),
         "store_statements": built["statements"],
         "readers": args.readers,
+        "page_processes": processes,
         "think_ms": args.think_ms,
         "seconds": round(elapsed, 1),
         "requests": sum(len(v) for v in rec.latency.values()),

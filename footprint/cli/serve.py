@@ -46,6 +46,15 @@ def serve(
     readers: Annotated[
         int, typer.Option(min=1, max=64, help="Reader threads (store connections).")
     ] = 8,
+    page_processes: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            max=64,
+            help="Processes that render the actor, event and document pages (default: one per "
+            "core, at most 4; 0: the reader threads do, in the server's own process).",
+        ),
+    ] = None,
     # The token comes from the environment (read by the command line's option parser) or a
     # file, never from an argument: other users of the machine can see a process's arguments.
     token: Annotated[str | None, typer.Option(envvar=TOKEN_ENV, hidden=True)] = None,
@@ -53,14 +62,19 @@ def serve(
     """Serve the pages and the HTTP API over the store (read-only without a token)."""
     import uvicorn
 
-    from footprint.web.app import create_app
+    from footprint.web.app import create_app, default_page_processes
     from footprint.web.tokens import load_token
 
     settings = Settings.from_env().with_db(db)
+    processes = default_page_processes() if page_processes is None else page_processes
     try:
         token = load_token({TOKEN_ENV: token or ""}, token_file)
         app = create_app(
-            settings, token, readers=readers, max_upload_bytes=int(max_upload_mb * 1024 * 1024)
+            settings,
+            token,
+            readers=readers,
+            page_processes=processes,
+            max_upload_bytes=int(max_upload_mb * 1024 * 1024),
         )
     except FootprintError as exc:
         raise fail(exc) from None
@@ -80,5 +94,7 @@ def serve(
         out.print(plain(f"read-only: set {TOKEN_ENV} or --token-file to enable writes"))
     else:
         out.print(plain("writes enabled for requests with the bearer token"))
+    rendered = f"in {processes} processes of their own" if processes else "on the reader threads"
+    out.print(plain(f"pages rendered {rendered} (--page-processes)"))
     out.print(plain("API: /api/docs (OpenAPI schema at /api/openapi.json); Ctrl-C stops"))
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

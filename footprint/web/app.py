@@ -14,6 +14,7 @@ bodies are capped (`security.py`).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -27,31 +28,46 @@ from footprint.web import api, errors, pages
 from footprint.web.match import Screening
 from footprint.web.networks import Graphs
 from footprint.web.security import CSP, BodyLimit, SecurityHeaders
-from footprint.web.stores import StoreThreads, WriterProcess
+from footprint.web.stores import StoreProcesses, StoreThreads, WriterProcess
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 
 DEFAULT_READERS = 8
+# `serve` renders pages in one process per core, up to this many (each holds about 190 MB).
+MOST_PAGE_PROCESSES = 4
 DEFAULT_UPLOAD_BYTES = 16 * 1024 * 1024
 DEFAULT_BODY_BYTES = 1024 * 1024
 __all__ = ["CSP", "create_app"]
+
+def default_page_processes() -> int:
+    """One page process per core this process may run on, at most MOST_PAGE_PROCESSES."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, MOST_PAGE_PROCESSES))
+
 
 def create_app(
     settings: Settings,
     token: str | None = None,
     *,
     readers: int = DEFAULT_READERS,
+    page_processes: int = 0,
     max_upload_bytes: int = DEFAULT_UPLOAD_BYTES,
     max_body_bytes: int = DEFAULT_BODY_BYTES,
 ) -> FastAPI:
     """The app over the store `settings.db` names (which must exist: FootprintError when it
-    cannot be opened). With a `token`, writes are allowed to requests that carry it."""
+    cannot be opened). With a `token`, writes are allowed to requests that carry it. With
+    `page_processes`, the actor, event and document pages are rendered in that many processes
+    of their own (for a machine with the cores); without, on the reader threads."""
     target = str(settings.db)
     with contextlib.closing(open_store(target, create=False)) as probe:
         store_name = probe.name
 
     reading = StoreThreads(target, readers, "read")
+    rendering = StoreProcesses(target, page_processes) if page_processes > 0 else None
     writing = WriterProcess(settings)
     graphs = Graphs(target)
 
@@ -59,6 +75,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         reading.close()
+        if rendering is not None:
+            rendering.close()
         writing.close()
         graphs.close()
 
@@ -78,6 +96,7 @@ def create_app(
     app.state.settings = settings
     app.state.token = token
     app.state.readers = reading
+    app.state.page_processes = rendering
     app.state.writer = writing
     app.state.store_name = store_name
     app.state.screening = Screening(settings)

@@ -7,6 +7,7 @@ the timeline and map, which escapes its own strings (`pictures.py`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -77,8 +78,24 @@ _env.filters.update(when=_when, where=_where, words=_words)
 def render(
     request: Request, template: str, context: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
-    html = _env.get_template(template).render(request_path=request.url.path, **context)
-    return HTMLResponse(html, status_code=status)
+    return HTMLResponse(_html(template, request.url.path, context), status_code=status)
+
+
+def _html(template: str, path: str, context: dict[str, Any]) -> str:
+    return _env.get_template(template).render(request_path=path, **context)
+
+
+async def _whole_page(request: Request, job: Callable[..., str], *args: Any) -> HTMLResponse:
+    """A page read and rendered in one go by `job(store, *args, path)`: in the server's page
+    processes when it has them (`serve --page-processes`), else on a reader thread. Either
+    way the event loop only passes the finished HTML on."""
+    path = request.url.path
+    processes = request.app.state.page_processes
+    if processes is not None:
+        html: str = await processes.run(job, *args, path)
+    else:
+        html = await read(request, lambda store: job(store, *args, path))
+    return HTMLResponse(html)
 
 
 def _query(pairs: list[tuple[str, str]]) -> str:
@@ -110,14 +127,18 @@ async def search_page(
 async def actor_page(
     request: Request, actor_id: str, only: Checked, direct: bool = False
 ) -> HTMLResponse:
-    view = await read(request, lambda store: views.actor_view(store, actor_id, only, direct))
+    return await _whole_page(request, actor_html, actor_id, only, direct)
+
+
+def actor_html(store: StoreView, actor_id: str, only: Filters, direct: bool, path: str) -> str:
+    view = views.actor_view(store, actor_id, only, direct)
     stops = view["itinerary"]
     network_query = _query([("around", actor_id), ("depth", "1"), ("top", "60"),
                             *only.query_pairs()])
     export_query = _query([("actor", actor_id), *only.query_pairs()])
-    return render(
-        request,
+    return _html(
         "actor.html.j2",
+        path,
         {
             "view": view,
             "stops_shown": STOPS_SHOWN,
@@ -152,8 +173,11 @@ async def events_page(request: Request, only: Checked) -> HTMLResponse:
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 async def event_page(request: Request, event_id: str) -> HTMLResponse:
-    view = await read(request, lambda store: views.event_view(store, event_id))
-    return render(request, "event.html.j2", {"view": view})
+    return await _whole_page(request, event_html, event_id)
+
+
+def event_html(store: StoreView, event_id: str, path: str) -> str:
+    return _html("event.html.j2", path, {"view": views.event_view(store, event_id)})
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -174,8 +198,11 @@ async def documents_page(
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 async def document_page(request: Request, document_id: str) -> HTMLResponse:
-    view = await read(request, lambda store: document_view(store, document_id))
-    return render(request, "document.html.j2", {"view": view})
+    return await _whole_page(request, document_html, document_id)
+
+
+def document_html(store: StoreView, document_id: str, path: str) -> str:
+    return _html("document.html.j2", path, {"view": document_view(store, document_id)})
 
 
 @router.get("/api/docs", response_class=HTMLResponse)

@@ -1,5 +1,5 @@
-"""Where requests meet the store: a fixed set of reader threads, each holding one open store, and
-one writer process with its own.
+"""Where requests meet the store: a fixed set of reader threads, each holding one open store,
+optionally processes that render the pages, each with its own, and one writer process.
 
 Every store call blocks (both store drivers are synchronous), so it runs on a thread, never on
 the event loop. A SQLite connection may only be used by the thread that opened it, so each
@@ -75,6 +75,71 @@ class StoreThreads:
         for job in jobs:
             job.result()
         self._pool.shutdown(wait=True)
+
+
+# -- reader processes ----------------------------------------------------------------------------
+
+# In a page process: its own store, opened when the process starts.
+_page_store: SQLStore | None = None
+
+
+def _start_page_process(target: str) -> None:
+    global _page_store
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops this process itself
+    _page_store = open_store(target, create=False)
+
+
+def _in_page_process(job: Callable[..., T], args: tuple[Any, ...]) -> T:
+    if _page_store is None:
+        raise RuntimeError("the page process has no store")
+    return job(_page_store, *args)
+
+
+class StoreProcesses:
+    """`processes` processes with a store each; `await run(job, *args)` calls
+    `job(store, *args)` in one of them and returns what it returns.
+
+    One server process serves about one core's worth of pages however many threads read: the
+    pages are Python, under one interpreter lock. The heaviest requests (the pages, rendered
+    whole) can so be spread over processes, on a machine with the cores for them. `job` must be
+    a module-level function and its arguments and answer picklable (they cross processes);
+    a WebError raised there comes back as itself. Processes start on first use; one that dies
+    is replaced on the next request, and the request it held is answered 503."""
+
+    def __init__(self, target: str, processes: int) -> None:
+        self.target = target
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    self.processes,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_start_page_process,
+                    initargs=(self.target,),
+                )
+            return self._pool
+
+    async def run(self, job: Callable[..., T], *args: Any) -> T:
+        pool = self._executor()
+        loop = asyncio.get_running_loop()
+        try:
+            result: T = await loop.run_in_executor(pool, _in_page_process, job, args)
+        except BrokenProcessPool:
+            with self._lock:
+                if self._pool is pool:
+                    self._pool = None  # the next request starts new ones
+            raise WebError(503, "a page process stopped; ask again") from None
+        return result
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
 
 
 # -- the writer process ---------------------------------------------------------------------------

@@ -4,6 +4,7 @@ store that does not exist and a token too short to be safe."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -14,6 +15,7 @@ import httpx
 import pytest
 
 from footprint.cli.serve import is_loopback
+from footprint.web.app import default_page_processes
 
 
 def free_port() -> int:
@@ -49,6 +51,7 @@ def test_serve_runs_on_loopback_and_says_so(web_settings, tmp_path):
         assert f"http://127.0.0.1:{port}/" in said
         assert "loopback" in said and "only this machine" in said
         assert "read-only" in said
+        assert f"pages rendered in {default_page_processes()} processes of their own" in said
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -60,10 +63,15 @@ def test_serve_runs_on_loopback_and_says_so(web_settings, tmp_path):
         assert r.status_code == 200 and r.json()["rows"]["documents"] == 4
         page = httpx.get(f"http://127.0.0.1:{port}/?q=Tariq", timeout=30)
         assert "Tariq Baloch" in page.text
+        # an actor's page, rendered in a page process (Ctrl-C below must stop those too)
+        actor = re.search(r'href="(/actors/[^"?]+)"', page.text)
+        assert actor is not None
+        shown = httpx.get(f"http://127.0.0.1:{port}{actor.group(1)}", timeout=60)
+        assert shown.status_code == 200 and "Tariq Baloch" in shown.text
         assert httpx.post(f"http://127.0.0.1:{port}/api/merge", json={}).status_code == 403
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        assert process.wait(timeout=30) == 0
 
 
 def test_serve_refuses_a_missing_store_and_a_weak_token(tmp_path, web_settings):
