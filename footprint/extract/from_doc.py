@@ -285,6 +285,9 @@ def _geocode(
     }
     names |= {span.text for span in unnamed}
     sure = {m.name for ent, m in pairs if _surely_a_place(ent)} | _placed_names(pairs)
+    # "in X upazila", "at X village": the area word vouches for an unnamed name as it does for
+    # a named one.
+    sure |= {span.text for span in unnamed if _surely_a_place(span)}
     return dict(geocoder.resolve_document(sorted(names), sure=sure))
 
 
