@@ -78,6 +78,9 @@ CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 HOSTING_TYPES = {"meeting", "reception", "visit"}
 ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep"}
+# "attempted to set fire to a mosque": an attempt is an act that happened, as event data codes
+# it, whether or not it succeeded.
+ATTEMPT_VERBS = {"attempt", "try"}
 CLAIM_RANK = {"suspected": 0, "attributed": 1, "unclaimed": 2, "claimed": 3}
 # How far before its publication a report's undated lead event may have happened.
 REPORTED_WINDOW_DAYS = 7
@@ -342,10 +345,10 @@ class EventReader:
         if (
             head.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-            and head.head.lemma_.lower() not in ASPECTUAL_VERBS
+            and head.head.lemma_.lower() not in ASPECTUAL_VERBS | ATTEMPT_VERBS
         ):
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
-            # "continued to protest" is the act going on
+            # "continued to protest" is the act going on, "tried to storm" the act attempted
             return True
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):

@@ -719,3 +719,23 @@ def test_an_area_word_vouches_for_a_name_the_model_tagged_as_nothing(nlp):
     with_area_word = placed("Two men were injured in a clash in Jhikargachha upazila.")
     assert with_area_word is not None and with_area_word.country == "BD"
     assert placed("Two men were injured in a clash in Jhikargachha.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Gunmen took three workers hostage at a factory in Kandahar city.", "kidnapping"),
+        ("Militants held two engineers hostage in Kandahar city for a week.", "kidnapping"),
+        # an attempt is an act that happened, as event data codes it
+        ("An assailant attempted to set fire to a mosque in Kandahar city.", "attack"),
+        ("Gunmen tried to storm a police station in Kandahar city.", "attack"),
+    ],
+)
+def test_hostages_taken_and_attempted_attacks_are_events(nlp, text, type_):
+    (event,) = _story(_read(nlp, text))
+    assert event.type == type_ and event.place.name.startswith("Kandah")
+
+
+def test_a_threat_to_attack_is_still_no_event(nlp):
+    text = "Militants threatened to storm police stations in Kandahar city."
+    assert not _story(_read(nlp, text))
