@@ -20,11 +20,16 @@ def _words(name: str) -> frozenset[str]:
 class Title:
     text: str
     kind: str  # "honorific" | "address" (an honorific before the surname alone) | "office"
-    body: str | None
+    body: str | None  # an office's body; for a form of address, whom: "man" or "woman"
 
     @property
     def honorific(self) -> bool:
         return self.kind in ("honorific", "address")
+
+    @property
+    def addresses(self) -> str | None:
+        """Whom a form of address ("Mrs") addresses: "man" or "woman"; None for other titles."""
+        return self.body if self.kind == "address" else None
 
 
 @lru_cache(maxsize=1)

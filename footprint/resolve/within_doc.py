@@ -1,11 +1,13 @@
 """Group one document's mentions into entities.
 
 Rules, in order (each is how English reporting refers back to an actor it has named):
-- persons: a bare surname ("Rahimi", "Mr Rahimi") or a shorter form ("Javed Qureshi" for
-  "Javed Iqbal Qureshi") joins the full name it abbreviates; when two full names share the
-  surname, the one named most recently before the mention wins; an office-holder named by
-  office and surname twice before a full name with that surname appears ("President X", then
-  "first lady Y X") stays apart from it;
+- persons: a bare surname ("Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
+  Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
+  named most recently before the mention wins; a surname after a form of address ("Mrs
+  Rahimi") joins only a full name it cannot be mistaken in: the only one with that surname,
+  not titled for the other sex, in a report that does not address both a man and a woman by
+  it; an office-holder named by office and surname twice before a full name with that surname
+  appears ("President X", then "first lady Y X") stays apart from it;
 - organisations: an acronym joins the expansion the document gives it (or whose initials it
   spells); "the Senate" and "Senate" are one name;
 - everything else: the same name (ignoring case, accents and punctuation) is the same entity.
@@ -31,14 +33,33 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
 
     def words(self) -> list[str]:
-        return _past_address(max((key(m.name).split() for m in self.mentions), key=len))
+        return _past_address(self.full_words())
+
+    def full_words(self) -> list[str]:
+        return max((key(m.name).split() for m in self.mentions), key=len)
+
+    def addressed_as(self) -> set[str]:
+        """Whom the cluster's forms of address say it is ("man", "woman"): from a name that
+        kept its "Mrs" ("Mrs Rahimi") and from titles split off a full name ("Mr Omar
+        Rahimi")."""
+        forms = _address_forms()
+        words = self.full_words()
+        said = {forms[w] for w in words[: len(words) - len(_past_address(words))]}
+        titles = lexicons.titles()
+        for m in self.mentions:
+            for t in m.titles:
+                whom = getattr(titles.get(t.lower()), "addresses", None)
+                if whom:
+                    said.add(whom)
+        return said
 
 
 def _past_address(words: list[str]) -> list[str]:
-    """'mrs clinton' -> ['clinton']: "Mrs X" refers back to "Y X" as a bare surname does. The
+    """'mrs rahimi' -> ['rahimi']: "Mrs X" refers back to "Y X" as a bare surname does. The
     name keeps its title ("Mrs X" alone is how the report names her); only the matching of
-    short forms looks past it. Religious and other honorifics are part of how a person is
-    known ("Hafiz X" is not "Z X", the son), so only the forms of address are passed over."""
+    short forms looks past it. Religious and academic honorifics are part of how a person is
+    known ("Hafiz X" is not "Z X", the son; "Dr X" is often a first name), so only the forms
+    of address (Mr, Mrs, Ms, Miss) are passed over."""
     addresses = _address_forms()
     i = 0
     while i < len(words) - 1 and words[i] in addresses:
@@ -47,8 +68,28 @@ def _past_address(words: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _address_forms() -> frozenset[str]:
-    return frozenset(key(t.text) for t in lexicons.titles().values() if t.kind == "address")
+def _address_forms() -> dict[str, str]:
+    """Forms of address, as name keys -> whom they address ("mrs" -> "woman")."""
+    return {
+        key(t.text): t.addresses for t in lexicons.titles().values() if t.addresses is not None
+    }
+
+
+def _joins_by_address(
+    cluster: _Cluster, candidates: list[_Cluster], both_addressed: set[str]
+) -> bool:
+    """May a name written with a form of address ("Mrs X") join the full name it shortens?
+    Only when there is one such name, its own titles do not say otherwise ("Mr Y X"), and the
+    report does not address both a man and a woman by that surname ("Mr X" and "Mrs X" are two
+    people, and neither may be guessed to be "Y X"). A wrong join makes two people one; a
+    missed one only leaves a surname apart."""
+    whom = cluster.addressed_as()
+    if len(candidates) != 1 or len(whom) != 1:
+        return False
+    if cluster.words()[-1] in both_addressed:
+        return False
+    their = candidates[0].addressed_as()
+    return not their or their == whom
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
@@ -97,13 +138,22 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     # full names are looked up by it (a long text has thousands of names).
     words_of = {id(c): c.words() for c in by_key.values()}
     clusters = sorted(by_key.values(), key=lambda c: -len(words_of[id(c)]))
+    # Surnames the report writes with a form of address for a man and for a woman.
+    addressed: dict[str, set[str]] = defaultdict(set)
+    for c in clusters:
+        if len(words_of[id(c)]) < len(c.full_words()):
+            addressed[words_of[id(c)][-1]] |= c.addressed_as()
+    both_addressed = {surname for surname, whom in addressed.items() if len(whom) > 1}
     final: list[_Cluster] = []
     by_last: dict[str, list[_Cluster]] = {}
     for cluster in clusters:
         words = words_of[id(cluster)]
         last = words[-1] if words else ""
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
-        if not candidates:
+        by_address = len(words) < len(cluster.full_words())
+        if not candidates or (
+            by_address and not _joins_by_address(cluster, candidates, both_addressed)
+        ):
             final.append(cluster)
             by_last.setdefault(last, []).append(cluster)
             continue

@@ -21,10 +21,34 @@ def test_surname_with_a_form_of_address_joins_full_name():
     assert ents[0].aliases == {"Mrs Farooqi"}
 
 
-def test_religious_honorific_is_part_of_the_name_not_passed_over():
-    # "Hafiz X" is how a person is known, not a surname reference to any "Y X" (a son, say).
+def names(ents):
+    return sorted(sorted(x.name for x in e.mentions) for e in ents)
+
+
+def test_a_form_of_address_joins_no_full_name_it_could_be_mistaken_in():
+    # Two full names with the surname: "Mrs X" is not guessed to be the last one named.
+    two = resolve([m("Nadia Farooqi", start=0), m("Imran Farooqi", start=30),
+                   m("Mrs Farooqi", start=60)])
+    assert names(two) == [["Imran Farooqi"], ["Mrs Farooqi"], ["Nadia Farooqi"]]
+    # The full name is titled for the other sex.
+    titled = resolve([m("Imran Farooqi", start=0, titles=("Mr",)), m("Mrs Farooqi", start=40)])
+    assert names(titled) == [["Imran Farooqi"], ["Mrs Farooqi"]]
+    # A man and a woman are both addressed by the surname: neither joins the one full name.
+    both = resolve([m("Imran Farooqi", start=0), m("Mr Farooqi", start=30),
+                    m("Mrs Farooqi", start=60)])
+    assert names(both) == [["Imran Farooqi"], ["Mr Farooqi"], ["Mrs Farooqi"]]
+    # The same form as the full name's own title joins it.
+    same = resolve([m("Imran Farooqi", start=0, titles=("Mr",)), m("Mr Farooqi", start=40)])
+    assert names(same) == [["Imran Farooqi", "Mr Farooqi"]]
+
+
+def test_religious_and_academic_honorifics_are_part_of_the_name_not_passed_over():
+    # "Hafiz X" is how a person is known, not a surname reference to any "Y X" (a son, say);
+    # "Dr X" is often a first name in South Asian reporting.
     ents = resolve([m("Talib Qasmi", start=0), m("Hafiz Qasmi", start=40)])
     assert sorted(e.name for e in ents) == ["Hafiz Qasmi", "Talib Qasmi"]
+    ents = resolve([m("Shakeel Anwar", start=0), m("Dr Anwar", start=40)])
+    assert sorted(e.name for e in ents) == ["Dr Anwar", "Shakeel Anwar"]
 
 
 def test_shorter_form_joins_longer_name():
