@@ -1024,15 +1024,29 @@ class EventReader:
     def _narrow_lead(self, lead: Event, sent: Span) -> None:
         """A lead put only in a country ("an attack on the consulate in Afghanistan") happened
         in the town of that country that a next sentence of the lead puts its story in, with no
-        event word of its own ("A car was driven into the wall of the consulate in X")."""
+        event word of its own ("A car was driven into the wall of the consulate in X"). Not a
+        town where someone speaks or serves ("a spokesman for the ministry in X said", "the
+        minister, speaking in X"), nor where another event was."""
         if self._sentence_number >= LEAD_SENTENCES or level(lead.place) != COUNTRY:
             return
-        place = self._place_for(sent, None, background=False)
-        if _narrows(place, lead.place):
-            lead.place = place  # type: ignore[assignment]
-            evidence = self._evidence(sent)
-            if evidence not in lead.evidence:
-                lead.evidence.append(evidence)
+        for actor in self._actors_in(sent.start, sent.end):
+            if actor.type != "place":
+                continue
+            prep, _ = place_preposition(self.doc[actor.start : actor.end])
+            if prep is None or prep.lower_ not in NARROWING_PREPOSITIONS:
+                continue
+            if _told_by_a_speaker(prep) or any(
+                t.lemma_.lower() in lexicons.roles() or self._another_event_noun(t, None)
+                for t in _before_place(prep)
+            ):
+                continue
+            place = self.place_of(actor)
+            if _narrows(place, lead.place):
+                lead.place = place  # type: ignore[assignment]
+                evidence = self._evidence(sent)
+                if evidence not in lead.evidence:
+                    lead.evidence.append(evidence)
+                return
 
     def _seat_of_host(self, event: Event) -> object | None:
         """An occasion a national body hosted or held, with no place named, happened where it
@@ -1360,6 +1374,22 @@ def _reported_window(published: dt.date | None) -> TimeSpan | None:
 # they time the act itself.
 SUBORDINATE_CLAUSES = {"relcl", "acl", "ccomp"}
 OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "although", "though"}
+
+
+# Where a next lead sentence may put the lead's story: "in X", "at X", not "from X".
+NARROWING_PREPOSITIONS = {"in", "at", "near", "outside", "inside"}
+
+
+def _told_by_a_speaker(prep: Token) -> bool:
+    """Does the place phrase hang from a speaker ("a spokesman for the ministry in X said",
+    "speaking in X") — the first verb above it one of speaking, or a person's noun on the way?"""
+    for tok in prep.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            info = lexicons.event_verbs().get(tok.lemma_.lower())
+            return info is not None and info.subject_role == "speaker"
+        if tok.lemma_.lower() in lexicons.person_nouns():
+            return True
+    return False
 
 
 def _in_another_clause(date: Span, trigger: Token) -> bool:
