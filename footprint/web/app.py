@@ -41,12 +41,14 @@ DEFAULT_BODY_BYTES = 1024 * 1024
 __all__ = ["CSP", "create_app"]
 
 def default_page_processes() -> int:
-    """One page process per core this process may run on, at most MOST_PAGE_PROCESSES."""
+    """One page process per core this process may run on, at most MOST_PAGE_PROCESSES; none on
+    a single core, where a page process would only share it with the server (and a queue of
+    processes would serve fewer pages at once than the reader threads)."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return max(1, min(cores, MOST_PAGE_PROCESSES))
+    return 0 if cores < 2 else min(cores, MOST_PAGE_PROCESSES)
 
 
 def create_app(

@@ -17,6 +17,7 @@ import contextlib
 import multiprocessing
 import signal
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -95,6 +96,11 @@ def _in_page_process(job: Callable[..., T], args: tuple[Any, ...]) -> T:
     return job(_page_store, *args)
 
 
+# After a page process dies, or cannot open its store, new ones start no sooner than this: a
+# store that cannot be opened would otherwise cost a process start on every request.
+RESTART_WAIT_S = 2.0
+
+
 class StoreProcesses:
     """`processes` processes with a store each; `await run(job, *args)` calls
     `job(store, *args)` in one of them and returns what it returns.
@@ -103,18 +109,25 @@ class StoreProcesses:
     pages are Python, under one interpreter lock. The heaviest requests (the pages, rendered
     whole) can so be spread over processes, on a machine with the cores for them. `job` must be
     a module-level function and its arguments and answer picklable (they cross processes);
-    a WebError raised there comes back as itself. Processes start on first use; one that dies
-    is replaced on the next request, and the request it held is answered 503."""
+    a WebError raised there comes back as itself. Processes start on first use. When one dies
+    (or cannot open the store) the whole pool is lost: every request it held is answered 503,
+    and new processes start on a later request, no sooner than RESTART_WAIT_S after."""
 
     def __init__(self, target: str, processes: int) -> None:
         self.target = target
         self.processes = processes
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._lost_at: float | None = None
+        self._closed = False
 
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
+            if self._closed:
+                raise WebError(503, "the server is stopping")
             if self._pool is None:
+                if self._lost_at is not None and time.monotonic() - self._lost_at < RESTART_WAIT_S:
+                    raise WebError(503, "the page processes stopped; ask again shortly")
                 self._pool = ProcessPoolExecutor(
                     self.processes,
                     mp_context=multiprocessing.get_context("spawn"),
@@ -131,12 +144,15 @@ class StoreProcesses:
         except BrokenProcessPool:
             with self._lock:
                 if self._pool is pool:
-                    self._pool = None  # the next request starts new ones
+                    self._pool = None
+                    self._lost_at = time.monotonic()
+            pool.shutdown(wait=False)
             raise WebError(503, "a page process stopped; ask again") from None
         return result
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=True)

@@ -1,6 +1,6 @@
 """`serve --page-processes N`: the actor, event and document pages rendered in processes of
 their own give the very pages the reader threads give, errors included; a page process that
-dies is replaced."""
+dies is replaced, not at once and not per request."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import asyncio
 import multiprocessing
 import os
 import signal
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 from footprint.store import StoreView
+from footprint.web import stores
 from footprint.web.errors import WebError
 from footprint.web.stores import StoreProcesses
 from tests.web.conftest import live_server
@@ -29,7 +31,8 @@ def _die(store: StoreView) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
-def test_jobs_run_in_other_processes_each_with_a_store(web_settings):
+def test_jobs_run_in_other_processes_each_with_a_store(web_settings, monkeypatch):
+    monkeypatch.setattr(stores, "RESTART_WAIT_S", 0.5)
     processes = StoreProcesses(str(web_settings.db), 2)
 
     async def scenario() -> None:
@@ -42,6 +45,10 @@ def test_jobs_run_in_other_processes_each_with_a_store(web_settings):
         with pytest.raises(WebError) as stopped:
             await processes.run(_die)
         assert stopped.value.status == 503
+        with pytest.raises(WebError) as waiting:  # no new processes straight away
+            await processes.run(_pid_and_documents)
+        assert waiting.value.status == 503
+        await asyncio.sleep(0.6)
         again, _ = await processes.run(_pid_and_documents)  # new processes, same answers
         assert again != pid
 
@@ -49,6 +56,38 @@ def test_jobs_run_in_other_processes_each_with_a_store(web_settings):
         asyncio.run(scenario())
     finally:
         processes.close()
+    with pytest.raises(WebError) as closed:  # a closed pool starts nothing
+        asyncio.run(processes.run(_pid_and_documents))
+    assert closed.value.status == 503
+
+
+def test_a_store_the_processes_cannot_open_is_503_without_a_process_per_request(
+    tmp_path, monkeypatch
+):
+    started = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            started.append(1)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(stores, "ProcessPoolExecutor", Counted)
+    monkeypatch.setattr(stores, "RESTART_WAIT_S", 600.0)
+    processes = StoreProcesses(str(tmp_path / "missing.db"), 1)
+
+    async def scenario() -> list[int]:
+        statuses = []
+        for _ in range(5):
+            with pytest.raises(WebError) as failed:
+                await processes.run(_pid_and_documents)
+            statuses.append(failed.value.status)
+        return statuses
+
+    try:
+        assert asyncio.run(scenario()) == [503] * 5
+    finally:
+        processes.close()
+    assert len(started) == 1  # the later requests waited instead of starting processes
 
 
 def test_pages_from_page_processes_are_the_reader_threads_pages(reader, web_settings):
