@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
+from footprint.extract.capitals import capital_references, country_of, main_country
 from footprint.extract.dateline import dateline as find_dateline
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
@@ -490,10 +491,7 @@ def _seat_finder(
     sits in ("the Senate", "Pakistan's National Assembly"), of the country its name or its
     sentence names (a country or a demonym), else of the country the document is mostly
     about; None for other organisations or when no country is known."""
-    counts = collections.Counter(
-        getattr(p, "country", None) for p in places.values() if getattr(p, "country", None)
-    )
-    main_country = counts.most_common(1)[0][0] if counts else None
+    most = main_country(places)
 
     def seat_of(name: str, start: int, end: int) -> object | None:
         lowered = name.lower()
@@ -508,24 +506,13 @@ def _seat_finder(
             (
                 code
                 for word in words
-                if word[:1].isupper() and (code := _country_of(word, places, geocoder))
+                if word[:1].isupper() and (code := country_of(word, places, geocoder))
             ),
-            main_country,
+            most,
         )
         return geocoder.gazetteer.capital(country) if country else None
 
     return seat_of
-
-
-def _country_of(word: str, places: dict[str, object], geocoder: Geocoder) -> str | None:
-    """The country a word names, as a demonym ("Pakistani") or a country's name."""
-    demonym = geocoder.gazetteer.demonym(word)
-    if demonym:
-        return demonym
-    place = places.get(word) or geocoder.resolve(word, collections.Counter())
-    if getattr(place, "precision", None) != "country":
-        return None
-    return getattr(place, "country", None)
 
 
 def _is_iso(value: str | None) -> bool:
@@ -552,11 +539,17 @@ def _events(
     ]
     # Toponyms no entity stands for take part in placing events only (no entity id).
     actors += [Actor(s.start, s.end, "", "place", s.text) for s in unnamed if places.get(s.text)]
+    # So does "the capital" standing for a country's capital (extract/capitals.py).
+    capitals = capital_references(doc, places, geocoder)
+    actors += [Actor(a, b, "", "place", doc[a:b].text) for a, b in capitals]
     actors.sort(key=lambda a: a.start)
     name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
     name_of |= {(s.start, s.end): s.text for s in unnamed}
 
     def place_of(actor: Actor) -> object | None:
+        capital = capitals.get((actor.start, actor.end))
+        if capital is not None:
+            return capital
         return places.get(name_of.get((actor.start, actor.end), ""))
 
     def candidates_of(actor: Actor) -> list[object]:

@@ -767,3 +767,45 @@ def test_a_threat_to_attack_is_still_no_event(nlp):
 def test_a_crowd_dispersed_and_fighters_handing_themselves_over_are_events(nlp, text, type_):
     (event,) = _story(_read(nlp, text))
     assert event.type == type_ and event.place.name.startswith("Kandah")
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        # the country the report is mostly about
+        ("Garment workers protested in the capital on Sunday. Police in Chittagong said the "
+         "march was peaceful.", "Dhaka"),
+        # the country the phrase names, as a name or a demonym
+        ("Police dispersed about 50 villagers from a park in Cambodia's capital.", "Phnom Penh"),
+        ("Protesters rallied in the Nepalese capital on Saturday.", "Kathmandu"),
+        # a capital named beside the word is left to its name
+        ("Supporters protested in the capital Kathmandu on Friday, a week after clashes in "
+         "Lahore and Quetta, Pakistan.", "Kathmandu"),
+    ],
+)
+def test_the_capital_places_an_event_in_the_national_capital(nlp, text, capital):
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == capital
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Students staged a rally in the Kachin regional capital, officials in Myanmar said.",
+         "MM"),
+        ("Activists marched to City Hall in the former capital of Myanmar.", "MM"),
+        ("Teachers protested in the state capital, officials in India said.", "IN"),
+        ("Hundreds protested in Tripura's capital against the new law in India.", "IN"),
+    ],
+)
+def test_a_state_regional_or_former_capital_is_not_the_nations(nlp, text, country):
+    (event,) = _story(_read(nlp, text))
+    national = Geocoder().gazetteer.capital(country)
+    assert national is not None
+    assert event.place is None or event.place.gazetteer_id != national.gazetteer_id
+
+
+def test_capital_punishment_places_nothing(nlp):
+    text = "Hundreds protested against capital punishment on Sunday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place is None
