@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from footprint.nlp import lexicons
+
 if TYPE_CHECKING:
     from footprint.place import Geocoder
 
@@ -71,8 +73,12 @@ def capital_references(
         return {}
     out: dict[tuple[int, int], object] = {}
     fallback = main_country(places)
-    for tok in doc:
-        if tok.lower_ != "capital" or tok.pos_ not in ("NOUN", "PROPN"):
+    # (the words read once per Doc: a Token is made only where the word is "capital")
+    for i, word in enumerate(lexicons.doc_words(doc).lower):
+        if word != "capital":
+            continue
+        tok = doc[i]
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if tok.dep_ not in ("pobj", "poss", "dobj", "nsubj", "nsubjpass", "conj"):
             continue  # "capital punishment", "capital city" (a compound), "capital-intensive"
