@@ -1,10 +1,12 @@
-"""Countries and their capitals as reports refer to them without naming them: "in the capital",
-"in the capital's X area", "the Nepalese capital", "Cambodia's capital" are the national
-capital of the country the phrase names, or else of the country the report is mostly about.
-A state's, a region's or a former capital is not ("the state capital", "Tripura's capital",
-"the former capital"), and a capital named beside the word ("the capital Kathmandu") is left
-to its name. Used by the event reader through `from_doc.py`: the places found here place
-events only; no entity stands for them.
+"""Countries' capitals as reports refer to them without naming them: "in the capital", "in the
+capital's X area", "the Ruritanian capital", "Freedonia's capital", "the capital of Freedonia"
+are the national capital of the country the phrase names, else of the report's dateline, else
+of the country the sentence names, else of the country most of the report's places lie in.
+A state's, a region's or a former capital is not ("the state capital", "the capital of X
+province", "the former capital"), nor money ("raised capital": only "the capital" or a
+possessive one counts), and a capital named beside the word ("the capital, Zenda") is left to
+its name. Used by the event reader through `from_doc.py`: the places found here place events
+only; no entity stands for them.
 """
 
 from __future__ import annotations
@@ -56,23 +58,28 @@ def country_of(word: str, places: dict[str, object], geocoder: Geocoder) -> str 
     return getattr(place, "country", None)
 
 
-def main_country(places: dict[str, object]) -> str | None:
-    """The country most of the document's places lie in."""
+def main_country(places: dict[str, object], clearly: bool = False) -> str | None:
+    """The country most of the document's places lie in; with `clearly`, only if it has more
+    of them than any other."""
     counts = collections.Counter(
         getattr(p, "country", None) for p in places.values() if getattr(p, "country", None)
     )
-    return counts.most_common(1)[0][0] if counts else None
+    ranked = counts.most_common(2)
+    if not ranked or (clearly and len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def capital_references(
-    doc: Doc, places: dict[str, object], geocoder: Geocoder | None
+    doc: Doc, places: dict[str, object], geocoder: Geocoder | None, dateline: object | None = None
 ) -> dict[tuple[int, int], object]:
     """(start, end) token range of each "capital" that stands for a national capital -> the
     capital's place."""
     if geocoder is None:
         return {}
     out: dict[tuple[int, int], object] = {}
-    fallback = main_country(places)
+    filed_in = getattr(dateline, "country", None)
+    most = main_country(places, clearly=True)
     # (the words read once per Doc: a Token is made only where the word is "capital")
     for i, word in enumerate(lexicons.doc_words(doc).lower):
         if word != "capital":
@@ -82,16 +89,34 @@ def capital_references(
             continue
         if tok.dep_ not in ("pobj", "poss", "dobj", "nsubj", "nsubjpass", "conj"):
             continue  # "capital punishment", "capital city" (a compound), "capital-intensive"
-        if _named_beside(tok):
+        if not _determined(tok) or _named_beside(tok):
             continue
         country = _qualified_country(tok, places, geocoder)
         if country == "":
             continue  # qualified by something other than a country: some other capital
-        code = country or fallback
+        code = country or filed_in or _sentence_country(tok, places, geocoder) or most
         capital = geocoder.gazetteer.capital(code) if code else None
         if capital is not None:
             out[(tok.i, tok.i + 1)] = capital
     return out
+
+
+def _determined(tok: Token) -> bool:
+    """ "the capital", "Freedonia's capital", "capital's X area" (headline style): a place.
+    "raised capital", "capital flowed out": money."""
+    return tok.dep_ == "poss" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children
+    )
+
+
+def _sentence_country(tok: Token, places: dict[str, object], geocoder: Geocoder) -> str | None:
+    """The first country the capital's sentence names (by name or demonym), if any."""
+    for word in tok.sent:
+        if word.i != tok.i and word.text[:1].isupper() and word.pos_ in ("PROPN", "ADJ"):
+            code = country_of(word.text, places, geocoder)
+            if code:
+                return code
+    return None
 
 
 def _named_beside(tok: Token) -> bool:
@@ -107,6 +132,14 @@ def _qualified_country(tok: Token, places: dict[str, object], geocoder: Geocoder
     """The country the words before "capital" name (its code); "" when they name something
     else (a state, "regional", "former"); None when nothing qualifies it."""
     qualifiers = [c for c in tok.children if c.dep_ in QUALIFYING_DEPS and c.i < tok.i]
+    # "the capital of Freedonia" (a country: its capital) or "of X province" (not a nation's)
+    qualifiers += [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
     if not qualifiers:
         return None
     for q in qualifiers:
@@ -119,6 +152,6 @@ def _qualified_country(tok: Token, places: dict[str, object], geocoder: Geocoder
         name = " ".join(w.text for w in words)
         code = country_of(name, places, geocoder) or country_of(q.text, places, geocoder)
         if code is None:
-            return ""  # "Tripura's capital", "the Kachin capital": not a country's
+            return ""  # "Sindh's capital", "the Shan capital": not a country's
         return code
     return None

@@ -345,7 +345,8 @@ class EventReader:
         if (
             head.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-            and head.head.lemma_.lower() not in ASPECTUAL_VERBS | ATTEMPT_VERBS
+            and head.head.lemma_.lower() not in ASPECTUAL_VERBS
+            and not _an_attempt_made(head.head)
         ):
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
             # "continued to protest" is the act going on, "tried to storm" the act attempted
@@ -1023,22 +1024,27 @@ class EventReader:
 
     def _narrow_lead(self, lead: Event, sent: Span) -> None:
         """A lead put only in a country ("an attack on the consulate in Afghanistan") happened
-        in the town of that country that a next sentence of the lead puts its story in, with no
-        event word of its own ("A car was driven into the wall of the consulate in X"). Not a
-        town where someone speaks or serves ("a spokesman for the ministry in X said", "the
-        minister, speaking in X"), nor where another event was."""
+        in the town of that country where a next sentence of the lead puts the very thing the
+        lead named, with no event word of its own: "A car was driven into the wall of the
+        consulate in X". Only "the" + a noun of the lead's sentence, singular, marks it as
+        the same thing: not "a hospital in X", "consulates in X", "the ministry in X"."""
         if self._sentence_number >= LEAD_SENTENCES or level(lead.place) != COUNTRY:
             return
+        lead_nouns = self._lead_nouns(lead)
         for actor in self._actors_in(sent.start, sent.end):
             if actor.type != "place":
                 continue
             prep, _ = place_preposition(self.doc[actor.start : actor.end])
             if prep is None or prep.lower_ not in NARROWING_PREPOSITIONS:
                 continue
-            if _told_by_a_speaker(prep) or any(
-                t.lemma_.lower() in lexicons.roles() or self._another_event_noun(t, None)
-                for t in _before_place(prep)
-            ):
+            # (the phrase right after the noun is its own, whatever the parse hung it on)
+            if not any(
+                thing.pos_ == "NOUN"
+                and thing.tag_ == "NN"
+                and thing.lemma_.lower() in lead_nouns
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children)
+                for thing in _before_place(prep)
+            ) or _told_by_a_speaker(prep):
                 continue
             place = self.place_of(actor)
             if _narrows(place, lead.place):
@@ -1047,6 +1053,14 @@ class EventReader:
                 if evidence not in lead.evidence:
                     lead.evidence.append(evidence)
                 return
+
+    def _lead_nouns(self, lead: Event) -> set[str]:
+        """The common nouns of the sentence that opened the lead (its target, its venue)."""
+        first = lead.evidence[0]
+        span = self.doc.char_span(first.start, first.end, alignment_mode="expand")
+        if span is None:
+            return set()
+        return {t.lemma_.lower() for t in span if t.pos_ == "NOUN"}
 
     def _seat_of_host(self, event: Event) -> object | None:
         """An occasion a national body hosted or held, with no place named, happened where it
@@ -1374,6 +1388,21 @@ def _reported_window(published: dt.date | None) -> TimeSpan | None:
 # they time the act itself.
 SUBORDINATE_CLAUSES = {"relcl", "acl", "ccomp"}
 OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "although", "though"}
+
+
+MODALS = {"will", "would", "shall", "may", "might", "could", "can", "should", "must"}
+
+
+def _an_attempt_made(verb: Token) -> bool:
+    """ "attempted to set fire", "tried to storm": an attempt reported as made, by the
+    sentence's own verb. Not "an attempt to" (a noun, often foiled), "militants who were
+    trying to attack" (a clause about them), "may try to", "expected to try to"."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.lemma_.lower() in ATTEMPT_VERBS
+        and verb.dep_ not in ("relcl", "acl", "xcomp", "ccomp", "advcl", "pcomp")
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
 
 
 # Where a next lead sentence may put the lead's story: "in X", "at X", not "from X".

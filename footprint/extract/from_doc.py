@@ -286,9 +286,6 @@ def _geocode(
     }
     names |= {span.text for span in unnamed}
     sure = {m.name for ent, m in pairs if _surely_a_place(ent)} | _placed_names(pairs)
-    # "in X upazila", "at X village": the area word vouches for an unnamed name as it does for
-    # a named one.
-    sure |= {span.text for span in unnamed if _surely_a_place(span)}
     return dict(geocoder.resolve_document(sorted(names), sure=sure))
 
 
@@ -539,8 +536,12 @@ def _events(
     ]
     # Toponyms no entity stands for take part in placing events only (no entity id).
     actors += [Actor(s.start, s.end, "", "place", s.text) for s in unnamed if places.get(s.text)]
+    dateline = None
+    filed_in = find_dateline(document.text)
+    if filed_in is not None and geocoder is not None:
+        dateline = geocoder.resolve(filed_in, collections.Counter())
     # So does "the capital" standing for a country's capital (extract/capitals.py).
-    capitals = capital_references(doc, places, geocoder)
+    capitals = capital_references(doc, places, geocoder, dateline)
     actors += [Actor(a, b, "", "place", doc[a:b].text) for a, b in capitals]
     actors.sort(key=lambda a: a.start)
     name_of = {(ent.start, ent.end): m.name for ent, m in pairs}
@@ -560,10 +561,6 @@ def _events(
         return list(geocoder.gazetteer.candidates(name))
 
     paragraphs = [(b.start, b.end) for b in hygiene.blocks(document.text)]
-    dateline = None
-    filed_in = find_dateline(document.text)
-    if filed_in is not None and geocoder is not None:
-        dateline = geocoder.resolve(filed_in, collections.Counter())
     joined = Exclusions(_joined(excluded))
     seat_of = _seat_finder(doc, places, geocoder)
     reader = EventReader(
