@@ -86,10 +86,20 @@ def _joins_by_address(
     whom = cluster.addressed_as()
     if len(candidates) != 1 or len(whom) != 1:
         return False
-    if cluster.words()[-1] in both_addressed:
+    if cluster.words()[-1] in both_addressed or _told_with_kin(cluster):
         return False
     their = candidates[0].addressed_as()
     return not their or their == whom
+
+
+def _told_with_kin(cluster: _Cluster) -> bool:
+    """ "Mrs X said her husband was innocent": a relative of "Y X", not Y."""
+    kin = lexicons.kinship()
+    return any(
+        word.strip(".,;:'\"’") in kin
+        for m in cluster.mentions
+        for word in m.evidence.sentence.lower().split()
+    )
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
@@ -141,8 +151,8 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     # Surnames the report writes with a form of address for a man and for a woman.
     addressed: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
-        if len(words_of[id(c)]) < len(c.full_words()):
-            addressed[words_of[id(c)][-1]] |= c.addressed_as()
+        if len(words_of[id(c)]) == 1:  # a surname alone ("Mrs Rahimi", or "Rahimi" after "Mr")
+            addressed[words_of[id(c)][0]] |= c.addressed_as()
     both_addressed = {surname for surname, whom in addressed.items() if len(whom) > 1}
     final: list[_Cluster] = []
     by_last: dict[str, list[_Cluster]] = {}
@@ -150,7 +160,7 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
         words = words_of[id(cluster)]
         last = words[-1] if words else ""
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
-        by_address = len(words) < len(cluster.full_words())
+        by_address = len(words) == 1 and bool(cluster.addressed_as())
         if not candidates or (
             by_address and not _joins_by_address(cluster, candidates, both_addressed)
         ):
