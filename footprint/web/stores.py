@@ -148,6 +148,11 @@ class StoreProcesses:
                     self._lost_at = time.monotonic()
             pool.shutdown(wait=False)
             raise WebError(503, "a page process stopped; ask again") from None
+        except RuntimeError:
+            if not self._closed:
+                raise
+            # (the pool was shut down between handing it out and submitting to it)
+            raise WebError(503, "the server is stopping") from None
         return result
 
     def close(self) -> None:
