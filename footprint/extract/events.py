@@ -1023,11 +1023,11 @@ class EventReader:
         return events
 
     def _narrow_lead(self, lead: Event, sent: Span) -> None:
-        """A lead put only in a country ("an attack on the consulate in Afghanistan") happened
-        in the town of that country where a next sentence of the lead puts the very thing the
-        lead named, with no event word of its own: "A car was driven into the wall of the
-        consulate in X". Only "the" + a noun of the lead's sentence, singular, marks it as
-        the same thing: not "a hospital in X", "consulates in X", "the ministry in X"."""
+        """A lead put only in a country ("gunmen stormed the embassy in Ruritania") happened in
+        the town of that country where a next sentence of the lead puts the very thing the lead
+        named, with no event word of its own: "A van was driven through the gate of the embassy
+        in X". Only "the" + a noun of the lead's sentence, singular, marks it as the same
+        thing: not "a hospital in X", "embassies in X", "the ministry in X"."""
         if self._sentence_number >= LEAD_SENTENCES or level(lead.place) != COUNTRY:
             return
         lead_nouns = self._lead_nouns(lead)
@@ -1563,8 +1563,8 @@ def _within_a_reason(head: Token) -> bool:
 
 def _narrows(finer: object | None, wider: object | None) -> bool:
     """A later sentence that puts the event in a town or district of the country an earlier
-    one named ("an attack on the consulate in Afghanistan" ... "the consulate in X city")
-    tells where it happened more exactly."""
+    one named ("an attack on the embassy in Ruritania" ... "the embassy in X city") tells
+    where it happened more exactly."""
     return (
         finer is not None
         and level(wider) == COUNTRY
