@@ -152,6 +152,6 @@ def _qualified_country(tok: Token, places: dict[str, object], geocoder: Geocoder
         name = " ".join(w.text for w in words)
         code = country_of(name, places, geocoder) or country_of(q.text, places, geocoder)
         if code is None:
-            return ""  # "Sindh's capital", "the Shan capital": not a country's
+            return ""  # "Westria's capital", "the Eastmark capital": not a country's
         return code
     return None
