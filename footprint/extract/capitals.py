@@ -120,7 +120,7 @@ def _sentence_country(tok: Token, places: dict[str, object], geocoder: Geocoder)
 
 
 def _named_beside(tok: Token) -> bool:
-    """ "the capital Kathmandu", "the capital, Kathmandu": the name says which."""
+    """ "the capital Zenda", "the capital, Zenda": the name says which."""
     doc = tok.doc
     after = tok.i + 1
     if after < len(doc) and doc[after].text == ",":
