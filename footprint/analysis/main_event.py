@@ -73,8 +73,8 @@ def main_event(result: DocumentResult) -> MainEvent:
 
 
 def _as_written(event: Event, result: DocumentResult) -> str | None:
-    """The event's place as the text writes it ("Mazar-i-Sharif"), not as the gazetteer
-    spells it ("Mazār-e Sharīf"), when a place named in the event's sentences is it."""
+    """The event's place as the text writes it ("Dera-i-Qasim"), not as the gazetteer
+    spells it ("Dera-e Qāsim"), when a place named in the event's sentences is it."""
     place = getattr(event.place, "name", None)
     if place is None:
         return None

@@ -534,7 +534,7 @@ class EventReader:
                 for i in path:
                     groups.setdefault(i, group)
             if previous is not None and continues_chain(self.doc[previous[0].end : actor.start]):
-                group = previous[1]  # "..., Shahrak district, Ghor province, Afghanistan"
+                group = previous[1]  # "..., Qadian district, Westria province, Ruritania"
             previous = (actor, group)
             if _first_of_a_joined_name(self.doc, actor.end):
                 continue  # "Jammu" in "Jammu and Kashmir state" is no town of its own here

@@ -109,7 +109,7 @@ def name_key(text: str) -> str:
 
 
 # How alike (rapidfuzz ratio of the keys) two names must be to be one name written two ways:
-# "Mazar-i-Sharif" and "Mazār-e Sharīf", "Karimnagar" and "Karīmnagar".
+# "Dera-i-Qasim" and "Dera-e Qāsim", "Sanglipur" and "Sanglīpur".
 SAME_NAME = 80
 
 
