@@ -146,9 +146,12 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of capitalised names followed by a lower-case word for an administrative
     area ("Aleppo city", "Kidal town, Kidal region"), the word included."""
     found = []
-    for tok in doc:
-        if tok.text not in lexicons.area_words() or tok.i == 0:
+    areas = lexicons.area_words()
+    # (the words read once per Doc: a Token is made only at an area word)
+    for i, word in enumerate(lexicons.doc_words(doc).text):
+        if word not in areas or i == 0:
             continue
+        tok = doc[i]
         if doc[tok.i - 1].ent_type_ not in ("", "NORP"):
             continue  # a place (or a person: see _relabel) the model found already
         start = tok.i
