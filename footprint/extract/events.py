@@ -458,6 +458,8 @@ class EventReader:
             for span, value in dates:
                 if span.start in _left_subtree(head) and not _in_another_clause(span, head):
                     return value  # "the 2008 ... attack"
+            if _inside_a_toll(head):
+                return None  # "the death toll from the bombing rose to six on Friday"
         if background:
             return None
         opening = self._opening_end(sent)
@@ -1391,6 +1393,21 @@ OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "alt
 
 
 MODALS = {"will", "would", "shall", "may", "might", "could", "can", "should", "must"}
+# "the death toll from the bombing rose to six on Friday": the date is the count's, given later.
+TOLL_NOUNS = {"toll", "tally"}
+
+
+def _inside_a_toll(trigger: Token) -> bool:
+    """Is the event word told inside the phrase of a count of its victims ("the death toll
+    from a bombing at X", "the tally of the attack")? Climbs nouns and prepositions only."""
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in ("pobj", "prep", "compound", "nmod") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
+            return True
+    return False
 
 
 def _an_attempt_made(verb: Token) -> bool:

@@ -809,3 +809,15 @@ def test_capital_punishment_places_nothing(nlp):
     text = "Hundreds protested against capital punishment on Sunday."
     (event,) = _story(_read(nlp, text))
     assert event.place is None
+
+
+def test_the_date_a_death_toll_rose_is_not_the_attacks(nlp):
+    # published on a Saturday: "Friday" dates the count, "late Thursday" the bombing
+    text = (
+        "The death toll from a truck bombing at a market in Kandahar city rose to seven on "
+        "Friday. Police said the bombing late Thursday was the worst this year."
+    )
+    lead = _story(_read(nlp, text, published="2015-03-07"))[0]
+    assert lead.type == "bombing" and lead.date.start == dt.date(2015, 3, 5)
+    alone = _story(_read(nlp, text.split(" Police")[0], published="2015-03-07"))[0]
+    assert alone.date.precision == "reported"  # the count's day is not the bombing's
