@@ -160,7 +160,9 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
         words = words_of[id(cluster)]
         last = words[-1] if words else ""
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
-        by_address = len(words) == 1 and bool(cluster.addressed_as())
+        # Only a name that holds its form of address ("Mrs X") is judged so; a surname whose
+        # "Mr" the model left outside the name joins as a bare surname does, as it always has.
+        by_address = len(words) < len(cluster.full_words())
         if not candidates or (
             by_address and not _joins_by_address(cluster, candidates, both_addressed)
         ):
