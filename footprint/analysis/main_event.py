@@ -31,7 +31,11 @@ class MainEvent:
 def main_event(result: DocumentResult) -> MainEvent:
     names = {e.id: e.name for e in result.entities}
     story = [e for e in result.events if not e.background]
-    event = min(story, key=lambda e: e.evidence[0].start) if story else None
+    # A news report leads with what just happened: an event it dates after its publication
+    # ("two weeks from now", "in 2020") or long before ("in 2004, X linked his defeat to ...")
+    # is context, unless the report tells of nothing else.
+    recent = [e for e in story if _lately(e.date, result.document.published)] or story
+    event = min(recent, key=lambda e: e.evidence[0].start) if recent else None
     first_of = {
         t: min(
             (e for e in result.entities if e.type == t),
@@ -86,6 +90,23 @@ def _as_written(event: Event, result: DocumentResult) -> str | None:
         if in_event and spelled_alike(entity.name, place):
             return entity.name
     return str(place)
+
+
+RECENT_DAYS = 31  # how long before its publication a report's main event may lie
+
+
+def _lately(date: object, published: str | None) -> bool:
+    """Could an event of this date be what a report published then leads with? Undated or
+    without a publication day, yes; else when the date reaches into the month before the
+    publication and does not begin after it."""
+    span = _publication_day(published) if published else None
+    day = getattr(span, "start", None)
+    start, end = getattr(date, "start", None), getattr(date, "end", None)
+    if day is None or start is None:
+        return True
+    if start > day:
+        return False
+    return end is None or end >= day - dt.timedelta(days=RECENT_DAYS)
 
 
 def _publication_day(published: str) -> TimeSpan | None:
