@@ -92,6 +92,16 @@ def _joins_by_address(
     return not their or their == whom
 
 
+def _whom_titles_address(m: Mention) -> str | None:
+    """Whom the forms of address among a mention's titles address ("Mr" -> "man"), if any."""
+    titles = lexicons.titles()
+    for t in m.titles:
+        whom = getattr(titles.get(t.lower()), "addresses", None)
+        if whom:
+            return str(whom)
+    return None
+
+
 def _told_with_kin(cluster: _Cluster) -> bool:
     """ "Mrs X said her husband was innocent": a relative of "Y X", not Y."""
     kin = lexicons.kinship()
@@ -142,7 +152,10 @@ def _known_by_office(short: _Cluster, full: _Cluster) -> bool:
 def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     by_key: dict[str, _Cluster] = {}
     for m in sorted(mentions, key=lambda m: -len(key(m.name).split())):
-        by_key.setdefault(key(m.name), _Cluster("person")).mentions.append(m)
+        # "Mr X" and "Mrs X" with the form left outside the name are two people, not one "X"
+        whom = _whom_titles_address(m) if len(key(m.name).split()) == 1 else None
+        name_key = f"{key(m.name)}|{whom}" if whom else key(m.name)
+        by_key.setdefault(name_key, _Cluster("person")).mentions.append(m)
     # Attach short forms to a full name, longest short forms first.
     # Each cluster's words read once; a short form shares its full name's last word, so the
     # full names are looked up by it (a long text has thousands of names).
@@ -160,9 +173,8 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
         words = words_of[id(cluster)]
         last = words[-1] if words else ""
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
-        # Only a name that holds its form of address ("Mrs X") is judged so; a surname whose
-        # "Mr" the model left outside the name joins as a bare surname does, as it always has.
-        by_address = len(words) < len(cluster.full_words())
+        # A surname with a form of address, in its name ("Mrs X") or beside it, is judged so.
+        by_address = len(words) == 1 and bool(cluster.addressed_as())
         if not candidates or (
             by_address and not _joins_by_address(cluster, candidates, both_addressed)
         ):

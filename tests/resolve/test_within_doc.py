@@ -40,11 +40,19 @@ def test_a_form_of_address_joins_no_full_name_it_could_be_mistaken_in():
     # The same form as the full name's own title joins it.
     same = resolve([m("Imran Farooqi", start=0, titles=("Mr",)), m("Mr Farooqi", start=40)])
     assert names(same) == [["Imran Farooqi", "Mr Farooqi"]]
-    # The model may leave the form outside the name: the surname then carries it as a title,
-    # joins as a bare surname, and still tells that a man is addressed by it.
+    # The model may leave the form outside the name: the surname then carries it as a title
+    # and is judged the same way.
+    alone = resolve([m("Imran Farooqi", start=0), m("Farooqi", start=30, titles=("Mr",))])
+    assert names(alone) == [["Farooqi", "Imran Farooqi"]]
     outside = resolve([m("Imran Farooqi", start=0), m("Farooqi", start=30, titles=("Mr",)),
-                       m("Mrs Farooqi", start=60)])
-    assert names(outside) == [["Farooqi", "Imran Farooqi"], ["Mrs Farooqi"]]
+                       m("Farooqi", start=60, titles=("Mrs",))])
+    assert names(outside) == [["Farooqi"], ["Farooqi"], ["Imran Farooqi"]]
+    two = resolve([m("Imran Farooqi", start=0), m("Nadia Farooqi", start=20),
+                   m("Farooqi", start=40, titles=("Mr",))])
+    assert names(two) == [["Farooqi"], ["Imran Farooqi"], ["Nadia Farooqi"]]
+    titled = resolve([m("Imran Farooqi", start=0, titles=("Mr",)),
+                      m("Farooqi", start=40, titles=("Mrs",))])
+    assert names(titled) == [["Farooqi"], ["Imran Farooqi"]]
     # A relative told in the same sentence is not the full name.
     ev = Evidence("d", 40, 51, "Mrs Farooqi", "Mrs Farooqi said her husband was innocent.")
     wife = Mention(text="Mrs Farooqi", type="person", evidence=ev, name="Mrs Farooqi")
