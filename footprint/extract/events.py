@@ -458,8 +458,13 @@ class EventReader:
             for span, value in dates:
                 if span.start in _left_subtree(head) and not _in_another_clause(span, head):
                     return value  # "the 2008 ... attack"
-            if _inside_a_toll(head):
-                return None  # "the death toll from the bombing rose to six on Friday"
+            toll = _toll_over(head)
+            if toll is not None:
+                # "the death toll from the bombing [on Friday] rose to six on Sunday": only a
+                # date between the event word and the count's verb is the event's
+                bound = toll.head.i if toll.head.i > head.i else toll.right_edge.i + 1
+                own = [(s, v) for s, v in dates if head.i < s.start and s.end <= bound]
+                return _most_precise(own) if own else None
         if background:
             return None
         opening = self._opening_end(sent)
@@ -1397,17 +1402,17 @@ MODALS = {"will", "would", "shall", "may", "might", "could", "can", "should", "m
 TOLL_NOUNS = {"toll", "tally"}
 
 
-def _inside_a_toll(trigger: Token) -> bool:
-    """Is the event word told inside the phrase of a count of its victims ("the death toll
-    from a bombing at X", "the tally of the attack")? Climbs nouns and prepositions only."""
+def _toll_over(trigger: Token) -> Token | None:
+    """The count of its victims the event word is told inside ("the death toll from a bombing
+    at X", "the tally of the attack"), if any. Climbs nouns and prepositions only."""
     tok = trigger
     for _ in range(4):
         if tok.dep_ not in ("pobj", "prep", "compound", "nmod") or tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in TOLL_NOUNS:
-            return True
-    return False
+            return tok
+    return None
 
 
 def _an_attempt_made(verb: Token) -> bool:

@@ -821,3 +821,7 @@ def test_the_date_a_death_toll_rose_is_not_the_attacks(nlp):
     assert lead.type == "bombing" and lead.date.start == dt.date(2015, 3, 5)
     alone = _story(_read(nlp, text.split(" Police")[0], published="2015-03-07"))[0]
     assert alone.date.precision == "reported"  # the count's day is not the bombing's
+    # a date of the event's own phrase, before the count's verb, is the event's
+    own = "The death toll from the bombing in Kandahar city on Thursday rose to six on Friday."
+    dated = _story(_read(nlp, own, published="2015-03-07"))[0]
+    assert dated.date.start == dt.date(2015, 3, 5)
