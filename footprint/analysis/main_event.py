@@ -102,9 +102,9 @@ def _lately(date: object, published: str | None) -> bool:
     span = _publication_day(published) if published else None
     day = getattr(span, "start", None)
     start, end = getattr(date, "start", None), getattr(date, "end", None)
-    if day is None or start is None:
+    if day is None:
         return True
-    if start > day:
+    if start is not None and start > day:
         return False
     return end is None or end >= day - dt.timedelta(days=RECENT_DAYS)
 

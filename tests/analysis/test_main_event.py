@@ -30,6 +30,8 @@ def test_an_event_dated_long_before_or_after_publication_is_not_the_main_one():
     assert main_event(_report(old, future, now)).event is now
     undated = _event("undated", 150, None)
     assert main_event(_report(old, undated)).event is undated
+    until = TimeSpan(None, dt.date(2004, 12, 31), "year", "until 2004")
+    assert main_event(_report(_event("until", 0, until), now)).event is now
 
 
 def test_the_first_event_still_leads_when_there_is_nothing_recent_or_no_publication_day():
