@@ -4,7 +4,9 @@ Works on plain text, before and independently of the NLP pipeline, and returns c
 to exclude from extraction, each with its reason:
 - trailing navigation: "See more from this Author" and the lists of other headlines after it;
 - repeated passages: a caption printed twice, or a pull quote that repeats (part of) a paragraph,
-  so the same sentence does not yield a second claim.
+  so the same sentence does not yield a second claim;
+- page furniture left in the body: a newsletter sign-up box's sentences ("Invalid email
+  address."), each excluded where it stands.
 """
 
 from __future__ import annotations
@@ -141,7 +143,28 @@ def repeated_passages(all_blocks: list[Block]) -> list[Exclusion]:
     return out
 
 
+def page_chrome(text: str) -> list[Exclusion]:
+    """The sentences of a page's sign-up box and form messages that text extraction left in
+    the body ("Invalid email address. Please re-enter."), wherever they stand: each a whole
+    sentence, after a line start or a sentence's end and before a space or the line's end."""
+    phrases = lexicons.page_chrome()
+    if not phrases:
+        return []
+    out = []
+    lowered = text.lower()
+    for phrase in phrases:
+        at = lowered.find(phrase)
+        while at != -1:
+            end = at + len(phrase)
+            before = lowered[:at].rstrip(" \t")
+            after = lowered[end : end + 1]
+            if (not before or before[-1] in "\n.!?\"”") and (not after or after.isspace()):
+                out.append(Exclusion(at, end, "page furniture (a sign-up box, a form message)"))
+            at = lowered.find(phrase, end)
+    return out
+
+
 def exclusions(text: str) -> list[Exclusion]:
     all_blocks = blocks(text)
-    found = trailing_navigation(all_blocks) + repeated_passages(all_blocks)
+    found = trailing_navigation(all_blocks) + repeated_passages(all_blocks) + page_chrome(text)
     return sorted(set(found), key=lambda e: (e.start, e.end))

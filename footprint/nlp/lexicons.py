@@ -71,6 +71,12 @@ def navigation_markers() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def page_chrome() -> frozenset[str]:
+    """Whole sentences of a page's furniture ("Invalid email address."), lower case."""
+    return _words("page_chrome.txt")
+
+
+@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return _words("org_words.txt")
 

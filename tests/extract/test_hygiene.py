@@ -73,3 +73,30 @@ def test_repeated_caption_excluded_once():
 def test_exclusions_stay_inside_the_text(text):
     for e in exclusions(text):
         assert 0 <= e.start < e.end <= len(text)
+
+
+def test_a_sign_up_box_left_in_the_body_is_excluded_sentence_by_sentence():
+    text = (
+        "Gunmen attacked a checkpoint on Monday. Get the briefing by email. Invalid email "
+        "address. Please re-enter. You must select a newsletter to subscribe to. The attack "
+        "killed two guards.\nThe list of an invalid email address. Please re-entering is fine."
+    )
+    found = [text[e.start : e.end] for e in exclusions(text)]
+    assert found == [
+        "Invalid email address.",
+        "Please re-enter.",
+        "You must select a newsletter to subscribe to.",
+    ]
+
+
+def test_a_sign_up_box_makes_no_event_and_no_actor(nlp):
+    from footprint.extract.from_doc import extract
+    from footprint.model import Document
+
+    text = (
+        "Gunmen attacked a checkpoint in Kandahar city on Monday. Invalid email address. "
+        "Please re-enter. Thank you for subscribing."
+    )
+    result = extract(nlp(text), Document(id="d", text=text, path="d.txt", published="2015-03-04"))
+    assert [e.type for e in result.events] == ["attack"]
+    assert not any("Invalid" in e.name for e in result.entities)
