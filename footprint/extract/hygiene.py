@@ -6,7 +6,8 @@ to exclude from extraction, each with its reason:
 - repeated passages: a caption printed twice, or a pull quote that repeats (part of) a paragraph,
   so the same sentence does not yield a second claim;
 - page furniture left in the body: a newsletter sign-up box's sentences ("Invalid email
-  address."), each excluded where it stands.
+  address."), each excluded where it stands, and a photo's credit and caption labels ("Image
+  copyright AFP Image caption").
 """
 
 from __future__ import annotations
@@ -164,7 +165,27 @@ def page_chrome(text: str) -> list[Exclusion]:
     return out
 
 
+# A photo's credit and caption labels as text extraction flattens them into the body ("Image
+# copyright AFP Image caption The blast ..."): the labels and the credit between them, not the
+# caption, which may run on into the article's own sentence.
+PHOTO_LABELS = re.compile(
+    r"\b(?:Image copyright\b[^\n]{0,60}?(?=\bImage caption\b)|(?:Image|Media) caption\b)"
+)
+
+
+def photo_labels(text: str) -> list[Exclusion]:
+    return [
+        Exclusion(m.start(), m.end(), "a photo's credit or caption label")
+        for m in PHOTO_LABELS.finditer(text)
+    ]
+
+
 def exclusions(text: str) -> list[Exclusion]:
     all_blocks = blocks(text)
-    found = trailing_navigation(all_blocks) + repeated_passages(all_blocks) + page_chrome(text)
+    found = (
+        trailing_navigation(all_blocks)
+        + repeated_passages(all_blocks)
+        + page_chrome(text)
+        + photo_labels(text)
+    )
     return sorted(set(found), key=lambda e: (e.start, e.end))

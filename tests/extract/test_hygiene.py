@@ -100,3 +100,22 @@ def test_a_sign_up_box_makes_no_event_and_no_actor(nlp):
     result = extract(nlp(text), Document(id="d", text=text, path="d.txt", published="2015-03-04"))
     assert [e.type for e in result.events] == ["attack"]
     assert not any("Invalid" in e.name for e in result.entities)
+
+
+def test_photo_credit_and_caption_labels_are_excluded_not_the_caption():
+    text = (
+        "Image copyright Getty Images Image caption The blast destroyed cars A bomber drove a "
+        "truck into the gate. Media caption Police at the scene."
+    )
+    found = [text[e.start : e.end].strip() for e in exclusions(text)]
+    assert found == ["Image copyright Getty Images", "Image caption", "Media caption"]
+
+
+def test_a_photo_agency_in_a_credit_is_no_actor(nlp):
+    from footprint.extract.from_doc import extract
+    from footprint.model import Document
+
+    text = "Image copyright Reuters Image caption Gunmen attacked a checkpoint in Kandahar city."
+    result = extract(nlp(text), Document(id="d", text=text, path="d.txt", published="2015-03-04"))
+    assert not any(e.name == "Reuters" for e in result.entities)
+    assert [e.type for e in result.events if not e.background] == ["attack"]
