@@ -148,21 +148,26 @@ def page_chrome(text: str) -> list[Exclusion]:
     """The sentences of a page's sign-up box and form messages that text extraction left in
     the body ("Invalid email address. Please re-enter."), wherever they stand: each a whole
     sentence, after a line start or a sentence's end and before a space or the line's end."""
-    phrases = lexicons.page_chrome()
-    if not phrases:
-        return []
     out = []
     lowered = text.lower()
-    for phrase in phrases:
+    for phrase in lexicons.page_chrome():
         at = lowered.find(phrase)
         while at != -1:
             end = at + len(phrase)
-            before = lowered[:at].rstrip(" \t")
-            after = lowered[end : end + 1]
-            if (not before or before[-1] in "\n.!?\"”") and (not after or after.isspace()):
+            if _sentence_starts_at(lowered, at) and (end == len(text) or text[end].isspace()):
                 out.append(Exclusion(at, end, "page furniture (a sign-up box, a form message)"))
             at = lowered.find(phrase, end)
     return out
+
+
+def _sentence_starts_at(text: str, at: int) -> bool:
+    """After the text's start, a line break or a sentence's end, spaces between. (Read back
+    character by character: slicing the text before each match would make a text of many
+    matches quadratic.)"""
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?\"”"
 
 
 # A photo's credit and caption labels as text extraction flattens them into the body ("Image
