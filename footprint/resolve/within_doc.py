@@ -3,11 +3,12 @@
 Rules, in order (each is how English reporting refers back to an actor it has named):
 - persons: a bare surname ("Rahimi") or a shorter form ("Javed Qureshi" for "Javed Iqbal
   Qureshi") joins the full name it abbreviates; when two full names share the surname, the one
-  named most recently before the mention wins; a surname after a form of address ("Mrs
-  Rahimi") joins only a full name it cannot be mistaken in: the only one with that surname,
-  not titled for the other sex, in a report that does not address both a man and a woman by
-  it; an office-holder named by office and surname twice before a full name with that surname
-  appears ("President X", then "first lady Y X") stays apart from it;
+  named most recently before the mention wins; a surname with a form of address ("Mrs
+  Rahimi", in the name or beside it) joins only a full name it cannot be mistaken in: the only
+  one with that surname, not titled for the other sex, in a report that does not address both
+  a man and a woman by it, with no relative told beside it; an office-holder named by office
+  and surname twice before a full name with that surname appears ("President X", then "first
+  lady Y X") stays apart from it;
 - organisations: an acronym joins the expansion the document gives it (or whose initials it
   spells); "the Senate" and "Senate" are one name;
 - everything else: the same name (ignoring case, accents and punctuation) is the same entity.
@@ -45,13 +46,7 @@ class _Cluster:
         forms = _address_forms()
         words = self.full_words()
         said = {forms[w] for w in words[: len(words) - len(_past_address(words))]}
-        titles = lexicons.titles()
-        for m in self.mentions:
-            for t in m.titles:
-                whom = getattr(titles.get(t.lower()), "addresses", None)
-                if whom:
-                    said.add(whom)
-        return said
+        return said | {w for m in self.mentions if (w := _whom_titles_address(m))}
 
 
 def _past_address(words: list[str]) -> list[str]:
@@ -76,19 +71,22 @@ def _address_forms() -> dict[str, str]:
 
 
 def _joins_by_address(
-    cluster: _Cluster, candidates: list[_Cluster], both_addressed: set[str]
+    cluster: _Cluster,
+    candidates: list[_Cluster],
+    both_addressed: set[str],
+    whom_of: dict[int, set[str]],
 ) -> bool:
     """May a name written with a form of address ("Mrs X") join the full name it shortens?
     Only when there is one such name, its own titles do not say otherwise ("Mr Y X"), and the
     report does not address both a man and a woman by that surname ("Mr X" and "Mrs X" are two
     people, and neither may be guessed to be "Y X"). A wrong join makes two people one; a
     missed one only leaves a surname apart."""
-    whom = cluster.addressed_as()
+    whom = whom_of[id(cluster)]
     if len(candidates) != 1 or len(whom) != 1:
         return False
     if cluster.words()[-1] in both_addressed or _told_with_kin(cluster):
         return False
-    their = candidates[0].addressed_as()
+    their = whom_of[id(candidates[0])]
     return not their or their == whom
 
 
@@ -162,10 +160,11 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     words_of = {id(c): c.words() for c in by_key.values()}
     clusters = sorted(by_key.values(), key=lambda c: -len(words_of[id(c)]))
     # Surnames the report writes with a form of address for a man and for a woman.
+    whom_of = {id(c): c.addressed_as() for c in clusters}
     addressed: dict[str, set[str]] = defaultdict(set)
     for c in clusters:
         if len(words_of[id(c)]) == 1:  # a surname alone ("Mrs Rahimi", or "Rahimi" after "Mr")
-            addressed[words_of[id(c)][0]] |= c.addressed_as()
+            addressed[words_of[id(c)][0]] |= whom_of[id(c)]
     both_addressed = {surname for surname, whom in addressed.items() if len(whom) > 1}
     final: list[_Cluster] = []
     by_last: dict[str, list[_Cluster]] = {}
@@ -174,9 +173,9 @@ def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
         last = words[-1] if words else ""
         candidates = [c for c in by_last.get(last, []) if _is_short_form(words, words_of[id(c)])]
         # A surname with a form of address, in its name ("Mrs X") or beside it, is judged so.
-        by_address = len(words) == 1 and bool(cluster.addressed_as())
+        by_address = len(words) == 1 and bool(whom_of[id(cluster)])
         if not candidates or (
-            by_address and not _joins_by_address(cluster, candidates, both_addressed)
+            by_address and not _joins_by_address(cluster, candidates, both_addressed, whom_of)
         ):
             final.append(cluster)
             by_last.setdefault(last, []).append(cluster)
