@@ -12,6 +12,7 @@ only; no entity stands for them.
 from __future__ import annotations
 
 import collections
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -56,6 +57,18 @@ def country_of(word: str, places: dict[str, object], geocoder: Geocoder) -> str 
     if getattr(place, "precision", None) != "country":
         return None
     return getattr(place, "country", None)
+
+
+def first_country(
+    words: Iterable[str], places: dict[str, object], geocoder: Geocoder
+) -> str | None:
+    """The first country that capitalised words name (by name or demonym), if any."""
+    for word in words:
+        if word[:1].isupper():
+            code = country_of(word, places, geocoder)
+            if code:
+                return code
+    return None
 
 
 def main_country(places: dict[str, object], clearly: bool = False) -> str | None:
@@ -110,13 +123,8 @@ def _determined(tok: Token) -> bool:
 
 
 def _sentence_country(tok: Token, places: dict[str, object], geocoder: Geocoder) -> str | None:
-    """The first country the capital's sentence names (by name or demonym), if any."""
-    for word in tok.sent:
-        if word.i != tok.i and word.text[:1].isupper() and word.pos_ in ("PROPN", "ADJ"):
-            code = country_of(word.text, places, geocoder)
-            if code:
-                return code
-    return None
+    """The first country the capital's sentence names, if any."""
+    return first_country((w.text for w in tok.sent if w.i != tok.i), places, geocoder)
 
 
 def _named_beside(tok: Token) -> bool:
@@ -129,8 +137,9 @@ def _named_beside(tok: Token) -> bool:
 
 
 def _qualified_country(tok: Token, places: dict[str, object], geocoder: Geocoder) -> str | None:
-    """The country the words before "capital" name (its code); "" when they name something
-    else (a state, "regional", "former"); None when nothing qualifies it."""
+    """The country the words before "capital", or its "of" phrase, name (its code); "" when
+    they name something else (a state, "regional", "former", "of X province"); None when
+    nothing qualifies it."""
     qualifiers = [c for c in tok.children if c.dep_ in QUALIFYING_DEPS and c.i < tok.i]
     # "the capital of Freedonia" (a country: its capital) or "of X province" (not a nation's)
     qualifiers += [
@@ -140,18 +149,13 @@ def _qualified_country(tok: Token, places: dict[str, object], geocoder: Geocoder
         for o in c.children
         if o.dep_ == "pobj"
     ]
-    if not qualifiers:
+    if any(q.lower_ in NOT_THE_NATIONS for q in qualifiers):
+        return ""
+    named = [q for q in qualifiers if q.lower_ != "national"]
+    if not named:
         return None
-    for q in qualifiers:
-        if q.lower_ in NOT_THE_NATIONS:
-            return ""
-    for q in qualifiers:
-        if q.lower_ == "national":
-            continue
-        words = [w for w in q.subtree if w.dep_ != "case" and w.text not in ("'s", "’s")]
-        name = " ".join(w.text for w in words)
-        code = country_of(name, places, geocoder) or country_of(q.text, places, geocoder)
-        if code is None:
-            return ""  # "Westria's capital", "the Eastmark capital": not a country's
-        return code
-    return None
+    q = named[0]
+    words = [w for w in q.subtree if w.dep_ != "case" and w.text not in ("'s", "’s")]
+    name = " ".join(w.text for w in words)
+    code = country_of(name, places, geocoder) or country_of(q.text, places, geocoder)
+    return "" if code is None else code  # "Westria's capital": not a country's

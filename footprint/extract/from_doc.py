@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
-from footprint.extract.capitals import capital_references, country_of, main_country
+from footprint.extract.capitals import capital_references, first_country, main_country
 from footprint.extract.dateline import dateline as find_dateline
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
@@ -442,7 +442,7 @@ def _past_a_hyphen(doc: Doc, end: int) -> int:
         and not doc[end - 1].whitespace_
         and not doc[end].whitespace_
         and doc[end + 1].is_alpha
-        and doc[end + 1].pos_ == "PROPN"  # "Miag-ao", not "Muslim-majority"
+        and doc[end + 1].pos_ == "PROPN"  # "Dera-ana", not "Muslim-majority"
         and _stray(doc[end + 1])
     ):
         return end + 2
@@ -499,14 +499,7 @@ def _seat_finder(
             return None
         sentence = doc.char_span(start, end, alignment_mode="expand")
         words = name.split() + ([t.text for t in sentence] if sentence is not None else [])
-        country = next(
-            (
-                code
-                for word in words
-                if word[:1].isupper() and (code := country_of(word, places, geocoder))
-            ),
-            most,
-        )
+        country = first_country(words, places, geocoder) or most
         return geocoder.gazetteer.capital(country) if country else None
 
     return seat_of
