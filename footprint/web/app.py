@@ -40,6 +40,7 @@ DEFAULT_UPLOAD_BYTES = 16 * 1024 * 1024
 DEFAULT_BODY_BYTES = 1024 * 1024
 __all__ = ["CSP", "create_app"]
 
+
 def default_page_processes() -> int:
     """One page process per core this process may run on, at most MOST_PAGE_PROCESSES; none on
     a single core, where a page process would only share it with the server (and a queue of
