@@ -111,12 +111,14 @@ class Gazetteer:
             matches += [Match(r, True) for r in alternate if r not in seen]
             hint = form.hint
             # "Vancouver city" is also an alternate name of a town elsewhere: the places
-            # named "Vancouver" stay candidates, for the document's context to choose.
+            # named "Vancouver" stay candidates, for the document's context to choose. Where a
+            # place's own name is the whole phrase ("Northern Territory"), they count as named
+            # by another of their names: that place comes first unless the context says else.
             stripped = next((f for f in forms[k + 1 :] if f.hint and not form.hint), None)
             if stripped is not None:
                 seen |= set(alternate)
                 more = postings(index.primary.get(stripped.key))
-                matches += [Match(r, False) for r in more if r not in seen]
+                matches += [Match(r, bool(primary)) for r in more if r not in seen]
                 hint = hint or stripped.hint
             return Lookup(form.key, hint, form.partial, tuple(matches))
         return None

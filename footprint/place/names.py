@@ -49,10 +49,20 @@ _REGION_WORDS = {
     "department",
     "area",
     "valley",
+    # South Asia's units below a district, each named after its seat town ("X upazila"):
+    # GeoNames has few of them as areas, so the seat's point stands for the unit.
+    "upazila",
+    "upazilla",
+    "tehsil",
+    "tahsil",
+    "thana",
+    "taluk",
+    "taluka",
+    "mandal",
 }
 # Direction and extent words before a name ("northern Syria", "Greater Karachi"): the name
 # without them is the place meant, or the best point for it.
-_PART_WORDS = {
+PART_WORDS = {
     "north",
     "south",
     "east",
@@ -166,7 +176,7 @@ def _forms_of(base: str) -> list[QueryForm]:
         forms.append(QueryForm(" ".join(words[:-1]), "city"))
     if len(words) > 1 and words[-1] in _REGION_WORDS:
         forms.append(QueryForm(" ".join(words[:-1]), "region"))
-    if len(words) > 1 and words[0] in _PART_WORDS:
+    if len(words) > 1 and words[0] in PART_WORDS:
         forms.append(QueryForm(" ".join(words[1:]), partial=True))
     return forms
 

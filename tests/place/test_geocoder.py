@@ -156,3 +156,24 @@ def test_resolve_document_answers_every_name_given_once(geocoder):
 def test_ambiguous_names_without_context_still_get_the_best_guess(geocoder):
     assert geocoder.resolve("Springfield").country == "US"
     assert geocoder.resolve("Paris").country == "FR"
+
+
+def test_a_place_named_by_the_whole_phrase_beats_those_named_without_its_area_word(geocoder):
+    # The San Francisco neighbourhood is called so; a town called "Mission" elsewhere is
+    # bigger but is only named by part of the phrase.
+    place = geocoder.resolve("Mission District")
+    assert where(place) == ("Mission District", "US", "city") and place.admin1 == "California"
+    # ... and the document can still choose the shorter name's place: in a Ghanaian report the
+    # "Eastern District" is the Eastern Region.
+    answers = geocoder.resolve_document(["Eastern District", "Accra", "Kumasi", "Ghana"])
+    assert where(answers["Eastern District"]) == ("Eastern", "GH", "region")
+
+
+@pytest.mark.parametrize(
+    ("written", "town", "code"),
+    [("Nagarpur upazila", "Nāgarpur", "BD"), ("Murree tehsil", "Murree", "PK")],
+)
+def test_a_unit_below_a_district_is_found_by_its_seat_town(geocoder, written, town, code):
+    place = geocoder.resolve(written)
+    assert place is not None and (place.name, place.country) == (town, code)
+
