@@ -15,8 +15,9 @@ import collections
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from footprint.extract.event_places import MISSION_WORDS
 from footprint.nlp import lexicons
 
 if TYPE_CHECKING:
@@ -108,6 +109,8 @@ def capital_references(
         if country == "":
             continue  # qualified by something other than a country: some other capital
         code = country or filed_in or _sentence_country(tok, places, geocoder) or most
+        if code is not None and code in _mission_owners(tok.sent, places, geocoder):
+            continue  # "the Westria embassy in the capital": in another country's capital
         capital = geocoder.gazetteer.capital(code) if code else None
         if capital is not None:
             out[(tok.i, tok.i + 1)] = capital
@@ -125,6 +128,24 @@ def _determined(tok: Token) -> bool:
 def _sentence_country(tok: Token, places: dict[str, object], geocoder: Geocoder) -> str | None:
     """The first country the capital's sentence names, if any."""
     return first_country((w.text for w in tok.sent if w.i != tok.i), places, geocoder)
+
+
+def _mission_owners(sent: Span, places: dict[str, object], geocoder: Geocoder) -> set[str]:
+    """The countries whose embassies or consulates the sentence names ("the Westrian embassy",
+    "the embassy of Westria"): a capital the sentence speaks of is another country's."""
+    owners: set[str] = set()
+    for mission in sent:
+        if mission.lower_ not in MISSION_WORDS:
+            continue
+        for c in mission.children:
+            if c.dep_ in QUALIFYING_DEPS and c.i < mission.i:
+                words = [c]
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                words = [o for o in c.children if o.dep_ == "pobj"]
+            else:
+                continue
+            owners |= {code for w in words if (code := country_of(w.text, places, geocoder))}
+    return owners
 
 
 def _named_beside(tok: Token) -> bool:

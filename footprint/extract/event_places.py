@@ -72,6 +72,65 @@ def modifies_a_noun(after: Token | None) -> bool:
     return after is not None and (after.text == "-" or after.lower_ == "based")
 
 
+def hyphened_to_the_word_before(name: Span) -> bool:
+    """ "anti-Westria protesters", "the Ruritania-Westria border": a name joined by a hyphen to
+    the word before it is part of a modifier, not where something happened."""
+    doc, i = name.doc, name.start
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and doc[i - 2].is_alpha
+    )
+
+
+# Prepositions of what something is about and never of where ("on" is both: "fired on a bus").
+ONLY_TOPIC_PREPOSITIONS = TOPIC_PREPOSITIONS - {"on"}
+
+
+def modifies_another_noun(name: Span) -> bool:
+    """ "the Westria government", "a Westria eradication programme": the name modifies a noun
+    that is no area or place ("Qadian village", "the Qadian district police" make places)."""
+    root = name.root
+    if root.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    noun = root.head
+    return not (
+        noun.lower_ in lexicons.area_words() or noun.lemma_.lower() in lexicons.place_words()
+    )
+
+
+def names_a_topic(name: Span) -> bool:
+    """ "protested against the Westria eradication programme": a place name that modifies the
+    noun of a phrase about something names what the event was about, not where it was."""
+    if not modifies_another_noun(name):
+        return False
+    noun = name.root.head
+    while noun.dep_ in ("compound", "amod") and noun.head != noun:
+        noun = noun.head  # "the Westria dredging programme": up to "programme"
+    return noun.dep_ == "pobj" and noun.head.lower_ in ONLY_TOPIC_PREPOSITIONS
+
+
+# A country's missions abroad: "the Westrian embassy" stands in another country.
+MISSION_WORDS = frozenset({"embassy", "consulate", "legation", "chancery"})
+
+
+def owns_a_mission(name: Span) -> bool:
+    """ "protested outside the Westria embassy" or "the embassy of Westria": the country owns
+    the building, which stands elsewhere."""
+    root = name.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head.lower_ in MISSION_WORDS
+    return root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ in MISSION_WORDS
+
+
+def asked_of_a_country(prep: Token | None, place: object) -> bool:
+    """ "called on Westria to ...", "sanctions on Ruritania": a country after "on" is what is
+    asked or done to, never where (English puts events "in" a country)."""
+    return prep is not None and prep.lower_ == "on" and level(place) == COUNTRY
+
+
 def continues_chain(between: Span) -> bool:
     """Only a comma and area words between two place names: "X area, Y district"."""
     words = [t for t in between if not t.is_punct]

@@ -41,11 +41,15 @@ from footprint.extract import hygiene
 from footprint.extract.casualties import CasualtyCount, casualties_in, combine
 from footprint.extract.event_places import (
     COUNTRY,
+    asked_of_a_country,
     continues_chain,
+    hyphened_to_the_word_before,
     in_a_topic,
     level,
     modifies_a_noun,
     most_specific,
+    names_a_topic,
+    owns_a_mission,
     place_preposition,
 )
 from footprint.extract.event_types import (
@@ -549,6 +553,14 @@ class EventReader:
             if place is None:
                 continue
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
+                continue
+            name = self.doc[actor.start : actor.end]
+            if (
+                hyphened_to_the_word_before(name)
+                or names_a_topic(name)
+                or owns_a_mission(name)
+                or asked_of_a_country(prep, place)
+            ):
                 continue
             possessive = after is not None and after.text in ("’s", "'s")
             if after is not None and (modifies_a_noun(after) or (possessive and group < 0)):
@@ -1107,13 +1119,21 @@ class EventReader:
                 after = self.doc[actor.end] if actor.end < len(self.doc) else None
                 if modifies_a_noun(after) or _first_of_a_joined_name(self.doc, actor.end):
                     continue  # "Pakistan-based", "Pakistan-occupied"; "Jammu and Kashmir state"
-                prep, _ = place_preposition(self.doc[actor.start : actor.end])
+                name = self.doc[actor.start : actor.end]
+                prep, _ = place_preposition(name)
                 if prep is not None and any(
                     self._another_event_noun(t, None) for t in _before_place(prep)
                 ):
                     continue  # "in retaliation for airstrikes in X"
                 place = self.place_of(actor)
-                if place is not None:
+                if (
+                    place is None
+                    or hyphened_to_the_word_before(name)
+                    or names_a_topic(name)
+                    or owns_a_mission(name)
+                ):
+                    continue
+                if not asked_of_a_country(prep, place):  # "called on Westria to ..."
                     found.append(place)
         return most_specific(found)
 

@@ -25,7 +25,7 @@ from footprint.model import Document, DocumentResult, Entity, Event, Evidence, M
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.doc_text import doc_text
-from footprint.place.names import spelled_alike
+from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
 
@@ -268,9 +268,21 @@ def _written_as_place(ent: Span) -> bool:
         or before == "from"
         or _through_a_place(ent)
         or (before == "of" and _area_or_place_word(before2))
+        or _of_a_direction(ent)
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
         or _names_the_police(ent)
+    )
+
+
+def _of_a_direction(ent: Span) -> bool:
+    """ "Y district of south X": a direction between "of" and the name."""
+    doc, i = ent.doc, ent.start
+    return (
+        i > 2
+        and doc[i - 1].lower_ in PART_WORDS
+        and doc[i - 2].lower_ == "of"
+        and _area_or_place_word(doc[i - 3].lower_)
     )
 
 
@@ -285,7 +297,11 @@ def _geocode(
         m.name for ent, m in pairs if m.type in ("place", "organization") or _written_as_place(ent)
     }
     names |= {span.text for span in unnamed}
+    # "the Capital" is the country's capital (capitals.py) or nothing, never a place so named
+    names = {n for n in names if key(n) != "capital"}
     sure = {m.name for ent, m in pairs if _surely_a_place(ent)} | _placed_names(pairs)
+    # "in X upazila": the area word vouches for an X the model named nothing, as for a name
+    sure |= {span.text for span in unnamed if _surely_a_place(span)}
     return dict(geocoder.resolve_document(sorted(names), sure=sure))
 
 
@@ -316,18 +332,24 @@ PLACING = {"PERSON": ("in", "at", "near"), "ORG": ("in", "near", "through")}
 
 
 def _object_of_place_preposition(ent: Span) -> bool:
-    """ "in X", "near X", "at X main road": the name, or the place word it names, is the
-    preposition's object; not "in X's support", not "fired at X militants" (where X only
-    modifies a noun that is no place)."""
+    """ "in X", "near X", "at X main road", "Y district of (south) X": the name, or the place
+    word it names, is the preposition's object; not "in X's support", not "fired at X
+    militants" (where X only modifies a noun that is no place)."""
     doc = ent.doc
     phrase = ent.root
     if phrase.dep_ in ("compound", "nmod") and _area_or_place_word(phrase.head.lemma_.lower()):
         phrase = phrase.head
-    if ent.start == 0 or phrase.dep_ != "pobj" or phrase.head.i != ent.start - 1:
-        return False
     if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"):
         return False
-    return doc[ent.start - 1].lower_ in PLACING.get(ent.label_, ())
+    start = ent.start
+    if start > 0 and doc[start - 1].lower_ in PART_WORDS:
+        start -= 1  # "of south X": the direction is no part of the name
+    if start == 0 or phrase.dep_ != "pobj" or phrase.head.i != start - 1:
+        return False
+    preposition = doc[start - 1].lower_
+    if preposition == "of":
+        return start > 1 and _area_or_place_word(doc[start - 2].lower_)
+    return start == ent.start and preposition in PLACING.get(ent.label_, ())
 
 
 def _through_a_place(ent: Span) -> bool:
@@ -408,19 +430,23 @@ def _stray(tok: Token) -> bool:
 
 
 def _unnamed_toponyms(doc: Doc) -> list[Span]:
-    """Capitalised proper nouns right after "in", "at" or "near" that the model tagged as
+    """Capitalised proper nouns right after "in", "at" or "near", or after "district of" (a
+    word of direction between: "Qadian district of south Westria"), that the model tagged as
     nothing or as a stray kind ("shot a woman in Qadian", "In Sangli, pickets ..."): candidates
     the gazetteer may know."""
     out = []
     lower = lexicons.doc_words(doc).lower  # read once per Doc: no Token made for other words
     for i, word in enumerate(lower):
-        if word not in NAME_PLACE_PREPOSITIONS:
+        start = i + 1  # where the name would begin
+        if word == "of" and i > 0 and _area_or_place_word(lower[i - 1]):
+            if start < len(lower) and lower[start] in PART_WORDS:
+                start += 1  # the direction is no part of the name
+        elif word not in NAME_PLACE_PREPOSITIONS:
             continue
-        tok = doc[i]
-        end = tok.i + 1
+        end = start
         while (
             end < len(doc)
-            and end - tok.i <= 3
+            and end - start < 3
             and doc[end].pos_ == "PROPN"
             and doc[end].is_alpha
             and doc[end].text[:1].isupper()
@@ -428,8 +454,8 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
         ):
             end += 1
             end = _past_a_hyphen(doc, end)
-        if end > tok.i + 1:
-            out.append(doc[tok.i + 1 : end])
+        if end > start:
+            out.append(doc[start:end])
     return out
 
 

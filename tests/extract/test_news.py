@@ -822,3 +822,69 @@ def test_the_date_a_death_toll_rose_is_not_the_attacks(nlp):
     own = "The death toll from the bombing in Kandahar city on Thursday rose to six on Friday."
     dated = _lead(nlp, own, published="2015-03-07")
     assert dated.date.start == dt.date(2015, 3, 5)
+
+
+# -- names that are no place of the event ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # joined by a hyphen to the word before: part of a modifier
+        "Anti-Japan protesters gathered outside a hotel during a visit by the foreign minister.",
+        # a modifier of what the protest was against
+        "Fishermen protested against the Queensland dredging programme at the harbour on Monday.",
+        # a country after "on" is what is asked of, not where
+        "Activists rallied outside a hotel on Monday, calling on Japan to release the detainees.",
+        # a country's embassy stands in another country, and so does the capital it is in
+        "Hundreds rallied outside the Japan embassy in the capital on Monday.",
+        "Hundreds of protesters demonstrated outside the embassy of Japan in the capital on Monday.",
+    ],
+)
+def test_a_name_that_only_modifies_or_is_asked_of_or_owns_an_embassy_is_not_the_place(
+    nlp, text
+):
+    (event,) = _story(_read(nlp, text))
+    assert event.place is None
+
+
+def test_an_embassy_in_a_named_capital_is_placed_there(nlp):
+    text = "Hundreds of protesters demonstrated in the capital of Nepal outside the Japanese embassy."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Kathmandu"
+
+
+def test_the_capital_is_never_a_place_so_named(nlp):
+    # No country to take the capital of: the event stays unplaced, not in a region of some
+    # country whose own name is "Capital".
+    text = "Shops stayed shut across the nation, including the Capital, during the strike on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "strike" and event.place is None
+
+
+def test_the_state_written_after_district_of_and_a_direction_picks_the_district(nlp):
+    # The model takes the state for a person; "district of south" says it is a place, and it
+    # picks the Pratapgarh of that state, not the bigger one elsewhere.
+    text = "A policeman was killed in a blast in Pratapgarh district of south Rajasthan on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name.startswith("Prat") and event.place.admin1 == "Rajasthan"
+
+
+def test_a_name_the_model_left_untagged_before_an_area_word_may_be_another_spelling(nlp):
+    # Built by hand so that the model tags nothing: "in X upazila" is where only a place goes,
+    # so X may be a town's other spelling (GeoNames: "Sunāmganj"), as for a tagged name.
+    from spacy.tokens import Doc
+
+    from footprint.extract.from_doc import _geocode, _unnamed_toponyms
+
+    words = ["Two", "groups", "clashed", "in", "Sonamganj", "upazila", "."]
+    pos = ["NUM", "NOUN", "VERB", "ADP", "PROPN", "NOUN", "PUNCT"]
+    unnamed = _unnamed_toponyms(Doc(nlp.vocab, words=words, pos=pos))
+    assert [s.text for s in unnamed] == ["Sonamganj"]
+    place = _geocode([], unnamed, Geocoder())["Sonamganj"]
+    assert place is not None and place.country == "BD"
+    # after "district of" and a direction, the name without the direction
+    words = ["A", "blast", "hit", "Qadian", "district", "of", "south", "Westria", "."]
+    pos = ["DET", "NOUN", "VERB", "PROPN", "NOUN", "ADP", "ADJ", "PROPN", "PUNCT"]
+    unnamed = _unnamed_toponyms(Doc(nlp.vocab, words=words, pos=pos))
+    assert [s.text for s in unnamed] == ["Westria"]
