@@ -188,7 +188,17 @@ def _counts(values: Iterable[str | None]) -> list[dict[str, Any]]:
 # -- itinerary stops --------------------------------------------------------------------------
 
 
-def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow) -> None:
+class _Decoded(dict[str, Any]):
+    """JSON text -> its value, each text decoded once: an actor's rows repeat their towns'
+    places and their (nearly always empty) conflicts. The stops share the values; nothing
+    changes them."""
+
+    def __missing__(self, text: str) -> Any:
+        value = self[text] = json.loads(text)
+        return value
+
+
+def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow, decoded: _Decoded) -> None:
     """Fold one participation into the stop of its occasion: an event reported in two
     documents is one stop with the evidence of both; the most precise date leads, and
     conflicting dates are shown."""
@@ -207,12 +217,12 @@ def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow) -> None:
             "label": row.label,
             "type": row.type,
             "background": bool(row.background),
-            "place": json.loads(row.place) if row.place else None,
+            "place": decoded[row.place] if row.place else None,
             "role": row.role,
             "mode": row.mode,
-            "documents": json.loads(row.occasion_documents or "[]") or [row.evidence_document],
+            "documents": decoded[row.occasion_documents or "[]"] or [row.evidence_document],
             "independent_sources": row.independent_sources or 1,
-            "conflicts": json.loads(row.conflicts or "[]"),
+            "conflicts": decoded[row.conflicts or "[]"],
             "evidence": [evidence],
             "via": None,
             "also_via": [],
@@ -225,7 +235,7 @@ def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow) -> None:
     if stop["mode"] == "unknown" and row.mode != "unknown":
         stop["mode"] = row.mode
     if stop["place"] is None and row.place:
-        stop["place"] = json.loads(row.place)
+        stop["place"] = decoded[row.place]
     if _precision_rank(date) < _precision_rank(stop["date"]):
         stop["date"] = date
 
@@ -233,8 +243,9 @@ def _add_row(stops: dict[str, dict[str, Any]], row: AppearanceRow) -> None:
 def _stops(rows: Iterable[AppearanceRow]) -> dict[str, dict[str, Any]]:
     """Occasion -> its itinerary stop, from participations."""
     stops: dict[str, dict[str, Any]] = {}
+    decoded = _Decoded()
     for row in rows:
-        _add_row(stops, row)
+        _add_row(stops, row, decoded)
     return stops
 
 
@@ -584,17 +595,16 @@ def _partners(
         actor = actor_of[seen.entity_id]
         if seen.entity_id in own or actor in acting.get(occasion, ()):
             continue
-        o = others.setdefault(
-            actor,
-            {
+        o = others.get(actor)
+        if o is None:  # not setdefault: an organisation's page reads ten thousand rows
+            o = others[actor] = {
                 "id": actor,
                 "names": [],
                 "type": seen.type,
                 "events": set(),
                 "roles": set(),
                 "members": set(),
-            },
-        )
+            }
         o["names"].append(seen.name)
         o["members"].add(seen.entity_id)
         o["events"].add(occasion)
@@ -698,6 +708,7 @@ def profile(
     since: date | None = None,
     until: date | None = None,
     direct: bool = False,
+    state: bool = True,
 ) -> dict[str, Any]:
     """The actor's itinerary, places, partners, roles, hosts, change over time (`by_period`,
     and `span`: its first and latest dated appearance) and designations.
@@ -714,9 +725,10 @@ def profile(
     tied actor, its predicate and role, past marker, tenure, doubt, and the relation's
     evidence with offsets) and `also_via` (the other tied actors there); `front_itinerary`;
     `host_state` (analysis/state.py: the occasions where state actors took part, who, in which
-    role, why they count as state actors and the sentence that says so); and `ties`, every
-    tied actor with its relations and which of its occasions were counted,
-    counted with doubt, or left out and why."""
+    role, why they count as state actors and the sentence that says so; left out with
+    `state=False`, for a reader that does not show it); and `ties`, every tied actor with its
+    relations and which of its occasions were counted, counted with doubt, or left out and
+    why."""
     code = country_code(country) if country else None
     ids = actor_entities(store, resolve_actor(store, actor))
     info = entity_rows(store, ids)
@@ -734,11 +746,10 @@ def profile(
     # Everyone at the itinerary's reports, read once for the partners and the host state.
     seen = store.co_participants(list(dict.fromkeys(r for s in itinerary for r in s["reports"])))
     partners, hosts = _partners(store, itinerary, set(ids), rolled.acting, seen)
-    state = host_state(store, itinerary, set(ids), rolled.acting, seen)
 
     periods = Counter(_quarter(s["date"]) for s in itinerary)
     places = [s["place"] or {} for s in itinerary]
-    return {
+    answer: dict[str, Any] = {
         "actor": {
             "id": main,
             "ids": ids,
@@ -774,5 +785,7 @@ def profile(
         ],
         "span": _span(itinerary),
         "designations": _designations(store, ids),
-        "host_state": state,
     }
+    if state:
+        answer["host_state"] = host_state(store, itinerary, set(ids), rolled.acting, seen)
+    return answer

@@ -311,7 +311,10 @@ class ActorStore(SQLBase):
                 f"WHERE p.entity_id IN ({marks(chunk)}){where}",
                 [*chunk, *params],
             )
-        rows = [r for r in rows if in_country(r.place, country)]
+        if country:
+            # The rows repeat their towns' places: each is read once.
+            inside = {place for place in {r.place for r in rows} if in_country(place, country)}
+            rows = [r for r in rows if r.place in inside]
         rows.sort(key=lambda r: (r.id, r.who))
         return rows
 

@@ -35,6 +35,15 @@ def event_href(event_id: str) -> str:
     return "/events/" + quote(event_id, safe="")
 
 
+def href_of(item: dict[str, Any]) -> str | None:
+    """The reader link of an evidence dict (one with a string `document` and a non-empty string
+    `sentence`); None for any other dict."""
+    document, sentence = item.get("document"), item.get("sentence")
+    if isinstance(document, str) and isinstance(sentence, str) and sentence:
+        return evidence_href(document, sentence)
+    return None
+
+
 def link_evidence(value: Any) -> Any:
     """Add `href` (the reader at the sentence) to every evidence dict inside `value`: any dict
     with a string `document` and a string `sentence`. Changes `value` in place; returns it.
@@ -45,9 +54,9 @@ def link_evidence(value: Any) -> Any:
     while stack:
         item = stack.pop()
         if isinstance(item, dict):
-            document, sentence = item.get("document"), item.get("sentence")
-            if isinstance(document, str) and isinstance(sentence, str) and sentence:
-                item["href"] = evidence_href(document, sentence)
+            href = href_of(item)
+            if href is not None:
+                item["href"] = href
             inner: Iterable[Any] = item.values()
         else:
             inner = item

@@ -21,7 +21,7 @@ from footprint.store import StoreView
 from footprint.web import pictures, views
 from footprint.web.api import read, run_search
 from footprint.web.errors import WebError
-from footprint.web.evidence import actor_href, document_href, event_href, link_evidence
+from footprint.web.evidence import actor_href, document_href, event_href, href_of, link_evidence
 from footprint.web.params import Filters, blank, event_types, filters, roles
 from footprint.web.reader import document_view
 
@@ -31,15 +31,41 @@ Checked = Annotated[Filters, Depends(filters)]
 LIST_LIMIT = 200
 # Itinerary rows drawn on an actor's page; the JSON and the filters give the rest.
 STOPS_SHOWN = 200
+_DICT_NAMES = frozenset(dir(dict))
 
-_env = Environment(
+
+class _Environment(Environment):
+    # A template's `x.name` asks for an attribute first and then for the key; the views are
+    # plain dicts, whose keys are never attributes, so every such read raised and caught an
+    # AttributeError (thousands per actor page). Keys are read first here, except the names of
+    # dict's own methods (`given.get`), which Jinja reads as the methods.
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_NAMES:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+_env = _Environment(
     loader=FileSystemLoader(HERE / "templates"),
     autoescape=True,  # every template is HTML
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def _evidence_link(ev: dict[str, Any]) -> Any:
+    """The reader link of an evidence dict a page shows: the `href` its view gave it, else made
+    here (an actor's view comes unlinked). Undefined, as a missing `href` was, when it has no
+    sentence to link to."""
+    if "href" in ev:
+        return ev["href"]
+    href = href_of(ev)
+    return _env.undefined(obj=ev, name="href") if href is None else href
+
+
 _env.globals.update(
+    evidence_link=_evidence_link,
     actor_href=actor_href,
     event_href=event_href,
     document_href=document_href,
@@ -131,7 +157,7 @@ async def actor_page(
 
 
 def actor_html(store: StoreView, actor_id: str, only: Filters, direct: bool, path: str) -> str:
-    view = views.actor_view(store, actor_id, only, direct)
+    view = views.actor_view(store, actor_id, only, direct, page=True)
     stops = view["itinerary"]
     network_query = _query([("around", actor_id), ("depth", "1"), ("top", "60"),
                             *only.query_pairs()])

@@ -3,7 +3,8 @@ piece of any spelling, an actor's page (its profile, designations with evidence,
 designated as of each occasion), an occasion's page, and the store's status.
 
 The API returns these dicts as JSON and the pages render the same dicts, so the two never
-disagree. Every evidence dict carries `href`, the document reader at its sentence.
+disagree. Every evidence dict carries `href`, the document reader at its sentence (an actor's
+page asks for its view without them and links only the evidence it shows).
 """
 
 from __future__ import annotations
@@ -145,11 +146,15 @@ def _designated_at(store: StoreView, stops: list[dict[str, Any]], ids: set[str])
 
 
 def actor_view(
-    store: StoreView, actor_id: str, filters: Filters, direct: bool = False
+    store: StoreView, actor_id: str, filters: Filters, direct: bool = False, page: bool = False
 ) -> dict[str, Any]:
     """An actor's page: its profile (an organisation's rolled up through its people unless
     `direct`) under the filters, its designations with evidence, and per occasion who of it was
-    designated as of that date."""
+    designated as of that date.
+
+    `page` leaves out what only the JSON gives: the evidence's `href` (an organisation's
+    profile holds thousands of evidence dicts, its page shows a few hundred and links them
+    itself) and the profile's `host_state`."""
     from footprint.analysis.profile import profile
 
     head = entity_or_404(store, actor_id)
@@ -157,7 +162,7 @@ def actor_view(
     try:
         prof = profile(
             store, head.name, country=only.country, since=only.since, until=only.until,
-            direct=direct,
+            direct=direct, state=not page,
         )
     except FootprintError as exc:
         raise not_found(str(exc), "actor") from None
@@ -180,7 +185,7 @@ def actor_view(
     prof["designations"] = _designation_rows(store, ids)
     prof["actor"]["page_id"] = actor_id
     prof["filters"] = {**prof["filters"], **filters.given}
-    return link_evidence(prof)
+    return prof if page else link_evidence(prof)
 
 
 # -- occasions ------------------------------------------------------------------------------------

@@ -51,6 +51,12 @@ def test_partners_are_actors_counted_by_occasion(store):
     assert names["Javed Iqbal Qureshi"]["shared_events"] == 1
 
 
+def test_without_the_state_reading_only_host_state_is_left_out(store):
+    whole = profile(store, "Yousef al-Qadi")
+    assert "occasions" in whole.pop("host_state")
+    assert profile(store, "Yousef al-Qadi", state=False) == whole
+
+
 def test_filters_cut_the_itinerary(store):
     assert profile(store, "Yousef al-Qadi", country="PK")["itinerary"]
     assert profile(store, "Yousef al-Qadi", country="IR")["itinerary"] == []

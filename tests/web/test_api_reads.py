@@ -76,6 +76,33 @@ def test_an_organisation_is_rolled_up_through_its_people(api):
     assert direct["itinerary"] == []
 
 
+def test_actor_pages_link_each_evidence_to_its_sentence_in_the_reader(api):
+    """An actor's page links the evidence it shows itself (its view comes without links): every
+    quoted sentence links to the reader at that sentence, as the API's `href` does, the
+    organisation's rolled-up `via` evidence too."""
+    import re
+
+    def hrefs(value):
+        if isinstance(value, dict):
+            yield from ([value["href"]] if "href" in value else [])
+            value = list(value.values())
+        for item in value if isinstance(value, list) else []:
+            yield from hrefs(item)
+
+    org = actor_id(api, "Crimson Hand Brigade", "organization")
+    for actor in (actor_id(api, "Nadia Rahman"), org):
+        html = api.get(f"/actors/{actor}").text
+        quoted = html.count('<blockquote class="evidence">')
+        links = re.findall(r'<a class="source" href="(/documents/[^"#]+)#(c-[0-9a-f]{12})">', html)
+        assert quoted and len(links) == quoted, actor
+        answered = set(hrefs(api.get(f"/api/actors/{actor}").json()))
+        for document, anchor in set(links):
+            assert f"{document}#{anchor}" in answered
+            assert f'id="{anchor}"' in api.get(document).text, (document, anchor)
+    via = api.get(f"/api/actors/{org}").json()["itinerary"][0]["via"]["evidence"]
+    assert via["href"] in re.findall(r'class="source" href="([^"]+)"', api.get(f"/actors/{org}").text)
+
+
 def test_actor_filters(api):
     nadia = actor_id(api, "Nadia Rahman")
     spring = api.get(f"/api/actors/{nadia}", params={"since": "2024-04-01"}).json()
