@@ -17,7 +17,7 @@ from typing import ClassVar, NamedTuple
 from footprint.place import cache
 from footprint.place.index import CITY, PlaceIndex, postings
 from footprint.place.model import Place
-from footprint.place.names import Hint, name_key, query_forms
+from footprint.place.names import Hint, name_key, query_forms, sound_key, vowels_agree
 from footprint.place.ranking import prior_scores
 from footprint.settings import default_cache_dir
 
@@ -60,6 +60,10 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex) -> None:
         self.index = index
         self._capitals: dict[str, int] | None = None  # country code -> row, built on first use
+        # region key -> its towns' rows; region key -> sound key -> rows, built on first use
+        self._towns: dict[str, list[int]] | None = None
+        self._sounds: dict[str, dict[str, list[int]]] = {}
+        self._sounds_lock = threading.Lock()
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -88,6 +92,29 @@ class Gazetteer:
         order = sorted(range(len(found.matches)), key=lambda i: -scores[i])
         return [self.index.place(found.matches[i].row) for i in order]
 
+    def sounding_alike(self, name: str, region: str) -> list[int]:
+        """Rows of the towns in a first-level region (its key, "CC.code") whose names sound
+        like `name` as transliterations write it ("Zendah" for "Zenda"; see `sound_key`)."""
+        wanted = sound_key(name)
+        if len(wanted.replace(" ", "")) < 2:
+            return []  # one consonant says too little
+        index = self.index
+        with self._sounds_lock:
+            if self._towns is None:  # one pass over the index, on first use
+                self._towns = {}
+                for row, key in enumerate(index.region):
+                    if key and index.kind_of(row) == CITY:
+                        self._towns.setdefault(key, []).append(row)
+            sounds = self._sounds.get(region)
+            if sounds is None:
+                sounds = {}
+                for row in self._towns.get(region, ()):
+                    sounds.setdefault(sound_key(index.names[row]), []).append(row)
+                self._sounds[region] = sounds
+        # Consonants alone are shared by other names ("Zonda", "Zanid"): the vowels must
+        # agree too, as transliterations write them ("Zendah" and "Zenda").
+        return [r for r in sounds.get(wanted, ()) if vowels_agree(name, self.index.names[r])]
+
     def lookup(self, name: str) -> Lookup | None:
         """Matches for the first form of the name that has any; None for demonyms."""
         if self.demonym(name) is not None:
@@ -112,7 +139,7 @@ class Gazetteer:
             hint = form.hint
             # "Vancouver city" is also an alternate name of a town elsewhere: the places
             # named "Vancouver" stay candidates, for the document's context to choose. Where a
-            # place's own name is the whole phrase ("Northern Territory"), they count as named
+            # place's own name is the whole phrase ("Mission District"), they count as named
             # by another of their names: that place comes first unless the context says else.
             stripped = next((f for f in forms[k + 1 :] if f.hint and not form.hint), None)
             if stripped is not None:

@@ -26,6 +26,7 @@ from footprint.place.distance import haversine_km
 from footprint.place.gazetteer import Gazetteer, Lookup
 from footprint.place.index import ADMIN1, ADMIN2, CITY, COUNTRY, PlaceIndex
 from footprint.place.model import Place
+from footprint.place.names import query_forms
 from footprint.place.ranking import WEIGHTS, Weights, context_score, prior_scores
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ MAX_OPTIONS = 60  # per name, by prior: enough for "San Jose"; keeps big documen
 NEAR_KINDS = (CITY, ADMIN2)  # points that stand for small areas, where distance means something
 NEAR_FULL_KM = 30.0  # toponyms this close support each other fully ...
 NEAR_NONE_KM = 100.0  # ... and not at all from this far
+REGION_SHARE = 0.5  # a region this share of the document's places lie in is its region
 MIN_BELIEF = 0.01  # candidates believed less than 1/100 of their name's best lend no support
 
 
@@ -118,7 +120,32 @@ class Geocoder:
             answers[name] = (
                 self._answer(read, contexts.get(id(read), Context())) if read is not None else None
             )
+        for name, read in readings.items():
+            if read.sure and not read.options and not (read.demonym or read.container):
+                others = [r for r in voters if r is not read]
+                answers[name] = self._spelled_otherwise(name, others)
         return answers
+
+    def _spelled_otherwise(self, name: str, voters: list[Reading]) -> Place | None:
+        """A name written where only a place goes that the gazetteer does not know: the one
+        town of the document's own region whose name sounds alike ("in Zendah town, Westria
+        province": Zenda). Only a region that most of the document's places lie in, and only
+        one town there, answers: two regions may each have a town that sounds alike."""
+        regions: dict[str, float] = collections.defaultdict(float)
+        for reading in voters:
+            for key, share in self._votes(reading)[1].items():
+                regions[key] += reading.vote_weight * share
+        total = sum(regions.values())  # of the places that lie in some region
+        if total <= 0:
+            return None
+        found = {
+            row
+            for key, share in regions.items()
+            if share / total >= REGION_SHARE
+            for form in query_forms(name)  # "Zendah town": "Zendah"
+            for row in self.gazetteer.sounding_alike(form.key, key)
+        }
+        return self.index.place(found.pop()) if len(found) == 1 else None
 
     def resolve(self, name: str, context: collections.Counter[str] | None = None) -> Place | None:
         """One name, optionally with counts of the country codes seen in its document."""

@@ -32,6 +32,7 @@ _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 
 Hint = Literal["city", "region"]
 
+ARTICLES = ("al", "el")  # the Arabic article as English texts write it before a place name
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 # Words after a name that make it a town's ("Kidal town"); the event reader reads them too.
 CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
@@ -128,6 +129,43 @@ def spelled_alike(a: str, b: str) -> bool:
     return fuzz.ratio(name_key(a), name_key(b)) >= SAME_NAME
 
 
+_ASPIRATES = re.compile(r"(?<=[bcdgjklmnprstvwxz])h")  # "kh", "dh", "bh": the h is breath
+_VOWELS = re.compile(r"(?<=.)[aeiouy]+")  # every vowel but a first letter
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def sound_key(text: str) -> str:
+    """The consonants of a name as transliterations agree on them: "Zendah" and "Zenda",
+    "Westrya" and "Westria", "Sangleepur" and "Sanglipur" share one key. Each word keeps its
+    first letter; "ph" is "f", "q" is "k", "w" is "v"; an aspirate's h, a final h, vowels after
+    the first letter and doubled letters go."""
+    words = []
+    for word in name_key(text).split():
+        word = word.replace("ph", "f").replace("q", "k").replace("w", "v")
+        word = _ASPIRATES.sub("", word)
+        if len(word) > 1:
+            word = word[0] + word[1:].rstrip("h")
+        word = _DOUBLED.sub(r"\1", _VOWELS.sub("", word))
+        words.append(word)
+    return " ".join(words)
+
+
+_VOWEL_SPELLINGS = (("ee", "i"), ("oo", "u"), ("ou", "u"), ("ai", "e"), ("ei", "e"))
+VOWELS_ALIKE = 75  # rapidfuzz ratio of the keys with one spelling per vowel sound
+
+
+def vowels_agree(a: str, b: str) -> bool:
+    """Do two names that share a sound key also write their vowels alike ("Zendah", "Zenda")?"""
+
+    def plain(text: str) -> str:
+        key = name_key(text)
+        for written, sound in _VOWEL_SPELLINGS:
+            key = key.replace(written, sound)
+        return _DOUBLED.sub(r"\1", key)
+
+    return fuzz.ratio(plain(a), plain(b)) >= VOWELS_ALIKE
+
+
 def latin_key(text: str) -> str:
     """name_key for names in Latin script only: "" for any name with letters of another script
     (alternate names in Cyrillic, Arabic, CJK ... never meet English text)."""
@@ -170,14 +208,22 @@ def _forms_of(base: str) -> list[QueryForm]:
     if words[0] == "the" and len(words) > 1:
         words = words[1:]
         forms.append(QueryForm(" ".join(words)))
-    for variant in _abbreviation_variants(words):
-        forms.append(QueryForm(" ".join(variant)))
-    if len(words) > 1 and words[-1] in CITY_WORDS:
-        forms.append(QueryForm(" ".join(words[:-1]), "city"))
-    if len(words) > 1 and words[-1] in _REGION_WORDS:
-        forms.append(QueryForm(" ".join(words[:-1]), "region"))
-    if len(words) > 1 and words[0] in PART_WORDS:
-        forms.append(QueryForm(" ".join(words[1:]), partial=True))
+    spellings = [words]
+    if words[0] in ARTICLES and len(words) > 1:
+        # "Al-Zenda": GeoNames writes most such names without the article (tried after the
+        # name as written, with and without its area word: "Al Zenda governorate")
+        spellings.append(words[1:])
+    for words in spellings:
+        if words is not spellings[0]:
+            forms.append(QueryForm(" ".join(words)))
+        for variant in _abbreviation_variants(words):
+            forms.append(QueryForm(" ".join(variant)))
+        if len(words) > 1 and words[-1] in CITY_WORDS:
+            forms.append(QueryForm(" ".join(words[:-1]), "city"))
+        if len(words) > 1 and words[-1] in _REGION_WORDS:
+            forms.append(QueryForm(" ".join(words[:-1]), "region"))
+        if len(words) > 1 and words[0] in PART_WORDS:
+            forms.append(QueryForm(" ".join(words[1:]), partial=True))
     return forms
 
 

@@ -177,3 +177,22 @@ def test_a_unit_below_a_district_is_found_by_its_seat_town(geocoder, written, to
     place = geocoder.resolve(written)
     assert place is not None and (place.name, place.country) == (town, code)
 
+
+
+@pytest.mark.parametrize(
+    ("written", "region", "town"),
+    [("Khuzdaar town", "Balochistan province", "Khuzdar"), ("Ghotky", "Sindh", "Ghotki")],
+)
+def test_an_unknown_spelling_where_only_a_place_goes_is_the_region_town_it_sounds_like(
+    geocoder, written, region, town
+):
+    answers = geocoder.resolve_document([written, region, "Pakistan"], sure={written})
+    assert answers[written] is not None and answers[written].name == town
+    # not without the region that says where to look, nor where the text does not say a
+    # place goes
+    assert geocoder.resolve_document([written, "Pakistan"], sure={written})[written] is None
+    assert geocoder.resolve_document([written, region, "Pakistan"])[written] is None
+
+
+def test_a_name_with_the_arabic_article_finds_the_place_written_without_it(geocoder):
+    assert where(geocoder.resolve("Al-Musaffah")) == ("Musaffah", "AE", "city")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from footprint.place.names import latin_key, name_key, query_forms
+from footprint.place.names import latin_key, name_key, query_forms, sound_key, vowels_agree
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,24 @@ def test_query_forms_carry_what_a_stripped_word_said():
     assert forms["oaxaca"].hint == "region"
     forms = {f.key: f for f in query_forms("northern Syria")}
     assert forms["syria"].partial
+
+
+def test_query_forms_try_a_name_without_its_arabic_article_after_the_name_as_written():
+    keys = [f.key for f in query_forms("Al-Qadian governorate")]
+    assert keys.index("al qadian") < keys.index("qadian governorate") < keys.index("qadian")
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Khuzdaar", "Khuzdar"), ("Turbet", "Turbat"), ("Sangleepur", "Sanglipur"),
+     ("Zendah", "Zenda"), ("Dera Ghazee", "Dera Ghazi")],
+)
+def test_transliterations_of_one_name_share_a_sound_key(one, other):
+    assert sound_key(one) == sound_key(other)
+    assert vowels_agree(one, other)
+
+
+def test_names_with_other_vowels_or_consonants_do_not_sound_alike():
+    assert sound_key("Karachi") != sound_key("Kirkuk")
+    # the consonants agree, the vowels do not: two names, not two spellings
+    assert sound_key("Hursa") == sound_key("Haris") and not vowels_agree("Hursa", "Haris")
