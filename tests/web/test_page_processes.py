@@ -31,6 +31,21 @@ def _die(store: StoreView) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _collector(store: StoreView) -> tuple[tuple[int, ...], int]:
+    import gc
+
+    return gc.get_threshold(), gc.get_freeze_count()
+
+
+def test_page_processes_set_what_they_loaded_aside_from_the_collector(web_settings):
+    processes = StoreProcesses(str(web_settings.db), 1)
+    try:
+        threshold, frozen = asyncio.run(processes.run(_collector))
+    finally:
+        processes.close()
+    assert threshold == stores.PAGE_GC_THRESHOLD and frozen > 0
+
+
 def test_jobs_run_in_other_processes_each_with_a_store(web_settings, monkeypatch):
     monkeypatch.setattr(stores, "RESTART_WAIT_S", 0.5)
     processes = StoreProcesses(str(web_settings.db), 2)
