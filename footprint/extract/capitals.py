@@ -12,7 +12,7 @@ only; no entity stands for them.
 from __future__ import annotations
 
 import collections
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -61,13 +61,17 @@ def country_of(word: str, places: dict[str, object], geocoder: Geocoder) -> str 
 
 
 def first_country(
-    words: Iterable[str], places: dict[str, object], geocoder: Geocoder
+    words: Iterable[str],
+    places: dict[str, object],
+    geocoder: Geocoder,
+    besides: Collection[str] = (),
 ) -> str | None:
-    """The first country that capitalised words name (by name or demonym), if any."""
+    """The first country that capitalised words name (by name or demonym), if any, other than
+    those `besides`."""
     for word in words:
         if word[:1].isupper():
             code = country_of(word, places, geocoder)
-            if code:
+            if code and code not in besides:
                 return code
     return None
 
@@ -108,9 +112,12 @@ def capital_references(
         country = _qualified_country(tok, places, geocoder)
         if country == "":
             continue  # qualified by something other than a country: some other capital
-        code = country or filed_in or _sentence_country(tok, places, geocoder) or most
-        if code is not None and code in _mission_owners(tok.sent, places, geocoder):
-            continue  # "the Westria embassy in the capital": in another country's capital
+        # "the Westria embassy in the capital": another country's capital, unless the phrase
+        # names the country ("the Westrian capital")
+        owners = _mission_owners(tok.sent, places, geocoder) if country is None else set()
+        code = country or filed_in or _sentence_country(tok, places, geocoder, owners) or most
+        if code is not None and code in owners:
+            continue
         capital = geocoder.gazetteer.capital(code) if code else None
         if capital is not None:
             out[(tok.i, tok.i + 1)] = capital
@@ -125,9 +132,11 @@ def _determined(tok: Token) -> bool:
     )
 
 
-def _sentence_country(tok: Token, places: dict[str, object], geocoder: Geocoder) -> str | None:
-    """The first country the capital's sentence names, if any."""
-    return first_country((w.text for w in tok.sent if w.i != tok.i), places, geocoder)
+def _sentence_country(
+    tok: Token, places: dict[str, object], geocoder: Geocoder, besides: set[str]
+) -> str | None:
+    """The first country the capital's sentence names, if any, other than those `besides`."""
+    return first_country((w.text for w in tok.sent if w.i != tok.i), places, geocoder, besides)
 
 
 def _mission_owners(sent: Span, places: dict[str, object], geocoder: Geocoder) -> set[str]:

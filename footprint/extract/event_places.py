@@ -72,16 +72,21 @@ def modifies_a_noun(after: Token | None) -> bool:
     return after is not None and (after.text == "-" or after.lower_ == "based")
 
 
+# Prefixes that make a country's name part of a modifier: "anti-Westria protesters".
+MODIFYING_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre", "pan"})
+
+
 def hyphened_to_the_word_before(name: Span) -> bool:
-    """ "anti-Westria protesters", "the Ruritania-Westria border": a name joined by a hyphen to
-    the word before it is part of a modifier, not where something happened."""
+    """ "anti-Westria protesters", "pro-Westria groups": a name joined by a hyphen to a prefix
+    is part of a modifier, not where something happened. Not "the Ruritania-Westria border",
+    which is a place."""
     doc, i = name.doc, name.start
     return (
         i > 1
         and doc[i - 1].text == "-"
         and not doc[i - 1].whitespace_
         and not doc[i - 2].whitespace_
-        and doc[i - 2].is_alpha
+        and doc[i - 2].lower_ in MODIFYING_PREFIXES
     )
 
 
@@ -90,7 +95,7 @@ ONLY_TOPIC_PREPOSITIONS = TOPIC_PREPOSITIONS - {"on"}
 
 
 def modifies_another_noun(name: Span) -> bool:
-    """ "the Westria government", "a Westria eradication programme": the name modifies a noun
+    """ "the Westria government", "a Westria mining scheme": the name modifies a noun
     that is no area or place ("Qadian village", "the Qadian district police" make places)."""
     root = name.root
     if root.dep_ not in ("compound", "amod", "nmod"):
@@ -102,13 +107,13 @@ def modifies_another_noun(name: Span) -> bool:
 
 
 def names_a_topic(name: Span) -> bool:
-    """ "protested against the Westria eradication programme": a place name that modifies the
+    """ "protested against the Westria mining scheme": a place name that modifies the
     noun of a phrase about something names what the event was about, not where it was."""
     if not modifies_another_noun(name):
         return False
     noun = name.root.head
     while noun.dep_ in ("compound", "amod") and noun.head != noun:
-        noun = noun.head  # "the Westria dredging programme": up to "programme"
+        noun = noun.head  # "the Westria coal mining scheme": up to "scheme"
     return noun.dep_ == "pobj" and noun.head.lower_ in ONLY_TOPIC_PREPOSITIONS
 
 
@@ -116,19 +121,34 @@ def names_a_topic(name: Span) -> bool:
 MISSION_WORDS = frozenset({"embassy", "consulate", "legation", "chancery"})
 
 
-def owns_a_mission(name: Span) -> bool:
+def owns_a_mission(name: Span, place: object) -> bool:
     """ "protested outside the Westria embassy" or "the embassy of Westria": the country owns
-    the building, which stands elsewhere."""
+    the building, which stands elsewhere. Not a town ("the Qadian consulate" is in Qadian)."""
+    if level(place) != COUNTRY:
+        return False
     root = name.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
         return root.head.head.lower_ in MISSION_WORDS
     return root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.lower_ in MISSION_WORDS
 
 
-def asked_of_a_country(prep: Token | None, place: object) -> bool:
-    """ "called on Westria to ...", "sanctions on Ruritania": a country after "on" is what is
-    asked or done to, never where (English puts events "in" a country)."""
-    return prep is not None and prep.lower_ == "on" and level(place) == COUNTRY
+# Words "on" a country hangs on when the country is asked or made to do something.
+ASKING_WORDS = frozenset(
+    {"call", "urge", "press", "pressure", "impose", "sanction", "ban", "insist", "prevail"}
+)
+
+
+def asked_of_a_country(name: Span, prep: Token | None, place: object) -> bool:
+    """ "called on Westria to ...", "sanctions imposed on Ruritania": a country asked or made
+    to do something, never where. Not "airstrikes on Westria" (where they struck) nor "on
+    Westria's coast"."""
+    return (
+        prep is not None
+        and prep.lower_ == "on"
+        and level(place) == COUNTRY
+        and name.root.head == prep
+        and prep.head.lemma_.lower() in ASKING_WORDS
+    )
 
 
 def continues_chain(between: Span) -> bool:

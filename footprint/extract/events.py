@@ -557,9 +557,9 @@ class EventReader:
             name = self.doc[actor.start : actor.end]
             if (
                 hyphened_to_the_word_before(name)
-                or names_a_topic(name)
-                or owns_a_mission(name)
-                or asked_of_a_country(prep, place)
+                or (actor.type == "place" and names_a_topic(name))
+                or owns_a_mission(name, place)
+                or asked_of_a_country(name, prep, place)
             ):
                 continue
             possessive = after is not None and after.text in ("’s", "'s")
@@ -1130,10 +1130,10 @@ class EventReader:
                     place is None
                     or hyphened_to_the_word_before(name)
                     or names_a_topic(name)
-                    or owns_a_mission(name)
+                    or owns_a_mission(name, place)
                 ):
                     continue
-                if not asked_of_a_country(prep, place):  # "called on Westria to ..."
+                if not asked_of_a_country(name, prep, place):  # "called on Westria to ..."
                     found.append(place)
         return most_specific(found)
 

@@ -430,17 +430,19 @@ def _stray(tok: Token) -> bool:
 
 
 def _unnamed_toponyms(doc: Doc) -> list[Span]:
-    """Capitalised proper nouns right after "in", "at" or "near", or after "district of" (a
-    word of direction between: "Qadian district of south Westria"), that the model tagged as
+    """Capitalised proper nouns right after "in", "at" or "near", or after "district of" (with
+    a word of direction before: "Qadian district of south Westria"), that the model tagged as
     nothing or as a stray kind ("shot a woman in Qadian", "In Sangli, pickets ..."): candidates
     the gazetteer may know."""
     out = []
     lower = lexicons.doc_words(doc).lower  # read once per Doc: no Token made for other words
     for i, word in enumerate(lower):
-        start = i + 1  # where the name would begin
+        first = start = i + 1  # where the span and the capitalised name would begin
         if word == "of" and i > 0 and _area_or_place_word(lower[i - 1]):
             if start < len(lower) and lower[start] in PART_WORDS:
-                start += 1  # the direction is no part of the name
+                # kept in the span: "South Westria" may be a unit's own name, and the
+                # gazetteer reads "south Westria" as Westria where it is not
+                start += 1
         elif word not in NAME_PLACE_PREPOSITIONS:
             continue
         end = start
@@ -455,7 +457,7 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
             end += 1
             end = _past_a_hyphen(doc, end)
         if end > start:
-            out.append(doc[start:end])
+            out.append(doc[first:end])
     return out
 
 

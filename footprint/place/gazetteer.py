@@ -128,6 +128,9 @@ class Gazetteer:
         for k, form in enumerate(forms):
             primary = postings(index.primary.get(form.key))
             alternate = postings(index.alternate.get(form.key))
+            if form.countries is not None:
+                primary = tuple(r for r in primary if index.country[r] in form.countries)
+                alternate = tuple(r for r in alternate if index.country[r] in form.countries)
             if shouting:
                 primary = self._shouted(form.key, primary, shouting)
                 alternate = ()
@@ -145,6 +148,8 @@ class Gazetteer:
             if stripped is not None:
                 seen |= set(alternate)
                 more = postings(index.primary.get(stripped.key))
+                if stripped.countries is not None:
+                    more = tuple(r for r in more if index.country[r] in stripped.countries)
                 matches += [Match(r, bool(primary)) for r in more if r not in seen]
                 hint = hint or stripped.hint
             return Lookup(form.key, hint, form.partial, tuple(matches))

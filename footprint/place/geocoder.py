@@ -387,8 +387,11 @@ class Geocoder:
         sure = reading.sure and not off_context
         floor = self.weights.sure_alternate_floor if sure else self.weights.alternate_floor
         if best.alternate and best_score < floor:
-            # Only another name of a small, out-of-context place: more likely not a place.
-            return None
+            # Only another name of a small, out-of-context place: more likely not a place, or
+            # the place whose own name it is ("Zenda district": the district so called, not
+            # the bigger town of Zenda, which the area word leaves named otherwise).
+            own = [o for o in options if not o.alternate]
+            return self._best(reading, own, context) if own else None
         return best.row
 
 

@@ -50,17 +50,14 @@ _REGION_WORDS = {
     "department",
     "area",
     "valley",
-    # South Asia's units below a district, each named after its seat town ("X upazila"):
-    # GeoNames has few of them as areas, so the seat's point stands for the unit.
-    "upazila",
-    "upazilla",
-    "tehsil",
-    "tahsil",
-    "thana",
-    "taluk",
-    "taluka",
-    "mandal",
 }
+# South Asia's units below a district, each named after its seat town ("X upazila"): GeoNames
+# has few of them as areas, so the seat's point stands for the unit. The words are South
+# Asia's only: "X tehsil" is no town of the same name elsewhere.
+_SUBDISTRICT_WORDS = {
+    "upazila", "upazilla", "tehsil", "tahsil", "thana", "taluk", "taluka", "mandal"
+}
+SOUTH_ASIA = frozenset({"IN", "PK", "BD", "NP", "LK", "AF", "BT"})
 # Direction and extent words before a name ("northern Syria", "Greater Karachi"): the name
 # without them is the place meant, or the best point for it.
 PART_WORDS = {
@@ -181,6 +178,7 @@ class QueryForm:
     key: str
     hint: Hint | None = None
     partial: bool = False  # a direction word was dropped: the place is a part of the result
+    countries: frozenset[str] | None = None  # only places in these countries, when given
 
 
 def query_forms(name: str) -> list[QueryForm]:
@@ -222,6 +220,8 @@ def _forms_of(base: str) -> list[QueryForm]:
             forms.append(QueryForm(" ".join(words[:-1]), "city"))
         if len(words) > 1 and words[-1] in _REGION_WORDS:
             forms.append(QueryForm(" ".join(words[:-1]), "region"))
+        if len(words) > 1 and words[-1] in _SUBDISTRICT_WORDS:
+            forms.append(QueryForm(" ".join(words[:-1]), "region", countries=SOUTH_ASIA))
         if len(words) > 1 and words[0] in PART_WORDS:
             forms.append(QueryForm(" ".join(words[1:]), partial=True))
     return forms

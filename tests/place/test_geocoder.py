@@ -196,3 +196,17 @@ def test_an_unknown_spelling_where_only_a_place_goes_is_the_region_town_it_sound
 
 def test_a_name_with_the_arabic_article_finds_the_place_written_without_it(geocoder):
     assert where(geocoder.resolve("Al-Musaffah")) == ("Musaffah", "AE", "city")
+
+
+def test_a_phrase_that_is_a_places_own_name_is_answered_though_a_bigger_town_shares_its_stem(
+    geocoder,
+):
+    # "Basel city" is the canton's own name; the bigger town is only named "Basel", so it may
+    # lose, but the phrase still has an answer.
+    place = geocoder.resolve("Basel city")
+    assert place is not None and place.country == "CH"
+
+
+def test_a_south_asian_unit_word_finds_no_town_outside_south_asia(geocoder):
+    assert geocoder.resolve("Gombe") is not None  # a Nigerian town
+    assert geocoder.resolve("Gombe tehsil") is None
