@@ -52,8 +52,9 @@ _REGION_WORDS = {
     "valley",
 }
 # South Asia's units below a district, each named after its seat town ("X upazila"): GeoNames
-# has few of them as areas, so the seat's point stands for the unit. The words are South
-# Asia's only: "X tehsil" is no town of the same name elsewhere.
+# has few of them as areas, so the seat's point stands for the unit (a town is no mismatch
+# here, unlike a town for "X province"). The words are South Asia's only: "X tehsil" is no
+# town of the same name elsewhere.
 _SUBDISTRICT_WORDS = {
     "upazila", "upazilla", "tehsil", "tahsil", "thana", "taluk", "taluka", "mandal"
 }
@@ -221,7 +222,7 @@ def _forms_of(base: str) -> list[QueryForm]:
         if len(words) > 1 and words[-1] in _REGION_WORDS:
             forms.append(QueryForm(" ".join(words[:-1]), "region"))
         if len(words) > 1 and words[-1] in _SUBDISTRICT_WORDS:
-            forms.append(QueryForm(" ".join(words[:-1]), "region", countries=SOUTH_ASIA))
+            forms.append(QueryForm(" ".join(words[:-1]), countries=SOUTH_ASIA))
         if len(words) > 1 and words[0] in PART_WORDS:
             forms.append(QueryForm(" ".join(words[1:]), partial=True))
     return forms

@@ -886,6 +886,14 @@ def test_the_state_written_after_district_of_and_a_direction_picks_the_district(
     assert event.place.name.startswith("Balr") and event.place.admin1 == "Chhattisgarh"
 
 
+def test_a_unit_below_a_district_written_in_another_spelling_is_its_seat_town(nlp):
+    # GeoNames spells the town "Sunamganj"; "in X upazila" is where only a place goes, so the
+    # other spelling is taken, and the unit word finds the town its unit is named after.
+    text = "Two people were injured when rival groups clashed in Sonamganj upazila on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place is not None and event.place.country == "BD"
+
+
 def test_a_name_the_model_left_untagged_before_an_area_word_may_be_another_spelling(nlp):
     # Built by hand so that the model tags nothing: "in X upazila" is where only a place goes,
     # so X may be a town's other spelling (GeoNames: "Sunāmganj"), as for a tagged name.
