@@ -512,7 +512,8 @@ class EventReader:
                 self.doc[actor.start],
                 self.doc[actor.end] if actor.end < len(self.doc) else None,
             )
-            prep, path = place_preposition(self.doc[actor.start : actor.end])
+            name = self.doc[actor.start : actor.end]
+            prep, path = place_preposition(name)
             if prep is not None and (
                 prep.head.lemma_.lower() in lexicons.roles() or (topical and in_a_topic(prep))
             ):
@@ -554,7 +555,6 @@ class EventReader:
                 continue
             if actor.type == "organization" and getattr(place, "precision", None) != "venue":
                 continue
-            name = self.doc[actor.start : actor.end]
             if (
                 hyphened_to_the_word_before(name)
                 or (actor.type == "place" and names_a_topic(name))

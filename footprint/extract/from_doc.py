@@ -341,15 +341,16 @@ def _object_of_place_preposition(ent: Span) -> bool:
         phrase = phrase.head
     if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s"):
         return False
-    start = ent.start
-    if start > 0 and doc[start - 1].lower_ in PART_WORDS:
-        start -= 1  # "of south X": the direction is no part of the name
-    if start == 0 or phrase.dep_ != "pobj" or phrase.head.i != start - 1:
+    if phrase.dep_ != "pobj":
         return False
-    preposition = doc[start - 1].lower_
+    if _of_a_direction(ent):  # "Y district of south X"
+        return phrase.head.i == ent.start - 2
+    if ent.start == 0 or phrase.head.i != ent.start - 1:
+        return False
+    preposition = doc[ent.start - 1].lower_
     if preposition == "of":
-        return start > 1 and _area_or_place_word(doc[start - 2].lower_)
-    return start == ent.start and preposition in PLACING.get(ent.label_, ())
+        return ent.start > 1 and _area_or_place_word(doc[ent.start - 2].lower_)
+    return preposition in PLACING.get(ent.label_, ())
 
 
 def _through_a_place(ent: Span) -> bool:

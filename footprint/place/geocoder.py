@@ -120,28 +120,36 @@ class Geocoder:
             answers[name] = (
                 self._answer(read, contexts.get(id(read), Context())) if read is not None else None
             )
-        for name, read in readings.items():
-            if read.sure and not read.options and not (read.demonym or read.container):
-                others = [r for r in voters if r is not read]
-                answers[name] = self._spelled_otherwise(name, others)
+        unknown = [
+            name
+            for name, read in readings.items()
+            if read.sure and not read.options and not (read.demonym or read.container)
+        ]
+        if unknown:
+            regions = self._document_regions(voters)
+            for name in unknown:
+                answers[name] = self._spelled_otherwise(name, regions)
         return answers
 
-    def _spelled_otherwise(self, name: str, voters: list[Reading]) -> Place | None:
+    def _document_regions(self, voters: list[Reading]) -> list[str]:
+        """The first-level regions (keys) that at least REGION_SHARE of the document's places
+        lying in some region lie in."""
+        shares: dict[str, float] = collections.defaultdict(float)
+        for reading in voters:
+            for key, share in self._votes(reading)[1].items():
+                shares[key] += reading.vote_weight * share
+        total = sum(shares.values())
+        return [k for k, v in shares.items() if total > 0 and v / total >= REGION_SHARE]
+
+    def _spelled_otherwise(self, name: str, regions: list[str]) -> Place | None:
         """A name written where only a place goes that the gazetteer does not know: the one
         town of the document's own region whose name sounds alike ("in Zendah town, Westria
         province": Zenda). Only a region that most of the document's places lie in, and only
-        one town there, answers: two regions may each have a town that sounds alike."""
-        regions: dict[str, float] = collections.defaultdict(float)
-        for reading in voters:
-            for key, share in self._votes(reading)[1].items():
-                regions[key] += reading.vote_weight * share
-        total = sum(regions.values())  # of the places that lie in some region
-        if total <= 0:
-            return None
+        one town there, answers: two regions may each have a town that sounds alike. (Such a
+        name has no candidates, so it is no voter: the regions are the same for every one.)"""
         found = {
             row
-            for key, share in regions.items()
-            if share / total >= REGION_SHARE
+            for key in regions
             for form in query_forms(name)  # "Zendah town": "Zendah"
             for row in self.gazetteer.sounding_alike(form.key, key)
         }

@@ -149,11 +149,12 @@ def _known_by_office(short: _Cluster, full: _Cluster) -> bool:
 
 def cluster_persons(mentions: list[Mention]) -> list[_Cluster]:
     by_key: dict[str, _Cluster] = {}
-    for m in sorted(mentions, key=lambda m: -len(key(m.name).split())):
+    keys = {id(m): key(m.name) for m in mentions}
+    for m in sorted(mentions, key=lambda m: -len(keys[id(m)].split())):
         # "Mr X" and "Mrs X" with the form left outside the name are two people, not one "X"
-        whom = _whom_titles_address(m) if len(key(m.name).split()) == 1 else None
-        name_key = f"{key(m.name)}|{whom}" if whom else key(m.name)
-        by_key.setdefault(name_key, _Cluster("person")).mentions.append(m)
+        k = keys[id(m)]
+        whom = _whom_titles_address(m) if len(k.split()) == 1 else None
+        by_key.setdefault(f"{k}|{whom}" if whom else k, _Cluster("person")).mentions.append(m)
     # Attach short forms to a full name, longest short forms first.
     # Each cluster's words read once; a short form shares its full name's last word, so the
     # full names are looked up by it (a long text has thousands of names).
