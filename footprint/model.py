@@ -167,7 +167,7 @@ class Party:
     actor (see extract/parties.py)."""
 
     text: str
-    role: str  # perpetrator / target / participant
+    role: str  # perpetrator / target / participant / victim (of an accident)
     evidence: Evidence
 
     def to_json(self) -> dict[str, object]:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from footprint.extract.event_places import COUNTRY, level
-from footprint.extract.event_types import VIOLENT_TYPES
+from footprint.extract.event_types import ACCIDENT, VIOLENT_TYPES
 from footprint.model import DocumentResult, Event
 from footprint.place.names import spelled_alike
 from footprint.time import TimeSpan
@@ -66,6 +66,12 @@ def main_event(result: DocumentResult) -> MainEvent:
             who = acting or doers or lead_actors
             if level(event.place) == COUNTRY:
                 where = None  # the lead's first place says more than its country
+        if event.type == ACCIDENT:
+            # Nobody did an accident: it is told of the people it killed or hurt ("At least six
+            # passengers"), else of those in it; whoever spoke of it ("police said") did not.
+            who = [p.text for p in event.parties if p.role == "victim"] or [
+                names[p.entity] for p in ranked if p.role != "speaker"
+            ]
     else:
         who, when, where = lead_actors, None, None
     if where is None and first_of["place"] is not None:

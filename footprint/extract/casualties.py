@@ -372,12 +372,35 @@ def _mentions(sent: Span) -> list[Mention]:
     return out
 
 
+def _read_mentions(sent: Span) -> list[Mention]:
+    try:
+        return _mentions(sent)
+    except (IndexError, ValueError, KeyError):  # an odd parse is no reason to stop a document
+        return []
+
+
+def victim_heads(sent: Span) -> list[Token]:
+    """The head word of each phrase the sentence says was killed or hurt ("At least six
+    passengers were killed": passengers), in the order written; none where it says nobody was.
+    (Read again from the parse: only accidents ask, and few sentences tell one.)"""
+    heads: list[Token] = []
+    mentions = _read_mentions(sent)
+    for _, count, words in mentions:
+        # words: the casualty word, then each victim phrase's subtree; the head is the one
+        # word of the first phrase whose head lies outside it
+        phrase = words[1:]
+        if count == 0 or not phrase:
+            continue
+        inside = {t.i for t in phrase}
+        head = next((t for t in phrase if t.head.i not in inside or t.head is t), None)
+        if head is not None and head.i not in {h.i for h in heads}:
+            heads.append(head)
+    return sorted(heads, key=lambda t: t.i)
+
+
 def casualties_in(sent: Span) -> CasualtyCount | None:
     """The killed and injured figures a sentence gives; None when it gives neither."""
-    try:
-        mentions = _mentions(sent)
-    except (IndexError, ValueError, KeyError):  # an odd parse is no reason to stop a document
-        return None
+    mentions = _read_mentions(sent)
     if any(f == KILLED and c for f, c, _ in mentions):  # "was killed and his body was found"
         mentions = [m for m in mentions if m[0] != BODIES]
     totals: dict[str, int | None] = {}

@@ -28,6 +28,9 @@ TYPE_RANK = {
     "clash": 3,
     "bombing": 3,
     "kidnapping": 3,
+    # An accident is the story unless the sentence tells violence too ("militants opened fire
+    # on the bus, which overturned").
+    "accident": 1,
 }
 OTHER_TYPE_RANK = 4
 # Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
@@ -63,10 +66,20 @@ DOER_NEEDED = {"kill", "wound", "injure"}
 
 
 def has_doer(verb: Token) -> bool:
+    """Did someone do it? An agent, or an active verb's subject that is no number ("three
+    were killed and 12 injured": the parser's subject "12" was hurt) and no accident ("the
+    crash killed 12 people")."""
     if any(c.dep_ == "agent" for c in verb.children):
         return True
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
-    return not passive and any(c.dep_ == "nsubj" for c in verb.children)
+    return not passive and any(
+        c.dep_ == "nsubj" and c.pos_ != "NUM" and not _an_accident(c) for c in verb.children
+    )
+
+
+def _an_accident(tok: Token) -> bool:
+    """ "The crash", "a road accident": a word for an accident, as a verb's subject."""
+    return lexicons.event_nouns().get(tok.lemma_.lower()) == ACCIDENT and accident_noun(tok)
 
 
 def _a_person(tok: Token) -> bool:
@@ -93,6 +106,101 @@ def done_to_someone(verb: Token) -> bool:
         clause = verb.head.head if verb.head.pos_ == "ADP" else verb.head
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(_a_person(s) for s in subjects)
+
+
+ACCIDENT = "accident"
+# What a vehicle runs on: "jumped the rails", "came off the tracks", "veered off the road".
+RAIL_WORDS = frozenset({"rail", "track", "road"})
+
+
+def _vehicle(tok: Token) -> bool:
+    """ "a passenger bus", "the vehicle", "a ferry": a vehicle's (or a road's) noun."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicons.vehicle_nouns()
+
+
+def mishap_of_a_vehicle(verb: Token) -> bool:
+    """Does the mishap verb ("derailed", "capsized", "turned over", "came off the tracks") tell
+    an accident: it happened to a vehicle, and no one did it? "A bus overturned", "the ferry
+    capsized", "it came off the tracks", "five died on a bus that overturned" are; "the court
+    overturned the ruling", "protesters overturned a van", "the talks derailed", "the trucks
+    were turned over to customs officials" are not."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False  # "the bus was overturned by a mob": someone did it
+    if verb.lemma_.lower() == "turn" and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in verb.children
+    ):
+        return False  # "turned over to the police": handed over
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and all(s.lower_ in ("that", "which") for s in subjects):
+        subjects = [verb.head]  # "a bus that overturned"
+    if not subjects and verb.dep_ == "acl":
+        subjects = [verb.head]  # "five dead after a bus overturned": the bus overturned
+    if not subjects and _vehicle_before(verb):
+        return True  # "after a coach, said to be speeding, crashed"
+    base = verb
+    while not subjects and base.dep_ == "conj":
+        base = base.head  # "derailed and overturned": the subject is the first verb's
+        subjects = [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(_vehicle(s) for s in subjects):
+        return True
+    # "it came off the tracks": what it came off says what "it" is
+    rails = [o for o in verb_objects(verb) if o.lemma_.lower() in RAIL_WORDS]
+    return bool(rails) and any(s.pos_ == "PRON" for s in subjects)
+
+
+SUBJECT_REACH = 10  # tokens back to the nearest noun, for a verb the parser left subjectless
+
+
+def _vehicle_before(verb: Token) -> bool:
+    """Is the nearest noun before a subjectless verb, in its sentence, a vehicle? The small
+    parser loses a subject across an aside ("a coach, said to be speeding in the rain,
+    crashed"): an aside between commas just before the verb is passed over."""
+    start = max(verb.sent.start, verb.i - SUBJECT_REACH)
+    before = list(reversed(verb.doc[start : verb.i]))
+    if before and before[0].text == ",":
+        opening = next((k for k, t in enumerate(before[1:], 1) if t.text == ","), None)
+        if opening is not None:
+            before = before[opening + 1 :]
+    for tok in before:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _vehicle(tok)
+    return False
+
+
+PLACE_ENTITIES = ("GPE", "LOC", "FAC")
+SIDES = ("between", "with")
+
+
+def accident_noun(head: Token) -> bool:
+    """Is "crash", "accident", "collision" or "stampede" here an accident? Another noun before
+    it must be a vehicle's, a road's or a place's name ("a bus crash", "the Zenda crash"; not "a
+    market crash", "the Zonda Index crash"); no one's ("the currency's crash") and no "no" ("it
+    was no accident"); sides that are people make it a clash ("a collision between police and
+    farmers"); and the sentence must name a vehicle or someone killed or hurt ("a stampede of
+    investors" is no accident). "By accident" is no event."""
+    if head.dep_ == "pobj" and head.head.lower_ == "by":
+        return False
+    for c in head.children:
+        if c.dep_ == "compound" and c.i < head.i:
+            if not (_vehicle(c) or c.ent_type_ in PLACE_ENTITIES):
+                return False
+        elif c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "no"):
+            return False
+        elif c.dep_ == "prep" and c.lower_ in SIDES:
+            sides = [g for g in c.children if g.dep_ == "pobj"]
+            sides += [x for g in sides for x in g.conjuncts]
+            if sides and not any(_vehicle(g) for g in sides):
+                return False
+    return any(_vehicle(t) or _hurt_word(t) for t in head.sent)
+
+
+def _hurt_word(tok: Token) -> bool:
+    """A word that says people were killed or hurt ("killed", "died", "injuries", "dead")."""
+    words = lexicons.casualty_words()
+    lemma = tok.lemma_.lower()
+    return tok.lower_ in ("dead", "injured", "wounded") or any(
+        lemma in words[kind] for kind in ("kill_verb", "injure_verb", "kill_noun", "injure_noun")
+    )
 
 
 def verb_objects(verb: Token) -> list[Token]:
@@ -194,18 +302,23 @@ def rank(type_: str) -> int:
     return TYPE_RANK.get(type_, OTHER_TYPE_RANK)
 
 
+# What happens to people, with a gathering only its setting: violence and accidents.
+ACTS = VIOLENT_TYPES | {"accident"}
+
+
 def without_settings(
     story: Sequence[tuple[Span | None, str]],
 ) -> list[tuple[Span | None, str]]:
     """Drop gatherings that are only where or when a violent act happened: in "a bomber blew
     himself up at a funeral", "gunmen opened fire during a wedding ceremony" or "on day 8 of
     the strike, four bombs were hurled" the event is the attack. The act is a violent verb, or
-    a violent noun that is the subject or object of the sentence's verb."""
+    a violent noun that is the subject or object of the sentence's verb. An accident is such
+    an act too: "ten people died in a stampede at a rally" tells the stampede."""
     violent_verbs = [
         s[-1] if s[-1].pos_ == "VERB" else s[-1].head
         for s, t in story
         if s is not None
-        and t in VIOLENT_TYPES
+        and t in ACTS
         and (
             s[-1].pos_ == "VERB"
             or (s[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and s[-1].head.pos_ == "VERB")
@@ -216,7 +329,7 @@ def without_settings(
         s[-1].head.head
         for s, t in story
         if s is not None
-        and t in VIOLENT_TYPES
+        and t in ACTS
         and s[-1].dep_ == "pobj"
         and s[-1].head.lower_ in ("in", "during")
         and s[-1].head.head.lemma_.lower() in HURTING_VERBS
@@ -227,7 +340,7 @@ def without_settings(
     for span, type_ in story:
         if (
             span is not None
-            and type_ not in VIOLENT_TYPES
+            and type_ not in ACTS
             and (is_setting(span[-1], violent_verbs) or in_a_side_clause(span[-1], violent_verbs))
         ):
             continue

@@ -53,22 +53,25 @@ from footprint.extract.event_places import (
     place_preposition,
 )
 from footprint.extract.event_types import (
+    ACCIDENT,
     BEATING_VERBS,
     COUNTED,
     DOER_NEEDED,
     VIOLENT_TYPES,
     WEAK_TYPES,
+    accident_noun,
     crowd_control,
     crowd_type,
     done_to_someone,
     has_doer,
     is_military_strike,
+    mishap_of_a_vehicle,
     rank,
     simple_past,
     verb_objects,
     without_settings,
 )
-from footprint.extract.parties import unnamed_parties
+from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
@@ -77,6 +80,10 @@ from footprint.place.names import CITY_WORDS  # a town's, not the region named a
 from footprint.time.span import TimeSpan
 
 EXTRACTOR = "footprint.events.v1"
+# Incidents: violence, riots and accidents. Their sentences count the killed and injured, and a
+# place after the event word is where it happened, not what it was about ("an attack on a post
+# in X", "a crash on a road in X"; a conference "on the war in X" is about X).
+INCIDENT_TYPES = VIOLENT_TYPES | {"riot", ACCIDENT}
 CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
@@ -269,7 +276,8 @@ class EventReader:
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
                     type_ = "bombing"
-                out.append((self.doc[i : head.i + 1], type_))
+                if type_ != ACCIDENT or accident_noun(head):
+                    out.append((self.doc[i : head.i + 1], type_))
             i += width
         return out
 
@@ -300,6 +308,8 @@ class EventReader:
                     continue  # "seven people were killed when a tram overturned": no attacker
                 if crowd_control(tok):
                     continue  # "fired tear gas at the protesters": the protest is the event
+                if info.event_type == ACCIDENT and not mishap_of_a_vehicle(tok):
+                    continue  # "the court overturned the ruling"
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
@@ -310,7 +320,8 @@ class EventReader:
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicons.event_verb_objects():
                 for objects, type_ in lexicons.event_verb_objects()[tok.lemma_.lower()]:
                     if any(o.lemma_.lower() in objects for o in verb_objects(tok)):
-                        out.append((self.doc[tok.i : tok.i + 1], type_))
+                        if type_ != ACCIDENT or mishap_of_a_vehicle(tok):
+                            out.append((self.doc[tok.i : tok.i + 1], type_))
                         break
         return out
 
@@ -400,7 +411,7 @@ class EventReader:
 
     @staticmethod
     def _is_background(head: Token, type_: str) -> bool:
-        if type_ not in VIOLENT_TYPES:
+        if type_ not in VIOLENT_TYPES and type_ != ACCIDENT:  # "arrested after the crash"
             return False
         cues = lexicons.background_cues()
         if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):
@@ -937,7 +948,11 @@ class EventReader:
             # ("gathered for a rally": the rally is what the weak word gathers for; it stays)
             answered = [st for st in story if st[0] is not None and _within_a_reason(st[0][-1])]
             rest = [st for st in story if st not in answered]
-            if answered and any(t not in WEAK_TYPES for _, t in rest):
+            # ("a vehicle overturned after hitting a mine": the mine's blast is what happened;
+            # an accident never displaces the violence that caused it)
+            told = [t for _, t in rest if t not in WEAK_TYPES]
+            caused = told and all(t == ACCIDENT for t in told)
+            if told and not (caused and any(t in VIOLENT_TYPES for _, t in answered)):
                 story = rest
             span, type_ = max(story, key=lambda st: rank(st[1]))  # the first of the highest
             type_ = crowd_type(story, span, type_, sent)
@@ -964,7 +979,7 @@ class EventReader:
             # Sessions, conferences and protests are about something ("a debate on the war in
             # Gaza"); an attack "on a post in X" names its target, which is where it was.
             place = self._place_for(
-                sent, span, background=False, topical=type_ not in VIOLENT_TYPES | {"riot"}
+                sent, span, background=False, topical=type_ not in INCIDENT_TYPES
             )
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
@@ -1142,19 +1157,19 @@ class EventReader:
         if trigger is None:
             return []
         sentence = self._evidence(sent)
+        named = self.actor_of_token.__contains__
+        found = (
+            victim_parties(sent, named)  # nobody did it: its parties are the people it hurt
+            if type_ == ACCIDENT
+            else unnamed_parties(trigger, type_ in VIOLENT_TYPES, named)
+        )
         return [
-            Party(
-                found.text,
-                found.role,
-                replace(sentence, start=found.start, end=found.end, text=found.text),
-            )
-            for found in unnamed_parties(
-                trigger, type_ in VIOLENT_TYPES, lambda i: i in self.actor_of_token
-            )
+            Party(p.text, p.role, replace(sentence, start=p.start, end=p.end, text=p.text))
+            for p in found
         ]
 
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
-        if event is None or event.background or event.type not in VIOLENT_TYPES | {"riot"}:
+        if event is None or event.background or event.type not in INCIDENT_TYPES:
             return
         found = casualties_in(sent)
         if found is None:
@@ -1299,6 +1314,17 @@ class EventReader:
         elif (
             current is not None
             and same_paragraph
+            and _apart(current.type, m.type)
+            and self.reported is not None
+        ):
+            # "A bus plunged into a gorge. Hours later, gunmen ambushed a patrol": violence
+            # after an accident is another event, dated by the report
+            m.date = self.reported
+            target = self._new_event(m, events)
+        elif (
+            current is not None
+            and same_paragraph
+            and not _apart(current.type, m.type)
             and (m.place is None or current.place is None or _same_where(current.place, m.place))
         ):
             target = current  # "... made the announcement at a press conference" after the lead
@@ -1395,6 +1421,13 @@ class EventReader:
             for a in self._actors_in(sent.start, sent.end)
             if a.type in ("person", "organization")
         ]
+
+
+def _apart(told: str, new: str) -> bool:
+    """Is an undated sentence's event not more of the event told before? An accident is
+    nobody's act, so violence told after it is another event ("a bus plunged into a gorge;
+    later, gunmen ambushed a patrol"); a crash told after an attack may be part of it."""
+    return told == ACCIDENT and new in VIOLENT_TYPES
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:

@@ -77,6 +77,8 @@ ONTOLOGY: dict[str, EventCodes] = {
     "arrest": _codes("COERCE", "arrest", "173", "Arrest, detain"),
     "agreement": _codes("AGREE", None, "057", "Sign formal agreement"),
     "surrender": _codes("CONCEDE", None, "08", "Yield"),
+    # PLOVER and CAMEO code what actors do to each other; an accident is nobody's act.
+    "accident": NO_CODES,
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from footprint.extract.casualties import victim_heads
 from footprint.extract.event_types import counted
 from footprint.nlp import lexicons
 
@@ -27,7 +28,7 @@ KEPT_MODIFIERS = ("nummod", "amod", "compound", "quantmod", "advmod")  # "at lea
 @dataclass(frozen=True)
 class FoundParty:
     text: str  # the phrase as written: "two unidentified gunmen"
-    role: str  # perpetrator / target / participant
+    role: str  # perpetrator / target / participant / victim (of an accident)
     start: int  # character offsets of the phrase
     end: int
 
@@ -97,4 +98,23 @@ def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) 
                 doc[start:end].text, role, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
             )
         )
+    return out
+
+
+def victim_parties(sent: Span, named: Callable[[int], bool]) -> list[FoundParty]:
+    """The people an accident killed or hurt, as the sentence counts them ("At least six
+    passengers were killed when a bus overturned"): role `victim`. Nobody did it, so there is
+    no perpetrator and no target. A named person stays an actor, not a party; a bare number
+    ("killing 12") says how many, not who (the casualties keep it)."""
+    out = []
+    for head in victim_heads(sent):
+        people = counted(head)  # "dozens of passengers": the passengers
+        if not _is_people(people) or named(people.i) or _of_a_named(people, named):
+            continue  # "Two members of X": X is a named participant
+        start, end = _phrase(people)
+        if people is not head:
+            start = min(start, _phrase(head)[0])
+        doc = sent.doc
+        last = doc[end - 1]
+        out.append(FoundParty(doc[start:end].text, "victim", doc[start].idx, last.idx + len(last)))
     return out

@@ -298,6 +298,12 @@ def crowd_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def vehicle_nouns() -> frozenset[str]:
+    """Nouns for vehicles and roads: what a mishap verb ("derailed") must happen to."""
+    return _words("vehicle_nouns.txt")
+
+
+@lru_cache(maxsize=1)
 def doer_nouns() -> frozenset[str]:
     """Nouns for unnamed doers of violence ("gunmen", "a suicide bomber")."""
     return _words("doer_nouns.txt")
