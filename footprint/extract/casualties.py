@@ -18,10 +18,13 @@ to explode", "before it could cause injuries") and a bomb defused. Captives rele
 rescued were not killed (killed 0; their injuries are not said). Bare plurals ("civilians",
 "dozens", "an unknown number") say there were victims but not how many: that field is None.
 
-Nobody hurt means nobody killed, so a zero for injuries is a zero for deaths too. Within one
-sentence separate mentions are added ("three were killed and no one else was hurt": killed 3);
-across sentences, only those marked as naming others ("also", "additionally") are (`combine`);
-a body found is the same death told again, so it counts only when the sentence names no other.
+Nobody hurt means nobody killed, so a zero for injuries is a zero for deaths too; and a report
+that counts the injured and tells of no death reports none (`no_deaths_told`), while deaths
+told without a count ("several were killed", "some of them fatally", "later succumbed", "the
+death toll may rise") keep the figure unknown. Within one sentence
+separate mentions are added ("three were killed and no one else was hurt": killed 3); across
+sentences, only those marked as naming others ("also", "additionally") are (`combine`); a body
+found is the same death told again, so it counts only when the sentence names no other.
 The parser is the small English model: a few rules (`_left_of`, conjuncts on an apposition) mend
 attachments it gets wrong often enough to matter.
 """
@@ -58,6 +61,9 @@ class CasualtyCount:
     start: int  # char offsets in the Doc of the words the figure was read from
     end: int
     adds: bool = False  # names further victims ("also", "In addition, ..."): see combine
+    # Whether it tells of deaths, counted or not ("several were killed", "some of them
+    # fatally", "the death toll may rise"): see `no_deaths_told`.
+    dead: bool = False
 
 
 def _w(kind: str) -> frozenset[str]:
@@ -408,8 +414,11 @@ def casualties_in(sent: Span) -> CasualtyCount | None:
         field = KILLED if field == BODIES else field
         held = totals.get(field, 0)
         totals[field] = None if held is None or count is None else held + count
-    if totals.get(KILLED) is None and totals.get(INJURED) is None:
+    dead = any(f in (KILLED, BODIES) and c != 0 for f, c, _ in mentions) or _tells_of_death(sent)
+    if totals.get(KILLED) is None and totals.get(INJURED) is None and not dead:
         return None
+    if not mentions:  # only a word of death ("the toll is expected to rise"): no figures
+        return CasualtyCount(None, None, sent.start_char, sent.end_char, dead=True)
     words = [t for _, _, ws in mentions for t in ws]
     return CasualtyCount(
         killed=totals.get(KILLED),
@@ -417,7 +426,32 @@ def casualties_in(sent: Span) -> CasualtyCount | None:
         start=min(t.idx for t in words),
         end=max(t.idx + len(t.text) for t in words),
         adds=_adds(sent, [ws[0] for _, _, ws in mentions]),
+        dead=dead,
     )
+
+
+def _tells_of_death(sent: Span) -> bool:
+    """Does the sentence tell of a death in words that give no count: "some of them fatally",
+    "later succumbed", "perished", "were martyred" (death_word), "the toll may rise"?
+    Not what is threatened or tried ("vowed to ..."), nor a death given as the motive."""
+    words = _w("death_word")
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        # "the toll rose", not "a toll plaza"
+        toll = lemma == "toll" and tok.pos_ == "NOUN" and tok.dep_ != "compound"
+        if (toll or lemma in words or tok.lower_ in words) and not (
+            _irrealis(tok) or _another_event(tok)
+        ):
+            return True
+    return False
+
+
+def no_deaths_told(counts: list[CasualtyCount]) -> bool:
+    """Do an event's sentences count the injured and tell of no death at all? Then the report
+    tells of none: killed is 0, not unknown. (People hurt but not counted say too little:
+    deaths are told in too many ways — "found lifeless", "did not survive" — to rule them
+    out from a word list.)"""
+    return not any(c.dead for c in counts) and any(c.injured is not None for c in counts)
 
 
 def _adds(sent: Span, said: list[Token]) -> bool:

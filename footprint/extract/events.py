@@ -38,7 +38,12 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from footprint.extract import hygiene
-from footprint.extract.casualties import CasualtyCount, casualties_in, combine
+from footprint.extract.casualties import (
+    CasualtyCount,
+    casualties_in,
+    combine,
+    no_deaths_told,
+)
 from footprint.extract.event_places import (
     COUNTRY,
     asked_of_a_country,
@@ -88,7 +93,8 @@ CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 HOSTING_TYPES = {"meeting", "reception", "visit"}
-ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep"}
+# "continued to protest", "proceeded to attack": the act itself, not a purpose
+ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep", "proceed"}
 # "attempted to set fire to a mosque": an attempt is an act that happened, as event data codes
 # it, whether or not it succeeded.
 ATTEMPT_VERBS = {"attempt", "try"}
@@ -291,6 +297,12 @@ class EventReader:
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
             info = lexicons.event_verb(tok)
+            idiom = _written_idiom(tok, with_objects, sent.end)
+            if idiom is not None and tok.dep_ in ("amod", "compound"):
+                # "Assailants on a motorcycle opened fire": the parser made "opened" a
+                # modifier of "fire"; the words, written together, still tell the act
+                out.append((self.doc[tok.i : tok.i + 1], idiom))
+                continue
             if tok.dep_ in ("amod", "compound") or (
                 tok.dep_ == "relcl"
                 and info is not None
@@ -1184,16 +1196,21 @@ class EventReader:
         self._casualties.setdefault(event.id, []).append((found, evidence))
 
     def _set_casualties(self, events: list[Event]) -> None:
-        """Each violent event's killed and injured, from all its sentences. A report that
-        counts the injured and no dead reports no deaths: killed is 0 then, not unknown."""
+        """Each incident's killed and injured, from all its sentences. A report that counts
+        the injured and tells of no death reports none: killed is 0 then, not unknown."""
         for event in events:
             read = self._casualties.get(event.id)
             if not read:
                 continue
-            killed, injured = combine([count for count, _ in read])
-            if killed is None and injured is not None:
+            counts = [count for count, _ in read]
+            killed, injured = combine(counts)
+            if killed is None and no_deaths_told(counts):
                 killed = 0
-            event.casualties = Casualties(killed, injured, tuple(ev for _, ev in read))
+            # the evidence of the figures; a sentence that only tells that people died,
+            # uncounted, decides no figure but whether deaths were told
+            figures = tuple(ev for c, ev in read if c.killed is not None or c.injured is not None)
+            if figures:
+                event.casualties = Casualties(killed, injured, figures)
 
     def _responsibility(self, sent: Span, current: Event | None, events: list[Event]) -> None:
         """Who claimed the violent event the sentence is about, or is blamed for it."""
@@ -1421,6 +1438,26 @@ class EventReader:
             for a in self._actors_in(sent.start, sent.end)
             if a.type in ("person", "organization")
         ]
+
+
+FIRE_WORDS = frozenset({"fire", "gunfire"})
+
+
+def _written_idiom(
+    verb: Token, with_objects: dict[str, tuple[tuple[frozenset[str], str], ...]], end: int
+) -> str | None:
+    """The event type of a verb in the past written right before "fire" ("opened fire", "set
+    fire"), whatever the parse made of the two; None otherwise. A modifier after a
+    determiner or an adverb describes a noun ("the newly opened fire station")."""
+    pairs = with_objects.get(verb.lemma_.lower())
+    if not pairs or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= end:
+        return None
+    fire = verb.nbor(1)
+    if fire.lemma_.lower() not in FIRE_WORDS or fire.dep_ == "compound":
+        return None  # "opened fire station"
+    if verb.i > verb.sent.start and verb.nbor(-1).pos_ in ("DET", "ADV", "ADJ"):
+        return None
+    return next((t for objects, t in pairs if fire.lemma_.lower() in objects), None)
 
 
 def _apart(told: str, new: str) -> bool:

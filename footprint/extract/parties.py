@@ -67,6 +67,14 @@ def _verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _object_side(noun: Token, verb: Token) -> bool:
+    """Does the event noun stand in the verb's object (not its subject: "the attack killed")?"""
+    tok = noun
+    while tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ not in ("nsubj", "nsubjpass")
+
+
 def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) -> list[FoundParty]:
     """The unnamed parties the event word's grammar names. `named(i)`: token i belongs to a
     named actor."""
@@ -75,9 +83,14 @@ def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) 
     if verb is None:
         return []
     passive = any(c.dep_ == "auxpass" for c in verb.children)
+    # "Officials attributed the attack to X": a verb that only speaks of the event its object
+    # names has no doer for a subject ("gunmen carried out the attack" has; doing_verbs.txt)
+    spoken_of = verb.i != head.i and verb.lemma_.lower() not in lexicons.doing_verbs()
     out: list[FoundParty] = []
     for child in verb.children:
         if child.dep_ in DOER_DEPS and not passive:
+            if spoken_of and _object_side(head, verb):
+                continue
             role = "perpetrator" if violent else "participant"
         elif child.dep_ in DONE_TO_DEPS and child.i != head.i:
             role = "target" if violent else "participant"

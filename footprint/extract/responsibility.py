@@ -6,7 +6,8 @@ to an analyst and are kept apart:
 - claimed: the group says it did it ("X claimed responsibility for the attack", "responsibility
   was claimed by X", "X said it carried out the bombing");
 - attributed: someone else says it ("officials blamed X", "police attributed the attack to X",
-  "X was behind the attack", "officials said X was responsible");
+  "X was behind the attack", "officials said X was responsible", "the attack was carried out by
+  X", "the attacker was a member of X");
 - suspected: a weaker attribution ("authorities suspect the involvement of X", "X was suspected
   of being involved", "sources speculated that X was involved");
 - unclaimed: the text says no one claimed it ("No group claimed responsibility").
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from footprint.extract.event_types import VIOLENT_TYPES
 from footprint.nlp import lexicons
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit"}
@@ -32,9 +34,20 @@ SUSPECT_VERBS = {"suspect", "speculate", "believe", "think"}
 # "X was behind / responsible for / involved in the attack"
 HELD_WORDS = {"behind", "responsible", "involved", "involve"}
 PRONOUNS = {"it", "they", "we"}
+# "the attacks were carried out by X" (a passive with its doer named)
+DONE_BY_VERBS = {"carry", "perpetrate", "conduct"}
+# "the attacker was a member of X", "the gunmen were X members"
+MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
 # The lemmas a statement of responsibility is read from (`_said_at`): no other token is looked at.
 CUE_LEMMAS = frozenset(
-    CLAIM_VERBS | CLAIM_OBJECTS | ATTRIBUTE_VERBS | HELD_WORDS | SAY_VERBS | {"suspect"}
+    CLAIM_VERBS
+    | CLAIM_OBJECTS
+    | ATTRIBUTE_VERBS
+    | HELD_WORDS
+    | SAY_VERBS
+    | DONE_BY_VERBS
+    | MEMBER_WORDS
+    | {"suspect"}
 )
 NEGATIONS = {"no", "not", "never", "n't", "none", "nobody"}
 
@@ -81,7 +94,90 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
         return _held(tok, actor_at)
     if lemma in SAY_VERBS and tok.pos_ == "VERB":
         return _said_it_did(tok, actor_at)
+    if lemma in DONE_BY_VERBS and tok.pos_ == "VERB":
+        return _done_by(tok, actor_at)
+    if lemma in MEMBER_WORDS and tok.dep_ == "attr":
+        return _doer_a_member(tok, actor_at)
     return None
+
+
+def _doubted(tok: Token) -> bool:
+    """Said under a verb of suspicion ("sources believe that ...", "officials suspected")."""
+    return any(a.lemma_.lower() in SUSPECT_VERBS for a in tok.ancestors)
+
+
+def _name_words(noun: Token) -> list[Token]:
+    """A noun and the words of its name before it ("the Zenda Liberation Front"), not what
+    describes it ("Zenda militants" are no organisation) or hangs after it ("a group opposed
+    to X")."""
+    return [*(c for c in noun.lefts if c.dep_ in ("compound", "det")), noun]
+
+
+def _done_by(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """ "The attacks were carried out by X", "it was perpetrated by X": attributed, or
+    suspected under a verb of suspicion ("officials suspected the attacks were carried out by
+    X"). What was done must be a violent event ("an investigation was conducted by the
+    police" says nothing of who attacked)."""
+    if verb.lemma_.lower() == "carry" and not any(c.lower_ == "out" for c in verb.children):
+        return None  # "the wounded were carried by volunteers"
+    if _negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    done = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not any(
+        d.lower_ in ("it", "they", "this")
+        or lexicons.event_nouns().get(d.lemma_.lower()) in VIOLENT_TYPES
+        for d in done
+    ):
+        return None
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    actors = _actors([t for g in agents if g.dep_ == "pobj" for t in _name_words(g)], actor_at)
+    if not actors:
+        return None
+    return Responsibility("suspected" if _doubted(verb) else "attributed", actors)
+
+
+FORMER = {"former", "ex", "ex-", "erstwhile", "onetime"}
+
+
+def _a_state_body(words: list[Token]) -> bool:
+    """Do the words name a body of a state ("Parliament", "the Senate": state_bodies.txt)?"""
+    lowered = [t.lower_ for t in words]
+    return any(
+        tuple(lowered[i : i + len(phrase)]) == phrase
+        for phrase in lexicons.state_bodies()
+        for i in range(len(lowered) - len(phrase) + 1)
+    )
+
+
+def _doer_a_member(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """ "The attacker was a member of X", "the gunmen were X militants": the doer said to
+    belong to a named group; suspected under a verb of suspicion ("sources believe ...").
+    Not a former member, and only the group itself ("members of a group opposed to X" name
+    no group)."""
+    verb = word.head
+    if verb.lemma_.lower() != "be" or _negated(verb):
+        return None
+    if any(c.lower_ in FORMER for c in word.children):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(s.lemma_.lower() in lexicons.doer_nouns() for s in subjects):
+        return None
+    groups = [
+        g
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ in ("of", "for")
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    groups = [g for g in groups if not _a_state_body(_name_words(g))]  # "member of parliament"
+    words = [t for g in groups for t in _name_words(g)]
+    words += [
+        t for c in word.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree
+    ]
+    actors = _actors(words, actor_at)
+    if not actors:
+        return None
+    return Responsibility("suspected" if _doubted(verb) else "attributed", actors)
 
 
 def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
@@ -94,8 +190,7 @@ def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None
     actors = _actors(subjects, actor_at)
     if not actors:
         return None
-    doubted = any(a.lemma_.lower() in SUSPECT_VERBS for a in verb.ancestors)
-    return Responsibility("suspected" if doubted else "attributed", actors)
+    return Responsibility("suspected" if _doubted(verb) else "attributed", actors)
 
 
 def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:

@@ -298,6 +298,12 @@ def crowd_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def doing_verbs() -> frozenset[str]:
+    """Verbs whose subject did the event their object names ("carried out an attack")."""
+    return _words("doing_verbs.txt")
+
+
+@lru_cache(maxsize=1)
 def vehicle_nouns() -> frozenset[str]:
     """Nouns for vehicles and roads: what a mishap verb ("derailed") must happen to."""
     return _words("vehicle_nouns.txt")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from footprint.extract.casualties import CasualtyCount, casualties_in, combine
+from footprint.extract.casualties import CasualtyCount, casualties_in, combine, no_deaths_told
 
 # (sentence, killed, injured); both None: casualties_in gives None.
 CASES = [
@@ -96,10 +96,41 @@ def _sentence(nlp, text: str):
 def test_figures(nlp, text, killed, injured):
     found = casualties_in(_sentence(nlp, text))
     if killed is None and injured is None:
-        assert found is None
+        # none, or only word that people died, uncounted ("Civilians were killed")
+        assert found is None or (found.killed, found.injured, found.dead) == (None, None, True)
     else:
         assert found is not None
         assert (found.killed, found.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Several people were killed and many injured.", True),
+        ("Five were wounded, some of them fatally.", True),
+        ("One of the injured later succumbed to his wounds.", True),
+        ("The death toll is expected to rise.", True),
+        ("Two guards were wounded.", False),
+        ("The motive remains unclear.", False),  # "remains", no body
+        ("The group has threatened to kill more officers.", False),  # threatened, not done
+        ("Gunmen attacked a toll plaza.", False),
+        ("The toll rose overnight.", True),
+    ],
+)
+def test_whether_a_sentence_tells_of_deaths(nlp, text, dead):
+    found = casualties_in(_sentence(nlp, text))
+    assert (found is not None and found.dead) == dead
+
+
+def test_no_deaths_told_needs_counted_injuries_and_no_word_of_death(nlp):
+    def counts(*texts):
+        return [c for t in texts if (c := casualties_in(_sentence(nlp, t)))]
+
+    assert no_deaths_told(counts("Two guards were wounded."))
+    assert not no_deaths_told(counts("Dozens were injured."))  # uncounted: deaths not ruled out
+    assert not no_deaths_told(counts("Two guards were wounded.", "Civilians were also killed."))
+    assert not no_deaths_told(counts("Two guards were wounded.", "The death toll may rise."))
+    assert not no_deaths_told(counts("The militants fled."))
 
 
 def test_evidence_offsets_cover_the_clause(nlp):

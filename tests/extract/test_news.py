@@ -109,6 +109,34 @@ def test_suspicion_and_attribution_forms(nlp):
     assert denied == []
 
 
+@pytest.mark.parametrize(
+    ("said", "basis"),
+    [
+        (
+            "No group claimed responsibility; however, officials suspected the attacks were "
+            "carried out by the Zenda Liberation Front (ZLF).",
+            "suspected",
+        ),
+        ("Police said the attack was carried out by the Zenda Liberation Front.", "attributed"),
+        (
+            "No group claimed responsibility; however, sources believe that the attacker was a "
+            "member of the Zenda Liberation Front.",
+            "suspected",
+        ),
+        ("Officials said the gunmen were members of the Zenda Liberation Front.", "attributed"),
+    ],
+)
+def test_a_named_doer_of_a_passive_or_a_doer_said_to_be_a_member(nlp, said, basis):
+    lead = "Four assailants opened fire on a labour camp in Utrecht city, Netherlands. "
+    assert [b for b, _ in _perpetrators(nlp, lead + said)] == [basis]
+
+
+def test_a_member_of_a_group_that_is_no_doer_names_no_perpetrator(nlp):
+    lead = "Four assailants opened fire on a labour camp in Utrecht city, Netherlands. "
+    said = "The victim was a member of the Zenda Liberation Front."
+    assert _perpetrators(nlp, lead + said) == []
+
+
 def test_crowd_violence_is_a_riot_and_a_purposeful_gathering_a_protest(nlp):
     (riot,) = _story(_read(nlp, "Protesters torched a bus and a police van in Dhaka city."))
     assert riot.type == "riot"
@@ -912,3 +940,80 @@ def test_a_name_the_model_left_untagged_before_an_area_word_may_be_another_spell
     pos = ["DET", "NOUN", "VERB", "PROPN", "NOUN", "ADP", "ADJ", "PROPN", "PUNCT"]
     unnamed = _unnamed_toponyms(Doc(nlp.vocab, words=words, pos=pos))
     assert [s.text for s in unnamed] == ["south Westria"]
+
+
+def test_an_idiom_the_parser_split_still_tells_the_act(nlp):
+    # The small parser makes "opened" a modifier of "fire" after "on a motorcycle".
+    text = (
+        "Assailants on a motorcycle opened fire on soldiers in Utrecht city, Netherlands. "
+        "Three officers were killed on their way to the base."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack" and event.casualties.killed == 3
+
+
+def test_who_speaks_of_an_attack_did_not_do_it(nlp):
+    text = (
+        "Gunmen attacked a police post in Utrecht city, Netherlands. Officials attribute the "
+        "attack to a local gang."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert [(p.text, p.role) for p in event.parties] == [("Gunmen", "perpetrator")]
+    carried = "Two gunmen carried out an attack on a police post in Utrecht city on Monday."
+    (event,) = _story(_read(nlp, carried))
+    assert [(p.text, p.role) for p in event.parties] == [("Two gunmen", "perpetrator")]
+
+
+def test_casualties_of_a_lead_read_first_as_a_gathering_are_kept(nlp):
+    text = (
+        "About 40 assailants entered a village, gathered the residents and separated out "
+        "three people in Utrecht city, Netherlands. The attackers hanged one of the victims "
+        "and beat the other two individuals."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack" and event.casualties.killed == 1
+    proceeded = (
+        "Two assailants hit a soldier with their car and then proceeded to attack the man "
+        "with knives in Utrecht city. The soldier was killed in the incident."
+    )
+    (event,) = _story(_read(nlp, proceeded))
+    assert event.type == "attack" and event.casualties.killed == 1
+
+
+def test_a_report_counting_the_injured_and_no_deaths_reports_killed_zero(nlp):
+    text = "Gunmen attacked a post in Utrecht city, Netherlands. Two officers were injured."
+    (event,) = _story(_read(nlp, text))
+    assert (event.casualties.killed, event.casualties.injured) == (0, 2)
+    assert event.casualties.evidence[0].text == "Two officers were injured"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people hurt, uncounted, say too little to rule deaths out
+        "Assailants stabbed passengers aboard a bus in Utrecht city. The victims suffered "
+        "minor injuries in the attack.",
+        "Gunmen attacked a village in Utrecht city. Several people were killed and many injured.",
+        "Gunmen attacked a village in Utrecht city. Several people were killed and 12 injured.",
+        "Gunmen attacked a bus in Utrecht city. Several people were wounded, some of them fatally.",
+        "Gunmen attacked a bus in Utrecht city. Dozens were injured. One of the injured later "
+        "succumbed to his wounds.",
+        "Gunmen attacked a bus in Utrecht city. Five people were injured, and the toll is "
+        "expected to rise.",
+    ],
+)
+def test_deaths_told_without_a_count_leave_killed_unknown(nlp, text):
+    (event,) = _story(_read(nlp, text))
+    assert event.casualties is None or event.casualties.killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops patrolled the captured town in Utrecht city on Monday.",
+        "Officials inspected the newly opened fire station in Utrecht city on Monday.",
+        "The targeted vehicle belonged to a local businessman in Utrecht city.",
+    ],
+)
+def test_a_participle_describing_a_noun_is_no_act(nlp, text):
+    assert [e.type for e in _story(_read(nlp, text))] == []
