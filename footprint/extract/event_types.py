@@ -268,6 +268,8 @@ def by_a_crowd(head: Token, kind: str = "") -> bool:
     for a clash, the sides it was "between" ("a clash between the activists of X and Y") or
     the side it was "with" ("police clashed with supporters of X")?"""
     verb = head if head.pos_ == "VERB" else head.head
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        verb = verb.head  # "protesters burnt effigies and torched a van": the first's subject
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]

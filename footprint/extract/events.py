@@ -65,6 +65,7 @@ from footprint.extract.event_types import (
     VIOLENT_TYPES,
     WEAK_TYPES,
     accident_noun,
+    by_a_crowd,
     crowd_control,
     crowd_type,
     done_to_someone,
@@ -313,7 +314,12 @@ class EventReader:
                 # context about X, not the story ("..., one of them seriously, when a bomb
                 # exploded" is a clause of time the parser hung on a noun)
                 continue
-            if tok.pos_ == "VERB" and info is not None and info.event_type:
+            with_object = _object_reading(tok, with_objects) if tok.pos_ == "VERB" else None
+            if with_object is not None and info is not None and info.event_type:
+                # the verb with this object says more than the verb ("burnt effigies" is a
+                # protest, where "burnt" alone is an attack)
+                out.append((self.doc[tok.i : tok.i + 1], with_object))
+            elif tok.pos_ == "VERB" and info is not None and info.event_type:
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
                     continue  # "received a report", "received bullet injuries"
                 if tok.lemma_.lower() in DOER_NEEDED and not has_doer(tok):
@@ -329,12 +335,8 @@ class EventReader:
                 tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and done_to_someone(tok)
             ):
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicons.event_verb_objects():
-                for objects, type_ in lexicons.event_verb_objects()[tok.lemma_.lower()]:
-                    if any(o.lemma_.lower() in objects for o in verb_objects(tok)):
-                        if type_ != ACCIDENT or mishap_of_a_vehicle(tok):
-                            out.append((self.doc[tok.i : tok.i + 1], type_))
-                        break
+            elif with_object is not None:
+                out.append((self.doc[tok.i : tok.i + 1], with_object))
         return out
 
     def _receives_someone(self, verb: Token) -> bool:
@@ -1170,15 +1172,23 @@ class EventReader:
             return []
         sentence = self._evidence(sent)
         named = self.actor_of_token.__contains__
+        # a crowd's violence has doers and victims too ("a mob lynched a man"); in "soldiers
+        # clashed with protesters" the soldiers did no riot
+        violent = type_ in VIOLENT_TYPES or self._riot(trigger, type_)
         found = (
             victim_parties(sent, named)  # nobody did it: its parties are the people it hurt
             if type_ == ACCIDENT
-            else unnamed_parties(trigger, type_ in VIOLENT_TYPES, named)
+            else unnamed_parties(trigger, violent, named)
         )
         return [
             Party(p.text, p.role, replace(sentence, start=p.start, end=p.end, text=p.text))
             for p in found
         ]
+
+    @staticmethod
+    def _riot(trigger: Span, type_: str) -> bool:
+        """Is it a riot whose doer, by the grammar of its word, is a crowd?"""
+        return type_ == "riot" and by_a_crowd(trigger[-1])
 
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
         if event is None or event.background or event.type not in INCIDENT_TYPES:
@@ -1438,6 +1448,28 @@ class EventReader:
             for a in self._actors_in(sent.start, sent.end)
             if a.type in ("person", "organization")
         ]
+
+
+TO_ONLY = frozenset({"take"})  # verbs whose event object follows "to" ("took to the streets")
+
+
+def _object_reading(
+    verb: Token, with_objects: dict[str, tuple[tuple[frozenset[str], str], ...]]
+) -> str | None:
+    """The event type the verb tells with its object ("opened fire", "blocked the road",
+    "burnt effigies"; event_verb_objects.tsv), if its objects hold one; None otherwise. An
+    accident must have happened to a vehicle."""
+    pairs = with_objects.get(verb.lemma_.lower())
+    if not pairs:
+        return None
+    objects_of = verb_objects(verb)
+    if verb.lemma_.lower() in TO_ONLY:  # "took to the streets", not "took the road home"
+        objects_of = [o for o in objects_of if o.dep_ == "pobj" and o.head.lower_ == "to"]
+    said = {o.lemma_.lower() for o in objects_of}
+    for objects, type_ in pairs:
+        if said & objects:
+            return type_ if type_ != ACCIDENT or mishap_of_a_vehicle(verb) else None
+    return None
 
 
 FIRE_WORDS = frozenset({"fire", "gunfire"})

@@ -1017,3 +1017,39 @@ def test_deaths_told_without_a_count_leave_killed_unknown(nlp, text):
 )
 def test_a_participle_describing_a_noun_is_no_act(nlp, text):
     assert [e.type for e in _story(_read(nlp, text))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Supporters of the opposition took to the streets of Utrecht on Monday.", "protest"),
+        # the verb with its object says more than the verb: an effigy burnt is a protest
+        ("Opposition activists burnt effigies of the minister in Utrecht on Monday.", "protest"),
+        # the crowd that burnt effigies also did the violence joined to it: a riot
+        ("Protesters burnt effigies and torched a police van in Utrecht on Monday.", "riot"),
+        ("Protesters burnt effigies and set fire to a police post in Utrecht on Monday.", "riot"),
+    ],
+)
+def test_protest_and_violence_phrasings(nlp, text, kind):
+    assert [e.type for e in _story(_read(nlp, text))] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army took the road to the border on Monday.",
+        "Corrupt officials looted public funds in Utrecht, the opposition said on Monday.",
+    ],
+)
+def test_a_road_taken_and_funds_looted_are_no_event(nlp, text):
+    assert _story(_read(nlp, text)) == []
+
+
+def test_a_riot_has_doers_and_victims_when_a_crowd_did_it(nlp):
+    (event,) = _story(_read(nlp, "A mob lynched a man suspected of theft in Utrecht on Monday."))
+    assert event.type == "riot"
+    assert [(p.text, p.role) for p in event.parties] == [("mob", "perpetrator"), ("man", "target")]
+    # soldiers clashing with a crowd did no riot
+    (event,) = _story(_read(nlp, "Soldiers clashed with protesters in Utrecht on Monday."))
+    assert event.type == "riot"
+    assert all(p.role != "perpetrator" for p in event.parties)
