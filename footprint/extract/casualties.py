@@ -31,7 +31,10 @@ attachments it gets wrong often enough to matter.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
@@ -46,7 +49,7 @@ _TENS = "thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS = {w: i for i, w in enumerate(f"{_ONES} {_TEENS}".split())}
 NUMBER_WORDS |= {w: 30 + 10 * i for i, w in enumerate(_TENS.split())}
 NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "dozen": 12, "both": 2, "single": 1}
-ONE_PRONOUNS = frozenset({"he", "she", "him", "her", "himself", "herself"})
+ONE_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "himself", "herself"})
 NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 
 PLACES_AND_ORGS = frozenset({"GPE", "LOC", "FAC", "ORG"})  # never a conjoined victim
@@ -154,7 +157,37 @@ def _count_one(tok: Token) -> int | None:
         return 1 if lower in ONE_PRONOUNS else None
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "ADJ" and dets):  # "the 25-year-old"
         return 1
+    if "the" in dets and tok.tag_ == "NNS":  # "the civilians", counted in an earlier sentence
+        told = _TOLD.get().get(tok.lemma_.lower())
+        return None if told is None or told == AMBIGUOUS else told
     return None
+
+
+# People the event's earlier sentences counted, by noun ("shot two civilians": civilian -> 2),
+# for "the civilians" further on; set for the length of one `casualties_in` call.
+_TOLD: ContextVar[Mapping[str, int]] = ContextVar("told", default=MappingProxyType({}))
+
+
+AMBIGUOUS = -1  # a noun counted twice with two figures: "the soldiers" then says neither
+
+
+def count_people(sent: Span, told: dict[str, int]) -> None:
+    """Add to `told` the people the sentence counts as attacked, taken or hurt, by noun
+    ("abducted 10 police officers": officer -> 10), for a later "the officers" to refer back to.
+    Only the object of a violent or casualty verb: "a bus carrying 45 workers" are not all
+    victims. A noun counted again with another figure refers back to neither."""
+    violent = {v for v, info in lexicons.event_verbs().items() if info.event_type}
+    hurting = _w("kill_verb") | _w("injure_verb")
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not _numerals(tok):
+            continue
+        if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_.lower() not in (
+            violent | hurting
+        ):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in lexicons.person_nouns() and (n := _count_one(tok)) is not None:
+            told[lemma] = n if told.get(lemma, n) == n else AMBIGUOUS
 
 
 def _did_not_happen(tok: Token) -> bool:
@@ -301,7 +334,8 @@ def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool
         zero = no or any(a.lower_ == "without" for a in tok.ancestors)  # "without causing injury"
         return (INJURED if lemma in _w("injure_noun") else KILLED), victims, zero
     if lemma == "body" and tok.head.lemma_ in _w("found_verb"):
-        return BODIES, of or [tok], False
+        owners = [o for o in _has(tok, ("poss",)) if _count(o) is not None]
+        return BODIES, of or owners or [tok], False  # "the officers' bodies", "his body"
     if lemma == "toll" and any(c.lemma_ == "death" for c in tok.children):  # "rose to 7"
         found = [t for t in tok.head.subtree if t.like_num and t.dep_ in ("pobj", "attr")]
         return KILLED, found, False
@@ -404,9 +438,15 @@ def victim_heads(sent: Span) -> list[Token]:
     return sorted(heads, key=lambda t: t.i)
 
 
-def casualties_in(sent: Span) -> CasualtyCount | None:
-    """The killed and injured figures a sentence gives; None when it gives neither."""
-    mentions = _read_mentions(sent)
+def casualties_in(sent: Span, told: Mapping[str, int] | None = None) -> CasualtyCount | None:
+    """The killed and injured figures a sentence gives; None when it gives neither. `told`:
+    the people earlier sentences of the event counted (`counted_people`), so "the civilians
+    were killed" after "gunmen shot two civilians" counts two."""
+    token = _TOLD.set(told or {})
+    try:
+        mentions = _read_mentions(sent)
+    finally:
+        _TOLD.reset(token)
     if any(f == KILLED and c for f, c, _ in mentions):  # "was killed and his body was found"
         mentions = [m for m in mentions if m[0] != BODIES]
     totals: dict[str, int | None] = {}
@@ -425,8 +465,20 @@ def casualties_in(sent: Span) -> CasualtyCount | None:
         injured=totals.get(INJURED),
         start=min(t.idx for t in words),
         end=max(t.idx + len(t.text) for t in words),
-        adds=_adds(sent, [ws[0] for _, _, ws in mentions]),
+        # people named again are not further victims ("the civilians were also killed")
+        adds=_adds(sent, [ws[0] for _, _, ws in mentions]) and not _refers_back(mentions, told),
         dead=dead,
+    )
+
+
+def _refers_back(mentions: list[Mention], told: Mapping[str, int] | None) -> bool:
+    """Does a victim phrase name people counted before ("the civilians")?"""
+    if not told:
+        return False
+    return any(
+        t.tag_ == "NNS" and t.lemma_.lower() in told and any(c.lower_ == "the" for c in t.children)
+        for _, _, words in mentions
+        for t in words[1:]
     )
 
 

@@ -42,6 +42,7 @@ from footprint.extract.casualties import (
     CasualtyCount,
     casualties_in,
     combine,
+    count_people,
     no_deaths_told,
 )
 from footprint.extract.event_places import (
@@ -217,6 +218,7 @@ class EventReader:
         self._first_sentence: tuple[int, int] | None = None  # (start, end) of the body's first
         # event id -> casualty figures read in its sentences, with their evidence
         self._casualties: dict[str, list[tuple[CasualtyCount, Evidence]]] = {}
+        self._counted: dict[str, dict[str, int]] = {}  # event id -> people counted so far
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
 
@@ -1193,7 +1195,9 @@ class EventReader:
     def _count_casualties(self, sent: Span, event: Event | None) -> None:
         if event is None or event.background or event.type not in INCIDENT_TYPES:
             return
-        found = casualties_in(sent)
+        told = self._counted.setdefault(event.id, {})
+        found = casualties_in(sent, told)
+        count_people(sent, told)
         if found is None:
             return
         evidence = replace(

@@ -1053,3 +1053,46 @@ def test_a_riot_has_doers_and_victims_when_a_crowd_did_it(nlp):
     (event,) = _story(_read(nlp, "Soldiers clashed with protesters in Utrecht on Monday."))
     assert event.type == "riot"
     assert all(p.role != "perpetrator" for p in event.parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Assailants shot two civilians in Utrecht city, Netherlands. The civilians were "
+            "publicly killed after a mock trial.",
+            2,
+        ),
+        (
+            "Assailants abducted 10 police officers in Utrecht city, Netherlands. The police "
+            "officers' bodies were discovered two days later.",
+            10,
+        ),
+        # "the guards" were never counted: no figure to refer back to
+        (
+            "Assailants attacked a post in Utrecht city, Netherlands. The guards were killed.",
+            None,
+        ),
+        ("A man was abducted in Utrecht city on Monday. His body was found on Sunday.", 1),
+        # people named again are not further victims, "also" or not
+        ("Gunmen killed two civilians in Utrecht city. The civilians were also killed.", 2),
+        # two figures for one noun: "the soldiers" says neither
+        (
+            "Gunmen killed two soldiers and wounded five soldiers in Utrecht city. The soldiers "
+            "died in hospital.",
+            2,
+        ),
+    ],
+)
+def test_the_people_counted_before_are_counted_again_when_named_again(nlp, text, killed):
+    (event,) = _story(_read(nlp, text))
+    assert (event.casualties.killed if event.casualties else None) == killed
+
+
+def test_people_carried_or_present_are_not_counted_as_victims_when_named_again(nlp):
+    text = (
+        "Gunmen attacked a bus carrying 45 workers in Utrecht city, killing two. The workers "
+        "were injured."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert (event.casualties.killed, event.casualties.injured) == (2, None)
