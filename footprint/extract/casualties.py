@@ -21,10 +21,11 @@ rescued were not killed (killed 0; their injuries are not said). Bare plurals ("
 Nobody hurt means nobody killed, so a zero for injuries is a zero for deaths too; and a report
 that counts the injured and tells of no death reports none (`no_deaths_told`), while deaths
 told without a count ("several were killed", "some of them fatally", "later succumbed", "the
-death toll may rise") keep the figure unknown. Within one sentence
-separate mentions are added ("three were killed and no one else was hurt": killed 3); across
-sentences, only those marked as naming others ("also", "additionally") are (`combine`); a body
-found is the same death told again, so it counts only when the sentence names no other.
+death toll may rise") keep the figure unknown. Within one sentence separate mentions are added
+("three were killed and no one else was hurt": killed 3); across sentences, only those marked
+as naming others ("also", "additionally") are (`combine`); a body found is the same death told
+again, so it counts only when the sentence names no other. People counted as attacked, taken or
+hurt count again when named again ("the civilians" after "shot two civilians": `count_people`).
 The parser is the small English model: a few rules (`_left_of`, conjuncts on an apposition) mend
 attachments it gets wrong often enough to matter.
 """
@@ -440,7 +441,7 @@ def victim_heads(sent: Span) -> list[Token]:
 
 def casualties_in(sent: Span, told: Mapping[str, int] | None = None) -> CasualtyCount | None:
     """The killed and injured figures a sentence gives; None when it gives neither. `told`:
-    the people earlier sentences of the event counted (`counted_people`), so "the civilians
+    the people earlier sentences of the event counted (`count_people`), so "the civilians
     were killed" after "gunmen shot two civilians" counts two."""
     token = _TOLD.set(told or {})
     try:
