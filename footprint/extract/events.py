@@ -382,9 +382,12 @@ class EventReader:
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
             # "continued to protest" is the act going on, "tried to storm" the act attempted
             return True
+        child = head
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):
-                if ancestor.lemma_.lower() in irrealis:
+                # "Speaking at a seminar on Monday, X called for ...": the seminar is in a
+                # clause beside the call, not what was called for
+                if ancestor.lemma_.lower() in irrealis and child.dep_ != "advcl":
                     return True
                 if any(
                     c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
@@ -393,6 +396,7 @@ class EventReader:
                     return True
                 if ancestor.dep_ not in ("xcomp", "ccomp", "advcl"):
                     return False
+            child = ancestor
         return False
 
     @staticmethod

@@ -1096,3 +1096,19 @@ def test_people_carried_or_present_are_not_counted_as_victims_when_named_again(n
     )
     (event,) = _story(_read(nlp, text))
     assert (event.casualties.killed, event.casualties.injured) == (2, None)
+
+
+def test_an_event_in_a_clause_beside_a_call_was_held(nlp):
+    # "called for" governs what was called for, not the seminar the speaker spoke at
+    text = (
+        "Speaking at a seminar organised by the Eastmark Institute in Leeds on March 3, Omar "
+        "Said called for the release of detained activists."
+    )
+    (event,) = _story(_read(nlp, text, published="2015-03-09"))
+    assert event.type == "conference" and event.place.name == "Leeds"
+    # and what is called for or threatened is still no event
+    for text in (
+        "The union called for a strike in Leeds on Monday.",
+        "Addressing reporters in Leeds on Monday, the minister threatened to hold a rally.",
+    ):
+        assert _story(_read(nlp, text, published="2015-03-09")) == []
