@@ -57,12 +57,7 @@ class StateActor:
 def body_word(name: str) -> str | None:
     """The state-body words an organisation's name holds, as written in the list, or None
     (remembered: a profile or a page asks it of the same names again and again)."""
-    words = [w.strip(".,'’()").lower() for w in name.split()]
-    for phrase in lexicons.state_bodies():
-        n = len(phrase)
-        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
-            return " ".join(phrase)
-    return None
+    return lexicons.state_body_in([w.strip(".,'’()").lower() for w in name.split()])
 
 
 def state_office(titles: Iterable[str]) -> str | None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from spacy.tokens import Span, Token
@@ -158,10 +159,20 @@ def _count_one(tok: Token) -> int | None:
         return 1 if lower in ONE_PRONOUNS else None
     if tok.tag_ in ("NN", "NNP") or (tok.pos_ == "ADJ" and dets):  # "the 25-year-old"
         return 1
-    if "the" in dets and tok.tag_ == "NNS":  # "the civilians", counted in an earlier sentence
-        told = _TOLD.get().get(tok.lemma_.lower())
-        return None if told is None or told == AMBIGUOUS else told
+    told = _TOLD.get()
+    if _named_again(tok, told):  # "the civilians", counted in an earlier sentence
+        figure = told[tok.lemma_.lower()]
+        return None if figure == AMBIGUOUS else figure
     return None
+
+
+def _named_again(tok: Token, told: Mapping[str, int]) -> bool:
+    """Is the word "the" + a plural noun an earlier sentence counted ("the civilians")?"""
+    return (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in told
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    )
 
 
 # People the event's earlier sentences counted, by noun ("shot two civilians": civilian -> 2),
@@ -172,19 +183,23 @@ _TOLD: ContextVar[Mapping[str, int]] = ContextVar("told", default=MappingProxyTy
 AMBIGUOUS = -1  # a noun counted twice with two figures: "the soldiers" then says neither
 
 
+@lru_cache(maxsize=1)
+def _victims_verbs() -> frozenset[str]:
+    """Verbs whose object was attacked, taken or hurt: the event verbs and the casualty verbs."""
+    events = {v for v, info in lexicons.event_verbs().items() if info.event_type}
+    return frozenset(events | _w("kill_verb") | _w("injure_verb"))
+
+
 def count_people(sent: Span, told: dict[str, int]) -> None:
     """Add to `told` the people the sentence counts as attacked, taken or hurt, by noun
     ("abducted 10 police officers": officer -> 10), for a later "the officers" to refer back to.
     Only the object of a violent or casualty verb: "a bus carrying 45 workers" are not all
     victims. A noun counted again with another figure refers back to neither."""
-    violent = {v for v, info in lexicons.event_verbs().items() if info.event_type}
-    hurting = _w("kill_verb") | _w("injure_verb")
+    verbs = _victims_verbs()
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not _numerals(tok):
             continue
-        if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_.lower() not in (
-            violent | hurting
-        ):
+        if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_.lower() not in verbs:
             continue
         lemma = tok.lemma_.lower()
         if lemma in lexicons.person_nouns() and (n := _count_one(tok)) is not None:
@@ -433,7 +448,7 @@ def victim_heads(sent: Span) -> list[Token]:
         if count == 0 or not phrase:
             continue
         inside = {t.i for t in phrase}
-        head = next((t for t in phrase if t.head.i not in inside or t.head is t), None)
+        head = next((t for t in phrase if t.head.i not in inside or t.head.i == t.i), None)
         if head is not None and head.i not in {h.i for h in heads}:
             heads.append(head)
     return sorted(heads, key=lambda t: t.i)
@@ -476,11 +491,7 @@ def _refers_back(mentions: list[Mention], told: Mapping[str, int] | None) -> boo
     """Does a victim phrase name people counted before ("the civilians")?"""
     if not told:
         return False
-    return any(
-        t.tag_ == "NNS" and t.lemma_.lower() in told and any(c.lower_ == "the" for c in t.children)
-        for _, _, words in mentions
-        for t in words[1:]
-    )
+    return any(_named_again(t, told) for _, _, words in mentions for t in words[1:])
 
 
 def _tells_of_death(sent: Span) -> bool:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from footprint.nlp import lexicons
 
+ACCIDENT = "accident"  # a vehicle's mishap or a stampede: nobody's act (mishap_of_a_vehicle)
 VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", "arrest"}
 # Type of an event read from a verb or from context alone, upgraded when a noun names it.
 WEAK_TYPES = {"gathering", "appearance", "statement"}
@@ -30,7 +31,7 @@ TYPE_RANK = {
     "kidnapping": 3,
     # An accident is the story unless the sentence tells violence too ("militants opened fire
     # on the bus, which overturned").
-    "accident": 1,
+    ACCIDENT: 1,
 }
 OTHER_TYPE_RANK = 4
 # Where a verb's event-telling object may hang ("opened fire", "laid siege to"); the verbs and
@@ -108,7 +109,6 @@ def done_to_someone(verb: Token) -> bool:
     return any(_a_person(s) for s in subjects)
 
 
-ACCIDENT = "accident"
 # What a vehicle runs on: "jumped the rails", "came off the tracks", "veered off the road".
 RAIL_WORDS = frozenset({"rail", "track", "road"})
 
@@ -116,6 +116,14 @@ RAIL_WORDS = frozenset({"rail", "track", "road"})
 def _vehicle(tok: Token) -> bool:
     """ "a passenger bus", "the vehicle", "a ferry": a vehicle's (or a road's) noun."""
     return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in lexicons.vehicle_nouns()
+
+
+def subject_bearer(verb: Token, deps: tuple[str, ...]) -> Token:
+    """The verb whose children hold `verb`'s subject: itself, or for a verb joined by "and"
+    without a subject of its own, the first verb of the chain ("A burnt X and torched Y")."""
+    while verb.dep_ == "conj" and not any(c.dep_ in deps for c in verb.children):
+        verb = verb.head
+    return verb
 
 
 def mishap_of_a_vehicle(verb: Token) -> bool:
@@ -137,9 +145,8 @@ def mishap_of_a_vehicle(verb: Token) -> bool:
         subjects = [verb.head]  # "five dead after a bus overturned": the bus overturned
     if not subjects and _vehicle_before(verb):
         return True  # "after a coach, said to be speeding, crashed"
-    base = verb
-    while not subjects and base.dep_ == "conj":
-        base = base.head  # "derailed and overturned": the subject is the first verb's
+    if not subjects:  # "derailed and overturned": the subject is the first verb's
+        base = subject_bearer(verb, ("nsubj", "nsubjpass"))
         subjects = [c for c in base.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(_vehicle(s) for s in subjects):
         return True
@@ -267,9 +274,8 @@ def by_a_crowd(head: Token, kind: str = "") -> bool:
     """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
     for a clash, the sides it was "between" ("a clash between the activists of X and Y") or
     the side it was "with" ("police clashed with supporters of X")?"""
-    verb = head if head.pos_ == "VERB" else head.head
-    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
-        verb = verb.head  # "protesters burnt effigies and torched a van": the first's subject
+    # "protesters burnt effigies and torched a van": the first verb's subject
+    verb = subject_bearer(head if head.pos_ == "VERB" else head.head, ("nsubj", "agent"))
     doers = [c for c in verb.children if c.dep_ == "nsubj"] + [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
@@ -305,7 +311,7 @@ def rank(type_: str) -> int:
 
 
 # What happens to people, with a gathering only its setting: violence and accidents.
-ACTS = VIOLENT_TYPES | {"accident"}
+ACTS = VIOLENT_TYPES | {ACCIDENT}
 
 
 def without_settings(

@@ -125,7 +125,7 @@ def victim_parties(sent: Span, named: Callable[[int], bool]) -> list[FoundParty]
         if not _is_people(people) or named(people.i) or _of_a_named(people, named):
             continue  # "Two members of X": X is a named participant
         start, end = _phrase(people)
-        if people is not head:
+        if people.i != head.i:
             start = min(start, _phrase(head)[0])
         doc = sent.doc
         last = doc[end - 1]

@@ -139,16 +139,6 @@ def _done_by(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | N
 FORMER = {"former", "ex", "ex-", "erstwhile", "onetime"}
 
 
-def _a_state_body(words: list[Token]) -> bool:
-    """Do the words name a body of a state ("Parliament", "the Senate": state_bodies.txt)?"""
-    lowered = [t.lower_ for t in words]
-    return any(
-        tuple(lowered[i : i + len(phrase)]) == phrase
-        for phrase in lexicons.state_bodies()
-        for i in range(len(lowered) - len(phrase) + 1)
-    )
-
-
 def _doer_a_member(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
     """ "The attacker was a member of X", "the gunmen were X militants": the doer said to
     belong to a named group; suspected under a verb of suspicion ("sources believe ...").
@@ -169,7 +159,8 @@ def _doer_a_member(word: Token, actor_at: Callable[[int], bool]) -> Responsibili
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    groups = [g for g in groups if not _a_state_body(_name_words(g))]  # "member of parliament"
+    # "a member of parliament" belongs to no group that attacks
+    groups = [g for g in groups if not lexicons.state_body_in([t.lower_ for t in _name_words(g)])]
     words = [t for g in groups for t in _name_words(g)]
     words += [
         t for c in word.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" for t in c.subtree

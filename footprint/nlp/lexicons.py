@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -325,6 +326,16 @@ def person_nouns() -> frozenset[str]:
 def state_bodies() -> tuple[tuple[str, ...], ...]:
     """Words (each entry a sequence) that make an organisation's name a state body."""
     return tuple(tuple(line.split()) for line in sorted(_words("state_bodies.txt")))
+
+
+def state_body_in(words: Sequence[str]) -> str | None:
+    """The state-body phrase (state_bodies.txt) the lower-cased words hold, in order, or None:
+    ["the", "national", "assembly"] -> "national assembly"."""
+    for phrase in state_bodies():
+        n = len(phrase)
+        if any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1)):
+            return " ".join(phrase)
+    return None
 
 
 @lru_cache(maxsize=1)
