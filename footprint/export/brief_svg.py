@@ -9,10 +9,11 @@ through `esc`.
 
 from __future__ import annotations
 
-from footprint.export.brief_map import NE_FILE, NE_PACKAGE, map_svg, outline_file
+from footprint.export.brief_map import map_svg
 from footprint.export.brief_network import layout, network_svg
 from footprint.export.brief_timeline import date_text, timeline_svg
 from footprint.export.svg import DESIGNATED, FOCUS, MARKED, PLAIN, esc
+from footprint.place.sources import NE_FILE, NE_PACKAGE, outline_file
 
 __all__ = [
     "DESIGNATED",

