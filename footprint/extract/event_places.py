@@ -163,8 +163,7 @@ def continues_chain(between: Span) -> bool:
 
 def most_specific(chain: list[object]) -> object | None:
     """The most specific place of a chain that agrees with the chain's wider places: inside
-    the country and first-level region they name (a district too: "X district, Westria
-    province" is no district X of another region). A chain of towns and districts only agrees on
+    the country and first-level region they name. A chain of towns and districts only agrees on
     the country most of them lie in (the last-written, widest one on a tie): in "X thana of
     Khulna city" an X in another country (a town or a district there) is a namesake."""
     countries = {getattr(p, "country", None) for p in chain if level(p) == COUNTRY}
@@ -180,13 +179,10 @@ def most_specific(chain: list[object]) -> object | None:
         }
     in_country = [p for p in chain if not countries or getattr(p, "country", None) in countries]
     regions = [p for p in in_country if level(p) in (DISTRICT, REGION)]
-    wider = [p for p in regions if level(p) == REGION]
     agreeing = [
         p
         for p in in_country
-        if level(p) >= REGION
-        or (level(p) == DISTRICT and (not wider or any(inside_region(p, r) for r in wider)))
-        or (level(p) == TOWN and (not regions or any(inside_region(p, r) for r in regions)))
+        if level(p) >= DISTRICT or not regions or any(inside_region(p, r) for r in regions)
     ]
     return min(agreeing, key=level) if agreeing else None
 

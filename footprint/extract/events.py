@@ -744,6 +744,8 @@ class EventReader:
                 inside = self._place_in(
                     actor, getattr(region, "country", ""), admin1=getattr(region, "admin1", "")
                 )
+                if inside is not None and level(inside) < level(place):
+                    inside = inside.as_district()  # type: ignore[attr-defined]  # "X district"
                 place = inside if inside is not None else place
             read.append((distance, group, place, actor))
         return read

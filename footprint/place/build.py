@@ -44,13 +44,13 @@ from footprint.place.index import (
     freeze,
 )
 from footprint.place.names import (
+    ARTICLES,
     CITY_WORDS,
     PART_WORDS,
     REGION_WORDS,
     latin_key,
     longest_first,
     name_key,
-    query_forms,
     strip_words,
 )
 
@@ -106,6 +106,9 @@ class _Builder:
         self.country_rows: dict[str, int] = {}  # cc -> row
         self.admin_words = longest_first(sources.word_list("admin_words.txt"))
         self.admin_word_set = frozenset(self.admin_words)
+        # Below a first-level region, a rayon ("Zendinsky Rayon") is found without its word; a
+        # first-level region so called is not ("Zenda Rayon" yields to its town Zenda).
+        self.district_words = longest_first([*self.admin_words, "rayon", "raion"])
 
     # --- cities ---------------------------------------------------------------------------
 
@@ -207,12 +210,12 @@ class _Builder:
                 region,
                 own_id=f"footprint:admin2:{country}.{admin1}.{admin2}",
             )
-            self._add_region_keys(admin2, row)
+            self._add_region_keys(admin2, row, district=True)
 
-    def _add_region_keys(self, name: str, row: int) -> None:
+    def _add_region_keys(self, name: str, row: int, district: bool = False) -> None:
         key = name_key(name)
         add_key(self.primary, key, row)
-        short = strip_words(key, self.admin_words)
+        short = strip_words(key, self.district_words if district else self.admin_words)
         if short and short != key:
             add_key(self.alternate, short, row)
 
@@ -227,7 +230,8 @@ class _Builder:
         neighbour, some oases and islands far away): where no GeoNames place is around an
         area, or one lies in another country than the source says, the country outline its
         point falls in decides. An area with no place of its country that close takes the
-        region of the nearest within AREA_REGION_KM. Ordinary words ("Township", "Hospital")
+        region the source names or, where the index has no region so named, that of the
+        nearest place within AREA_REGION_KM. Ordinary words ("Township", "Hospital")
         and the names a row already answers are not indexed (see `_indexable`)."""
         index = self.index
         records = list(sources.admin_area_records())
@@ -277,13 +281,13 @@ class _Builder:
             key = name_key(area.name)
             if not self._indexable(key, stopwords, country, area.lat, area.lon):
                 continue
-            near = farther.get(n, rows)  # farther off where `rows` hold none of its country
-            inside = [r for r in near if index.country[r] == country]
-            region = (
-                index.region[inside[0]]
-                if inside
-                else region_of_name.get((country, name_key(area.admin1)), "")
-            )
+            # The region of the places of its country around it; else the one the source
+            # names, where the index has it; else that of the nearest place farther off.
+            inside = [r for r in rows if index.country[r] == country]
+            region = index.region[inside[0]] if inside else ""
+            region = region or region_of_name.get((country, name_key(area.admin1)), "")
+            farther_inside = [r for r in farther.get(n, []) if index.country[r] == country]
+            region = region or (index.region[farther_inside[0]] if farther_inside else "")
             # The id is the source's (its country as filed, the name, the point): it stays the
             # same when GeoNames or the outlines change how the area is filed.
             slug = "-".join(key.split())
@@ -297,7 +301,7 @@ class _Builder:
                 region,
                 own_id=f"footprint:area:{area.country}:{slug}:{area.lat:.2f},{area.lon:.2f}",
             )
-            self._add_region_keys(area.name, row)
+            self._add_region_keys(area.name, row, district=True)
             if "/" in area.name:  # "Zenda/Strelsau": two names of one area
                 for part in area.name.split("/"):
                     part_key = name_key(part)
@@ -315,19 +319,20 @@ class _Builder:
         self, key: str, stopwords: frozenset[str], country: str, lat: float, lon: float
     ) -> bool:
         """Is an area of this name worth a row: a name, not an ordinary word, and not one a
-        row of its country within SAME_PLACE_KM already answers, by any form the lookup tries
-        ("Al-Zenda" and "Zenda District" find the town Zenda first)?"""
+        row of its country within SAME_PLACE_KM already has for its own name, as written or
+        without its article ("Al-Zenda" beside the town Zenda: the lookup tries "Al-Zenda"
+        first and would find the area)? Another of a row's names, or a shorter form ("North
+        Zenda", "Zenda Sadar"), leaves the area its own row: the lookup may not reach it."""
         if len(key) < 3 or not _bare(key, stopwords):
             return False  # "Township", "Industrial Area", "North Central"
         index = self.index
-        keys = {key, _bare(key, self.admin_word_set) or key}
-        keys |= {form.key for form in query_forms(key)}
+        words = key.split()
+        keys = {key, " ".join(words[1:]) if len(words) > 1 and words[0] in ARTICLES else key}
         return not any(
             index.country[r] == country
             and haversine_km(lat, lon, index.lat[r], index.lon[r]) <= SAME_PLACE_KM
             for k in keys
-            for table in (self.primary, self.alternate)
-            for r in table.get(k, ())
+            for r in self.primary.get(k, ())
         )
 
     # --- countries, continents, curated regions ---------------------------------------------

@@ -88,7 +88,7 @@ def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -
             score -= weights.alternate
         if (
             found.hint == "city"
-            and kind not in SMALL_KINDS  # a township or municipality may be an area
+            and kind not in SMALL_KINDS  # "X town", "X municipality" may be an area
             or found.hint == "region"
             and (kind not in REGION_KINDS)
         ):

@@ -50,6 +50,20 @@ def test_a_name_with_its_article_still_finds_the_town_not_an_area_beside_it(gaze
     assert (place.name, place.precision) == ("Kurmuk", "city")
 
 
+def test_an_area_named_longer_than_the_town_beside_it_keeps_its_own_name(gazetteer):
+    # A row named "Baleshwar" lies close by; the lookup of the full name must not lose the area.
+    assert gazetteer.candidates("Baleshwar")[0].name == "Baleshwar"
+    place = gazetteer.candidates("Baleshwar Sadar")[0]
+    assert (place.name, place.country, place.precision) == ("Baleshwar Sadar", "IN", "district")
+
+
+def test_a_rayon_is_found_without_its_word_below_a_region_only(gazetteer):
+    district = gazetteer.candidates("Volokolamskiy")[0]
+    assert (district.name, district.precision) == ("Volokolamskiy Rayon", "district")
+    # A first-level region called "X Rayon" does not outrank its town X.
+    assert gazetteer.candidates("Qakh")[0].precision == "city"
+
+
 def test_an_area_far_from_any_town_is_filed_under_the_outline_it_lies_in(gazetteer):
     shipped = {a.country for a in sources.admin_area_records() if a.name == "A-Dakhla Oasis"}
     assert shipped == {"BD"}  # the source's filing, half a world away
