@@ -175,7 +175,13 @@ class Geocoder:
             reading.options = self._options(found)
             if found.partial:
                 reading.options = [o for o in reading.options if o.prior >= PART_MIN_SCORE]
-            return reading
+            building = venues.kind_of_name(name) == "venue"
+            if building:
+                # "White House" is among Casablanca's other names (a translation): a name
+                # made like a building's is that building, not a town called so otherwise.
+                reading.options = [o for o in reading.options if not o.alternate]
+            if reading.options or not building:
+                return reading
         split = venues.split_container(name)
         if split is not None:
             inside, container = split

@@ -113,6 +113,13 @@ def test_a_venue_resolves_to_its_city(geocoder, venue, city):
     assert where(place) == (city, "PK", "venue")
 
 
+def test_a_buildings_name_is_no_other_name_of_a_town(geocoder):
+    # GeoNames lists "White House" among Casablanca's other names (a translation).
+    assert geocoder.gazetteer.candidates("White House")[0].name == "Casablanca"
+    found = geocoder.resolve_document(["White House"])["White House"]
+    assert found is None or found.name == "White House"  # the building, or a town so named
+
+
 def test_an_address_inside_a_region_stays_inside_it(geocoder):
     place = geocoder.resolve("Springfield, Illinois")
     assert (place.name, place.admin1, place.precision) == ("Springfield", "Illinois", "city")
