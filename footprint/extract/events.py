@@ -742,11 +742,14 @@ class EventReader:
             if wider and level(place) < REGION and not any(inside_region(place, r) for r in wider):
                 region = wider[0]
                 inside = self._place_in(
-                    actor, getattr(region, "country", ""), admin1=getattr(region, "admin1", "")
+                    actor,
+                    getattr(region, "country", ""),
+                    ("city", "district", "venue"),
+                    getattr(region, "admin1", ""),
                 )
-                if inside is not None and level(inside) < level(place):
-                    inside = inside.as_district()  # type: ignore[attr-defined]  # "X district"
-                place = inside if inside is not None else place
+                if inside is not None:  # of the kind its area word says ("X district")
+                    after = self.doc[actor.end] if actor.end < len(self.doc) else None
+                    place = self._as_written(actor, inside, after)
             read.append((distance, group, place, actor))
         return read
 

@@ -26,7 +26,7 @@ from footprint.place.distance import haversine_km
 from footprint.place.gazetteer import Gazetteer, Lookup
 from footprint.place.index import ADMIN1, ADMIN2, AREA, CITY, COUNTRY, PlaceIndex
 from footprint.place.model import Place
-from footprint.place.names import query_forms
+from footprint.place.names import name_key, query_forms
 from footprint.place.ranking import WEIGHTS, Weights, context_score, prior_scores
 
 log = logging.getLogger(__name__)
@@ -175,11 +175,17 @@ class Geocoder:
             reading.options = self._options(found)
             if found.partial:
                 reading.options = [o for o in reading.options if o.prior >= PART_MIN_SCORE]
-            building = venues.kind_of_name(name) == "venue"
+            building = venues.names_a_building(name)
             if building:
-                # "White House" is among Casablanca's other names (a translation): a name
-                # made like a building's is that building, not a town called so otherwise.
-                reading.options = [o for o in reading.options if not o.alternate]
+                # GeoNames lists translations among a town's other names ("Green Palace" for
+                # a town whose own name means it): a building's name that shares no word with
+                # the town's own name is that building, not the town.
+                words = set(name_key(name).split())
+                reading.options = [
+                    o
+                    for o in reading.options
+                    if not o.alternate or words & set(name_key(self.index.names[o.row]).split())
+                ]
             if reading.options or not building:
                 return reading
         split = venues.split_container(name)

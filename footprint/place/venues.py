@@ -59,6 +59,17 @@ def kind_of_name(name: str) -> Literal["venue", "organisation"] | None:
     return None
 
 
+@functools.cache
+def _building_words() -> frozenset[str]:
+    return frozenset(sources.venue_words().get("building", ()))
+
+
+def names_a_building(name: str) -> bool:
+    """Does the name end in a building's word ("X House", "X Palace")?"""
+    words = _WORD.findall(name)
+    return bool(words) and words[-1].lower().strip(".'’") in _building_words()
+
+
 def inner_names(name: str) -> list[str]:
     """Capitalised word runs inside a venue name that could be a place, longest first:
     "the Karachi Press Club" -> ["Karachi"]; venue and glue words are never one."""

@@ -744,6 +744,13 @@ def test_a_chain_reads_its_town_in_the_region_it_names(nlp):
         "Bayelsa",
         "district",
     )
+    text = "Gunmen attacked a police post in Kaiama, Bayelsa state, Nigeria."
+    (event,) = _story(_read(nlp, text))
+    assert (event.place.name, event.place.admin1, event.place.precision) == (
+        "Kaiama",
+        "Bayelsa",
+        "city",
+    )
 
 
 def test_a_venue_named_after_a_country_leaves_the_town_that_holds_it(nlp):
