@@ -2,11 +2,12 @@
 
 The file lives in the directory the caller names (`Settings.cache_dir`: `$FOOTPRINT_CACHE_DIR`,
 else the user cache directory), named by everything that shapes it: the index format, the
-Python version (marshal's format follows it), the source packages' versions and the curated
-tables' content. It starts with a checksum of its body, so a truncated or damaged file is
-noticed and rebuilt instead of loaded. Writes go to a temporary file renamed into place (two
-processes building at once both succeed); a read-only cache directory only costs the rebuild
-each time.
+Python version (marshal's format follows it), the source packages' versions, the curated
+tables' content and the code that builds and keys it (an upgrade that changes how the index is
+built must not keep an index built the old way). It starts with a checksum of its body, so a
+truncated or damaged file is noticed and rebuilt instead of loaded. Writes go to a temporary
+file renamed into place (two processes building at once both succeed); a read-only cache
+directory only costs the rebuild each time.
 """
 
 from __future__ import annotations
@@ -32,6 +33,19 @@ MAGIC = b"FPGAZ1\n"
 DIGEST_SIZE = 20  # sha1
 
 
+PLACE_CODE = Path(__file__).resolve().parent
+# The modules whose code shapes the index's content: its build, its layout, its name keys and
+# the readers of its sources.
+CODE_FILES = tuple(PLACE_CODE / name for name in ("build.py", "index.py", "names.py", "sources.py"))
+
+
+def code_fingerprint(paths: tuple[Path, ...]) -> str:
+    digest = hashlib.sha1()
+    for path in paths:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def cache_key() -> str:
     parts = [
         f"format={FORMAT}",
@@ -39,6 +53,7 @@ def cache_key() -> str:
         f"marshal={marshal.version}",
         *(f"{name}={version}" for name, version in sorted(sources.source_versions().items())),
         f"data={sources.data_fingerprint()}",
+        f"code={code_fingerprint(CODE_FILES)}",
     ]
     return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 

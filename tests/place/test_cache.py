@@ -77,6 +77,16 @@ def test_the_cache_directory_follows_the_settings(tmp_path):
     assert Settings.from_env({}).cache_dir == default_cache_dir()
 
 
+def test_a_change_to_the_code_that_builds_the_index_changes_its_file(tmp_path, monkeypatch):
+    code = tmp_path / "build.py"
+    code.write_text("ROWS = 1\n")
+    monkeypatch.setattr(cache, "CODE_FILES", (code,))
+    before = cache.cache_path(tmp_path)
+    assert cache.cache_path(tmp_path) == before  # stable while nothing changes
+    code.write_text("ROWS = 2\n")
+    assert cache.cache_path(tmp_path) != before
+
+
 def test_an_index_of_another_format_is_refused():
     payload = tiny_index().to_payload()
     payload["format"] = FORMAT + 1
