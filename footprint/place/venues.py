@@ -22,13 +22,15 @@ _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 
 
 @functools.cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(venue words, organisation words, words that are never a venue's place)."""
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(venue words, organisation words, words that are never a venue's place, building
+    words)."""
     blocks = sources.venue_words()
     return (
         frozenset(blocks.get("venue", ())),
         frozenset(blocks.get("organisation", ())),
         frozenset(blocks.get("glue", ())),
+        frozenset(blocks.get("building", ())),
     )
 
 
@@ -51,7 +53,7 @@ def split_container(name: str) -> tuple[str, str] | None:
 
 def kind_of_name(name: str) -> Literal["venue", "organisation"] | None:
     words = {w.lower().strip(".'’") for w in _WORD.findall(name)}
-    venue, organisation, _ = _lexicon()
+    venue, organisation, _, _ = _lexicon()
     if words & organisation:
         return "organisation"
     if words & venue:
@@ -59,21 +61,16 @@ def kind_of_name(name: str) -> Literal["venue", "organisation"] | None:
     return None
 
 
-@functools.cache
-def _building_words() -> frozenset[str]:
-    return frozenset(sources.venue_words().get("building", ()))
-
-
 def names_a_building(name: str) -> bool:
     """Does the name end in a building's word ("X House", "X Palace")?"""
     words = _WORD.findall(name)
-    return bool(words) and words[-1].lower().strip(".'’") in _building_words()
+    return bool(words) and words[-1].lower().strip(".'’") in _lexicon()[3]
 
 
 def inner_names(name: str) -> list[str]:
     """Capitalised word runs inside a venue name that could be a place, longest first:
     "the Karachi Press Club" -> ["Karachi"]; venue and glue words are never one."""
-    venue, organisation, glue = _lexicon()
+    venue, organisation, glue, _ = _lexicon()
     excluded = venue | organisation | glue
     words = _WORD.findall(name)
     usable = [w[0].isupper() and w.lower().strip(".") not in excluded for w in words]

@@ -163,3 +163,15 @@ def test_the_build_script_keeps_names_and_points_and_drops_garbled_names(tmp_pat
         sources.AreaRecord("Tarlenheim Castle", 4.0, 3.0, "RU", "Westria, North"),
         sources.AreaRecord("Zenda", 10.9877, 20.1235, "RU", "Westria"),
     ]
+
+
+def test_the_build_script_names_a_file_that_is_not_the_area_table(tmp_path):
+    script = _load_script()
+    wrong = tmp_path / "people.csv"
+    wrong.write_text("name,born\nRudolf,1850\n", "utf-8")
+    out = tmp_path / "areas.tsv.gz"
+    with pytest.raises(SystemExit, match="people.csv: not the area table"):
+        script.main([str(wrong), "--out", str(out)])
+    with pytest.raises(SystemExit, match="cannot read the area table"):
+        script.main([str(tmp_path / "missing.whl"), "--out", str(out)])
+    assert not out.exists()  # nothing half-written
