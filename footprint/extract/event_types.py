@@ -7,6 +7,7 @@ Used by the event reader (events.py); the words themselves are data in nlp/patte
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -29,8 +30,9 @@ TYPE_RANK = {
     "clash": 3,
     "bombing": 3,
     "kidnapping": 3,
-    # An accident is the story unless the sentence tells violence too ("militants opened fire
-    # on the bus, which overturned").
+    # An accident yields to violence told beside it ("militants opened fire on the bus, which
+    # overturned") and to any named event that is not only its setting; with an arrest (also
+    # 1), the one named first is the story.
     ACCIDENT: 1,
 }
 OTHER_TYPE_RANK = 4
@@ -203,10 +205,14 @@ def accident_noun(head: Token) -> bool:
 
 def _hurt_word(tok: Token) -> bool:
     """A word that says people were killed or hurt ("killed", "died", "injuries", "dead")."""
+    return tok.lower_ in ("dead", "injured", "wounded") or tok.lemma_.lower() in _hurt_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _hurt_lemmas() -> frozenset[str]:
     words = lexicons.casualty_words()
-    lemma = tok.lemma_.lower()
-    return tok.lower_ in ("dead", "injured", "wounded") or any(
-        lemma in words[kind] for kind in ("kill_verb", "injure_verb", "kill_noun", "injure_noun")
+    return frozenset().union(
+        *(words[kind] for kind in ("kill_verb", "injure_verb", "kill_noun", "injure_noun"))
     )
 
 

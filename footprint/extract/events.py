@@ -62,6 +62,7 @@ from footprint.extract.event_places import (
 )
 from footprint.extract.event_types import (
     ACCIDENT,
+    ACTS,
     BEATING_VERBS,
     COUNTED,
     DOER_NEEDED,
@@ -92,7 +93,7 @@ EXTRACTOR = "footprint.events.v1"
 # Incidents: violence, riots and accidents. Their sentences count the killed and injured, and a
 # place after the event word is where it happened, not what it was about ("an attack on a post
 # in X", "a crash on a road in X"; a conference "on the war in X" is about X).
-INCIDENT_TYPES = VIOLENT_TYPES | {"riot", ACCIDENT}
+INCIDENT_TYPES = ACTS | {"riot"}
 CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
@@ -433,7 +434,7 @@ class EventReader:
 
     @staticmethod
     def _is_background(head: Token, type_: str) -> bool:
-        if type_ not in VIOLENT_TYPES and type_ != ACCIDENT:  # "arrested after the crash"
+        if type_ not in ACTS:  # "arrested after the crash"
             return False
         cues = lexicons.background_cues()
         if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):

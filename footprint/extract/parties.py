@@ -99,19 +99,25 @@ def unnamed_parties(trigger: Span, violent: bool, named: Callable[[int], bool]) 
             role = "perpetrator" if violent else "participant"
         else:
             continue
-        people = counted(child)  # "hundreds of protesters": the protesters
-        if not _is_people(people) or named(people.i) or _of_a_named(people, named):
-            continue  # "Members of X" stand for X, a named participant already
-        start, end = _phrase(people)
-        if people is not child:
-            start = min(start, _phrase(child)[0])
-        doc = trigger.doc
-        out.append(
-            FoundParty(
-                doc[start:end].text, role, doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-            )
-        )
+        party = _counted_party(child, role, named)  # "hundreds of protesters"
+        if party is not None:
+            out.append(party)
     return out
+
+
+def _counted_party(word: Token, role: str, named: Callable[[int], bool]) -> FoundParty | None:
+    """The people `word` counts ("hundreds of protesters": the protesters) as a party of this
+    role, their phrase widened to the count; None for what is no people, a named actor, or
+    "Members of X" (X, a named participant already, stands for them)."""
+    people = counted(word)
+    if not _is_people(people) or named(people.i) or _of_a_named(people, named):
+        return None
+    start, end = _phrase(people)
+    if people.i != word.i:
+        start = min(start, _phrase(word)[0])
+    doc = word.doc
+    last = doc[end - 1]
+    return FoundParty(doc[start:end].text, role, doc[start].idx, last.idx + len(last))
 
 
 def victim_parties(sent: Span, named: Callable[[int], bool]) -> list[FoundParty]:
@@ -119,15 +125,5 @@ def victim_parties(sent: Span, named: Callable[[int], bool]) -> list[FoundParty]
     passengers were killed when a bus overturned"): role `victim`. Nobody did it, so there is
     no perpetrator and no target. A named person stays an actor, not a party; a bare number
     ("killing 12") says how many, not who (the casualties keep it)."""
-    out = []
-    for head in victim_heads(sent):
-        people = counted(head)  # "dozens of passengers": the passengers
-        if not _is_people(people) or named(people.i) or _of_a_named(people, named):
-            continue  # "Two members of X": X is a named participant
-        start, end = _phrase(people)
-        if people.i != head.i:
-            start = min(start, _phrase(head)[0])
-        doc = sent.doc
-        last = doc[end - 1]
-        out.append(FoundParty(doc[start:end].text, "victim", doc[start].idx, last.idx + len(last)))
-    return out
+    found = (_counted_party(head, "victim", named) for head in victim_heads(sent))
+    return [party for party in found if party is not None]

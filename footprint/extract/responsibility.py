@@ -34,8 +34,6 @@ SUSPECT_VERBS = {"suspect", "speculate", "believe", "think"}
 # "X was behind / responsible for / involved in the attack"
 HELD_WORDS = {"behind", "responsible", "involved", "involve"}
 PRONOUNS = {"it", "they", "we"}
-# "the attacks were carried out by X" (a passive with its doer named)
-DONE_BY_VERBS = {"carry", "perpetrate", "conduct"}
 # "the attacker was a member of X", "the gunmen were X members"
 MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
 # The lemmas a statement of responsibility is read from (`_said_at`): no other token is looked at.
@@ -45,7 +43,7 @@ CUE_LEMMAS = frozenset(
     | ATTRIBUTE_VERBS
     | HELD_WORDS
     | SAY_VERBS
-    | DONE_BY_VERBS
+    | CARRY_OUT_VERBS  # "the attacks were carried out by X" (a passive with its doer named)
     | MEMBER_WORDS
     | {"suspect"}
 )
@@ -94,7 +92,7 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
         return _held(tok, actor_at)
     if lemma in SAY_VERBS and tok.pos_ == "VERB":
         return _said_it_did(tok, actor_at)
-    if lemma in DONE_BY_VERBS and tok.pos_ == "VERB":
+    if lemma in CARRY_OUT_VERBS and tok.pos_ == "VERB":
         return _done_by(tok, actor_at)
     if lemma in MEMBER_WORDS and tok.dep_ == "attr":
         return _doer_a_member(tok, actor_at)
