@@ -362,6 +362,30 @@ def without_settings(
     return kept or list(story)
 
 
+# Acts that harm people: the event a sentence tells when the crowd it names is their target.
+HARM_TYPES = {"attack", "bombing", "kidnapping"}
+CROWD_EVENT = "protest"  # what a crowd's noun alone ("protesters") makes an event of
+
+
+def without_crowds_harmed(
+    story: Sequence[tuple[Span | None, str]],
+) -> list[tuple[Span | None, str]]:
+    """Drop the protest that only a crowd's noun names when the sentence tells an act done to
+    that crowd by others: in "two protesters died when police opened fire at protesters" or
+    "an attack on demonstrators" the story is the shooting, the protesters its victims. Done
+    by the crowd ("protesters torched a bus"), the act stays a riot (`crowd_type`), and
+    crowd control ("fired tear gas at protesters") is no act here, so the protest stays."""
+    acts = [(s, t) for s, t in story if s is not None and t in HARM_TYPES]
+    if not acts or any(by_a_crowd(s[-1], t) for s, t in acts):
+        return list(story)
+    crowds = lexicons.crowd_nouns()
+    return [
+        (s, t)
+        for s, t in story
+        if not (s is not None and t == CROWD_EVENT and s[-1].lemma_.lower() in crowds)
+    ]
+
+
 SIDE_CLAUSES = ("acl", "relcl", "advcl")
 
 

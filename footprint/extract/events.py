@@ -66,6 +66,8 @@ from footprint.extract.event_types import (
     BEATING_VERBS,
     COUNTED,
     DOER_NEEDED,
+    HARM_TYPES,
+    SIDE_CLAUSES,
     VIOLENT_TYPES,
     WEAK_TYPES,
     accident_noun,
@@ -79,6 +81,7 @@ from footprint.extract.event_types import (
     rank,
     simple_past,
     verb_objects,
+    without_crowds_harmed,
     without_settings,
 )
 from footprint.extract.parties import unnamed_parties, victim_parties
@@ -381,9 +384,12 @@ class EventReader:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and head.head.lemma_.lower() not in ASPECTUAL_VERBS
             and not _an_attempt_made(head.head)
+            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
         ):
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
-            # "continued to protest" is the act going on, "tried to storm" the act attempted
+            # "continued to protest" is the act going on, "tried to storm" the act attempted,
+            # and "are reported to have been killed", "claimed to have recaptured" tell what
+            # is said to have happened
             return True
         child = head
         for ancestor in [head, *head.ancestors]:
@@ -994,6 +1000,7 @@ class EventReader:
             # One story event per sentence: the nouns in one sentence are one event's names
             # ("the X conference, a twelve-day protest event in Karachi").
             story = without_settings(story)  # type: ignore[assignment]
+            story = without_crowds_harmed(story)  # type: ignore[assignment]
             # "the assault was in retaliation for airstrikes": the airstrikes are another
             # event, told only as what this one answers.
             # ("gathered for a rally": the rally is what the weak word gathers for; it stays)
@@ -1363,34 +1370,38 @@ class EventReader:
                 ),
                 None,
             ) or self._new_event(m, events)
-        elif m.anaphoric and current is not None:
+        elif m.anaphoric and current is not None and not _apart(current.type, m):
             target = current
-        elif m.anaphoric:
-            # "During the same visit" further on: the latest story event of that type, if any.
-            same_type = [e for e in events if not e.background and e.type == m.type]
-            if same_type:
-                target = same_type[-1]
-            elif self._is_lead(m, events):  # "suppressed demonstrations against X's visit"
-                m.date = self.reported
-                target = self._new_event(m, events)
-            else:
+        elif m.anaphoric and self._latest_of_type(events, m.type) is not None:
+            # "During the same visit" further on: the latest story event of that type.
+            target = self._latest_of_type(events, m.type)  # type: ignore[assignment]
+        elif m.anaphoric and current is None:
+            if not self._is_lead(m, events):  # "suppressed demonstrations against X's visit"
                 return None
+            m.date = self.reported
+            target = self._new_event(m, events)
         elif m.generic:
             return None
         elif (
             current is not None
             and same_paragraph
-            and _apart(current.type, m.type)
+            and _apart(current.type, m)
             and self.reported is not None
         ):
             # "A bus plunged into a gorge. Hours later, gunmen ambushed a patrol": violence
-            # after an accident is another event, dated by the report
-            m.date = self.reported
+            # after an accident is another event, dated by the report. "A rally was held in X
+            # on Sunday. A bomb went off near the stage": the bombing is an event of its own,
+            # on the occasion's day and, unless it names its own, at the occasion's place.
+            if current.type == ACCIDENT:
+                m.date = self.reported
+            else:
+                m.date = current.date or self.reported
+                m.place = m.place or current.place
             target = self._new_event(m, events)
         elif (
             current is not None
             and same_paragraph
-            and not _apart(current.type, m.type)
+            and not _apart(current.type, m)
             and (m.place is None or current.place is None or _same_where(current.place, m.place))
         ):
             target = current  # "... made the announcement at a press conference" after the lead
@@ -1406,6 +1417,10 @@ class EventReader:
             return None
         self._merge(target, m, evidence)
         return target
+
+    @staticmethod
+    def _latest_of_type(events: list[Event], type_: str) -> Event | None:
+        return next((e for e in reversed(events) if not e.background and e.type == type_), None)
 
     def _is_lead(self, m: EventMention, events: list[Event]) -> bool:
         """An undated mention that tells a news report's lead event: in the first sentences,
@@ -1531,11 +1546,31 @@ def _written_idiom(
     return next((t for objects, t in pairs if fire.lemma_.lower() in objects), None)
 
 
-def _apart(told: str, new: str) -> bool:
+def _apart(told: str, m: EventMention) -> bool:
     """Is an undated sentence's event not more of the event told before? An accident is
     nobody's act, so violence told after it is another event ("a bus plunged into a gorge;
-    later, gunmen ambushed a patrol"); a crash told after an attack may be part of it."""
-    return told == ACCIDENT and new in VIOLENT_TYPES
+    later, gunmen ambushed a patrol"); a crash told after an attack may be part of it. An act
+    that harms people and an occasion people held are two events, whichever is told first
+    ("bombs were hurled near the programme" after the strike day it fell on; "the workers
+    were continuing their demonstrations" after their arrest); a crowd's own violence (a riot,
+    a clash) stays the occasion's. Told in a side clause ("the incident occurred while a
+    delegation was meeting inside"), the other event is only the setting of the one before."""
+    new = m.type
+    if told == ACCIDENT:
+        return new in VIOLENT_TYPES
+    apart = (_an_occasion(told) and new in HARM_TYPES) or (
+        told in HARM_TYPES | {"arrest"} and _an_occasion(new)
+    )
+    return apart and m.trigger is not None and not _in_a_side_clause(m.trigger[-1])
+
+
+def _in_a_side_clause(head: Token) -> bool:
+    return any(node.dep_ in SIDE_CLAUSES for node in [head, *head.ancestors])
+
+
+def _an_occasion(type_: str) -> bool:
+    """A gathering, strike, session or visit: an event people held, not one done to them."""
+    return type_ not in INCIDENT_TYPES and type_ not in WEAK_TYPES
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:

@@ -1134,3 +1134,53 @@ def test_an_event_in_a_clause_beside_a_call_was_held(nlp):
         "Addressing reporters in Leeds on Monday, the minister threatened to hold a rally.",
     ):
         assert _story(_read(nlp, text, published="2015-03-09")) == []
+
+
+def test_a_crowd_fired_on_by_others_is_the_shootings_victim_not_a_protest(nlp):
+    text = "Two protesters died on Monday when police opened fire at protesters in Leeds."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "attack"
+    # fired on by a crowd, it is a riot; tear gas at a crowd keeps the protest
+    text = "Protesters opened fire at a police post in Leeds on Monday."
+    assert [e.type for e in _story(_read(nlp, text))] == ["riot"]
+    text = "Police fired tear gas at protesters in Leeds on Monday."
+    assert [e.type for e in _story(_read(nlp, text))] == ["protest"]
+
+
+def test_a_bombing_told_after_the_strike_day_is_its_own_event_on_that_day(nlp):
+    text = (
+        "On Monday, the third day of the strike, thousands of workers marched in Leeds. "
+        "Four crude bombs were hurled near the march."
+    )
+    strike, bombing = _story(_read(nlp, text))
+    assert bombing.type == "bombing"
+    assert strike.type != "bombing"
+    assert bombing.date == strike.date and bombing.date.precision == "day"
+    assert bombing.place is not None and bombing.place.name == "Leeds"
+
+
+def test_a_protest_told_after_an_arrest_is_its_own_event(nlp):
+    text = (
+        "Twelve striking workers were arrested by police in Leeds. The workers were "
+        "continuing their demonstrations for better pay by marching to the city hall."
+    )
+    assert [e.type for e in _story(_read(nlp, text))] == ["arrest", "protest"]
+
+
+def test_an_occasion_in_a_side_clause_after_an_attack_is_only_its_setting(nlp):
+    text = (
+        "Assailants attacked the airport in Leeds. The incident occurred while a government "
+        "delegation was meeting inside the airport. A spokesman for the Zenda Front claimed "
+        "responsibility for the incident."
+    )
+    (attack,) = _story(_read(nlp, text))
+    assert attack.type == "attack"
+    assert attack.responsibility[0] == "claimed"
+    assert [p.basis for p in attack.participants if p.role == "perpetrator"] == ["claimed"]
+
+
+def test_what_is_said_to_have_happened_is_an_event_and_a_plan_is_not(nlp):
+    said = "About forty villagers are reported to have been killed by soldiers near Leeds."
+    assert [e.type for e in _story(_read(nlp, said))] == ["attack"]
+    planned = "The rebels plan to have captured the town of Leeds by May."
+    assert _story(_read(nlp, planned)) == []
