@@ -72,6 +72,18 @@ def modifies_a_noun(after: Token | None) -> bool:
     return after is not None and (after.text == "-" or after.lower_ == "based")
 
 
+def modifies_people(name: Span, after: Token | None) -> bool:
+    """The place name stands before a noun for people, as whose they are: "in Westria
+    soldiers' custody", "Somali and African Union Mission in Westria soldiers" (the mission's
+    name ran on; the soldiers are Westria's, not in it)."""
+    return (
+        after is not None
+        and after.pos_ == "NOUN"
+        and after.lemma_.lower() in lexicons.person_nouns()
+        and name[-1].head.i == after.i
+    )
+
+
 # Prefixes that make a country's name part of a modifier: "anti-Westria protesters".
 MODIFYING_PREFIXES = frozenset({"anti", "pro", "non", "ex", "post", "pre", "pan"})
 

@@ -55,6 +55,7 @@ from footprint.extract.event_places import (
     inside_region,
     level,
     modifies_a_noun,
+    modifies_people,
     most_specific,
     names_a_topic,
     owns_a_mission,
@@ -603,8 +604,14 @@ class EventReader:
             ):
                 continue
             possessive = after is not None and after.text in ("’s", "'s")
-            if after is not None and (modifies_a_noun(after) or (possessive and group < 0)):
-                continue  # "Pakistan-based", "Pakistan's army": a modifier, not where it was
+            if after is not None and (
+                modifies_a_noun(after)
+                or (actor.type == "place" and modifies_people(name, after))
+                or (possessive and group < 0)
+            ):
+                # "Pakistan-based", "Pakistan's army", "Pakistan soldiers": a modifier, not
+                # where it was
+                continue
             # "Gurgaon's X Village": X lies in Gurgaon, which stands for it if X is unknown.
             before2 = self.doc[first.i - 2 : first.i].text.lower() if first.i > 1 else ""
             introduced = group >= 0 or before2 in lexicons.place_cues()

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from footprint.place import cache
-from footprint.place.index import CITY, SMALL_KINDS, PlaceIndex, postings
+from footprint.place.index import SMALL_KINDS, PlaceIndex, postings
 from footprint.place.model import Place
 from footprint.place.names import Hint, name_key, query_forms, sound_key, vowels_agree
 from footprint.place.ranking import prior_scores
@@ -60,7 +60,8 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex) -> None:
         self.index = index
         self._capitals: dict[str, int] | None = None  # country code -> row, built on first use
-        # region key -> its towns' rows; region key -> sound key -> rows, built on first use
+        # region key -> its towns' and districts' rows; region key -> sound key -> rows, built
+        # on first use
         self._towns: dict[str, list[int]] | None = None
         self._sounds: dict[str, dict[str, list[int]]] = {}
         self._sounds_lock = threading.Lock()
@@ -93,8 +94,10 @@ class Gazetteer:
         return [self.index.place(found.matches[i].row) for i in order]
 
     def sounding_alike(self, name: str, region: str) -> list[int]:
-        """Rows of the towns in a first-level region (its key, "CC.code") whose names sound
-        like `name` as transliterations write it ("Zendah" for "Zenda"; see `sound_key`)."""
+        """Rows of the towns and districts in a first-level region (its key, "CC.code") whose
+        names sound like `name` as transliterations write it ("Zendah" for "Zenda"; see
+        `sound_key`). Districts count because a town the gazetteer lacks often lends its name
+        to the district it is the seat of."""
         wanted = sound_key(name)
         if len(wanted.replace(" ", "")) < 2:
             return []  # one consonant says too little
@@ -103,7 +106,7 @@ class Gazetteer:
             if self._towns is None:  # one pass over the index, on first use
                 self._towns = {}
                 for row, key in enumerate(index.region):
-                    if key and index.kind_of(row) == CITY:
+                    if key and index.kind_of(row) in SMALL_KINDS:
                         self._towns.setdefault(key, []).append(row)
             sounds = self._sounds.get(region)
             if sounds is None:

@@ -154,6 +154,8 @@ class Geocoder:
             for form in query_forms(name)  # "Zendah town": "Zendah"
             for row in self.gazetteer.sounding_alike(form.key, key)
         }
+        # a town and the district named after it are one answer: the town
+        found = {r for r in found if self.index.kind_of(r) == CITY} or found
         return self.index.place(found.pop()) if len(found) == 1 else None
 
     def resolve(self, name: str, context: collections.Counter[str] | None = None) -> Place | None:

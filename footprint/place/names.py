@@ -132,13 +132,23 @@ _VOWELS = re.compile(r"(?<=.)[aeiouy]+")  # every vowel but a first letter
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+# The Arabic article as transliterations write it before a name, or leave it out: "Az
+# Zendat" and "Zendat", "Al Westri" and "Westri" are one name.
+_ARTICLE = re.compile(r"^(?:a[dlnrstz]|e[dlnrstz]|ash|ath|adh|ul) (?=\S)")
+
+
+def _without_article(key: str) -> str:
+    return _ARTICLE.sub("", key)
+
+
 def sound_key(text: str) -> str:
     """The consonants of a name as transliterations agree on them: "Zendah" and "Zenda",
-    "Westrya" and "Westria", "Sangleepur" and "Sanglipur" share one key. Each word keeps its
-    first letter; "ph" is "f", "q" is "k", "w" is "v"; an aspirate's h, a final h, vowels after
-    the first letter and doubled letters go."""
+    "Westrya" and "Westria", "Sangleepur" and "Sanglipur", "Az Zendat" and "Zendat" share one
+    key. A leading Arabic article goes; each word keeps its first letter; "ph" is "f", "q" is
+    "k", "w" is "v"; an aspirate's h, a final h, vowels after the first letter and doubled
+    letters go."""
     words = []
-    for word in name_key(text).split():
+    for word in _without_article(name_key(text)).split():
         word = word.replace("ph", "f").replace("q", "k").replace("w", "v")
         word = _ASPIRATES.sub("", word)
         if len(word) > 1:
@@ -156,7 +166,7 @@ def vowels_agree(a: str, b: str) -> bool:
     """Do two names that share a sound key also write their vowels alike ("Zendah", "Zenda")?"""
 
     def plain(text: str) -> str:
-        key = name_key(text)
+        key = _without_article(name_key(text))
         for written, sound in _VOWEL_SPELLINGS:
             key = key.replace(written, sound)
         return _DOUBLED.sub(r"\1", key)

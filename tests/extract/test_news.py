@@ -1184,3 +1184,12 @@ def test_what_is_said_to_have_happened_is_an_event_and_a_plan_is_not(nlp):
     assert [e.type for e in _story(_read(nlp, said))] == ["attack"]
     planned = "The rebels plan to have captured the town of Leeds by May."
     assert _story(_read(nlp, planned)) == []
+
+
+def test_a_country_named_before_its_soldiers_is_not_where_it_happened(nlp):
+    text = (
+        "Gunmen ambushed Eastmark and Westria Mission in Algeria soldiers in Berhoum town, "
+        "Bordj Bou Arreridj province, Algeria."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert (event.place.name, event.place.country) == ("Berhoum", "DZ")

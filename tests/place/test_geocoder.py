@@ -207,6 +207,22 @@ def test_an_unknown_spelling_where_only_a_place_goes_is_the_region_town_it_sound
     assert geocoder.resolve_document([written, region, "Pakistan"])[written] is None
 
 
+@pytest.mark.parametrize(
+    ("written", "region", "country", "found", "precision"),
+    [
+        # the town's name as written, without the article GeoNames gives it
+        ("Darwah town", "Chaouia-Ouardigha region", "Morocco", "Ad Darwa", "city"),
+        # a town the gazetteer lacks, known by the district it is the seat of
+        ("Berhoumh town", "Bordj Bou Arreridj province", "Algeria", "Berhoum", "district"),
+    ],
+)
+def test_a_spelling_where_only_a_place_goes_finds_an_articled_town_or_a_district(
+    geocoder, written, region, country, found, precision
+):
+    answer = geocoder.resolve_document([written, region, country], sure={written})[written]
+    assert answer is not None and (answer.name, answer.precision) == (found, precision)
+
+
 def test_a_name_with_the_arabic_article_finds_the_place_written_without_it(geocoder):
     assert where(geocoder.resolve("Al-Musaffah")) == ("Musaffah", "AE", "city")
 

@@ -56,6 +56,13 @@ def test_transliterations_of_one_name_share_a_sound_key(one, other):
     assert vowels_agree(one, other)
 
 
+def test_a_leading_arabic_article_is_no_part_of_the_sound():
+    assert sound_key("Az Zendat") == sound_key("Zendat") == sound_key("Al-Zendat")
+    assert vowels_agree("Az Zendat", "Zendaat")
+    # a word that only starts like the article keeps its letters
+    assert sound_key("Ashdown") != sound_key("Down")
+
+
 def test_names_with_other_vowels_or_consonants_do_not_sound_alike():
     assert sound_key("Karachi") != sound_key("Kirkuk")
     # the consonants agree, the vowels do not: two names, not two spellings
