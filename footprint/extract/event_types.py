@@ -44,7 +44,7 @@ SETTING_PREPOSITIONS = {"at", "during", "in", "on", "near", "outside", "inside"}
 
 MILITARY_STRIKE_WORDS = {"air", "drone", "missile", "rocket", "military", "artillery", "naval"}
 KILLING_VERBS = {"kill", "die", "wound", "injure", "destroy", "hit"}
-HURTING_VERBS = KILLING_VERBS | {"hurt", "suffer", "sustain", "maim"}
+HURTING_VERBS = KILLING_VERBS | {"hurt", "suffer", "sustain", "maim", "succumb"}
 
 
 def is_military_strike(head: Token) -> bool:
@@ -362,9 +362,30 @@ def without_settings(
     return kept or list(story)
 
 
-# Acts that harm people: the event a sentence tells when the crowd it names is their target.
+# Acts that harm people. A crowd they are done to is their victim, not a protest
+# (`without_crowds_harmed`); told beside an occasion people held, they are an event of their
+# own (events._apart).
 HARM_TYPES = {"attack", "bombing", "kidnapping"}
-CROWD_EVENT = "protest"  # what a crowd's noun alone ("protesters") makes an event of
+CROWD_PROTEST = "protest"  # the event a crowd's noun alone ("protesters") is read as
+
+
+def told_as_done(trigger: Span) -> bool:
+    """Is the event word told as something that happened, not only as a topic ("condemned
+    the killing", "discussed the abduction", "angry over the attack")? A verb is; a noun is as
+    the subject of a verb ("a bomb exploded", "bombs were hurled"), as the object of a doing
+    verb ("carried out an attack", "staged a protest"), or as what people were hurt in
+    ("killed in an attack")."""
+    head = trigger[-1]
+    if head.pos_ == "VERB":
+        return True
+    verb = head.head
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return verb.pos_ == "VERB"
+    if head.dep_ == "dobj":
+        return verb.lemma_.lower() in lexicons.doing_verbs()
+    if head.dep_ == "pobj" and verb.lower_ in ("in", "during"):
+        return verb.head.lemma_.lower() in HURTING_VERBS
+    return False
 
 
 def without_crowds_harmed(
@@ -373,17 +394,39 @@ def without_crowds_harmed(
     """Drop the protest that only a crowd's noun names when the sentence tells an act done to
     that crowd by others: in "two protesters died when police opened fire at protesters" or
     "an attack on demonstrators" the story is the shooting, the protesters its victims. Done
-    by the crowd ("protesters torched a bus"), the act stays a riot (`crowd_type`), and
-    crowd control ("fired tear gas at protesters") is no act here, so the protest stays."""
-    acts = [(s, t) for s, t in story if s is not None and t in HARM_TYPES]
+    by the crowd ("protesters torched a bus"), the act stays a riot (`crowd_type`); crowd
+    control ("fired tear gas at protesters") is no act here, and a crowd that acts on an
+    act told as a topic or done to others ("protesters gathered to condemn the killing of a
+    student") keeps its protest."""
+    acts = [(s, t) for s, t in story if s is not None and t in HARM_TYPES and told_as_done(s)]
     if not acts or any(by_a_crowd(s[-1], t) for s, t in acts):
         return list(story)
     crowds = lexicons.crowd_nouns()
     return [
         (s, t)
         for s, t in story
-        if not (s is not None and t == CROWD_EVENT and s[-1].lemma_.lower() in crowds)
+        if not (
+            s is not None
+            and t == CROWD_PROTEST
+            and s[-1].lemma_.lower() in crowds
+            and _harmed(s[-1], acts)
+        )
     ]
+
+
+def _harmed(crowd: Token, acts: list[tuple[Span, str]]) -> bool:
+    """Is the crowd what the acts were done to (inside the act's clause or phrase: "opened
+    fire at protesters", "an attack on demonstrators"), or the subject of its hurt ("two
+    protesters died")?"""
+    if crowd.dep_ in ("nsubj", "nsubjpass") and crowd.head.lemma_.lower() in HURTING_VERBS:
+        return True
+    for span, _ in acts:
+        act = span[-1]
+        if act.pos_ == "VERB" and crowd.head.i == act.i and crowd.dep_ == "nsubj":
+            continue  # the doer (a crowd's act was ruled out above)
+        if act.left_edge.i <= crowd.i <= act.right_edge.i:  # (a parse's subtrees are spans)
+            return True
+    return False
 
 
 SIDE_CLAUSES = ("acl", "relcl", "advcl")

@@ -81,6 +81,7 @@ from footprint.extract.event_types import (
     mishap_of_a_vehicle,
     rank,
     simple_past,
+    told_as_done,
     verb_objects,
     without_crowds_harmed,
     without_settings,
@@ -102,6 +103,40 @@ CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 HOSTING_TYPES = {"meeting", "reception", "visit"}
+ARREST = "arrest"
+# Occasions people hold that an act of violence can fall on (a bombing at a rally is an event
+# of its own), and those of them told after such an act as events of their own (`_apart`).
+PROTEST_OCCASIONS = frozenset({"protest", "strike", "rally", "march"})
+HELD_OCCASIONS = PROTEST_OCCASIONS | {
+    "conference",
+    "meeting",
+    "session",
+    "ceremony",
+    "reception",
+    "visit",
+    "speech",
+}
+# Verbs that report what others say or believe happened: "are reported to have been killed",
+# "claimed to have recaptured" (a perfect infinitive after them is no purpose or plan).
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "report",
+        "believe",
+        "claim",
+        "allege",
+        "think",
+        "know",
+        "fear",
+        "suspect",
+        "seem",
+        "appear",
+        "estimate",
+        "understand",
+        "presume",
+        "confirm",
+    }
+)
 # "continued to protest", "proceeded to attack": the act itself, not a purpose
 ASPECTUAL_VERBS = {"continue", "begin", "start", "resume", "keep", "proceed"}
 # "attempted to set fire to a mosque": an attempt is an act that happened, as event data codes
@@ -228,6 +263,9 @@ class EventReader:
         self._counted: dict[str, dict[str, int]] = {}  # event id -> people counted so far
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
+        # a protest told after an act of violence -> that act (the casualties told next are
+        # the act's)
+        self._split_from: dict[str, Event] = {}
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -385,7 +423,10 @@ class EventReader:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and head.head.lemma_.lower() not in ASPECTUAL_VERBS
             and not _an_attempt_made(head.head)
-            and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+            and not (
+                head.head.lemma_.lower() in REPORTING_VERBS
+                and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
+            )
         ):
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
             # "continued to protest" is the act going on, "tried to storm" the act attempted,
@@ -1096,7 +1137,10 @@ class EventReader:
                 if current is self._lead:
                     self._narrow_lead(current, sent)
             self._responsibility(sent, current, events)
-            self._count_casualties(sent, told or current)
+            counted = told or current
+            if counted is not None:
+                counted = self._split_from.get(counted.id, counted)
+            self._count_casualties(sent, counted)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -1377,34 +1421,45 @@ class EventReader:
                 ),
                 None,
             ) or self._new_event(m, events)
-        elif m.anaphoric and current is not None and not _apart(current.type, m):
-            target = current
-        elif m.anaphoric and self._latest_of_type(events, m.type) is not None:
-            # "During the same visit" further on: the latest story event of that type.
-            target = self._latest_of_type(events, m.type)  # type: ignore[assignment]
-        elif m.anaphoric and current is None:
-            if not self._is_lead(m, events):  # "suppressed demonstrations against X's visit"
+        elif m.anaphoric and current is not None:
+            # "the attack", "the rally" (the setting the act before fell on): the event told
+            # so far; "their demonstrations" after the workers' arrest: the latest one of
+            # its own kind, if the story has one
+            same = self._latest_of_type(events, m.type) if _apart(current.type, m) else None
+            target = same or current
+        elif m.anaphoric:
+            # "During the same visit" further on: the latest story event of that type, if any.
+            same = self._latest_of_type(events, m.type)
+            if same is not None:
+                target = same
+            elif self._is_lead(m, events):  # "suppressed demonstrations against X's visit"
+                m.date = self.reported
+                target = self._new_event(m, events)
+            else:
                 return None
-            m.date = self.reported
-            target = self._new_event(m, events)
         elif m.generic:
             return None
         elif (
             current is not None
             and same_paragraph
             and _apart(current.type, m)
-            and self.reported is not None
+            and (self.reported is not None or current.type != ACCIDENT)
         ):
             # "A bus plunged into a gorge. Hours later, gunmen ambushed a patrol": violence
             # after an accident is another event, dated by the report. "A rally was held in X
             # on Sunday. A bomb went off near the stage": the bombing is an event of its own,
             # on the occasion's day and, unless it names its own, at the occasion's place.
-            if current.type == ACCIDENT:
-                m.date = self.reported
-            else:
+            # "Gunmen shot a journalist. Hundreds of journalists staged a protest": the
+            # protest may have come later, and elsewhere: the report dates it.
+            if current.type in HELD_OCCASIONS:
                 m.date = current.date or self.reported
                 m.place = m.place or current.place
+            else:
+                m.date = self.reported
             target = self._new_event(m, events)
+            if current.type != ACCIDENT and current.type not in HELD_OCCASIONS:
+                # the figures told next are the act's, not the protest's
+                self._split_from[target.id] = current
         elif (
             current is not None
             and same_paragraph
@@ -1557,27 +1612,24 @@ def _apart(told: str, m: EventMention) -> bool:
     """Is an undated sentence's event not more of the event told before? An accident is
     nobody's act, so violence told after it is another event ("a bus plunged into a gorge;
     later, gunmen ambushed a patrol"); a crash told after an attack may be part of it. An act
-    that harms people and an occasion people held are two events, whichever is told first
-    ("bombs were hurled near the programme" after the strike day it fell on; "the workers
-    were continuing their demonstrations" after their arrest); a crowd's own violence (a riot,
-    a clash) stays the occasion's. Told in a side clause ("the incident occurred while a
-    delegation was meeting inside"), the other event is only the setting of the one before."""
-    new = m.type
+    that harms people told after an occasion people held is an event of its own ("bombs were
+    hurled near the programme" after the strike day it fell on), and so is a protest told
+    after such an act or an arrest ("the workers were continuing their demonstrations"). Not
+    a press conference, a funeral or a surrender that follows an attack (its sequel), not
+    an event word told only as a topic ("speakers condemned the killing"; `told_as_done`),
+    nor one told in a side clause ("the incident occurred while a delegation was meeting
+    inside"): those are the event told before, or its setting."""
     if told == ACCIDENT:
-        return new in VIOLENT_TYPES
-    apart = (_an_occasion(told) and new in HARM_TYPES) or (
-        told in HARM_TYPES | {"arrest"} and _an_occasion(new)
+        return m.type in VIOLENT_TYPES
+    if m.trigger is None or _in_a_side_clause(m.trigger[-1]) or not told_as_done(m.trigger):
+        return False
+    return (told in HELD_OCCASIONS and m.type in HARM_TYPES) or (
+        told in HARM_TYPES | {ARREST} and m.type in PROTEST_OCCASIONS
     )
-    return apart and m.trigger is not None and not _in_a_side_clause(m.trigger[-1])
 
 
 def _in_a_side_clause(head: Token) -> bool:
     return any(node.dep_ in SIDE_CLAUSES for node in [head, *head.ancestors])
-
-
-def _an_occasion(type_: str) -> bool:
-    """A gathering, strike, session or visit: an event people held, not one done to them."""
-    return type_ not in INCIDENT_TYPES and type_ not in WEAK_TYPES
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:
