@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, NamedTuple
 
 from footprint.place import cache
-from footprint.place.index import SMALL_KINDS, PlaceIndex, postings
+from footprint.place.index import ADMIN1, SMALL_KINDS, PlaceIndex, postings
 from footprint.place.model import Place
 from footprint.place.names import Hint, name_key, query_forms, sound_key, vowels_agree
 from footprint.place.ranking import prior_scores
@@ -65,6 +66,8 @@ class Gazetteer:
         self._towns: dict[str, list[int]] | None = None
         self._sounds: dict[str, dict[str, list[int]]] = {}
         self._sounds_lock = threading.Lock()
+        # country code -> sound key -> its first-level regions' rows, built on first use
+        self._region_sounds: dict[str, dict[str, list[int]]] | None = None
 
     @classmethod
     def load(cls, directory: Path | None = None) -> Gazetteer:
@@ -117,6 +120,27 @@ class Gazetteer:
         # Consonants alone are shared by other names ("Zonda", "Zanid"): the vowels must
         # agree too, as transliterations write them ("Zendah" and "Zenda").
         return [r for r in sounds.get(wanted, ()) if vowels_agree(name, self.index.names[r])]
+
+    def region_sounding_alike(self, name: str, countries: Collection[str]) -> list[int]:
+        """Rows of the first-level regions of `countries` whose names sound like `name`
+        ("Lower Westriah" for "Lower Westria"; see `sound_key`)."""
+        wanted = sound_key(name)
+        if len(wanted.replace(" ", "")) < 2:
+            return []
+        index = self.index
+        with self._sounds_lock:
+            if self._region_sounds is None:  # one pass over the index, on first use
+                self._region_sounds = {}
+                for row in range(len(index)):
+                    if index.kind_of(row) == ADMIN1:
+                        by_sound = self._region_sounds.setdefault(index.country[row], {})
+                        by_sound.setdefault(sound_key(index.names[row]), []).append(row)
+        return [
+            r
+            for code in countries
+            for r in self._region_sounds.get(code, {}).get(wanted, ())
+            if vowels_agree(name, index.names[r])
+        ]
 
     def lookup(self, name: str) -> Lookup | None:
         """Matches for the first form of the name that has any; None for demonyms."""

@@ -128,8 +128,26 @@ class Geocoder:
         ]
         if unknown:
             regions = self._document_regions(voters)
+            # A region spelled otherwise ("in X town, Lower Westriah region, Westria") is
+            # one of the named country's own regions that sounds alike; its towns are then
+            # looked for too.
+            countries = {
+                p.country for p in answers.values() if p and p.country and p.precision == "country"
+            }
             for name in unknown:
-                answers[name] = self._spelled_otherwise(name, regions)
+                found = {
+                    row
+                    for form in query_forms(name)
+                    if form.hint == "region"  # written with its word: "X governorate"
+                    for row in self.gazetteer.region_sounding_alike(form.key, countries)
+                }
+                if len(found) == 1:
+                    row = found.pop()
+                    answers[name] = self.index.place(row)
+                    regions.append(self.index.region[row])
+            for name in unknown:
+                if answers[name] is None:
+                    answers[name] = self._spelled_otherwise(name, regions)
         return answers
 
     def _document_regions(self, voters: list[Reading]) -> list[str]:

@@ -223,6 +223,19 @@ def test_a_spelling_where_only_a_place_goes_finds_an_articled_town_or_a_district
     assert answer is not None and (answer.name, answer.precision) == (found, precision)
 
 
+def test_a_region_spelled_otherwise_is_the_named_countrys_region_and_its_towns_are_sought(
+    geocoder,
+):
+    town, region = "Darwah town", "Chaouiya-Ouardigha region"
+    answers = geocoder.resolve_document([town, region, "Morocco"], sure={town, region})
+    assert (answers[region].name, answers[region].precision) == ("Chaouia-Ouardigha", "region")
+    assert answers[town].name == "Ad Darwa"
+    # only among the regions of a country the document names, and only with a region's word
+    assert geocoder.resolve_document([region], sure={region})[region] is None
+    bare = "Chaouiya-Ouardigha"
+    assert geocoder.resolve_document([bare, "Morocco"], sure={bare})[bare] is None
+
+
 def test_a_name_with_the_arabic_article_finds_the_place_written_without_it(geocoder):
     assert where(geocoder.resolve("Al-Musaffah")) == ("Musaffah", "AE", "city")
 
