@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from footprint.place.distance import haversine_km
 from footprint.place.index import (
     ADMIN1,
     ADMIN2,
@@ -69,6 +70,11 @@ class Weights:
     # ... unless the text writes the name where only a place goes: then a village's other
     # spelling is likelier than a non-place (a place of ~2,000 people named otherwise scores 2.0)
     sure_alternate_floor: float = 2.0
+    # A town that gives its name to the district it lies in is the district's seat. GeoNames
+    # gives many seats no population; such a seat counts as a town of this size (reports
+    # mean it before a village of the same name abroad).
+    seat_min_population: float = 1e4
+    seat_km: float = 60.0  # how far from its district's point a seat may lie
 
 
 WEIGHTS = Weights()
@@ -77,10 +83,13 @@ WEIGHTS = Weights()
 def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -> list[float]:
     """Scores of a lookup's matches before any document context."""
     bonus = dict(weights.kind_bonus)
+    seats = _seats(index, found, weights)
     scores = []
-    for row, alternate in found.matches:
+    for position, (row, alternate) in enumerate(found.matches):
         kind = index.kind_of(row)
         floor = weights.curated_min_population if kind == CURATED else weights.min_population
+        if position in seats and not index.population[row]:
+            floor = weights.seat_min_population
         score = math.log10(max(float(index.population[row]), floor)) + bonus[kind]
         if row in index.capitals:
             score += weights.capital
@@ -97,6 +106,35 @@ def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -
     for position in _yielding_regions(index, found, weights):
         scores[position] -= weights.same_name_city
     return scores
+
+
+def _seats(index: PlaceIndex, found: Lookup, weights: Weights) -> set[int]:
+    """Positions of towns (by their own name) that a district of the same name, in the same
+    country and first-level region and close by, shows to be that district's seat."""
+    districts = [
+        r
+        for r, alternate in found.matches
+        if index.kind_of(r) in (ADMIN2, AREA)
+        and not alternate
+        and found.key
+        in (name_key(index.names[r]), strip_words(name_key(index.names[r]), index.admin_words))
+    ]
+    if not districts:
+        return set()
+    seats = set()
+    for position, (row, alternate) in enumerate(found.matches):
+        if alternate or index.kind_of(row) != CITY:
+            continue
+        for d in districts:
+            if (
+                index.country[d] == index.country[row]
+                and index.region[d] == index.region[row]
+                and haversine_km(index.lat[row], index.lon[row], index.lat[d], index.lon[d])
+                <= weights.seat_km
+            ):
+                seats.add(position)
+                break
+    return seats
 
 
 def _yielding_regions(index: PlaceIndex, found: Lookup, weights: Weights) -> list[int]:

@@ -236,6 +236,12 @@ def test_a_region_spelled_otherwise_is_the_named_countrys_region_and_its_towns_a
     assert geocoder.resolve_document([bare, "Morocco"], sure={bare})[bare] is None
 
 
+def test_a_seat_the_gazetteer_gives_no_population_outranks_a_small_namesake_abroad(geocoder):
+    # the town gives its name to the district it lies in; GeoNames counts none of its people
+    place = geocoder.resolve("Lin'an")
+    assert place is not None and (place.country, place.precision) == ("CN", "city")
+
+
 def test_a_name_with_the_arabic_article_finds_the_place_written_without_it(geocoder):
     assert where(geocoder.resolve("Al-Musaffah")) == ("Musaffah", "AE", "city")
 
