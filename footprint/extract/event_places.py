@@ -73,9 +73,10 @@ def modifies_a_noun(after: Token | None) -> bool:
 
 
 def modifies_people(name: Span, after: Token | None) -> bool:
-    """The place name stands before a noun for people, as whose they are: "in Westria
-    soldiers' custody", "Somali and African Union Mission in Westria soldiers" (the mission's
-    name ran on; the soldiers are Westria's, not in it)."""
+    """The name stands before a noun for people, as whose they are: "the Eastmark Force in
+    Westria troops" (a body's name that ran on: the troops are Westria's, not in it). The
+    event reader asks this of a country's name only: "in Zenda soldiers clashed with ..." is
+    a town with no comma after it."""
     return (
         after is not None
         and after.pos_ == "NOUN"

@@ -14,7 +14,8 @@ from spacy.tokens import Span, Token
 from footprint.nlp import lexicons
 
 ACCIDENT = "accident"  # a vehicle's mishap or a stampede: nobody's act (mishap_of_a_vehicle)
-VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", "arrest"}
+ARREST = "arrest"
+VIOLENT_TYPES = {"attack", "bombing", "kidnapping", "clash", "security_operation", ARREST}
 # Type of an event read from a verb or from context alone, upgraded when a noun names it.
 WEAK_TYPES = {"gathering", "appearance", "statement"}
 # When one sentence names several events, which one it reports. A gathering beats a violent
@@ -24,7 +25,7 @@ WEAK_TYPES = {"gathering", "appearance", "statement"}
 # during an operation"), beats the generic "attack"; an arrest is often what followed.
 TYPE_RANK = {
     **dict.fromkeys(WEAK_TYPES, 0),
-    "arrest": 1,
+    ARREST: 1,
     "security_operation": 3,
     "attack": 2,
     "clash": 3,
@@ -378,13 +379,13 @@ def told_as_done(trigger: Span) -> bool:
     head = trigger[-1]
     if head.pos_ == "VERB":
         return True
-    verb = head.head
+    governor = head.head
     if head.dep_ in ("nsubj", "nsubjpass"):
-        return verb.pos_ == "VERB"
+        return governor.pos_ == "VERB"
     if head.dep_ == "dobj":
-        return verb.lemma_.lower() in lexicons.doing_verbs()
-    if head.dep_ == "pobj" and verb.lower_ in ("in", "during"):
-        return verb.head.lemma_.lower() in HURTING_VERBS
+        return governor.lemma_.lower() in lexicons.doing_verbs()
+    if head.dep_ == "pobj" and governor.lower_ in ("in", "during"):  # a preposition
+        return governor.head.lemma_.lower() in HURTING_VERBS
     return False
 
 

@@ -64,6 +64,7 @@ from footprint.extract.event_places import (
 from footprint.extract.event_types import (
     ACCIDENT,
     ACTS,
+    ARREST,
     BEATING_VERBS,
     COUNTED,
     DOER_NEEDED,
@@ -103,7 +104,6 @@ CASUALTY_EXTRACTOR = "footprint.casualties.v1"
 
 VERB_LABELS = {"visit": "to", "reception": "for", "meeting": "with"}
 HOSTING_TYPES = {"meeting", "reception", "visit"}
-ARREST = "arrest"
 # Occasions people hold that an act of violence can fall on (a bombing at a rally is an event
 # of its own), and those of them told after such an act as events of their own (`_apart`).
 PROTEST_OCCASIONS = frozenset({"protest", "strike", "rally", "march"})
@@ -263,9 +263,9 @@ class EventReader:
         self._counted: dict[str, dict[str, int]] = {}  # event id -> people counted so far
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
-        # a protest told after an act of violence -> that act (the casualties told next are
-        # the act's)
-        self._split_from: dict[str, Event] = {}
+        # a protest told after an act of violence -> that act and the paragraph they were
+        # told in (the casualties told next in it are the act's)
+        self._split_from: dict[str, tuple[Event, int]] = {}
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -647,7 +647,7 @@ class EventReader:
             possessive = after is not None and after.text in ("’s", "'s")
             if after is not None and (
                 modifies_a_noun(after)
-                or (actor.type == "place" and modifies_people(name, after))
+                or (level(place) == COUNTRY and modifies_people(name, after))
                 or (possessive and group < 0)
             ):
                 # "Pakistan-based", "Pakistan's army", "Pakistan soldiers": a modifier, not
@@ -1138,9 +1138,8 @@ class EventReader:
                     self._narrow_lead(current, sent)
             self._responsibility(sent, current, events)
             counted = told or current
-            if counted is not None:
-                counted = self._split_from.get(counted.id, counted)
-            self._count_casualties(sent, counted)
+            act, where = self._split_from.get(counted.id, (None, -1)) if counted else (None, -1)
+            self._count_casualties(sent, act if act is not None and where == paragraph else counted)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -1459,7 +1458,7 @@ class EventReader:
             target = self._new_event(m, events)
             if current.type != ACCIDENT and current.type not in HELD_OCCASIONS:
                 # the figures told next are the act's, not the protest's
-                self._split_from[target.id] = current
+                self._split_from[target.id] = (current, self._paragraph(m.sent))
         elif (
             current is not None
             and same_paragraph

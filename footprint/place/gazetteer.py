@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, NamedTuple
@@ -63,7 +63,7 @@ class Gazetteer:
         self._capitals: dict[str, int] | None = None  # country code -> row, built on first use
         # region key -> its towns' and districts' rows; region key -> sound key -> rows, built
         # on first use
-        self._towns: dict[str, list[int]] | None = None
+        self._small_places: dict[str, list[int]] | None = None
         self._sounds: dict[str, dict[str, list[int]]] = {}
         self._sounds_lock = threading.Lock()
         # country code -> sound key -> its first-level regions' rows, built on first use
@@ -101,46 +101,43 @@ class Gazetteer:
         names sound like `name` as transliterations write it ("Zendah" for "Zenda"; see
         `sound_key`). Districts count because a town the gazetteer lacks often lends its name
         to the district it is the seat of."""
-        wanted = sound_key(name)
-        if len(wanted.replace(" ", "")) < 2:
-            return []  # one consonant says too little
-        index = self.index
         with self._sounds_lock:
-            if self._towns is None:  # one pass over the index, on first use
-                self._towns = {}
-                for row, key in enumerate(index.region):
-                    if key and index.kind_of(row) in SMALL_KINDS:
-                        self._towns.setdefault(key, []).append(row)
-            sounds = self._sounds.get(region)
-            if sounds is None:
-                sounds = {}
-                for row in self._towns.get(region, ()):
-                    sounds.setdefault(sound_key(index.names[row]), []).append(row)
-                self._sounds[region] = sounds
-        # Consonants alone are shared by other names ("Zonda", "Zanid"): the vowels must
-        # agree too, as transliterations write them ("Zendah" and "Zenda").
-        return [r for r in sounds.get(wanted, ()) if vowels_agree(name, self.index.names[r])]
+            if self._small_places is None:  # one pass over the index, on first use
+                self._small_places = {}
+                for row, key in enumerate(self.index.region):
+                    if key and self.index.kind_of(row) in SMALL_KINDS:
+                        self._small_places.setdefault(key, []).append(row)
+            table = self._sounds.get(region)
+            if table is None:
+                table = self._sounds[region] = self._by_sound(self._small_places.get(region, ()))
+        return self._alike(name, table)
 
     def region_sounding_alike(self, name: str, countries: Collection[str]) -> list[int]:
         """Rows of the first-level regions of `countries` whose names sound like `name`
         ("Lower Westriah" for "Lower Westria"; see `sound_key`)."""
-        wanted = sound_key(name)
-        if len(wanted.replace(" ", "")) < 2:
-            return []
-        index = self.index
         with self._sounds_lock:
             if self._region_sounds is None:  # one pass over the index, on first use
-                self._region_sounds = {}
-                for row in range(len(index)):
-                    if index.kind_of(row) == ADMIN1:
-                        by_sound = self._region_sounds.setdefault(index.country[row], {})
-                        by_sound.setdefault(sound_key(index.names[row]), []).append(row)
-        return [
-            r
-            for code in countries
-            for r in self._region_sounds.get(code, {}).get(wanted, ())
-            if vowels_agree(name, index.names[r])
-        ]
+                regions: dict[str, list[int]] = {}
+                for row, code in enumerate(self.index.country):
+                    if self.index.kind_of(row) == ADMIN1:
+                        regions.setdefault(code, []).append(row)
+                self._region_sounds = {c: self._by_sound(rows) for c, rows in regions.items()}
+            tables = [self._region_sounds.get(code, {}) for code in countries]
+        return [row for table in tables for row in self._alike(name, table)]
+
+    def _by_sound(self, rows: Iterable[int]) -> dict[str, list[int]]:
+        table: dict[str, list[int]] = {}
+        for row in rows:
+            table.setdefault(sound_key(self.index.names[row]), []).append(row)
+        return table
+
+    def _alike(self, name: str, table: dict[str, list[int]]) -> list[int]:
+        wanted = sound_key(name)
+        if len(wanted.replace(" ", "")) < 2:
+            return []  # one consonant says too little
+        # Consonants alone are shared by other names ("Zonda", "Zanid"): the vowels must
+        # agree too, as transliterations write them ("Zendah" and "Zenda").
+        return [r for r in table.get(wanted, ()) if vowels_agree(name, self.index.names[r])]
 
     def lookup(self, name: str) -> Lookup | None:
         """Matches for the first form of the name that has any; None for demonyms."""

@@ -88,6 +88,20 @@ class Context:
     regions: Mapping[str, float] = field(default_factory=dict)
 
 
+# Rows of one sound this close together are one town listed twice.
+SAME_TOWN_KM = 10.0
+# The words that name a country's first-level units: only a name written with one is looked
+# for among them when spelled otherwise ("X district" is a unit below them).
+FIRST_LEVEL_WORDS = frozenset(
+    {"province", "region", "governorate", "state", "oblast", "prefecture", "division"}
+)
+
+
+def _written_as_a_region(name: str) -> bool:
+    words = name_key(name).split()
+    return len(words) > 1 and words[-1] in FIRST_LEVEL_WORDS
+
+
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer | None = None, weights: Weights = WEIGHTS) -> None:
         self.gazetteer = gazetteer or Gazetteer.load()
@@ -135,10 +149,12 @@ class Geocoder:
                 p.country for p in answers.values() if p and p.country and p.precision == "country"
             }
             for name in unknown:
+                if not _written_as_a_region(name):
+                    continue
                 found = {
                     row
                     for form in query_forms(name)
-                    if form.hint == "region"  # written with its word: "X governorate"
+                    if form.hint == "region"
                     for row in self.gazetteer.region_sounding_alike(form.key, countries)
                 }
                 if len(found) == 1:
@@ -166,15 +182,34 @@ class Geocoder:
         province": Zenda). Only a region that most of the document's places lie in, and only
         one town there, answers: two regions may each have a town that sounds alike. (Such a
         name has no candidates, so it is no voter: the regions are the same for every one.)"""
+        forms = query_forms(name)  # "Zendah town": "Zendah"
         found = {
             row
             for key in regions
-            for form in query_forms(name)  # "Zendah town": "Zendah"
+            for form in forms
             for row in self.gazetteer.sounding_alike(form.key, key)
         }
-        # a town and the district named after it are one answer: the town
-        found = {r for r in found if self.index.kind_of(r) == CITY} or found
-        return self.index.place(found.pop()) if len(found) == 1 else None
+        # A town and a district that sound alike are two places (the index keeps no district
+        # beside a town of its very name): the word written with the name decides ("X town",
+        # "X district"); without one, the town.
+        kind = AREA if any(f.hint == "region" for f in forms) else CITY
+        found = {r for r in found if self.index.kind_of(r) == kind} or found
+        return self._one_place(found)
+
+    def _one_place(self, rows: set[int]) -> Place | None:
+        """The place the rows name, if they name one: GeoNames lists some towns twice, with
+        and without their article ("Al X" and "X"), a few kilometres apart."""
+        if not rows:
+            return None
+        index = self.index
+        first = max(rows, key=lambda r: (index.population[r], -r))
+        if all(
+            haversine_km(index.lat[first], index.lon[first], index.lat[r], index.lon[r])
+            <= SAME_TOWN_KM
+            for r in rows
+        ):
+            return index.place(first)
+        return None
 
     def resolve(self, name: str, context: collections.Counter[str] | None = None) -> Place | None:
         """One name, optionally with counts of the country codes seen in its document."""

@@ -132,9 +132,11 @@ _VOWELS = re.compile(r"(?<=.)[aeiouy]+")  # every vowel but a first letter
 _DOUBLED = re.compile(r"(.)\1+")
 
 
-# The Arabic article as transliterations write it before a name, or leave it out: "Az
-# Zendat" and "Zendat", "Al Westri" and "Westri" are one name.
-_ARTICLE = re.compile(r"^(?:a[dlnrstz]|e[dlnrstz]|ash|ath|adh|ul) (?=\S)")
+# The Arabic article as transliterations write it before a name, or leave it out: "Al
+# Westri" and "Westri", "Az Zendat" and "Zendat" are one name. Before a sun letter the article
+# takes that letter's sound ("Ash Sh...", "Ad D...", "An N..."): only then is "As", "An" or
+# "At" an article ("Ash Grove", "An Khe", "At-Bashi" keep their first word).
+_ARTICLE = re.compile(r"^(?:[ae]l|ul) (?=\S)|^[ae](sh|th|dh|[dnrstz]) (?=\1)")
 
 
 def _without_article(key: str) -> str:

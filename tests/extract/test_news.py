@@ -1230,8 +1230,12 @@ def test_what_is_said_to_have_happened_is_an_event_and_a_plan_is_not(nlp):
 
 def test_a_country_named_before_its_soldiers_is_not_where_it_happened(nlp):
     text = (
-        "Gunmen ambushed Eastmark and Westria Mission in Algeria soldiers in Berhoum town, "
-        "Bordj Bou Arreridj province, Algeria."
+        "Gunmen ambushed a convoy of the Eastmark Monitoring Force in Algeria soldiers in "
+        "Taoura town, Souk Ahras province, Algeria."
     )
     (event,) = _story(_read(nlp, text))
-    assert (event.place.name, event.place.country) == ("Berhoum", "DZ")
+    assert (event.place.name, event.place.country) == ("Taoura", "DZ")
+    # a town with no comma after it is where it happened
+    text = "In Taoura soldiers clashed with smugglers on Monday, the army in Algeria said."
+    (event,) = _story(_read(nlp, text))
+    assert (event.place.name, event.place.country) == ("Taoura", "DZ")

@@ -191,7 +191,6 @@ def test_a_unit_below_a_district_is_found_by_its_seat_town(geocoder, written, to
     assert place is not None and (place.name, place.country) == (town, code)
 
 
-
 @pytest.mark.parametrize(
     ("written", "region", "town"),
     [("Khuzdaar town", "Balochistan province", "Khuzdar"), ("Ghotky", "Sindh", "Ghotki")],
@@ -213,7 +212,7 @@ def test_an_unknown_spelling_where_only_a_place_goes_is_the_region_town_it_sound
         # the town's name as written, without the article GeoNames gives it
         ("Darwah town", "Chaouia-Ouardigha region", "Morocco", "Ad Darwa", "city"),
         # a town the gazetteer lacks, known by the district it is the seat of
-        ("Berhoumh town", "Bordj Bou Arreridj province", "Algeria", "Berhoum", "district"),
+        ("Taourah town", "Souk Ahras province", "Algeria", "Taoura", "district"),
     ],
 )
 def test_a_spelling_where_only_a_place_goes_finds_an_articled_town_or_a_district(
@@ -234,6 +233,37 @@ def test_a_region_spelled_otherwise_is_the_named_countrys_region_and_its_towns_a
     assert geocoder.resolve_document([region], sure={region})[region] is None
     bare = "Chaouiya-Ouardigha"
     assert geocoder.resolve_document([bare, "Morocco"], sure={bare})[bare] is None
+
+
+@pytest.mark.parametrize(
+    ("written", "found", "precision"),
+    [
+        ("Timizzart district", "Timezrit", "district"),
+        ("Timizzart town", "Timizart", "city"),
+        ("Timizzart", "Timizart", "city"),
+    ],
+)
+def test_the_word_written_with_a_spelling_chooses_between_a_town_and_a_district(
+    geocoder, written, found, precision
+):
+    # a town and a district of one region that sound alike, 45 km apart
+    answer = geocoder.resolve_document([written, "Tizi Ouzou province", "Algeria"], sure={written})
+    assert (answer[written].name, answer[written].precision) == (found, precision)
+
+
+def test_one_town_listed_with_and_without_its_article_is_one_answer(geocoder):
+    written = "Ruwayshidh town"
+    answer = geocoder.resolve_document([written, "Mafraq governorate", "Jordan"], sure={written})
+    assert answer[written] is not None and answer[written].name in ("Ar Ruwayshid", "Ruwaished")
+
+
+def test_only_a_name_written_as_a_first_level_unit_is_sought_among_regions(geocoder):
+    found = geocoder.resolve_document(
+        ["Souk Ahrass province", "Algeria"], sure={"Souk Ahrass province"}
+    )
+    assert found["Souk Ahrass province"].name == "Souk Ahras"
+    district = "Souk Ahrass district"
+    assert geocoder.resolve_document([district, "Algeria"], sure={district})[district] is None
 
 
 def test_a_seat_the_gazetteer_gives_no_population_outranks_a_small_namesake_abroad(geocoder):
