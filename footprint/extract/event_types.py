@@ -374,8 +374,8 @@ def told_as_done(trigger: Span) -> bool:
     """Is the event word told as something that happened, not only as a topic ("condemned
     the killing", "discussed the abduction", "angry over the attack")? A verb is; a noun is as
     the subject of a verb ("a bomb exploded", "bombs were hurled"), as the object of a doing
-    verb ("carried out an attack", "staged a protest"), or as what people were hurt in
-    ("killed in an attack")."""
+    verb or of a deed's verb ("carried out an attack", "staged a protest", "hurled bombs"), or
+    as what people were hurt in ("killed in an attack")."""
     head = trigger[-1]
     if head.pos_ == "VERB":
         return True
@@ -383,7 +383,12 @@ def told_as_done(trigger: Span) -> bool:
     if head.dep_ in ("nsubj", "nsubjpass"):
         return governor.pos_ == "VERB"
     if head.dep_ == "dobj":
-        return governor.lemma_.lower() in lexicons.doing_verbs()
+        # "carried out an attack", or a deed's own verb: "hurled four bombs", "detonated a bomb"
+        lemma = governor.lemma_.lower()
+        deed = lexicons.event_verbs().get(lemma)
+        return lemma in lexicons.doing_verbs() or (
+            deed is not None and deed.subject_role == "perpetrator"
+        )
     if head.dep_ == "pobj" and governor.lower_ in ("in", "during"):  # a preposition
         return governor.head.lemma_.lower() in HURTING_VERBS
     return False

@@ -263,9 +263,9 @@ class EventReader:
         self._counted: dict[str, dict[str, int]] = {}  # event id -> people counted so far
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
-        # a protest told after an act of violence -> that act and the paragraph they were
-        # told in (the casualties told next in it are the act's)
-        self._split_from: dict[str, tuple[Event, int]] = {}
+        # a protest told after an act of violence -> that act, their paragraph and the
+        # protest's sentence (casualties told after it in that paragraph are the act's)
+        self._split_from: dict[str, tuple[Event, int, int]] = {}
 
     # -- evidence ---------------------------------------------------------------------------
 
@@ -1138,8 +1138,10 @@ class EventReader:
                     self._narrow_lead(current, sent)
             self._responsibility(sent, current, events)
             counted = told or current
-            act, where = self._split_from.get(counted.id, (None, -1)) if counted else (None, -1)
-            self._count_casualties(sent, act if act is not None and where == paragraph else counted)
+            split = self._split_from.get(counted.id) if counted is not None else None
+            if split is not None and split[1] == paragraph and sent.start > split[2]:
+                counted = split[0]
+            self._count_casualties(sent, counted)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -1450,15 +1452,18 @@ class EventReader:
             # on the occasion's day and, unless it names its own, at the occasion's place.
             # "Gunmen shot a journalist. Hundreds of journalists staged a protest": the
             # protest may have come later, and elsewhere: the report dates it.
-            if current.type in HELD_OCCASIONS:
+            elsewhere = not (
+                _same_where(current.place, m.place) or _narrows(m.place, current.place)
+            )
+            if current.type in HELD_OCCASIONS and not elsewhere:
                 m.date = current.date or self.reported
                 m.place = m.place or current.place
             else:
                 m.date = self.reported
             target = self._new_event(m, events)
-            if current.type != ACCIDENT and current.type not in HELD_OCCASIONS:
-                # the figures told next are the act's, not the protest's
-                self._split_from[target.id] = (current, self._paragraph(m.sent))
+            if current.type in HARM_TYPES:
+                # the figures told after it in this paragraph are the act's, not the protest's
+                self._split_from[target.id] = (current, self._paragraph(m.sent), m.sent.start)
         elif (
             current is not None
             and same_paragraph
@@ -1616,19 +1621,22 @@ def _apart(told: str, m: EventMention) -> bool:
     after such an act or an arrest ("the workers were continuing their demonstrations"). Not
     a press conference, a funeral or a surrender that follows an attack (its sequel), not
     an event word told only as a topic ("speakers condemned the killing"; `told_as_done`),
-    nor one told in a side clause ("the incident occurred while a delegation was meeting
-    inside"): those are the event told before, or its setting."""
+    nor one told inside another clause ("the incident occurred while a delegation was
+    meeting inside", "delegates said gunmen had abducted two teachers"): those are the event
+    told before, its setting, or what was said at it."""
     if told == ACCIDENT:
         return m.type in VIOLENT_TYPES
-    if m.trigger is None or _in_a_side_clause(m.trigger[-1]) or not told_as_done(m.trigger):
+    if m.trigger is None or _inside_another_clause(m.trigger[-1]) or not told_as_done(m.trigger):
         return False
     return (told in HELD_OCCASIONS and m.type in HARM_TYPES) or (
         told in HARM_TYPES | {ARREST} and m.type in PROTEST_OCCASIONS
     )
 
 
-def _in_a_side_clause(head: Token) -> bool:
-    return any(node.dep_ in SIDE_CLAUSES for node in [head, *head.ancestors])
+def _inside_another_clause(head: Token) -> bool:
+    """Is the word told inside a clause of another's: a side clause ("while a delegation was
+    meeting") or what someone said ("they said gunmen had abducted two teachers")?"""
+    return any(node.dep_ in (*SIDE_CLAUSES, "ccomp") for node in [head, *head.ancestors])
 
 
 def _reported_window(published: dt.date | None) -> TimeSpan | None:

@@ -177,11 +177,13 @@ class Geocoder:
         return [k for k, v in shares.items() if total > 0 and v / total >= REGION_SHARE]
 
     def _spelled_otherwise(self, name: str, regions: list[str]) -> Place | None:
-        """A name written where only a place goes that the gazetteer does not know: the one
-        town of the document's own region whose name sounds alike ("in Zendah town, Westria
-        province": Zenda). Only a region that most of the document's places lie in, and only
-        one town there, answers: two regions may each have a town that sounds alike. (Such a
-        name has no candidates, so it is no voter: the regions are the same for every one.)"""
+        """A name written where only a place goes that the gazetteer does not know: the town
+        or district of the document's own regions whose name sounds alike ("in Zendah town,
+        Westria province": Zenda). The regions are those most of the document's places lie in
+        and those its names of regions, spelled otherwise, were found to be; only one place
+        there answers (rows within a few kilometres are one town listed twice): two regions
+        may each have a town that sounds alike. (Such a name has no candidates, so it is no
+        voter: the regions are the same for every one.)"""
         forms = query_forms(name)  # "Zendah town": "Zendah"
         found = {
             row

@@ -70,9 +70,9 @@ class Weights:
     # ... unless the text writes the name where only a place goes: then a village's other
     # spelling is likelier than a non-place (a place of ~2,000 people named otherwise scores 2.0)
     sure_alternate_floor: float = 2.0
-    # A town that gives its name to the district it lies in is the district's seat. GeoNames
-    # gives many seats no population; such a seat counts as a town of this size (reports
-    # mean it before a village of the same name abroad).
+    # A town that gives its name to the district it lies in is the district's seat, and counts
+    # as a town of at least this size: GeoNames gives many seats no population, and reports
+    # mean a district's seat before a small place of the same name abroad.
     seat_min_population: float = 1e4
     seat_km: float = 60.0  # how far from its district's point a seat may lie
 
@@ -88,7 +88,7 @@ def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -
     for position, (row, alternate) in enumerate(found.matches):
         kind = index.kind_of(row)
         floor = weights.curated_min_population if kind == CURATED else weights.min_population
-        if position in seats and not index.population[row]:
+        if position in seats:
             floor = weights.seat_min_population
         score = math.log10(max(float(index.population[row]), floor)) + bonus[kind]
         if row in index.capitals:
@@ -111,18 +111,18 @@ def prior_scores(index: PlaceIndex, found: Lookup, weights: Weights = WEIGHTS) -
 def _seats(index: PlaceIndex, found: Lookup, weights: Weights) -> set[int]:
     """Positions of towns (by their own name) that a district of the same name, in the same
     country and first-level region and close by, shows to be that district's seat."""
-    districts = [
-        r
-        for r, alternate in found.matches
-        if index.kind_of(r) in (ADMIN2, AREA)
-        and not alternate
-        and found.key
-        in (name_key(index.names[r]), strip_words(name_key(index.names[r]), index.admin_words))
-    ]
-    if not districts:
+    matches = found.matches
+    if not any(index.kind_of(r) == CITY and not alternate for r, alternate in matches):
         return set()
+    districts = []
+    for r, alternate in matches:
+        if alternate or index.kind_of(r) not in (ADMIN2, AREA):
+            continue
+        own = name_key(index.names[r])
+        if own == found.key or strip_words(own, index.admin_words) == found.key:
+            districts.append(r)
     seats = set()
-    for position, (row, alternate) in enumerate(found.matches):
+    for position, (row, alternate) in enumerate(matches):
         if alternate or index.kind_of(row) != CITY:
             continue
         for d in districts:

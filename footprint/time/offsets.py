@@ -27,7 +27,6 @@ from footprint.time import periods
 from footprint.time.periods import Interval
 
 UNIT_RE = r"(?:minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
-VAGUE_RE = r"(?:a few|few|several|some|many|a couple of|couple of|a couple|a number of)"
 HEDGE_RE = (
     r"(?:about|around|roughly|approximately|nearly|almost|more than|over|less than|under"
     r"|just over|just under|a little over|a little more than|at least|well over|some)"
@@ -53,7 +52,11 @@ _VAGUE_WORDS = {
     "couple of": (2, 3),
     "a couple": (2, 3),
     "a number of": (2, 9),
+    "many": (4, 15),
 }
+# The vague words, longest first so that "a couple of" is read before "a couple" (every word
+# the pattern reads has its range above: "many" once had none, and "the past many days" failed).
+VAGUE_RE = "(?:" + "|".join(sorted(_VAGUE_WORDS, key=lambda w: (-len(w), w))) + ")"
 _MONTHS_PER = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 _DAYS_PER = {"day": 1, "night": 1, "week": 7, "fortnight": 14}
 

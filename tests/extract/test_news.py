@@ -1194,10 +1194,31 @@ def test_casualties_told_after_a_protest_at_an_attack_are_the_attacks(nlp):
         # the occasion the act fell on, referred back to
         "A suicide bomber detonated explosives at a rally in Leeds. The rally was organized "
         "by the Zenda Party. At least twelve people were killed.",
+        # what was said at the occasion, and an occasion told in a clause of another's
+        "Students held a meeting in Leeds on Monday. They said gunmen had abducted two of "
+        "their teachers.",
+        "Gunmen attacked a bus in Leeds on Monday. Residents who staged a protest blocked "
+        "the highway.",
     ],
 )
 def test_a_topic_a_sequel_or_a_setting_referred_back_to_is_no_event_of_its_own(nlp, text):
     assert len(_story(_read(nlp, text))) == 1
+
+
+def test_a_bomb_a_deed_verb_delivers_after_a_rally_is_its_own_event_with_its_dead(nlp):
+    text = (
+        "A rally was held in Leeds on Sunday. A militant detonated a bomb near the stage, "
+        "killing four."
+    )
+    rally, bombing = _story(_read(nlp, text))
+    assert (rally.type, bombing.type, bombing.casualties.killed) == ("rally", "bombing", 4)
+    assert bombing.date == rally.date
+
+
+def test_a_vague_many_days_is_read(nlp):
+    text = "Protesters have been blocking the highway in Leeds for the past many days."
+    (event,) = _story(_read(nlp, text))
+    assert event.type == "protest" and event.date.precision == "approximate"
 
 
 def test_a_crowd_acting_on_a_killing_told_as_a_topic_keeps_its_protest(nlp):

@@ -254,7 +254,8 @@ def test_the_word_written_with_a_spelling_chooses_between_a_town_and_a_district(
 def test_one_town_listed_with_and_without_its_article_is_one_answer(geocoder):
     written = "Ruwayshidh town"
     answer = geocoder.resolve_document([written, "Mafraq governorate", "Jordan"], sure={written})
-    assert answer[written] is not None and answer[written].name in ("Ar Ruwayshid", "Ruwaished")
+    # (the one GeoNames counts more people in)
+    assert answer[written] is not None and answer[written].name == "Ar Ruwayshid"
 
 
 def test_only_a_name_written_as_a_first_level_unit_is_sought_among_regions(geocoder):

@@ -64,3 +64,11 @@ def test_not_relative_or_open_reference():
     assert relative_to("the attack", ATTACK) is None
     assert relative_to("October 14, 2023", ATTACK) is None
     assert relative_to("a week after", normalise("since 2008", None)) is None
+
+
+def test_every_vague_quantity_the_pattern_reads_has_a_window():
+    # "many" was read by the pattern but had no range: the whole document's reading failed
+    start, end, precision = window("many days before the vote")
+    assert end < D(2023, 10, 14) and precision == "approximate"
+    for word in ("a few", "several", "some", "a couple of", "a number of", "many"):
+        assert relative_to(f"{word} weeks after the attack", ATTACK) is not None, word
