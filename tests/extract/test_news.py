@@ -1216,7 +1216,7 @@ def test_a_bomb_a_deed_verb_delivers_after_a_rally_is_its_own_event_with_its_dea
 
 
 def test_a_vague_many_days_is_read(nlp):
-    text = "Protesters have been blocking the highway in Leeds for the past many days."
+    text = "Workers have staged a sit-in outside the mill in Leeds over the past many weeks."
     (event,) = _story(_read(nlp, text))
     assert event.type == "protest" and event.date.precision == "approximate"
 
