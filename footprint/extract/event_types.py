@@ -341,13 +341,7 @@ def without_settings(
     ]
     # "was injured in a petrol bomb attack", "were hurt during a clash": the act that hurt.
     violent_verbs += [
-        s[-1].head.head
-        for s, t in story
-        if s is not None
-        and t in ACTS
-        and s[-1].dep_ == "pobj"
-        and s[-1].head.lower_ in ("in", "during")
-        and s[-1].head.head.lemma_.lower() in HURTING_VERBS
+        s[-1].head.head for s, t in story if s is not None and t in ACTS and hurt_in(s[-1])
     ]
     if not violent_verbs:
         return list(story)
@@ -389,17 +383,25 @@ def told_as_done(trigger: Span) -> bool:
         return lemma in lexicons.doing_verbs() or (
             deed is not None and deed.subject_role == "perpetrator"
         )
-    if head.dep_ == "pobj" and governor.lower_ in ("in", "during"):  # a preposition
-        return governor.head.lemma_.lower() in HURTING_VERBS
-    return False
+    return hurt_in(head)
+
+
+def hurt_in(noun: Token) -> bool:
+    """Is the noun what people were hurt in: "killed in an attack", "injured during a clash"?"""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("in", "during")
+        and prep.head.lemma_.lower() in HURTING_VERBS
+    )
 
 
 def without_crowds_harmed(
     story: Sequence[tuple[Span | None, str]],
 ) -> list[tuple[Span | None, str]]:
     """Drop the protest that only a crowd's noun names when the sentence tells an act done to
-    that crowd by others: in "two protesters died when police opened fire at protesters" or
-    "an attack on demonstrators" the story is the shooting, the protesters its victims. Done
+    that crowd by others: in "three demonstrators were killed when soldiers shot at the
+    demonstrators" or "an attack on marchers" the story is the shooting, the crowd its victims. Done
     by the crowd ("protesters torched a bus"), the act stays a riot (`crowd_type`); crowd
     control ("fired tear gas at protesters") is no act here, and a crowd that acts on an
     act told as a topic or done to others ("protesters gathered to condemn the killing of a

@@ -116,8 +116,9 @@ HELD_OCCASIONS = PROTEST_OCCASIONS | {
     "visit",
     "speech",
 }
-# Verbs that report what others say or believe happened: "are reported to have been killed",
-# "claimed to have recaptured" (a perfect infinitive after them is no purpose or plan).
+# Verbs that report what others say or believe happened: "are said to have been killed",
+# "claimed to have captured" (a perfect infinitive after them is no purpose or plan). Not
+# SPEECH_VERBS, which tell a statement: these only vouch for an act told after them.
 REPORTING_VERBS = frozenset(
     {
         "say",
@@ -430,8 +431,8 @@ class EventReader:
         ):
             # "a plan to gather workers", "came to protest": a purpose, not an act; but
             # "continued to protest" is the act going on, "tried to storm" the act attempted,
-            # and "are reported to have been killed", "claimed to have recaptured" tell what
-            # is said to have happened
+            # and "are said to have been killed", "claimed to have captured" tell what is
+            # said to have happened
             return True
         child = head
         for ancestor in [head, *head.ancestors]:
@@ -1424,8 +1425,8 @@ class EventReader:
             ) or self._new_event(m, events)
         elif m.anaphoric and current is not None:
             # "the attack", "the rally" (the setting the act before fell on): the event told
-            # so far; "their demonstrations" after the workers' arrest: the latest one of
-            # its own kind, if the story has one
+            # so far; "their sit-in" after the workers' arrest: the latest one of its own
+            # kind, if the story has one
             same = self._latest_of_type(events, m.type) if _apart(current.type, m) else None
             target = same or current
         elif m.anaphoric:
@@ -1616,9 +1617,9 @@ def _apart(told: str, m: EventMention) -> bool:
     """Is an undated sentence's event not more of the event told before? An accident is
     nobody's act, so violence told after it is another event ("a bus plunged into a gorge;
     later, gunmen ambushed a patrol"); a crash told after an attack may be part of it. An act
-    that harms people told after an occasion people held is an event of its own ("bombs were
-    hurled near the programme" after the strike day it fell on), and so is a protest told
-    after such an act or an arrest ("the workers were continuing their demonstrations"). Not
+    that harms people told after an occasion people held is an event of its own ("a grenade
+    was thrown at the stage" after the rally it fell on), and so is a protest told after such
+    an act or an arrest ("their supporters then staged a sit-in"). Not
     a press conference, a funeral or a surrender that follows an attack (its sequel), not
     an event word told only as a topic ("speakers condemned the killing"; `told_as_done`),
     nor one told inside another clause ("the incident occurred while a delegation was

@@ -135,7 +135,7 @@ _DOUBLED = re.compile(r"(.)\1+")
 # The Arabic article as transliterations write it before a name, or leave it out: "Al
 # Westri" and "Westri", "Az Zendat" and "Zendat" are one name. Before a sun letter the article
 # takes that letter's sound ("Ash Sh...", "Ad D...", "An N..."): only then is "As", "An" or
-# "At" an article ("Ash Grove", "An Khe", "At-Bashi" keep their first word).
+# "At" an article ("Ash Grove", "An Kharzen", "At-Barzend" keep their first word).
 _ARTICLE = re.compile(r"^(?:[ae]l|ul) (?=\S)|^[ae](sh|th|dh|[dnrstz]) (?=\1)")
 
 

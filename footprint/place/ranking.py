@@ -118,8 +118,7 @@ def _seats(index: PlaceIndex, found: Lookup, weights: Weights) -> set[int]:
     for r, alternate in matches:
         if alternate or index.kind_of(r) not in (ADMIN2, AREA):
             continue
-        own = name_key(index.names[r])
-        if own == found.key or strip_words(own, index.admin_words) == found.key:
+        if _named_as_asked(index, found, r):
             districts.append(r)
     seats = set()
     for position, (row, alternate) in enumerate(matches):
@@ -135,6 +134,13 @@ def _seats(index: PlaceIndex, found: Lookup, weights: Weights) -> set[int]:
                 seats.add(position)
                 break
     return seats
+
+
+def _named_as_asked(index: PlaceIndex, found: Lookup, row: int) -> bool:
+    """Is the region's own name, with or without its admin word ("X District"), the name
+    looked up (not another of its names)?"""
+    own = name_key(index.names[row])
+    return own == found.key or strip_words(own, index.admin_words) == found.key
 
 
 def _yielding_regions(index: PlaceIndex, found: Lookup, weights: Weights) -> list[int]:
@@ -155,8 +161,7 @@ def _yielding_regions(index: PlaceIndex, found: Lookup, weights: Weights) -> lis
         kind = index.kind_of(row)
         if kind not in (ADMIN1, ADMIN2, AREA):
             continue
-        own = name_key(index.names[row])
-        if found.key not in (own, strip_words(own, index.admin_words)):
+        if not _named_as_asked(index, found, row):
             continue
         threshold = weights.same_name_share * index.population[row]
         for city, population in cities:

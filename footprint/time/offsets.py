@@ -54,8 +54,9 @@ _VAGUE_WORDS = {
     "a number of": (2, 9),
     "many": (4, 15),
 }
-# The vague words, longest first so that "a couple of" is read before "a couple" (every word
-# the pattern reads has its range above: "many" once had none, and "the past many days" failed).
+# The vague words, longest first so that "a couple of" is read before "a couple". Every word
+# the pattern reads has its range above ("many" once had none: "over the past many weeks"
+# failed the whole document).
 VAGUE_RE = "(?:" + "|".join(sorted(_VAGUE_WORDS, key=lambda w: (-len(w), w))) + ")"
 _MONTHS_PER = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}
 _DAYS_PER = {"day": 1, "night": 1, "week": 7, "fortnight": 14}

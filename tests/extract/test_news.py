@@ -1137,7 +1137,10 @@ def test_an_event_in_a_clause_beside_a_call_was_held(nlp):
 
 
 def test_a_crowd_fired_on_by_others_is_the_shootings_victim_not_a_protest(nlp):
-    text = "Two protesters died on Monday when police opened fire at protesters in Leeds."
+    text = (
+        "Three demonstrators were killed on Monday when soldiers shot at the demonstrators in "
+        "Leeds."
+    )
     (event,) = _story(_read(nlp, text))
     assert event.type == "attack"
     # fired on by a crowd, it is a riot; tear gas at a crowd keeps the protest
