@@ -112,6 +112,36 @@ def done_to_someone(verb: Token) -> bool:
     return any(_a_person(s) for s in subjects)
 
 
+HOSTAGE_WORDS = frozenset({"hostage", "hostages"})
+
+
+def someone_held(verb: Token) -> bool:
+    """ "took hostages", "took 30 passengers hostage", "held him hostage", "the guards were held
+    hostage": people held, where "took the budget hostage" or "the talks were held hostage by
+    politics" is a figure of speech."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "oprd")]
+    held += [g for c in held for g in c.children if g.dep_ == "compound"]
+    for tok in held:
+        if tok.lemma_.lower() == "hostage":
+            if tok.tag_ == "NNS":
+                return True  # "took hostages", "took 12 hostages"
+            continue
+        if _a_person(tok) or any(c.dep_ == "nummod" for c in tok.children):
+            return True  # "him", "the engineers", "30 worshippers"
+    return False
+
+
+# Verbs that with this particle are another verb: "shelled out $3 billion" is no shelling.
+OTHER_PHRASAL_VERBS = frozenset({("shell", "out")})
+
+
+def another_phrasal_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return any(
+        c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PHRASAL_VERBS for c in verb.children
+    )
+
+
 # What a vehicle runs on: "jumped the rails", "came off the tracks", "veered off the road".
 RAIL_WORDS = frozenset({"rail", "track", "road"})
 

@@ -69,10 +69,12 @@ from footprint.extract.event_types import (
     COUNTED,
     DOER_NEEDED,
     HARM_TYPES,
+    HOSTAGE_WORDS,
     SIDE_CLAUSES,
     VIOLENT_TYPES,
     WEAK_TYPES,
     accident_noun,
+    another_phrasal_verb,
     by_a_crowd,
     crowd_control,
     crowd_type,
@@ -82,6 +84,7 @@ from footprint.extract.event_types import (
     mishap_of_a_vehicle,
     rank,
     simple_past,
+    someone_held,
     told_as_done,
     verb_objects,
     without_crowds_harmed,
@@ -368,6 +371,8 @@ class EventReader:
                 # protest, where "burnt" alone is an attack)
                 out.append((self.doc[tok.i : tok.i + 1], with_object))
             elif tok.pos_ == "VERB" and info is not None and info.event_type:
+                if another_phrasal_verb(tok):
+                    continue  # "shelled out $3 billion"
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
                     continue  # "received a report", "received bullet injuries"
                 if tok.lemma_.lower() in DOER_NEEDED and not has_doer(tok):
@@ -1571,9 +1576,6 @@ class EventReader:
         ]
 
 
-TO_ONLY = frozenset({"take"})  # verbs whose event object follows "to" ("took to the streets")
-
-
 def _object_reading(
     verb: Token, with_objects: dict[str, tuple[tuple[frozenset[str], str], ...]]
 ) -> str | None:
@@ -1583,13 +1585,18 @@ def _object_reading(
     pairs = with_objects.get(verb.lemma_.lower())
     if not pairs:
         return None
-    objects_of = verb_objects(verb)
-    if verb.lemma_.lower() in TO_ONLY:  # "took to the streets", not "took the road home"
-        objects_of = [o for o in objects_of if o.dep_ == "pobj" and o.head.lower_ == "to"]
-    said = {o.lemma_.lower() for o in objects_of}
+    said = set()
+    for o in verb_objects(verb):
+        said.add(o.lemma_.lower())
+        if o.dep_ == "pobj":  # "took to the streets": the table's "to street"
+            said.add(f"{o.head.lower_} {o.lemma_.lower()}")
     for objects, type_ in pairs:
         if said & objects:
-            return type_ if type_ != ACCIDENT or mishap_of_a_vehicle(verb) else None
+            if type_ == ACCIDENT and not mishap_of_a_vehicle(verb):
+                return None
+            if objects & HOSTAGE_WORDS and not someone_held(verb):
+                return None  # "took the budget hostage"
+            return type_
     return None
 
 

@@ -1263,3 +1263,49 @@ def test_a_country_named_before_its_soldiers_is_not_where_it_happened(nlp):
     text = "In Taoura soldiers clashed with smugglers on Monday, the army in Algeria said."
     (event,) = _story(_read(nlp, text))
     assert (event.place.name, event.place.country) == ("Taoura", "DZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Insurgents shelled the outskirts of Tampere on Monday, killing two farmers.", "bombing"),
+        ("Two mortar shells struck a clinic in Tampere on Monday.", "bombing"),
+        ("An air raid destroyed a fuel depot in Tampere on Monday.", "bombing"),
+        ("Armed men hijacked a fuel tanker on the highway near Tampere on Monday.", "kidnapping"),
+        ("Gunmen took eleven bank clerks hostage in Tampere on Monday.", "kidnapping"),
+        ("The kidnappers held the engineers hostage in a forest near Tampere.", "kidnapping"),
+        ("Raiders massacred a family of six in a hamlet near Tampere on Monday.", "attack"),
+        ("Unknown people sabotaged a railway signal box near Tampere on Monday.", "attack"),
+        ("A crowd looted grocery stores in Tampere on Monday after the power failed.", "riot"),
+    ],
+)
+def test_remote_violence_hostages_and_looting_phrasings(nlp, text, kind):
+    assert [e.type for e in _story(_read(nlp, text))] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The convoy took the main road to Tampere on Monday.",
+        "Tourists took pictures of the cathedral in Tampere on Monday.",
+        "Cyclists took the side streets to the stadium in Tampere on Monday.",
+    ],
+)
+def test_an_object_after_its_preposition_only(nlp, text):
+    # "took to the streets" is read through "to"; the same object without it is no protest
+    assert _story(_read(nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawmakers took the pension bill hostage in Tampere on Monday.",
+        "The harbour project has been held hostage by party quarrels in Tampere for a year.",
+        "Collectors shelled out a fortune for the paintings in Tampere on Monday.",
+        "Hecklers hijacked the debate on the new library in Tampere on Monday.",
+        "The auditor said the mayor sabotaged the merger of two utilities in Tampere on Monday.",
+        "The former director looted the city pension fund in Tampere, prosecutors said on Monday.",
+    ],
+)
+def test_figures_of_speech_on_violent_verbs_are_no_event(nlp, text):
+    assert _story(_read(nlp, text)) == []
