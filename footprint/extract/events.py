@@ -623,6 +623,8 @@ class EventReader:
                 continue  # a name the model took for a person's counts only "in X"
             group = prep.i if prep is not None else -1 - actor.start
             target = self._target_venue(actor, after, anchor) if prep is None else None
+            if prep is None and target is None:
+                target = self._town_acted_on(path, anchor)
             if target is not None:
                 # "attacked the X airport in Y region": the venue hit is named after its town,
                 # and the phrase on the venue is the town's wider place.
@@ -711,6 +713,20 @@ class EventReader:
         if level(self.place_of(actor)) == COUNTRY:
             return None  # "attacked the Pakistan market in Jalalabad": named after a country
         return after if after.dep_ in ("dobj", "nsubjpass") else None
+
+    def _town_acted_on(self, path: list[int], anchor: Span | None) -> Token | None:
+        """The town word a place name hangs on through "of" when that town is what the event's
+        trigger acted on: "attacked the town of X", "the village of X was shelled"; None
+        otherwise. (A phrase after it, "the town of X in Y region", is X's wider place.)"""
+        if anchor is None or len(path) < 2:
+            return None
+        top = self.doc[path[-1]]
+        if top.head.i != anchor[-1].i or top.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        if lexicons.area_words().get(top.lower_) != "locality":
+            return None
+        below = self.doc[path[-2]]  # the name's word under "of"
+        return top if below.dep_ == "pobj" and below.head.head.i == top.i else None
 
     def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
         """Is the place part of the name of the organisation before it, as the acronym after

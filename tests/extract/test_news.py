@@ -1309,3 +1309,15 @@ def test_an_object_after_its_preposition_only(nlp, text):
 )
 def test_figures_of_speech_on_violent_verbs_are_no_event(nlp, text):
     assert _story(_read(nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels attacked the town of Timizart in Tizi Ouzou province on Monday.",
+        "The village of Timizart in Tizi Ouzou province was shelled on Monday.",
+    ],
+)
+def test_the_town_acted_on_is_the_place_not_its_province(nlp, text):
+    (event,) = _story(_read(nlp, text))
+    assert (event.place.name, event.place.precision) == ("Timizart", "city")
