@@ -80,3 +80,22 @@ def test_a_county_is_a_place_and_its_name_stays_one():
     doc = Doc(spacy.blank("en").vocab, words=["in", "County", "Wexford", ",", "Ireland"])
     assert _relabel(Span(doc, 1, 3, label="PERSON")).label_ == "GPE"
     assert _relabel(Span(doc, 2, 3, label="PERSON")).label_ == "PERSON"  # one word: as it was
+
+
+def test_a_name_the_model_took_for_a_product_before_an_area_word_is_a_place():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.nlp.components.names import admin_area_spans
+
+    words = ["in", "Tarlenheim", "governorate", ",", "Ruritania"]
+    pos = ["ADP", "PROPN", "NOUN", "PUNCT", "PROPN"]
+    vocab = spacy.blank("en").vocab
+
+    def spans(label):
+        ents = ["O", f"B-{label}", "O", "O", "B-GPE"]
+        return admin_area_spans(Doc(vocab, words=words, pos=pos, ents=ents))
+
+    assert spans("PRODUCT") == [(1, 3)]
+    assert spans("WORK_OF_ART") == [(1, 3)]
+    assert spans("GPE") == []  # a place the model found already

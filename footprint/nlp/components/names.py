@@ -142,6 +142,11 @@ def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+# What the model may call a name before an area word that is no actor's and no place's:
+# "Hadramawt governorate" tagged as a product is still a governorate.
+UNPLACED_LABELS = ("", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
+
+
 def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of capitalised names followed by a lower-case word for an administrative
     area ("Aleppo city", "Kidal town, Kidal region"), the word included."""
@@ -152,7 +157,7 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
         if word not in areas or i == 0:
             continue
         tok = doc[i]
-        if doc[tok.i - 1].ent_type_ not in ("", "NORP"):
+        if doc[tok.i - 1].ent_type_ not in UNPLACED_LABELS:
             continue  # a place (or a person: see _relabel) the model found already
         start = tok.i
         while (
