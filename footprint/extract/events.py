@@ -723,10 +723,10 @@ class EventReader:
         top = self.doc[path[-1]]
         if top.head.i != anchor[-1].i or top.dep_ not in ("dobj", "nsubjpass"):
             return None
-        if lexicons.area_words().get(top.lower_) != "locality":
-            return None
-        below = self.doc[path[-2]]  # the name's word under "of"
-        return top if below.dep_ == "pobj" and below.head.head.i == top.i else None
+        if top.lower_ not in CITY_WORDS:
+            return None  # "shelled the border of X in Y": not a town the act was done to
+        # the name's word under "of" ("the town of X")
+        return top if any(t.dep_ == "prep" and t.lower_ == "of" for t in top.children) else None
 
     def _in_a_bracketed_name(self, actor: Actor, prep: Token) -> bool:
         """Is the place part of the name of the organisation before it, as the acronym after

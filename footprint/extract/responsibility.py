@@ -9,8 +9,10 @@ to an analyst and are kept apart:
   "X was behind the attack", "officials said X was responsible", "the attack was carried out by
   X", "the attacker was a member of X");
 - suspected: a weaker attribution ("authorities suspect the involvement of X", "X was suspected
-  of being involved", "sources speculated that X was involved");
-- unclaimed: the text says no one claimed it ("No group claimed responsibility").
+  of being involved", "sources speculated that X was involved", "officials suspect X carried
+  out the raid", "the attack bore the hallmarks of X");
+- unclaimed: the text says no one claimed it ("No group claimed responsibility", "no one has
+  claimed the attack").
 A claim that is denied ("X denied responsibility") is not a claim. Read from the dependency
 parse; the words are data constants below, in their lemma forms.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.event_types import VIOLENT_TYPES
+from footprint.extract.event_types import HARM_TYPES, VIOLENT_TYPES
 from footprint.nlp import lexicons
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit"}
@@ -33,9 +35,17 @@ ATTRIBUTE_VERBS = {"blame", "attribute", "accuse", "hold"}  # "held X responsibl
 SUSPECT_VERBS = {"suspect", "speculate", "believe", "think"}
 # "X was behind / responsible for / involved in the attack"
 HELD_WORDS = {"behind", "responsible", "involved", "involve"}
+# "the attack bore the hallmarks of X": a likeness seen, not a claim or an accusation
+LIKENESS_WORDS = {"hallmark", "signature"}
+LIKENESS_VERBS = {"bear", "have", "carry", "show"}
+# "rejected claims that X carried out the attack", "denied that X ...": no attribution
+DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "doubt", "question"}
+OPEN_QUESTION_MARKS = {"whether", "if"}  # "it is unclear whether X carried out the attack"
 PRONOUNS = {"it", "they", "we"}
 # "the attacker was a member of X", "the gunmen were X members"
 MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
+# A doer's word before the group's name: "members of X", "men of X" (and doer_nouns.txt)
+DOER_WORDS = MEMBER_WORDS | {"supporter", "man"}
 # The lemmas a statement of responsibility is read from (`_said_at`): no other token is looked at.
 CUE_LEMMAS = frozenset(
     CLAIM_VERBS
@@ -45,6 +55,7 @@ CUE_LEMMAS = frozenset(
     | SAY_VERBS
     | CARRY_OUT_VERBS  # "the attacks were carried out by X" (a passive with its doer named)
     | MEMBER_WORDS
+    | LIKENESS_WORDS
     | {"suspect"}
 )
 NEGATIONS = {"no", "not", "never", "n't", "none", "nobody"}
@@ -96,7 +107,38 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
         return _done_by(tok, actor_at)
     if lemma in MEMBER_WORDS and tok.dep_ == "attr":
         return _doer_a_member(tok, actor_at)
+    if lemma in LIKENESS_WORDS and tok.dep_ == "dobj":
+        return _likeness(tok, actor_at)
     return None
+
+
+def _likeness(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """ "The attack bore the hallmarks of X": the act looks like X's work, which suspects X."""
+    verb = word.head
+    if verb.lemma_.lower() not in LIKENESS_VERBS or _negated(verb) or _denied_or_asked(verb):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not any(_harming_noun(s) or s.lower_ in ("it", "this") for s in subjects):
+        return None  # "the policy bore the hallmarks of X" says nothing of who attacked
+    groups = [
+        g
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and _a_group_name(g)
+    ]
+    actors = _actors([t for g in groups for t in _name_words(g)], actor_at)
+    return Responsibility("suspected", actors) if actors else None
+
+
+def _a_group_name(noun: Token) -> bool:
+    """A name ("the Zenda Front", "X") or a word for a body under a name ("the X group"); not
+    a kind of people described ("jihadist cells")."""
+    if noun.pos_ == "PROPN":
+        return True
+    return noun.lemma_.lower() in lexicons.org_words() and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children
+    )
 
 
 def _doubted(tok: Token) -> bool:
@@ -118,20 +160,57 @@ def _done_by(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | N
     police" says nothing of who attacked)."""
     if verb.lemma_.lower() == "carry" and not any(c.lower_ == "out" for c in verb.children):
         return None  # "the wounded were carried by volunteers"
-    if _negated(verb) or not any(c.dep_ == "auxpass" for c in verb.children):
+    if _negated(verb):
         return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return _did_it(verb, actor_at)
     done = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    if not any(
-        d.lower_ in ("it", "they", "this")
-        or lexicons.event_nouns().get(d.lemma_.lower()) in VIOLENT_TYPES
-        for d in done
-    ):
+    if not any(d.lower_ in ("it", "they", "this") or _violent_noun(d) for d in done):
         return None
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     actors = _actors([t for g in agents if g.dep_ == "pobj" for t in _name_words(g)], actor_at)
     if not actors:
         return None
     return Responsibility("suspected" if _doubted(verb) else "attributed", actors)
+
+
+def _did_it(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    """ "Police said X carried out the attack", "officials suspect X carried out the raid": a
+    named doer of a violent event, told by someone else (the reporter or a source):
+    attributed, or suspected under a verb of suspicion. In a group's own words ("X said it
+    carried out the bombing") it is a claim (`_said_it_did`)."""
+    done = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(_harming_noun(d) for d in done) or _denied_or_asked(verb):
+        return None  # "carried out a rescue operation"; "unclear whether X carried out"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.lower_ in PRONOUNS for s in subjects):
+        return None  # "it carried out": whose words, `_said_it_did` reads
+    words = []
+    for subject in subjects:
+        of = [
+            g
+            for p in subject.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if subject.lemma_.lower() in DOER_WORDS | lexicons.doer_nouns():
+            # "members of X carried out": the group named after "of", not "Zenda rebels"
+            words += [t for g in of for t in _name_words(g)]
+        elif _a_group_name(subject):
+            words += _name_words(subject)  # not "a man who worked for Y"
+    actors = _actors(words, actor_at)
+    if not actors:
+        return None
+    return Responsibility("suspected" if _doubted(verb) else "attributed", actors)
+
+
+def _denied_or_asked(verb: Token) -> bool:
+    """Said only to be denied or asked: "rejected claims that X carried out the attack", "it
+    is unclear whether X carried out the attack"."""
+    if any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTION_MARKS for c in verb.children):
+        return True
+    return any(a.lemma_.lower() in DENIAL_VERBS for a in verb.ancestors)
 
 
 FORMER = {"former", "ex", "ex-", "erstwhile", "onetime"}
@@ -239,8 +318,8 @@ def unnamed_doers(sent: Span) -> list[Span]:
 
 def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lemma_.lower() in CLAIM_OBJECTS for o in objects):
-        return None
+    if not any(o.lemma_.lower() in CLAIM_OBJECTS or _harming_noun(o) for o in objects):
+        return None  # "claimed responsibility", "claimed the bombing"; not "claimed victory"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if _negated(verb) or any(_negative_subject(s) for s in subjects):
         return Responsibility("unclaimed", ())
@@ -278,6 +357,16 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
         words = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
     actors = _actors(words, actor_at)
     return Responsibility("attributed", actors) if actors else None
+
+
+def _violent_noun(tok: Token) -> bool:
+    return lexicons.event_nouns().get(tok.lemma_.lower()) in VIOLENT_TYPES
+
+
+def _harming_noun(tok: Token) -> bool:
+    """An attack, bombing or kidnapping: an act a group claims or is said to have done (not
+    "the battle of the giants", not "a rescue operation")."""
+    return lexicons.event_nouns().get(tok.lemma_.lower()) in HARM_TYPES
 
 
 def _actors(tokens: list[Token], actor_at: Callable[[int], bool]) -> tuple[int, ...]:

@@ -1321,3 +1321,46 @@ def test_figures_of_speech_on_violent_verbs_are_no_event(nlp, text):
 def test_the_town_acted_on_is_the_place_not_its_province(nlp, text):
     (event,) = _story(_read(nlp, text))
     assert (event.place.name, event.place.precision) == ("Timizart", "city")
+
+
+@pytest.mark.parametrize(
+    ("said", "basis"),
+    [
+        ("The Zenda Liberation Front claimed the ambush in a video.", "claimed"),
+        ("Police said the Zenda Liberation Front carried out the ambush.", "attributed"),
+        (
+            "Officials suspect members of the Zenda Liberation Front carried out the ambush.",
+            "suspected",
+        ),
+        ("The ambush bore the hallmarks of the Zenda Liberation Front.", "suspected"),
+    ],
+)
+def test_an_act_claimed_done_by_a_named_doer_or_like_its_work(nlp, said, basis):
+    lead = "Four assailants ambushed a lorry convoy near Tampere city, Finland. "
+    assert [b for b, _ in _perpetrators(nlp, lead + said)] == [basis]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The Zenda Liberation Front claimed victory in the local election.",
+        "The Zenda Liberation Front carried out a survey of the damage.",
+        "The ambush did not bear the hallmarks of the Zenda Liberation Front.",
+        "The governor rejected claims that the Zenda Liberation Front carried out the ambush.",
+        "Investigators asked whether the Zenda Liberation Front carried out the ambush.",
+        "The Zenda Liberation Front carried out a rescue operation after the ambush.",
+        "A driver employed by Hentzau Haulage carried out the ambush, police said.",
+        "Critics said the import levy bore the hallmarks of the Zenda Liberation Front.",
+        "The Zenda Liberation Front claimed the battle for second place in the league.",
+    ],
+)
+def test_no_act_claimed_or_done_names_no_perpetrator(nlp, said):
+    lead = "Four assailants ambushed a lorry convoy near Tampere city, Finland. "
+    assert _perpetrators(nlp, lead + said) == []
+
+
+def test_no_one_claiming_the_act_is_recorded_as_unclaimed(nlp):
+    text = "Four assailants ambushed a lorry convoy near Tampere city, Finland. "
+    (event,) = _story(_read(nlp, text + "No group has claimed the ambush."))
+    assert event.responsibility is not None and event.responsibility[0] == "unclaimed"
+

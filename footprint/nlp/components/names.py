@@ -143,8 +143,10 @@ def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 # What the model may call a name before an area word that is no actor's and no place's:
-# "Hadramawt governorate" tagged as a product is still a governorate.
-UNPLACED_LABELS = ("", "NORP", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
+# "Hadramawt governorate" tagged as a product is still a governorate. Only before a word for
+# a region, which names nothing else ("the PlayStation division" is a company's).
+UNPLACED_LABELS = ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
+REGION_ONLY_WORDS = frozenset({"province", "governorate", "prefecture", "oblast"})
 
 
 def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -157,7 +159,10 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
         if word not in areas or i == 0:
             continue
         tok = doc[i]
-        if doc[tok.i - 1].ent_type_ not in UNPLACED_LABELS:
+        label = doc[tok.i - 1].ent_type_
+        if label not in ("", "NORP") and not (
+            label in UNPLACED_LABELS and word in REGION_ONLY_WORDS
+        ):
             continue  # a place (or a person: see _relabel) the model found already
         start = tok.i
         while (
