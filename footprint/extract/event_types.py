@@ -137,9 +137,7 @@ OTHER_PHRASAL_VERBS = frozenset({("shell", "out")})
 
 def another_phrasal_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    return any(
-        c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PHRASAL_VERBS for c in verb.children
-    )
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in OTHER_PHRASAL_VERBS for c in verb.children)
 
 
 # What a vehicle runs on: "jumped the rails", "came off the tracks", "veered off the road".
@@ -157,6 +155,36 @@ def subject_bearer(verb: Token, deps: tuple[str, ...]) -> Token:
     while verb.dep_ == "conj" and not any(c.dep_ in deps for c in verb.children):
         verb = verb.head
     return verb
+
+
+# Verbs whose protest reading is the protesters' own act: done by the state's forces (below),
+# a road blocked or barricaded is closed, not protested on. ("Police dispersed the crowd" is
+# a protest's, told by its other side.)
+CLOSING_VERBS = frozenset({"block", "barricade"})
+STATE_FORCE_WORDS = frozenset(
+    {
+        "police",
+        "policeman",
+        "troop",
+        "soldier",
+        "army",
+        "military",
+        "force",
+        "gendarme",
+        "gendarmerie",
+        "paramilitary",
+        "authority",
+    }
+)
+
+
+def done_by_state_forces(verb: Token) -> bool:
+    """ "Police blocked the road", "security forces barricaded the bridge": a closing verb whose
+    subject is a word for the state's forces."""
+    if verb.lemma_.lower() not in CLOSING_VERBS:
+        return False
+    bearer = subject_bearer(verb, ("nsubj",))
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in STATE_FORCE_WORDS for c in bearer.children)
 
 
 def mishap_of_a_vehicle(verb: Token) -> bool:

@@ -78,6 +78,7 @@ from footprint.extract.event_types import (
     by_a_crowd,
     crowd_control,
     crowd_type,
+    done_by_state_forces,
     done_to_someone,
     has_doer,
     is_military_strike,
@@ -366,6 +367,8 @@ class EventReader:
                 # exploded" is a clause of time the parser hung on a noun)
                 continue
             with_object = _object_reading(tok, with_objects) if tok.pos_ == "VERB" else None
+            if with_object == "protest" and done_by_state_forces(tok):
+                with_object = None  # "police blocked the road": closed, not protested on
             if with_object is not None and info is not None and info.event_type:
                 # the verb with this object says more than the verb ("burnt effigies" is a
                 # protest, where "burnt" alone is an attack)

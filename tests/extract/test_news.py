@@ -1364,3 +1364,25 @@ def test_no_one_claiming_the_act_is_recorded_as_unclaimed(nlp):
     (event,) = _story(_read(nlp, text + "No group has claimed the ambush."))
     assert event.responsibility is not None and event.responsibility[0] == "unclaimed"
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dock workers barricaded the harbour bridge in Tampere on Monday.",
+        "Students chained themselves to the railings of the town hall in Tampere on Monday.",
+    ],
+)
+def test_barricades_and_chains_are_protests(nlp, text):
+    assert [e.type for e in _story(_read(nlp, text))] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police blocked the road to the arena in Tampere on Monday.",
+        "Security forces barricaded the main bridge in Tampere on Monday.",
+    ],
+)
+def test_a_road_the_state_forces_close_is_no_protest(nlp, text):
+    assert _story(_read(nlp, text)) == []
