@@ -1107,6 +1107,7 @@ class EventReader:
                 claimed=frozenset(claimed),
                 anywhere=not (anaphoric and self._story_so_far) and not generic,
             )
+            date = self._no_later_than_the_report(date, span, type_)
             # Sessions, conferences and protests are about something ("a debate on the war in
             # Gaza"); an attack "on a post in X" names its target, which is where it was.
             place = self._place_for(
@@ -1119,6 +1120,32 @@ class EventReader:
             mention.parties = self._parties(sent, span, type_)
             out.append(mention)
         return out
+
+    def _no_later_than_the_report(
+        self, date: object | None, trigger: Span | None, type_: str
+    ) -> object | None:
+        """An incident or protest told as done cannot come after the report that tells it:
+        "over the weekend" in a Thursday's report read as the coming weekend, "on 14 March" in
+        one of 7 March. Such a reading gives way to the report's week, with the reason kept;
+        a date on or before publication, a plan ("will march on Saturday") and a report
+        without a publication date are left as they are."""
+        reported = self.reported
+        published = reported.end if reported is not None else None
+        start = getattr(date, "start", None)
+        if reported is None or published is None or start is None or trigger is None:
+            return date
+        if start <= published:
+            return date
+        if type_ not in INCIDENT_TYPES | PROTEST_OCCASIONS:
+            return date
+        verb = next((t for t in (trigger[-1], *trigger[-1].ancestors) if t.pos_ == "VERB"), None)
+        if verb is None or not simple_past(verb):
+            return date
+        return replace(
+            reported,
+            text=f"{getattr(date, 'text', '')!r} read as after the report, which tells it as "
+            f"done; reported on {published.isoformat()}",
+        )
 
     # -- the document -------------------------------------------------------------------------
 

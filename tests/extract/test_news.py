@@ -1386,3 +1386,25 @@ def test_barricades_and_chains_are_protests(nlp, text):
 )
 def test_a_road_the_state_forces_close_is_no_protest(nlp, text):
     assert _story(_read(nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a police post in Tampere over the weekend.",
+        "Gunmen attacked a police post in Tampere on 19 March.",
+    ],
+)
+def test_an_act_told_as_done_is_not_dated_after_its_report(nlp, text):
+    # published on Thursday 5 March 2015: the weekend read as the coming one, and a 19 March
+    # of the same year, are after the report; the report's week is what it can be
+    (event,) = _story(_read(nlp, text, published="2015-03-05"))
+    assert event.date.precision == "reported"
+    assert (event.date.start, event.date.end) == (dt.date(2015, 2, 27), dt.date(2015, 3, 5))
+    assert "after the report" in event.date.text
+
+
+def test_an_act_dated_before_its_report_keeps_its_date(nlp):
+    text = "Gunmen attacked a police post in Tampere on 2 March."
+    (event,) = _story(_read(nlp, text, published="2015-03-05"))
+    assert (event.date.start, event.date.precision) == (dt.date(2015, 3, 2), "day")
