@@ -106,6 +106,20 @@ def _weekday(m: re.Match[str]) -> Reading:
     return anchored(kind, resolve)
 
 
+@RULES.rule(r"(?P<wd>" + WEEKDAY_RE + r")(?: of)? (?P<week>last|this|next) week")
+def _weekday_of_a_week(m: re.Match[str]) -> Reading:
+    """ "Tuesday last week", "Friday of next week": that day of the week named, counted from the
+    week of writing (weeks begin on Monday)."""
+    target = weekday_number(m["wd"])
+    weeks = {"last": -1, "this": 0, "next": 1}[m["week"]]
+
+    def resolve(anchor: dt.date) -> Interval:
+        monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=weeks)
+        return periods.day(monday + dt.timedelta(days=target))
+
+    return anchored(DEICTIC, resolve)
+
+
 _WEEKDAY_PREFIX = rf"(?:(?:{RELATIVE_MOD_RE} )?{WEEKDAY_RE} )?"
 
 

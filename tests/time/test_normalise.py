@@ -268,6 +268,13 @@ def test_last_next_and_following_weekdays():
     assert window("this Saturday", wednesday)[0] == D(2023, 10, 21)
 
 
+def test_a_weekday_of_a_named_week():
+    wednesday = D(2023, 10, 18)  # its week began on Monday 16 October
+    assert window("Tuesday last week", wednesday) == (D(2023, 10, 10), D(2023, 10, 10), "day")
+    assert window("Friday of next week", wednesday)[0] == D(2023, 10, 27)
+    assert window("Monday this week", wednesday)[0] == D(2023, 10, 16)
+
+
 def test_present_past_and_future_words():
     now = normalise("now", ANCHOR)
     assert (now.start, now.end, now.timex_value()) == (ANCHOR, ANCHOR, "PRESENT_REF")
