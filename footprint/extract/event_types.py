@@ -126,7 +126,7 @@ def someone_held(verb: Token) -> bool:
             if tok.tag_ == "NNS":
                 return True  # "took hostages", "took 12 hostages"
             continue
-        if _a_person(tok) or any(c.dep_ == "nummod" for c in tok.children):
+        if _a_person(tok):
             return True  # "him", "the engineers", "30 worshippers"
     return False
 

@@ -120,15 +120,20 @@ def _likeness(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | 
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(_harming_noun(s) or s.lower_ in ("it", "this") for s in subjects):
         return None  # "the policy bore the hallmarks of X" says nothing of who attacked
-    groups = [
-        g
-        for p in word.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj" and _a_group_name(g)
-    ]
+    groups = [g for g in _objects_of(word) if _a_group_name(g)]
     actors = _actors([t for g in groups for t in _name_words(g)], actor_at)
     return Responsibility("suspected", actors) if actors else None
+
+
+def _objects_of(word: Token, prepositions: tuple[str, ...] = ("of",)) -> list[Token]:
+    """The nouns of the word's "of" phrases ("members of X", "the hallmarks of X")."""
+    return [
+        g
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ in prepositions
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _a_group_name(noun: Token) -> bool:
@@ -187,16 +192,9 @@ def _did_it(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
         return None  # "it carried out": whose words, `_said_it_did` reads
     words = []
     for subject in subjects:
-        of = [
-            g
-            for p in subject.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
         if subject.lemma_.lower() in DOER_WORDS | lexicons.doer_nouns():
             # "members of X carried out": the group named after "of", not "Zenda rebels"
-            words += [t for g in of for t in _name_words(g)]
+            words += [t for g in _objects_of(subject) for t in _name_words(g)]
         elif _a_group_name(subject):
             words += _name_words(subject)  # not "a man who worked for Y"
     actors = _actors(words, actor_at)
@@ -210,7 +208,7 @@ def _denied_or_asked(verb: Token) -> bool:
     is unclear whether X carried out the attack"."""
     if any(c.dep_ == "mark" and c.lower_ in OPEN_QUESTION_MARKS for c in verb.children):
         return True
-    return any(a.lemma_.lower() in DENIAL_VERBS for a in verb.ancestors)
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in DENIAL_VERBS for a in verb.ancestors)
 
 
 FORMER = {"former", "ex", "ex-", "erstwhile", "onetime"}
@@ -229,13 +227,7 @@ def _doer_a_member(word: Token, actor_at: Callable[[int], bool]) -> Responsibili
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(s.lemma_.lower() in lexicons.doer_nouns() for s in subjects):
         return None
-    groups = [
-        g
-        for p in word.children
-        if p.dep_ == "prep" and p.lower_ in ("of", "for")
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
+    groups = _objects_of(word, ("of", "for"))
     # "a member of parliament" belongs to no group that attacks
     groups = [g for g in groups if not lexicons.state_body_in([t.lower_ for t in _name_words(g)])]
     words = [t for g in groups for t in _name_words(g)]

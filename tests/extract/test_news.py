@@ -1333,6 +1333,8 @@ def test_the_town_acted_on_is_the_place_not_its_province(nlp, text):
             "suspected",
         ),
         ("The ambush bore the hallmarks of the Zenda Liberation Front.", "suspected"),
+        # a noun of doubt denies nothing
+        ("There is no doubt the Zenda Liberation Front carried out the ambush.", "attributed"),
     ],
 )
 def test_an_act_claimed_done_by_a_named_doer_or_like_its_work(nlp, said, basis):
@@ -1363,7 +1365,6 @@ def test_no_one_claiming_the_act_is_recorded_as_unclaimed(nlp):
     text = "Four assailants ambushed a lorry convoy near Tampere city, Finland. "
     (event,) = _story(_read(nlp, text + "No group has claimed the ambush."))
     assert event.responsibility is not None and event.responsibility[0] == "unclaimed"
-
 
 
 @pytest.mark.parametrize(

@@ -99,3 +99,6 @@ def test_a_name_the_model_took_for_a_product_before_an_area_word_is_a_place():
     assert spans("PRODUCT") == [(1, 3)]
     assert spans("WORK_OF_ART") == [(1, 3)]
     assert spans("GPE") == []  # a place the model found already
+    # before an area word that also names other things ("division"), a product stays one
+    words[2], pos[2] = "division", "NOUN"
+    assert spans("PRODUCT") == []
