@@ -335,6 +335,27 @@ def crowd_type(
     return type_
 
 
+def raid_type(trigger: Span | None, type_: str) -> str:
+    """A raid by gunmen, militants or rebels is an attack ("rebels killed 12 villagers in a
+    raid", "gunmen raided a worksite"); by the police or troops, or by nobody the sentence
+    names, it stays a security operation."""
+    if trigger is None or type_ != "security_operation":
+        return type_
+    head = trigger[-1]
+    if head.lemma_.lower() != "raid":
+        return type_
+    verb = next((t for t in (head, *head.ancestors) if t.pos_ == "VERB"), None)
+    if verb is None:
+        return type_
+    bearer = subject_bearer(verb, ("nsubj", "agent"))
+    doers = [c for c in bearer.children if c.dep_ == "nsubj"] + [
+        g for c in bearer.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    if any(d.lemma_.lower() in lexicons.doer_nouns() for d in doers):
+        return "attack"
+    return type_
+
+
 def by_a_crowd(head: Token, kind: str = "") -> bool:
     """Is the violent act's doer a crowd noun: the verb's subject or a passive's agent, or,
     for a clash, the sides it was "between" ("a clash between the activists of X and Y") or

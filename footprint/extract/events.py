@@ -83,6 +83,7 @@ from footprint.extract.event_types import (
     has_doer,
     is_military_strike,
     mishap_of_a_vehicle,
+    raid_type,
     rank,
     simple_past,
     someone_held,
@@ -1086,7 +1087,7 @@ class EventReader:
             if told and not (caused and any(t in VIOLENT_TYPES for _, t in answered)):
                 story = rest
             span, type_ = max(story, key=lambda st: rank(st[1]))  # the first of the highest
-            type_ = crowd_type(story, span, type_, sent)
+            type_ = raid_type(span, crowd_type(story, span, type_, sent))
             named_span = next(
                 (s for s, _ in story if s is not None and self._label(s, type_, sent)[1]), span
             )

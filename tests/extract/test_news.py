@@ -1409,3 +1409,15 @@ def test_an_act_dated_before_its_report_keeps_its_date(nlp):
     text = "Gunmen attacked a police post in Tampere on 2 March."
     (event,) = _story(_read(nlp, text, published="2015-03-05"))
     assert (event.date.start, event.date.precision) == (dt.date(2015, 3, 2), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Rebels killed nine herders in a dawn raid on a camp near Tampere.", "attack"),
+        ("Gunmen raided a sawmill near Tampere and seized its trucks.", "attack"),
+        ("Police raided a warehouse near Tampere and seized forged banknotes.", "security_operation"),
+    ],
+)
+def test_a_raid_by_gunmen_is_an_attack_and_by_police_an_operation(nlp, text, kind):
+    assert [e.type for e in _story(_read(nlp, text))][:1] == [kind]
