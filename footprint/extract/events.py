@@ -890,6 +890,15 @@ class EventReader:
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             info = lexicons.event_verb(head.head)
             return info.subject_role if info else "participant"
+        if dep == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in SPEECH_NOUNS:
+            return "speaker"  # "with speeches by its chairman, X"
+        if dep == "nsubj" and _gave_a_speech(head):
+            return "speaker"  # "X gave a eulogy", "X delivered the keynote address"
+        if dep == "nsubj" and head.lemma_ == "be":
+            # "X was the chief guest", "X was the main speaker"
+            said = {c.lemma_.lower() for c in head.children if c.dep_ == "attr"}
+            if said & GUEST_WORDS:
+                return "guest" if "guest" in said else "speaker"
         if dep in ("nsubj", "nsubjpass"):
             info = lexicons.event_verb(head)
             if info is not None:
@@ -1621,6 +1630,21 @@ class EventReader:
             for a in self._actors_in(sent.start, sent.end)
             if a.type in ("person", "organization")
         ]
+
+
+# Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make
+# someone an occasion's guest or speaker ("X was the chief guest").
+SPEECH_NOUNS = frozenset(
+    {"speech", "address", "keynote", "remark", "lecture", "sermon", "eulogy", "oration"}
+)
+DELIVERING_VERBS = frozenset({"give", "deliver", "make"})
+GUEST_WORDS = frozenset({"guest", "speaker"})
+
+
+def _gave_a_speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in DELIVERING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children
+    )
 
 
 def _object_reading(

@@ -117,3 +117,34 @@ def test_press_at_a_venue_is_a_briefing(nlp, text, expected):
     for e in result.events:
         if e.type == "briefing":
             assert any(p.role == "speaker" for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "role"),
+    [
+        (
+            "A conference of the Westrian Farmers Union opened in Tampere on 4 May 2024, with "
+            "speeches by its chairman, Rudolf Rassendyll.",
+            "Rudolf Rassendyll",
+            "speaker",
+        ),
+        (
+            "Hundreds attended a memorial ceremony in Tampere on 4 May 2024, where Colonel "
+            "Rupert Hentzau gave a eulogy.",
+            "Rupert Hentzau",
+            "speaker",
+        ),
+        (
+            "The union held a seminar in Tampere on 4 May 2024, where Rudolf Rassendyll was the "
+            "chief guest.",
+            "Rudolf Rassendyll",
+            "guest",
+        ),
+    ],
+)
+def test_speeches_by_someone_and_the_chief_guest(nlp, text, who, role):
+    doc = Document(id="doc-role", text=text, path="r.txt", published="2024-05-10")
+    found = extract(nlp(text), doc)
+    names = _names(found)
+    (event,) = _story(found)
+    assert (who, role) in {(names[p.entity], p.role) for p in event.participants}
