@@ -1860,7 +1860,9 @@ _PRECISION_RANK = {"day": 5, "month": 4, "season": 3, "approximate": 2, "year": 
 def _apply_modes(
     sent: Span, found: list[tuple[int, Participation]]
 ) -> list[tuple[int, Participation]]:
-    """A mode phrase belongs to the nearest actor named before it in the sentence."""
+    """A mode phrase belongs to the nearest actor named before it in the sentence; one that
+    opens the sentence, before its main verb, to the first actor after it ("In a recorded
+    video message played at the rally, X urged ...")."""
     if not found:
         return found
     lower = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()
@@ -1871,9 +1873,13 @@ def _apply_modes(
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
             char = sent.start_char + match.start()
             before = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx < char]
-            if not before:
+            after = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx > char]
+            if before:
+                k, (i, p) = before[-1]
+            elif after and char < sent.root.idx:
+                k, (i, p) = after[0]
+            else:
                 continue
-            k, (i, p) = before[-1]
             if p.mode == "unknown":
                 out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
     return out

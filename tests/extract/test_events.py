@@ -148,3 +148,20 @@ def test_speeches_by_someone_and_the_chief_guest(nlp, text, who, role):
     names = _names(found)
     (event,) = _story(found)
     assert (who, role) in {(names[p.entity], p.role) for p in event.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a recorded video message played at a rally in Tampere on 4 May 2024, Rudolf "
+        "Rassendyll urged his supporters to vote.",
+        "Rudolf Rassendyll, then abroad, addressed a rally in Tampere remotely on 4 May 2024.",
+    ],
+)
+def test_a_mode_said_before_the_speaker_or_as_an_adverb(nlp, text):
+    doc = Document(id="doc-mode", text=text, path="r.txt", published="2024-05-10")
+    found = extract(nlp(text), doc)
+    names = _names(found)
+    (event,) = _story(found)
+    modes = {names[p.entity]: p.mode for p in event.participants}
+    assert modes["Rudolf Rassendyll"] == "remote"
