@@ -335,22 +335,38 @@ def crowd_type(
     return type_
 
 
+# Verbs whose subject did the raid their object or phrase names: "militants carried out a raid",
+# "rebels launched a raid", besides the event verbs whose subject is a perpetrator ("rebels
+# killed 12 villagers in a raid").
+RAIDING_VERBS = frozenset({"raid", "carry", "conduct", "launch", "mount", "stage"})
+
+
 def raid_type(trigger: Span | None, type_: str) -> str:
     """A raid by gunmen, militants or rebels is an attack ("rebels killed 12 villagers in a
     raid", "gunmen raided a worksite"); by the police or troops, or by nobody the sentence
-    names, it stays a security operation."""
+    names as its doer ("militants died in a raid", "militants survived a police raid", "a raid
+    by soldiers"), it stays a security operation."""
     if trigger is None or type_ != "security_operation":
         return type_
     head = trigger[-1]
     if head.lemma_.lower() != "raid":
         return type_
+    if head.pos_ != "VERB" and any(
+        (c.dep_ == "prep" and c.lower_ == "by")
+        or (c.dep_ in ("compound", "amod") and c.lemma_.lower() in STATE_FORCE_WORDS)
+        for c in head.children
+    ):
+        return type_  # "a raid by soldiers", "a police raid"
     verb = next((t for t in (head, *head.ancestors) if t.pos_ == "VERB"), None)
     if verb is None:
         return type_
-    bearer = subject_bearer(verb, ("nsubj", "agent"))
-    doers = [c for c in bearer.children if c.dep_ == "nsubj"] + [
-        g for c in bearer.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-    ]
+    info = lexicons.event_verb(verb)
+    if verb.lemma_.lower() not in RAIDING_VERBS and (
+        info is None or info.subject_role != "perpetrator"
+    ):
+        return type_  # "militants fled during a raid"
+    bearer = subject_bearer(verb, ("nsubj",))
+    doers = [c for c in bearer.children if c.dep_ == "nsubj"]
     if any(d.lemma_.lower() in lexicons.doer_nouns() for d in doers):
         return "attack"
     return type_

@@ -890,15 +890,19 @@ class EventReader:
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             info = lexicons.event_verb(head.head)
             return info.subject_role if info else "participant"
-        if dep == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in SPEECH_NOUNS:
-            return "speaker"  # "with speeches by its chairman, X"
+        if (
+            dep == "pobj"
+            and head.lower_ == "by"
+            and head.head.lemma_.lower() in SPEECH_NOUNS
+            and not (head.head.dep_ == "pobj" and head.head.head.lower_ == "of")
+        ):
+            return "speaker"  # "with speeches by its chairman, X"; not "a book of speeches by X"
         if dep == "nsubj" and _gave_a_speech(head):
             return "speaker"  # "X gave a eulogy", "X delivered the keynote address"
         if dep == "nsubj" and head.lemma_ == "be":
-            # "X was the chief guest", "X was the main speaker"
-            said = {c.lemma_.lower() for c in head.children if c.dep_ == "attr"}
-            if said & GUEST_WORDS:
-                return "guest" if "guest" in said else "speaker"
+            role = _billed_as(head)  # "X was the chief guest", "X was the main speaker"
+            if role is not None:
+                return role
         if dep in ("nsubj", "nsubjpass"):
             info = lexicons.event_verb(head)
             if info is not None:
@@ -1639,6 +1643,22 @@ SPEECH_NOUNS = frozenset(
 )
 DELIVERING_VERBS = frozenset({"give", "deliver", "make"})
 GUEST_WORDS = frozenset({"guest", "speaker"})
+BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "featured"})
+
+
+def _billed_as(be: Token) -> str | None:
+    """ "X was the chief guest", "X was the keynote speaker": the role the occasion gave X. Only
+    with a word that bills X so ("the speaker of the assembly" holds an office, "a frequent guest
+    on talk shows" and "the only speaker who ..." say something else)."""
+    for attr in (c for c in be.children if c.dep_ == "attr"):
+        lemma = attr.lemma_.lower()
+        if lemma not in GUEST_WORDS or attr.text[:1].isupper():
+            continue
+        if any(c.dep_ in ("relcl", "acl", "prep") for c in attr.children):
+            continue
+        if any(c.dep_ in ("amod", "compound") and c.lower_ in BILLING_WORDS for c in attr.children):
+            return lemma
+    return None
 
 
 def _gave_a_speech(verb: Token) -> bool:
@@ -1861,8 +1881,8 @@ def _apply_modes(
     sent: Span, found: list[tuple[int, Participation]]
 ) -> list[tuple[int, Participation]]:
     """A mode phrase belongs to the nearest actor named before it in the sentence; one that
-    opens the sentence, before its main verb, to the first actor after it ("In a recorded
-    video message played at the rally, X urged ...")."""
+    opens the sentence, before its main verb, to the first actor after it when that actor is the
+    main verb's subject ("In a recorded video message played at the rally, X urged ...")."""
     if not found:
         return found
     lower = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()
@@ -1876,13 +1896,22 @@ def _apply_modes(
             after = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx > char]
             if before:
                 k, (i, p) = before[-1]
-            elif after and char < sent.root.idx:
+            elif after and char < sent.root.idx and _subject_of_the_root(sent.doc[after[0][1][0]]):
                 k, (i, p) = after[0]
             else:
                 continue
             if p.mode == "unknown":
                 out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
     return out
+
+
+def _subject_of_the_root(first: Token) -> bool:
+    """Is the name starting at this token the subject of its sentence's main verb ("In a video
+    message, X urged ...": X; not "Online, critics mocked X's speech")?"""
+    tok = first
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "nsubj" and tok.head.i == tok.sent.root.i
 
 
 def _add_participant(event: Event, new: Participation) -> None:

@@ -155,13 +155,58 @@ def test_speeches_by_someone_and_the_chief_guest(nlp, text, who, role):
     [
         "In a recorded video message played at a rally in Tampere on 4 May 2024, Rudolf "
         "Rassendyll urged his supporters to vote.",
-        "Rudolf Rassendyll, then abroad, addressed a rally in Tampere remotely on 4 May 2024.",
+        "By telephone from abroad, Rudolf Rassendyll addressed a rally in Tampere on 4 May 2024.",
     ],
 )
-def test_a_mode_said_before_the_speaker_or_as_an_adverb(nlp, text):
+def test_a_mode_said_before_the_speaker(nlp, text):
     doc = Document(id="doc-mode", text=text, path="r.txt", published="2024-05-10")
     found = extract(nlp(text), doc)
     names = _names(found)
     (event,) = _story(found)
     modes = {names[p.entity]: p.mode for p in event.participants}
     assert modes["Rudolf Rassendyll"] == "remote"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "Rudolf Rassendyll was the speaker of the assembly when its session opened in "
+            "Tampere on 4 May 2024.",
+            "Rudolf Rassendyll",
+        ),
+        (
+            "Rudolf Rassendyll was the only speaker who skipped the rally in Tampere on "
+            "4 May 2024.",
+            "Rudolf Rassendyll",
+        ),
+        (
+            "A book of speeches by Rudolf Rassendyll was burned at a rally in Tampere on "
+            "4 May 2024.",
+            "Rudolf Rassendyll",
+        ),
+    ],
+)
+def test_an_office_a_habit_or_a_book_makes_no_speaker_or_guest(nlp, text, who):
+    doc = Document(id="doc-role", text=text, path="r.txt", published="2024-05-10")
+    found = extract(nlp(text), doc)
+    names = _names(found)
+    roles = {(names[p.entity], p.role) for e in _story(found) for p in e.participants}
+    assert (who, "speaker") not in roles and (who, "guest") not in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Online, critics mocked the speech Rudolf Rassendyll gave at a rally in Tampere on "
+        "4 May 2024.",
+        "In a video message, the police said Rudolf Rassendyll led a protest in Tampere on "
+        "4 May 2024.",
+    ],
+)
+def test_an_opening_mode_is_only_the_main_subjects(nlp, text):
+    doc = Document(id="doc-mode", text=text, path="r.txt", published="2024-05-10")
+    found = extract(nlp(text), doc)
+    names = _names(found)
+    modes = {names[p.entity]: p.mode for e in _story(found) for p in e.participants}
+    assert modes.get("Rudolf Rassendyll") != "remote"

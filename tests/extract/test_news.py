@@ -1417,6 +1417,9 @@ def test_an_act_dated_before_its_report_keeps_its_date(nlp):
         ("Rebels killed nine herders in a dawn raid on a camp near Tampere.", "attack"),
         ("Gunmen raided a sawmill near Tampere and seized its trucks.", "attack"),
         ("Police raided a warehouse near Tampere and seized forged banknotes.", "security_operation"),
+        ("Two militants died in a raid on a farmhouse near Tampere.", "security_operation"),
+        ("Rebels survived a police raid on their camp near Tampere.", "security_operation"),
+        ("Gunmen resisted a raid by soldiers on a farmhouse near Tampere.", "security_operation"),
     ],
 )
 def test_a_raid_by_gunmen_is_an_attack_and_by_police_an_operation(nlp, text, kind):
