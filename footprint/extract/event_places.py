@@ -26,10 +26,6 @@ _SPECIFICITY = {
 }
 
 
-# People named after where they live: "residents of X", "villagers of X".
-RESIDENT_WORDS = frozenset({"resident", "villager", "inhabitant"})
-
-
 def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
     """The preposition that puts a place name's phrase where something happened, and the
     tokens climbed to reach it: from the name through the words it modifies or stands beside
@@ -40,7 +36,7 @@ def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
         if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPOSITIONS:
             return tok.head, path
         if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-            # "the town of X", "outskirts of X"; not "the supporters of X"
+            # "the town of X", "outskirts of X"; not "the people of X"
             owner = tok.head.head
             if (
                 owner.lemma_.lower() in lexicons.place_words()
@@ -49,8 +45,6 @@ def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
                 tok = owner
                 path.append(tok.i)
                 continue
-            if owner.lemma_.lower() in RESIDENT_WORDS:
-                return tok.head, path  # "residents of X blocked the road": where they live
             return None, path
         if tok.dep_ not in PLACE_LINKS or tok.head == tok:
             return None, path

@@ -1424,9 +1424,3 @@ def test_an_act_dated_before_its_report_keeps_its_date(nlp):
 )
 def test_a_raid_by_gunmen_is_an_attack_and_by_police_an_operation(nlp, text, kind):
     assert [e.type for e in _story(_read(nlp, text))][:1] == [kind]
-
-
-def test_residents_of_a_town_place_the_act_there(nlp):
-    text = "Gunmen attacked residents of Timizart in Tizi Ouzou province on Monday."
-    (event,) = _story(_read(nlp, text))
-    assert (event.place.name, event.place.precision) == ("Timizart", "city")

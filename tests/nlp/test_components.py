@@ -102,15 +102,3 @@ def test_a_name_the_model_took_for_a_product_before_an_area_word_is_a_place():
     # before an area word that also names other things ("division"), a product stays one
     words[2], pos[2] = "division", "NOUN"
     assert spans("PRODUCT") == []
-
-
-def test_residents_of_a_name_make_it_a_place():
-    import spacy
-    from spacy.tokens import Doc
-
-    from footprint.nlp.components.consistency import apply_place_cues
-
-    words = ["Residents", "of", "Tarlenheim", "marched", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, ents=["O", "O", "B-NORP", "O", "O"])
-    apply_place_cues(doc, set())
-    assert [(e.text, e.label_) for e in doc.ents] == [("Tarlenheim", "GPE")]
