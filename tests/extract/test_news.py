@@ -1424,3 +1424,11 @@ def test_an_act_dated_before_its_report_keeps_its_date(nlp):
 )
 def test_a_raid_by_gunmen_is_an_attack_and_by_police_an_operation(nlp, text, kind):
     assert [e.type for e in _story(_read(nlp, text))][:1] == [kind]
+
+
+def test_residents_of_a_town_place_the_act_unless_the_grammar_places_it(nlp):
+    (event,) = _story(_read(nlp, "Gunmen attacked residents of Timizart on Monday."))
+    assert event.place.name == "Timizart"
+    text = "Police arrested two residents of Timizart in Tampere on Monday."
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Tampere"

@@ -1,5 +1,7 @@
 """Components on invented sentences: the rules must work on names they have never seen."""
 
+import pytest
+
 from footprint.nlp.components.acronyms import initials, matches
 
 
@@ -102,3 +104,39 @@ def test_a_name_the_model_took_for_a_product_before_an_area_word_is_a_place():
     # before an area word that also names other things ("division"), a product stays one
     words[2], pos[2] = "division", "NOUN"
     assert spans("PRODUCT") == []
+
+
+def test_residents_of_a_name_make_it_a_place_but_not_a_number():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.nlp.components.consistency import apply_place_cues
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["Residents", "of", "Tarlenheim", "marched", "."])
+    doc.ents = [doc.char_span(13, 23, label="NORP")]
+    apply_place_cues(doc, set())
+    assert [(e.text, e.label_) for e in doc.ents] == [("Tarlenheim", "GPE")]
+    doc = Doc(vocab, words=["Residents", "of", "12", "villages", "marched", "."])
+    doc.ents = [doc.char_span(13, 15, label="CARDINAL")]
+    apply_place_cues(doc, set())
+    assert [(e.text, e.label_) for e in doc.ents] == [("12", "CARDINAL")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Residents of Hentzau's compound protested on Monday. Hentzau said the protest was "
+            "peaceful.",
+            "Hentzau",
+        ),
+        (
+            "Residents of Acme Housing Estate protested on Monday. Acme Housing Estate said it "
+            "regretted the eviction.",
+            "Acme Housing Estate",
+        ),
+    ],
+)
+def test_residents_of_an_owner_or_a_body_leave_its_name_alone(nlp, text, name):
+    assert "GPE" not in {e.label_ for e in nlp(text).ents if e.text == name}

@@ -34,6 +34,10 @@ from footprint.nlp.components.spans import (
 from footprint.nlp.doc_text import doc_text
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
+# Cues that name people by where they live: a body's name after them is left alone.
+RESIDENT_CUES = frozenset({"residents of", "villagers of", "inhabitants of"})
+# Entities that are no name, whatever words come before them.
+NOT_NAMES = {"CARDINAL", "ORDINAL", "QUANTITY", "DATE", "TIME", "PERCENT", "MONEY"}
 # Roles an organisation can also hold ("X, a member of the alliance") do not make X a person.
 SHARED_ROLES = {"member", "affiliate", "founder", "co-founder", "patron"}
 
@@ -194,13 +198,32 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     for ent in doc.ents:
         if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
             continue
+        if ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
+            continue  # "residents of 12 villages", "of Westrian villages", "of X's compound"
         before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
-        if any(before.endswith(cue) for cue in lexicons.place_cues()):
-            names.add(ent.text)
+        cue = next((c for c in lexicons.place_cues() if before.endswith(c)), None)
+        if cue is None:
+            continue
+        if cue in RESIDENT_CUES and not (
+            ent.label_ == "NORP" or (ent.label_ == PERSON and len(ent) == 1)
+        ):
+            continue  # "residents of Acme Housing Estate": people live in what a body owns too
+        names.add(ent.text)
     _relabel(
         doc,
         {e.start: GPE for e in doc.ents if e.text in names and e.label_ not in PLACE_LABELS},
     )
+
+
+def _a_name_on_its_own(ent: Span) -> bool:
+    """Not a word that modifies or owns the noun after it ("Westrian villages", "X's compound"),
+    unless that noun is an area word ("the town of X district")."""
+    root = ent.root
+    if root.dep_ in ("amod", "nummod", "poss") or (
+        ent.end < len(ent.doc) and ent.doc[ent.end].text in ("'s", "’s")
+    ):
+        return False
+    return root.dep_ != "compound" or root.head.lower_ in lexicons.area_words()
 
 
 def settle(doc: Doc) -> Doc:
