@@ -121,6 +121,9 @@ HELD_OCCASIONS = PROTEST_OCCASIONS | {
     "visit",
     "speech",
 }
+# Events a report tells as done, never as planned, when in the past tense: incidents and
+# protests (not a conference "to be held on 19 March").
+DONE_NOT_PLANNED = INCIDENT_TYPES | PROTEST_OCCASIONS
 # Verbs that report what others say or believe happened: "are said to have been killed",
 # "claimed to have captured" (a perfect infinitive after them is no purpose or plan). Not
 # SPEECH_VERBS, which tell a statement: these only vouch for an act told after them.
@@ -1150,7 +1153,7 @@ class EventReader:
             return date
         if start <= published:
             return date
-        if type_ not in INCIDENT_TYPES | PROTEST_OCCASIONS:
+        if type_ not in DONE_NOT_PLANNED:
             return date
         verb = next((t for t in (trigger[-1], *trigger[-1].ancestors) if t.pos_ == "VERB"), None)
         if verb is None or not simple_past(verb):
@@ -1893,11 +1896,12 @@ def _apply_modes(
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
             char = sent.start_char + match.start()
             before = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx < char]
-            after = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx > char]
             if before:
                 k, (i, p) = before[-1]
-            elif after and char < sent.root.idx and _subject_of_the_root(sent.doc[after[0][1][0]]):
-                k, (i, p) = after[0]
+            elif char < sent.root.idx:  # all actors come after it: the first, if the subject
+                k, (i, p) = 0, out[0]
+                if sent.doc[i].idx == char or not _subject_of_the_root(sent.doc[i]):
+                    continue
             else:
                 continue
             if p.mode == "unknown":

@@ -191,8 +191,9 @@ def _did_it(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
     if any(s.lower_ in PRONOUNS for s in subjects):
         return None  # "it carried out": whose words, `_said_it_did` reads
     words = []
+    doer_words = DOER_WORDS | lexicons.doer_nouns()
     for subject in subjects:
-        if subject.lemma_.lower() in DOER_WORDS | lexicons.doer_nouns():
+        if subject.lemma_.lower() in doer_words:
             # "members of X carried out": the group named after "of", not "Zenda rebels"
             words += [t for g in _objects_of(subject) for t in _name_words(g)]
         elif _a_group_name(subject):
@@ -351,14 +352,19 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
     return Responsibility("attributed", actors) if actors else None
 
 
+def _noun_type(tok: Token) -> str | None:
+    """The event type the noun names (event_nouns.tsv), if any."""
+    return lexicons.event_nouns().get(tok.lemma_.lower())
+
+
 def _violent_noun(tok: Token) -> bool:
-    return lexicons.event_nouns().get(tok.lemma_.lower()) in VIOLENT_TYPES
+    return _noun_type(tok) in VIOLENT_TYPES
 
 
 def _harming_noun(tok: Token) -> bool:
     """An attack, bombing or kidnapping: an act a group claims or is said to have done (not
     "the battle of the giants", not "a rescue operation")."""
-    return lexicons.event_nouns().get(tok.lemma_.lower()) in HARM_TYPES
+    return _noun_type(tok) in HARM_TYPES
 
 
 def _actors(tokens: list[Token], actor_at: Callable[[int], bool]) -> tuple[int, ...]:

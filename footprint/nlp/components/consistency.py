@@ -198,12 +198,10 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     for ent in doc.ents:
         if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
             continue
-        if ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
-            continue  # "residents of 12 villages", "of Westrian villages", "of X's compound"
         before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
         cue = next((c for c in lexicons.place_cues() if before.endswith(c)), None)
-        if cue is None:
-            continue
+        if cue is None or ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
+            continue  # "residents of 12 villages", "of Westrian villages", "of X's compound"
         if cue in RESIDENT_CUES and not (
             ent.label_ == "NORP" or (ent.label_ == PERSON and len(ent) == 1)
         ):
