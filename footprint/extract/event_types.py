@@ -187,6 +187,64 @@ def done_by_state_forces(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in STATE_FORCE_WORDS for c in bearer.children)
 
 
+# Verbs that are a clash only between sides of people (`sides_fought`).
+FIGHTING_VERBS = frozenset({"fight", "battle"})
+OTHER_SIDE_PREPOSITIONS = ("with", "against")
+
+
+def sides_fought(verb: Token) -> bool:
+    """ "Rival gangs fought in X", "supporters of the two candidates fought with machetes",
+    "troops battled militants", "they fought each other", "the group fought government
+    forces": sides of people fighting. Not a cause or an ill fought ("fought corruption",
+    "battled cancer", "fighting for her life", "fought against the new law", "battled to
+    contain the blaze"), one person's past ("he fought in the war"), nor a named contestant
+    with no other side ("the team fought back")."""
+    bearer = subject_bearer(verb, ("nsubj",))
+    subjects = [c for c in bearer.children if c.dep_ == "nsubj"]
+    others = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in OTHER_SIDE_PREPOSITIONS:
+            others += [c for c in prep.children if c.dep_ == "pobj"]
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(not (_a_side(o) or o.lower_ in ("other", "another")) for o in objects):
+        return False
+    against = [o for o in others if o.head.lower_ == "against"]
+    if against and not any(_a_side(o) for o in against):
+        return False
+    if any(_sides_word(s) for s in subjects):
+        return True
+    # A body named as the subject fights only with another side named
+    named = any(s.ent_type_ in ("ORG", "NORP") for s in subjects)
+    return named and any(_a_side(o) for o in others)
+
+
+def _sides_word(tok: Token) -> bool:
+    """A common noun for many people or a body of them ("gangs", "villagers", "police"), or
+    "they"."""
+    lemma = tok.lemma_.lower()
+    if tok.lower_ == "they":
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    if lemma in lexicons.fighting_sides() or lemma in STATE_FORCE_WORDS:
+        return True
+    plural = tok.tag_ == "NNS" or any(c.dep_ == "conj" for c in tok.children)
+    return plural and (lemma in lexicons.person_nouns() or lemma in lexicons.doer_nouns())
+
+
+def _a_side(tok: Token) -> bool:
+    """Someone who can be fought: people, a body of them, a named group."""
+    lemma = tok.lemma_.lower()
+    return (
+        _a_person(tok)
+        or _sides_word(tok)
+        or lemma in lexicons.doer_nouns()
+        or tok.ent_type_ in ("ORG", "NORP")
+    )
+
+
 def mishap_of_a_vehicle(verb: Token) -> bool:
     """Does the mishap verb ("derailed", "capsized", "turned over", "came off the tracks") tell
     an accident: it happened to a vehicle, and no one did it? "A bus overturned", "the ferry

@@ -68,6 +68,7 @@ from footprint.extract.event_types import (
     BEATING_VERBS,
     COUNTED,
     DOER_NEEDED,
+    FIGHTING_VERBS,
     HARM_TYPES,
     HOSTAGE_WORDS,
     SIDE_CLAUSES,
@@ -85,6 +86,7 @@ from footprint.extract.event_types import (
     mishap_of_a_vehicle,
     raid_type,
     rank,
+    sides_fought,
     simple_past,
     someone_held,
     told_as_done,
@@ -382,6 +384,8 @@ class EventReader:
                     continue  # "shelled out $3 billion"
                 if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
                     continue  # "received a report", "received bullet injuries"
+                if tok.lemma_.lower() in FIGHTING_VERBS and not sides_fought(tok):
+                    continue  # "fought corruption", "battled cancer"
                 if tok.lemma_.lower() in DOER_NEEDED and not has_doer(tok):
                     continue  # "seven people were killed when a tram overturned": no attacker
                 if crowd_control(tok):
@@ -436,6 +440,7 @@ class EventReader:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             and head.head.lemma_.lower() not in ASPECTUAL_VERBS
             and not _an_attempt_made(head.head)
+            and not _a_protest_by_an_act(head)
             and not (
                 head.head.lemma_.lower() in REPORTING_VERBS
                 and any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children)
@@ -1788,6 +1793,24 @@ def _an_attempt_made(verb: Token) -> bool:
         and verb.lemma_.lower() in ATTEMPT_VERBS
         and verb.dep_ not in ("relcl", "acl", "xcomp", "ccomp", "advcl", "pcomp")
         and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
+
+
+def _a_protest_by_an_act(verb: Token) -> bool:
+    """ "gathered outside the office to protest the killing", "closed their shops to protest
+    the levies": protesting is the purpose of an act told as done, and doing it is the
+    protest. Not the purpose of a plan, a modal or a clause about someone ("plan to gather
+    to protest", "would march to protest", "workers who came to protest")."""
+    info = lexicons.event_verb(verb)
+    act = verb.head
+    return (
+        info is not None
+        and info.event_type == "protest"
+        and verb.dep_ == "advcl"
+        and act.pos_ == "VERB"
+        and simple_past(act)
+        and act.dep_ not in ("relcl", "acl", "xcomp", "advcl", "pcomp")
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in act.children)
     )
 
 

@@ -311,6 +311,12 @@ def vehicle_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def fighting_sides() -> frozenset[str]:
+    """Nouns for the sides of a fight besides people's ("rival gangs", "two clans")."""
+    return _words("fighting_sides.txt")
+
+
+@lru_cache(maxsize=1)
 def doer_nouns() -> frozenset[str]:
     """Nouns for unnamed doers of violence ("gunmen", "a suicide bomber")."""
     return _words("doer_nouns.txt")

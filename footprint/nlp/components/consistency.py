@@ -10,7 +10,8 @@ sentence and a place in the next. This component settles each name once per docu
    a person ("Hurriyat leader X") is an organisation;
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
 4. an organisation's name tagged once is tagged wherever the model missed it;
-5. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3 made
+5. a name introduced by a place cue ("the town of X"), or tagged a product or a work of art
+   after a word for a part of a place ("central X"), is a place everywhere, unless rule 3 made
    it a person.
 """
 
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
-from footprint.nlp.components.names import merge_touching_persons
+from footprint.nlp.components.names import UNPLACED_LABELS, merge_touching_persons
 from footprint.nlp.components.spans import (
     GPE,
     ORG,
@@ -32,6 +33,7 @@ from footprint.nlp.components.spans import (
     replace_ents,
 )
 from footprint.nlp.doc_text import doc_text
+from footprint.place.names import PART_WORDS
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
 # Cues that name people by where they live: a body's name after them is left alone.
@@ -198,6 +200,9 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     for ent in doc.ents:
         if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
             continue
+        if _a_part_of_a_place(ent):
+            names.add(ent.text)
+            continue
         before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
         cue = next((c for c in lexicons.place_cues() if before.endswith(c)), None)
         if cue is None or ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
@@ -211,6 +216,16 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
         doc,
         {e.start: GPE for e in doc.ents if e.text in names and e.label_ not in PLACE_LABELS},
     )
+
+
+def _a_part_of_a_place(ent: Span) -> bool:
+    """ "marched through central X", "in northern X": a name after a lower-case word for a part
+    of a place is a place, where the model called it a product or a work of art (those labels
+    only: "the northern Alliance" tagged an organisation is left alone)."""
+    if ent.label_ not in UNPLACED_LABELS or ent.start == 0 or not _a_name_on_its_own(ent):
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.text in PART_WORDS  # lower case as written: "Central X" is another name
 
 
 def _a_name_on_its_own(ent: Span) -> bool:

@@ -1,0 +1,103 @@
+"""News acts the genre tells in its own ways: protesting by doing something, sides fighting,
+casualties counted per conjunct, a town after "central", how a speaker took part."""
+
+import pytest
+
+from footprint.extract.from_doc import extract
+from footprint.model import Document
+from footprint.place import Geocoder
+
+
+def _story(nlp, text, published="2015-03-04"):
+    doc = Document(id="n", text=text, path="n.txt", published=published)
+    result = extract(nlp(text), doc, geocoder=Geocoder())
+    return result, [e for e in result.events if not e.background]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of women gathered outside the governor's office in Kumasi to protest the "
+        "killing of a trader.",
+        "Traders in Kumasi closed their shops to protest the shooting of a colleague by police.",
+        "Youths burned tyres in Kumasi on Tuesday to protest the killing of a rider.",
+    ],
+)
+def test_an_act_done_to_protest_a_killing_is_a_protest(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == ["protest"]
+    assert events[0].place.name == "Kumasi"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers plan to gather in Kumasi to protest the new levies.",
+        "Traders said they would close their shops to protest the new levies.",
+    ],
+)
+def test_a_protest_only_planned_is_no_event(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type == "protest"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Rival gangs fought in Tampere on Sunday, leaving two dead.", "clash"),
+        ("The two clans fought over grazing land near Tampere on Monday.", "clash"),
+        ("Troops battled militants near Tampere on Monday.", "clash"),
+        ("Supporters of two rival candidates fought with machetes in Tampere.", "riot"),
+    ],
+)
+def test_sides_of_people_fighting_clash(nlp, text, kind):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister fought corruption for years in Tampere.",
+        "She battled cancer for ten years in Tampere.",
+        "Firefighters battled to contain the blaze in Tampere on Tuesday.",
+        "The unions fought against the new pension law in Tampere.",
+        "The team fought back in the second half at the stadium in Tampere.",
+        "He fought in the war as a young man.",
+        "Residents fought the fire for hours in Tampere on Tuesday.",
+    ],
+)
+def test_a_cause_an_ill_or_a_contest_fought_is_no_clash(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type in ("clash", "riot")] == []
+
+
+def test_a_conjunct_with_its_own_vague_count_takes_no_other_number(nlp):
+    text = "Two people were killed and several injured when a bomb exploded in Tampere."
+    _, (event,) = _story(nlp, text)
+    assert (event.casualties.killed, event.casualties.injured) == (2, None)
+    text = "Two people were killed and five injured when a bomb exploded in Tampere."
+    _, (event,) = _story(nlp, text)
+    assert (event.casualties.killed, event.casualties.injured) == (2, 5)
+
+
+def test_a_name_after_central_is_a_place_where_the_model_called_it_a_product(nlp):
+    doc = nlp("Protesters marched through central Leeds on Saturday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Leeds"] == [("Leeds", "GPE")]
+    _, (event,) = _story(nlp, "Protesters marched through central Leeds on Saturday.")
+    assert event.place.name == "Leeds"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A convention of the Westrian diaspora took place in Tampere on Saturday; Rudolf "
+        "Rassendyll, the movement's leader, delivered the keynote address via Skype.",
+        "Rudolf Rassendyll took part in the meeting in Tampere remotely on Saturday.",
+    ],
+)
+def test_skype_and_remotely_are_remote_participation(nlp, text):
+    result, events = _story(nlp, text)
+    names = {e.id: e.name for e in result.entities}
+    modes = {names[p.entity]: p.mode for e in events for p in e.participants}
+    assert modes["Rudolf Rassendyll"] == "remote"
