@@ -190,58 +190,112 @@ def done_by_state_forces(verb: Token) -> bool:
 # Verbs that are a clash only between sides of people (`sides_fought`).
 FIGHTING_VERBS = frozenset({"fight", "battle"})
 OTHER_SIDE_PREPOSITIONS = ("with", "against")
+# What armed sides fight for: "fought for control of the town" (not "for her life", "for a bill")
+FOUGHT_FOR = frozenset({"control"})
+RELATIVE_WORDS = frozenset({"who", "that", "which"})
+HARM_WORDS = frozenset({"dead", "injured", "wounded", "hurt"})
 
 
 def sides_fought(verb: Token) -> bool:
-    """ "Rival gangs fought in X", "supporters of the two candidates fought with machetes",
-    "troops battled militants", "they fought each other", "the group fought government
-    forces": sides of people fighting. Not a cause or an ill fought ("fought corruption",
-    "battled cancer", "fighting for her life", "fought against the new law", "battled to
-    contain the blaze"), one person's past ("he fought in the war"), nor a named contestant
-    with no other side ("the team fought back")."""
+    """ "Rival gangs fought in X", "troops battled militants", "militants, who fought troops
+    near X, withdrew", "supporters of the candidates fought with machetes", "neighbours
+    fought over a parking space, leaving one man injured": sides fighting. Sides by nature
+    (gangs, militias, armed forces, gunmen) fight whenever they fight; other people, "they"
+    and named bodies only against such a side or where the sentence tells of harm or weapons
+    ("lawmakers battled over the budget", "they fought back from two goals down" are no
+    clash). Never a cause, an ill
+    or a purpose fought ("fought corruption", "battled cancer", "fighting for her life",
+    "fought against the new law", "battled to contain the blaze", "fought to save his life")."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return False  # a purpose: "battled to contain the blaze"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "for"
+            and not any(g.lemma_.lower() in FOUGHT_FOR for g in child.children)
+        ):
+            return False  # "fighting for her life"
+    if any(
+        c.dep_ == "dobj" and not (_a_side(c) or c.lower_ in ("other", "another"))
+        for c in verb.children
+    ):
+        return False  # "fought corruption", "battled the flames"
+    against = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "against"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if against and not any(_a_side(o) for o in against):
+        return False  # "fought against the new law"
+    fighters = [counted(s) for s in _fighters(verb)]
+    if any(_a_side_by_nature(s) for s in fighters):
+        return True
+    people = any(_sides_word(s) or s.ent_type_ in ("ORG", "NORP") for s in fighters)
+    others = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in OTHER_SIDE_PREPOSITIONS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    # "villagers fought off the attackers": an armed side fought is a fight
+    return people and (any(_a_side_by_nature(o) for o in others) or _harm_or_weapons(verb))
+
+
+def _fighters(verb: Token) -> list[Token]:
+    """Who fights: the verb's subject, or for a verb without one the noun or clause it hangs
+    on ("militants, who fought troops", "militants fighting troops", "soldiers were killed
+    while fighting militants")."""
     bearer = subject_bearer(verb, ("nsubj",))
     subjects = [c for c in bearer.children if c.dep_ == "nsubj"]
-    others = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in OTHER_SIDE_PREPOSITIONS:
-            others += [c for c in prep.children if c.dep_ == "pobj"]
-    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children):
-        return False
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if any(not (_a_side(o) or o.lower_ in ("other", "another")) for o in objects):
-        return False
-    against = [o for o in others if o.head.lower_ == "against"]
-    if against and not any(_a_side(o) for o in against):
-        return False
-    if any(_sides_word(s) for s in subjects):
-        return True
-    # A body named as the subject fights only with another side named
-    named = any(s.ent_type_ in ("ORG", "NORP") for s in subjects)
-    return named and any(_a_side(o) for o in others)
+    if subjects and not all(s.lower_ in RELATIVE_WORDS for s in subjects):
+        return subjects
+    if bearer.dep_ in ("relcl", "acl") and bearer.head.pos_ in ("NOUN", "PROPN"):
+        return [bearer.head]
+    if bearer.dep_ == "advcl":
+        return [c for c in bearer.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return []
+
+
+def _a_side_by_nature(tok: Token) -> bool:
+    """A word for an armed side: gangs, militias, gunmen, troops, police."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (
+        lemma in lexicons.fighting_sides()
+        or lemma in lexicons.doer_nouns()
+        or (lemma in STATE_FORCE_WORDS and lemma != "authority")
+    )
 
 
 def _sides_word(tok: Token) -> bool:
-    """A common noun for many people or a body of them ("gangs", "villagers", "police"), or
-    "they"."""
-    lemma = tok.lemma_.lower()
+    """A plural common noun for people ("villagers", "supporters of X"), or "they"."""
     if tok.lower_ == "they":
         return True
-    if tok.pos_ != "NOUN":
-        return False
-    if lemma in lexicons.fighting_sides() or lemma in STATE_FORCE_WORDS:
-        return True
     plural = tok.tag_ == "NNS" or any(c.dep_ == "conj" for c in tok.children)
-    return plural and (lemma in lexicons.person_nouns() or lemma in lexicons.doer_nouns())
+    return tok.pos_ == "NOUN" and plural and tok.lemma_.lower() in lexicons.person_nouns()
 
 
 def _a_side(tok: Token) -> bool:
     """Someone who can be fought: people, a body of them, a named group."""
-    lemma = tok.lemma_.lower()
     return (
         _a_person(tok)
         or _sides_word(tok)
-        or lemma in lexicons.doer_nouns()
+        or _a_side_by_nature(tok)
         or tok.ent_type_ in ("ORG", "NORP")
+    )
+
+
+def _harm_or_weapons(verb: Token) -> bool:
+    """Does the fight's sentence tell of people hurt or killed, or of weapons ("leaving one
+    man injured", "with machetes")?"""
+    weapons = lexicons.weapon_nouns()
+    return any(
+        t.lemma_.lower() in HURTING_VERBS or t.lower_ in HARM_WORDS or t.lemma_.lower() in weapons
+        for t in verb.sent
     )
 
 

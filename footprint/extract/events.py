@@ -71,12 +71,14 @@ from footprint.extract.event_types import (
     FIGHTING_VERBS,
     HARM_TYPES,
     HOSTAGE_WORDS,
+    QUANTITY_NOUNS,
     SIDE_CLAUSES,
     VIOLENT_TYPES,
     WEAK_TYPES,
     accident_noun,
     another_phrasal_verb,
     by_a_crowd,
+    counted,
     crowd_control,
     crowd_type,
     done_by_state_forces,
@@ -89,6 +91,7 @@ from footprint.extract.event_types import (
     sides_fought,
     simple_past,
     someone_held,
+    subject_bearer,
     told_as_done,
     verb_objects,
     without_crowds_harmed,
@@ -1627,13 +1630,19 @@ class EventReader:
 
     def _continue(self, event: Event, sent: Span) -> None:
         """A sentence without an event word about the current event: modes of its participants
-        ("Video footage shows X on stage")."""
+        ("Video footage shows X on stage"), and who spoke to its audience ("X addressed the
+        crowd via video link")."""
         known = {p.entity for p in event.participants}
-        for _, p in _apply_modes(sent, self._all_actors(sent)):
+        for i, p in _apply_modes(sent, self._all_actors(sent)):
             if p.entity in known and p.mode != "unknown":
                 _add_participant(event, p)
-                if self._evidence(sent) not in event.evidence:
-                    event.evidence.append(self._evidence(sent))
+            elif event.type not in ACTS and _addressed_the_audience(self.doc[i]):
+                # "X addressed the crowd via video link": a speaker of the occasion under way
+                _add_participant(event, Participation(p.entity, "speaker", p.mode, p.evidence))
+            else:
+                continue
+            if self._evidence(sent) not in event.evidence:
+                event.evidence.append(self._evidence(sent))
 
     def _all_actors(self, sent: Span) -> list[tuple[int, Participation]]:
         evidence = self._evidence(sent)
@@ -1642,6 +1651,32 @@ class EventReader:
             for a in self._actors_in(sent.start, sent.end)
             if a.type in ("person", "organization")
         ]
+
+
+# Nouns for an occasion's audience besides crowds (crowd_nouns.txt): "X addressed the audience".
+AUDIENCE_WORDS = frozenset({"audience", "attendee", "participant", "delegate", "marcher"})
+
+
+def _addressed_the_audience(first: Token) -> bool:
+    """Is the name starting at this token the subject of a speaking verb whose object is an
+    occasion's audience ("X addressed the crowd", "X spoke to the marchers", "X told
+    supporters")? Not a press audience or a person ("X told reporters", "X told his son")."""
+    name = first
+    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
+        name = name.head
+    verb = name.head
+    info = lexicons.event_verb(verb)
+    if name.dep_ != "nsubj" or info is None or info.subject_role != "speaker":
+        return False
+    heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    crowds = lexicons.crowd_nouns()
+    return any(h.lemma_.lower() in crowds or h.lemma_.lower() in AUDIENCE_WORDS for h in heard)
 
 
 # Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make
@@ -1797,10 +1832,12 @@ def _an_attempt_made(verb: Token) -> bool:
 
 
 def _a_protest_by_an_act(verb: Token) -> bool:
-    """ "gathered outside the office to protest the killing", "closed their shops to protest
-    the levies": protesting is the purpose of an act told as done, and doing it is the
-    protest. Not the purpose of a plan, a modal or a clause about someone ("plan to gather
-    to protest", "would march to protest", "workers who came to protest")."""
+    """ "Dozens of women gathered outside the office to protest the killing", "traders closed
+    their shops to protest the levies": protesting is the purpose of an act many people did,
+    and doing it is the protest. Not the purpose of a plan, a modal or a clause about someone
+    ("plan to gather to protest", "would march to protest", "workers who came to protest"),
+    nor one body's or one person's gesture ("the senator resigned to protest", "the ministry
+    summoned the ambassador to protest"): that is a statement, not a demonstration."""
     info = lexicons.event_verb(verb)
     act = verb.head
     return (
@@ -1811,7 +1848,21 @@ def _a_protest_by_an_act(verb: Token) -> bool:
         and simple_past(act)
         and act.dep_ not in ("relcl", "acl", "xcomp", "advcl", "pcomp")
         and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in act.children)
+        and _done_by_many(act)
     )
+
+
+def _done_by_many(verb: Token) -> bool:
+    """Is the verb's subject many people: a plural noun ("traders", "truck drivers") or a
+    count of them ("dozens of women", "hundreds")?"""
+    bearer = subject_bearer(verb, ("nsubj",))
+    for subject in (c for c in bearer.children if c.dep_ == "nsubj"):
+        if subject.lemma_.lower() in QUANTITY_NOUNS and subject.tag_ == "NNS":
+            return True  # "hundreds gathered", "dozens of women gathered"
+        people = counted(subject)
+        if people.pos_ == "NOUN" and people.tag_ == "NNS" and not people.ent_type_:
+            return True
+    return False
 
 
 # Where a next lead sentence may put the lead's story: "in X", "at X", not "from X".
@@ -1906,9 +1957,13 @@ _PRECISION_RANK = {"day": 5, "month": 4, "season": 3, "approximate": 2, "year": 
 def _apply_modes(
     sent: Span, found: list[tuple[int, Participation]]
 ) -> list[tuple[int, Participation]]:
-    """A mode phrase belongs to the nearest actor named before it in the sentence; one that
+    """A mode phrase belongs to the doer of its clause's act, else to the nearest actor named
+    before it in its own clause; one that
     opens the sentence, before its main verb, to the first actor after it when that actor is the
-    main verb's subject ("In a recorded video message played at the rally, X urged ...")."""
+    main verb's subject ("In a recorded video message played at the rally, X urged ..."). Not
+    an actor of another clause ("X hosted the summit, which was broadcast via satellite"; "X
+    spoke at the rally; workers can now work remotely"), nor a degree word ("not remotely
+    productive", "remotely piloted")."""
     if not found:
         return found
     lower = doc_text(sent.doc)[sent.start_char : sent.end_char].lower()
@@ -1918,16 +1973,29 @@ def _apply_modes(
             continue  # most sentences name no mode: skip the word-boundary search
         for match in re.finditer(rf"\b{re.escape(phrase)}\b", lower):
             char = sent.start_char + match.start()
-            before = [(k, (i, p)) for k, (i, p) in enumerate(out) if sent.doc[i].idx < char]
-            if before:
+            span = sent.doc.char_span(char, char + len(phrase), alignment_mode="expand")
+            if span is None or not len(span) or _a_degree_word(span.root):
+                continue
+            clause = _clause_verb(span.root.head)  # (a sentence's root is its own head)
+            mine = [
+                (k, (i, p))
+                for k, (i, p) in enumerate(out)
+                if clause is None or _in_clause(sent.doc[i], clause)
+            ]
+            before = [(k, ip) for k, ip in mine if sent.doc[ip[0]].idx < char]
+            doers = [(k, ip) for k, ip in mine if clause and _does(sent.doc[ip[0]], clause)]
+            if doers:  # the act's own doer, not a name in its apposition ("X, Y's envoy, ...")
+                k, (i, p) = doers[0]
+            elif before:
                 k, (i, p) = before[-1]
-            elif char < sent.root.idx:  # all actors come after it: the first, if the subject
-                k, (i, p) = 0, out[0]
+            elif mine and char < sent.root.idx:  # all its actors come after it: the subject
+                k, (i, p) = mine[0]
                 if sent.doc[i].idx == char or not _subject_of_the_root(sent.doc[i]):
                     continue
             else:
                 continue
-            if p.mode == "unknown":
+            if p.mode == "unknown" and p.role not in ("perpetrator", "target"):
+                # (how one took part in an occasion: a claim "posted online" is no attendance)
                 out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
     return out
 
@@ -1939,6 +2007,72 @@ def _subject_of_the_root(first: Token) -> bool:
     while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ == "nsubj" and tok.head.i == tok.sent.root.i
+
+
+# Nouns for what someone said, whose way of being delivered is the speaker's: "a message
+# played by video link", "his address, relayed online".
+SPOKEN_WORDS = frozenset(
+    {"message", "speech", "address", "remarks", "video", "recording", "sermon", "greetings"}
+)
+
+
+def _does(actor: Token, clause: Token) -> bool:
+    """Is the name starting at this token the doer of the clause's act: its subject, its
+    passive's agent, or those of the verb a subjectless clause hangs on ("X addressed the
+    rally, speaking by video link")?"""
+    verb = clause
+    while (
+        not any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children)
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.i != verb.i
+    ):
+        verb = verb.head
+    name = actor
+    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
+        name = name.head
+    if name.dep_ == "nsubj":
+        return name.head.i == verb.i
+    return name.dep_ == "pobj" and name.head.dep_ == "agent" and name.head.head.i == verb.i
+
+
+def _a_degree_word(root: Token) -> bool:
+    """ "not remotely productive", "remotely piloted": an adverb of degree, not of manner."""
+    return root.pos_ == "ADV" and (root.head.pos_ in ("ADJ", "ADV") or root.head.dep_ == "amod")
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb at or above the token."""
+    for node in [tok, *tok.ancestors]:
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _in_clause(actor: Token, clause: Token) -> bool:
+    """Is the actor named in the clause of this verb: its own verb is that verb, a verb below
+    it without a subject of its own ("X addressed the rally, speaking by video link"), or a
+    clause about the actor ("X, who spoke in person"), not one about a thing ("a translation
+    read out on stage") unless what was said ("a message played by video link")?"""
+    verb = _clause_verb(actor)
+    if verb is None:
+        return True  # a sentence without a verb ("X by video link at the rally"): one clause
+    name = actor
+    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
+        name = name.head
+    for node in [clause, *clause.ancestors]:
+        if node.i == verb.i:
+            return True
+        if node.dep_ == "relcl" and name.left_edge.i <= node.head.i <= name.right_edge.i:
+            # a clause about the actor, or about its apposition where the parser hung it:
+            # "X, who spoke in person, ...", "X, head of the Y chapter, who spoke in person"
+            return True
+        if node.dep_ == "acl" and node.head.lemma_.lower() not in SPOKEN_WORDS:
+            return False  # what a thing was: "according to a translation read out on stage"
+        if node.dep_ in ("relcl", "ccomp", "parataxis") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children
+        ):
+            return False  # a clause of its own: "..., which was broadcast via satellite"
+    return False
 
 
 def _add_participant(event: Event, new: Participation) -> None:

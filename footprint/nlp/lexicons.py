@@ -312,8 +312,14 @@ def vehicle_nouns() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def fighting_sides() -> frozenset[str]:
-    """Nouns for the sides of a fight besides people's ("rival gangs", "two clans")."""
+    """Nouns for armed sides ("rival gangs", "two clans", "militias")."""
     return _words("fighting_sides.txt")
+
+
+@lru_cache(maxsize=1)
+def weapon_nouns() -> frozenset[str]:
+    """Nouns for weapons people fight with ("machetes", "sticks and stones")."""
+    return _words("weapon_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -34,9 +34,11 @@ def test_an_act_done_to_protest_a_killing_is_a_protest(nlp, text):
     [
         "Workers plan to gather in Kumasi to protest the new levies.",
         "Traders said they would close their shops to protest the new levies.",
+        "The senator resigned in Kumasi on Tuesday to protest the decision.",
+        "The foreign ministry summoned the ambassador in Kumasi to protest the expulsion.",
     ],
 )
-def test_a_protest_only_planned_is_no_event(nlp, text):
+def test_a_protest_planned_or_one_body_s_gesture_is_no_protest_event(nlp, text):
     _, events = _story(nlp, text)
     assert [e.type for e in events if e.type == "protest"] == []
 
@@ -47,6 +49,8 @@ def test_a_protest_only_planned_is_no_event(nlp, text):
         ("Rival gangs fought in Tampere on Sunday, leaving two dead.", "clash"),
         ("The two clans fought over grazing land near Tampere on Monday.", "clash"),
         ("Troops battled militants near Tampere on Monday.", "clash"),
+        ("Rebels fought for control of the town of Tampere on Sunday.", "clash"),
+        ("Soldiers were killed while fighting militants near Tampere on Monday.", "clash"),
         ("Supporters of two rival candidates fought with machetes in Tampere.", "riot"),
     ],
 )
@@ -65,6 +69,10 @@ def test_sides_of_people_fighting_clash(nlp, text, kind):
         "The team fought back in the second half at the stadium in Tampere.",
         "He fought in the war as a young man.",
         "Residents fought the fire for hours in Tampere on Tuesday.",
+        "Doctors fought to save his life at the hospital in Tampere.",
+        "Lawmakers battled over the budget in Tampere on Tuesday.",
+        "They fought hard but lost the final 2-1 in Tampere.",
+        "Workers fought with management over pay at the plant in Tampere.",
     ],
 )
 def test_a_cause_an_ill_or_a_contest_fought_is_no_clash(nlp, text):
@@ -101,3 +109,66 @@ def test_skype_and_remotely_are_remote_participation(nlp, text):
     names = {e.id: e.name for e in result.entities}
     modes = {names[p.entity]: p.mode for e in events for p in e.participants}
     assert modes["Rudolf Rassendyll"] == "remote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rudolf Rassendyll hosted the summit in Tampere on Monday, which was broadcast live via "
+        "satellite.",
+        "Rudolf Rassendyll met Rupert Hentzau in Tampere on Monday; the talks were not remotely "
+        "productive.",
+        "Rudolf Rassendyll spoke at the rally in Tampere on Monday; workers can now work remotely.",
+    ],
+)
+def test_a_mode_phrase_of_another_clause_or_of_degree_is_no_actor_s(nlp, text):
+    result, events = _story(nlp, text)
+    names = {e.id: e.name for e in result.entities}
+    modes = {names[p.entity]: p.mode for e in events for p in e.participants}
+    assert modes.get("Rudolf Rassendyll") == "unknown"
+
+
+def test_a_mode_phrase_in_a_subjectless_clause_is_the_actor_s(nlp):
+    text = (
+        "Rudolf Rassendyll addressed the rally in Leeds on Sunday, speaking by video link from "
+        "Tampere."
+    )
+    result, events = _story(nlp, text)
+    names = {e.id: e.name for e in result.entities}
+    modes = {names[p.entity]: p.mode for e in events for p in e.participants}
+    assert modes["Rudolf Rassendyll"] == "remote"
+
+
+def _modes(nlp, text):
+    result, events = _story(nlp, text, published="2024-03-05")
+    names = {e.id: e.name for e in result.entities}
+    return {(names[p.entity], p.role): p.mode for e in events for p in e.participants}
+
+
+def test_who_addressed_the_crowd_by_video_link_is_a_remote_speaker_not_their_patron(nlp):
+    text = (
+        "Thousands of supporters marched in Leeds on Sunday in a rally organised by the "
+        "Westrian Solidarity Front. Rudolf Rassendyll, the Eastmark Forum's envoy in Tampere, "
+        "addressed the crowd via video link, according to the organisers."
+    )
+    modes = _modes(nlp, text)
+    assert modes[("Rudolf Rassendyll", "speaker")] == "remote"
+    assert all(mode == "unknown" for (name, _), mode in modes.items() if "Forum" in name)
+
+
+def test_a_thing_read_out_on_stage_says_nothing_of_the_speaker(nlp):
+    text = (
+        'Rudolf Rassendyll addressed a rally in Leeds on Sunday. "We will return," '
+        "Rassendyll said, according to a translation read out on stage."
+    )
+    modes = _modes(nlp, text)
+    assert modes[("Rudolf Rassendyll", "speaker")] == "unknown"
+
+
+def test_a_claim_posted_online_gives_the_claimant_no_mode(nlp):
+    text = (
+        "A car bomb exploded near a police station in Tampere, killing five people. The "
+        "Westrian Liberation Army later claimed the bombing in a statement posted online."
+    )
+    modes = _modes(nlp, text)
+    assert modes[("Westrian Liberation Army", "perpetrator")] == "unknown"

@@ -10,9 +10,9 @@ sentence and a place in the next. This component settles each name once per docu
    a person ("Hurriyat leader X") is an organisation;
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
 4. an organisation's name tagged once is tagged wherever the model missed it;
-5. a name introduced by a place cue ("the town of X"), or tagged a product or a work of art
-   after a word for a part of a place ("central X"), is a place everywhere, unless rule 3 made
-   it a person.
+5. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3
+   made it a person; one tagged a product or a work of art after a word for a part of a place
+   ("central X") is a place wherever it has such a label.
 """
 
 from __future__ import annotations
@@ -197,11 +197,12 @@ def propagate_organizations(doc: Doc) -> None:
 def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     lower = doc_text(doc).lower()
     names: set[str] = set()
+    parts: set[str] = set()  # names after "central", "northern": only their odd labels change
     for ent in doc.ents:
         if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
             continue
         if _a_part_of_a_place(ent):
-            names.add(ent.text)
+            parts.add(ent.text)
             continue
         before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
         cue = next((c for c in lexicons.place_cues() if before.endswith(c)), None)
@@ -214,7 +215,12 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
         names.add(ent.text)
     _relabel(
         doc,
-        {e.start: GPE for e in doc.ents if e.text in names and e.label_ not in PLACE_LABELS},
+        {
+            e.start: GPE
+            for e in doc.ents
+            if (e.text in names and e.label_ not in PLACE_LABELS)
+            or (e.text in parts and e.label_ in UNPLACED_LABELS)
+        },
     )
 
 
