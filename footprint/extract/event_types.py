@@ -76,9 +76,24 @@ def has_doer(verb: Token) -> bool:
     if any(c.dep_ == "agent" for c in verb.children):
         return True
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
-    return not passive and any(
-        c.dep_ == "nsubj" and c.pos_ != "NUM" and not _an_accident(c) for c in verb.children
-    )
+    if passive:
+        return _a_misplaced_agent(verb)
+    return any(c.dep_ == "nsubj" and c.pos_ != "NUM" and not _an_accident(c) for c in verb.children)
+
+
+def _a_misplaced_agent(verb: Token) -> bool:
+    """ "killed in and around X by the armed forces": a "by" phrase the parser hung on the
+    place, naming a body or doers of violence (not "killed by a landslide")."""
+    for tok in verb.subtree:
+        if tok.dep_ != "prep" or tok.lower_ != "by" or tok.head.i == verb.i:
+            continue
+        for doer in (g for g in tok.children if g.dep_ == "pobj"):
+            lemma = doer.lemma_.lower()
+            if doer.ent_type_ in ("ORG", "NORP", "PERSON") or (
+                lemma in lexicons.doer_nouns() or lemma in STATE_FORCE_WORDS
+            ):
+                return True
+    return False
 
 
 def _an_accident(tok: Token) -> bool:

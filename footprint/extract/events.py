@@ -398,6 +398,10 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], info.event_type))
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
+            elif tok.pos_ == "VERB" and _speaks_to_an_audience(tok):
+                # "X addressed a crowd of thousands in Y", "X spoke to supporters": an occasion
+                # the word does not name (any word that names it outranks this)
+                out.append((self.doc[tok.i : tok.i + 1], "gathering"))
             elif (
                 tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and done_to_someone(tok)
             ):
@@ -414,6 +418,7 @@ class EventReader:
             or o.pos_ in ("PRON", "PROPN")
             or _is_group_noun(o)
             or o.lemma_.lower() in lexicons.roles()
+            or o.lemma_.lower() in lexicons.person_nouns()
             for o in objects
         )
 
@@ -459,7 +464,11 @@ class EventReader:
             if ancestor.pos_ in ("VERB", "AUX"):
                 # "Speaking at a seminar on Monday, X called for ...": the seminar is in a
                 # clause beside the call, not what was called for
-                if ancestor.lemma_.lower() in irrealis and child.dep_ != "advcl":
+                if (
+                    ancestor.lemma_.lower() in irrealis
+                    and child.dep_ != "advcl"
+                    and not _where_it_was_said(head, child, ancestor)
+                ):
                     return True
                 if any(
                     c.dep_ == "aux" and c.lower_ in ("will", "would", "shall")
@@ -501,18 +510,49 @@ class EventReader:
                 return True
         return head.head.lower_ == "of" and head.head.head.lower_ in ("one", "some", "many")
 
+    def _claimed_here(self, head: Token) -> Token | None:
+        """The "for" of "X claimed responsibility for an arson attack on Y" when the act
+        claimed is told here, not before: with "a" or no determiner ("for an attack", "for
+        bombings"), or when the report has told no story yet ("for the attack" after a lead no
+        rule could read); after a story, "for the attack" points back to it and the sentence is
+        only its claim. Only a claim: one who bore, accepted or denied responsibility for an
+        act answers for an act told elsewhere. None otherwise."""
+        prep = head.head
+        if prep.lower_ != "for" or head.dep_ != "pobj":
+            return None
+        owner = prep.head  # "responsibility for", or the verb when a date came between
+        if owner.lemma_.lower() == "responsibility":
+            claim = owner.head
+        elif any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in owner.children):
+            claim = owner  # "claimed responsibility on Monday for an attack"
+        else:
+            return None
+        if claim.lemma_.lower() != "claim":
+            return None
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in head.children
+        )
+        return prep if not definite or self._story_so_far == 0 else None
+
     @staticmethod
-    def _is_background(head: Token, type_: str) -> bool:
+    def _is_background(head: Token, type_: str, claimed: Token | None = None) -> bool:
+        """Is the act context, not the story: "a week after the attack", "arrested for the
+        murder", "X, who was killed in an air strike"? `claimed` is the "for" of a claim that
+        tells the act (`_claimed_here`): that "for" alone is no cue."""
         if type_ not in ACTS:  # "arrested after the crash"
             return False
         cues = lexicons.background_cues()
         if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):
             return True  # parsed as a clause: "a week after the attack"
         for ancestor in head.ancestors:
+            if claimed is not None and ancestor.i == claimed.i:
+                continue
             if ancestor.pos_ in ("ADP", "SCONJ") and ancestor.lower_ in cues:
                 return True
             if ancestor.pos_ == "VERB" and ancestor.dep_ == "relcl":
                 return True  # "X, who was killed in an air strike": context about X
+            if claimed is not None and ancestor.lemma_.lower() == "claim":
+                continue  # the claim's own setting decides: "after claiming ... for an attack"
             if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("relcl", "acl"):
                 return False
         return False
@@ -897,6 +937,8 @@ class EventReader:
             return None
         dep, head = anchor.dep_, anchor.head
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
+            if head.lemma_.lower() in SPEECH_NOUNS:
+                return "speaker"  # "X's speech was relayed to the rally"
             return "guest" if head.lemma_.lower() in ("appearance", "visit") else "participant"
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             info = lexicons.event_verb(head.head)
@@ -908,8 +950,9 @@ class EventReader:
             and not (head.head.dep_ == "pobj" and head.head.head.lower_ == "of")
         ):
             return "speaker"  # "with speeches by its chairman, X"; not "a book of speeches by X"
-        if dep == "nsubj" and _gave_a_speech(head):
-            return "speaker"  # "X gave a eulogy", "X delivered the keynote address"
+        if dep == "nsubj" and (_gave_a_speech(head) or _in_a_speech(head)):
+            # "X gave a eulogy", "X delivered the keynote address", "in a speech, X vowed ..."
+            return "speaker"
         if dep == "nsubj" and head.lemma_ == "be":
             role = _billed_as(head)  # "X was the chief guest", "X was the main speaker"
             if role is not None:
@@ -1066,7 +1109,7 @@ class EventReader:
         verb_triggers = [(s, t) for s, t in verb_triggers if not self._is_irrealis(s[-1])]
         for span, type_ in noun_triggers:
             head = span[-1]
-            if self._is_background(head, type_):
+            if self._is_background(head, type_, self._claimed_here(head)):
                 date = self._date_for(sent, span, background=True)
                 claimed |= {s.start for s, v in self._dates_in(sent) if v is date and v is not None}
                 place = self._place_for(sent, span, background=True)
@@ -1090,7 +1133,13 @@ class EventReader:
         story += verb_triggers
         opening_date = self._date_for(sent, None, background=False, claimed=frozenset(claimed))
         actors_present = [p for _, p in participants]
-        if not story and opening_date is not None and actors_present:
+        if (
+            not story
+            and opening_date is not None
+            and actors_present
+            # (a doer or a target tells of an act no word here names: no gathering)
+            and not any(p.role in ("perpetrator", "target") for p in actors_present)
+        ):
             # Dated actors without an event word: a statement if all they do is speak.
             spoke = all(p.role == "speaker" for p in actors_present)
             story = [(None, "statement" if spoke else "gathering")]  # type: ignore[list-item]
@@ -1664,9 +1713,14 @@ def _addressed_the_audience(first: Token) -> bool:
     name = first
     while name.dep_ in ("compound", "flat") and name.head.i != name.i:
         name = name.head
-    verb = name.head
+    return name.dep_ == "nsubj" and _speaks_to_an_audience(name.head)
+
+
+def _speaks_to_an_audience(verb: Token) -> bool:
+    """Is the verb one of speaking whose hearers are an occasion's audience ("addressed the
+    crowd", "spoke to the marchers", "told supporters")?"""
     info = lexicons.event_verb(verb)
-    if name.dep_ != "nsubj" or info is None or info.subject_role != "speaker":
+    if info is None or info.subject_role != "speaker":
         return False
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         g
@@ -1687,6 +1741,17 @@ SPEECH_NOUNS = frozenset(
 DELIVERING_VERBS = frozenset({"give", "deliver", "make"})
 GUEST_WORDS = frozenset({"guest", "speaker"})
 BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "featured"})
+
+
+def _in_a_speech(verb: Token) -> bool:
+    """Is what the verb's subject did told as said in a speech: "In a speech on Monday, X
+    vowed ...", "X urged, in his address to the rally, ..."?"""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("in", "during")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in prep.children)
+        for prep in verb.children
+    )
 
 
 def _billed_as(be: Token) -> str | None:
@@ -1828,6 +1893,29 @@ def _an_attempt_made(verb: Token) -> bool:
         and verb.lemma_.lower() in ATTEMPT_VERBS
         and verb.dep_ not in ("relcl", "acl", "xcomp", "ccomp", "advcl", "pcomp")
         and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    )
+
+
+# Verbs of the irrealis lexicon that say something (what is planned is their object; where they
+# were said was real): "in a speech on Monday, X vowed to ...", "at the rally, X called for ...".
+SAYING_IRREALIS = frozenset(
+    {"threaten", "vow", "promise", "call", "demand", "announce", "urge", "warn"}
+)
+SETTING_OF_SAYING = ("in", "at", "during")
+
+
+def _where_it_was_said(noun: Token, child: Token, verb: Token) -> bool:
+    """Is the event noun the occasion a saying verb was said at, in the past: "In a speech
+    broadcast on Monday, X vowed to ...", "at the summit, leaders urged ...", "the decision was
+    announced at a conference"? Not a noun deeper
+    in the phrase ("called for calm in the wake of the attack"), nor a planning verb's setting
+    ("are planning demonstrations during the summit")."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ in SETTING_OF_SAYING
+        and noun.head.i == child.i
+        and verb.lemma_.lower() in SAYING_IRREALIS
+        and simple_past(verb)  # "vowed", "was announced at a conference"
     )
 
 
@@ -2062,9 +2150,10 @@ def _in_clause(actor: Token, clause: Token) -> bool:
     for node in [clause, *clause.ancestors]:
         if node.i == verb.i:
             return True
-        if node.dep_ == "relcl" and name.left_edge.i <= node.head.i <= name.right_edge.i:
+        if node.dep_ in ("relcl", "acl") and name.left_edge.i <= node.head.i <= name.right_edge.i:
             # a clause about the actor, or about its apposition where the parser hung it:
-            # "X, who spoke in person, ...", "X, head of the Y chapter, who spoke in person"
+            # "X, who spoke in person, ...", "X, speaking by video link, told ...", "X, head
+            # of the Y chapter, who spoke in person"
             return True
         if node.dep_ == "acl" and node.head.lemma_.lower() not in SPOKEN_WORDS:
             return False  # what a thing was: "according to a translation read out on stage"

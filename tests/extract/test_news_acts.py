@@ -172,3 +172,111 @@ def test_a_claim_posted_online_gives_the_claimant_no_mode(nlp):
     )
     modes = _modes(nlp, text)
     assert modes[("Westrian Liberation Army", "perpetrator")] == "unknown"
+
+
+def test_a_claim_of_an_act_told_first_in_the_claim_is_the_story(nlp):
+    text = "The Westrian Liberation Army claimed responsibility for an arson attack in Utrecht."
+    result, (event,) = _story(nlp, text)
+    names = {e.id: e.name for e in result.entities}
+    assert (event.type, event.place.name) == ("attack", "Utrecht")
+    assert [(names[p.entity], p.basis) for p in event.participants] == [
+        ("Westrian Liberation Army", "claimed")
+    ]
+
+
+def test_a_claim_of_the_act_told_before_adds_no_event_and_no_place(nlp):
+    text = (
+        "A car bomb exploded outside a police station in Tampere on Monday, killing four. The "
+        "Westrian Liberation Army claimed responsibility for the attack, saying it was a "
+        "warning to its rivals in Utrecht."
+    )
+    _, events = _story(nlp, text)
+    assert [(e.type, e.place.name) for e in events] == [("bombing", "Tampere")]
+
+
+def test_a_doer_without_an_act_word_makes_no_gathering(nlp):
+    text = (
+        "On 4 March 2015, an IED planted by suspected Zenda Brotherhood militants was defused by "
+        "soldiers in Tampere."
+    )
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type == "gathering"] == []
+
+
+def test_where_a_vow_was_made_is_no_plan(nlp):
+    text = "In a speech broadcast on television on Monday, Rudolf Rassendyll vowed to fight on."
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == ["speech"]
+
+
+def test_meeting_a_counterpart_is_a_meeting(nlp):
+    text = "Rudolf Rassendyll met his Westrian counterpart in Utrecht on Tuesday."
+    _, events = _story(nlp, text)
+    assert [(e.type, e.place.name) for e in events] == [("meeting", "Utrecht")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Zenda Brotherhood, which claimed responsibility for a bombing in Tampere last year, "
+        "was banned by the government on Monday.",
+        "After claiming responsibility for an attack on a hotel in 2019, the Zenda Brotherhood "
+        "went quiet.",
+        "A judge in Utrecht said on Tuesday the driver bore responsibility for a crash that "
+        "killed three cyclists.",
+    ],
+)
+def test_a_claim_in_a_side_clause_or_an_answer_for_an_act_tells_no_act(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type in ("attack", "bombing", "accident")] == []
+
+
+def test_a_claim_with_its_date_between_still_tells_the_act(nlp):
+    text = (
+        "The Zenda Brotherhood claimed responsibility on Monday for an attack that killed ten "
+        "soldiers in Tampere."
+    )
+    _, events = _story(nlp, text)
+    assert [(e.type, e.place.name) for e in events] == [("attack", "Tampere")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Opposition leaders called for calm in the wake of the attack on Monday.", []),
+        ("Protest groups are planning demonstrations during the summit in Utrecht next week.", []),
+        ("The decision was announced at a conference in Utrecht on Monday.", ["conference"]),
+    ],
+)
+def test_only_where_something_was_said_is_real_under_a_saying_verb(nlp, text, kinds):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == kinds
+
+
+def test_beating_an_office_holder_in_a_primary_is_no_attack(nlp):
+    _, events = _story(nlp, "The senator beat the governor in the primary on Tuesday.")
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rudolf Rassendyll addressed a crowd of thousands in Leeds on Sunday via video link.",
+        "Rudolf Rassendyll spoke to supporters in Leeds by video link on Sunday.",
+        "Thousands of people gathered in Leeds on Sunday to hear Rudolf Rassendyll, who spoke by "
+        "video link from Tampere.",
+        "Rudolf Rassendyll's speech was relayed by video to the rally in Leeds on Sunday.",
+    ],
+)
+def test_who_spoke_to_an_audience_is_the_occasion_s_speaker(nlp, text):
+    modes = _modes(nlp, text)
+    assert modes[("Rudolf Rassendyll", "speaker")] == "remote"
+
+
+def test_a_by_phrase_hung_on_the_place_is_still_the_doer(nlp):
+    text = (
+        "Around 100 civilians have been reported to have been intentionally killed in and "
+        "around Zenda by Westrian Armed Forces."
+    )
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == ["attack"]
