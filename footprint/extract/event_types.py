@@ -314,6 +314,55 @@ def _harm_or_weapons(verb: Token) -> bool:
     )
 
 
+# Verbs that tell an attack when doers of violence do them to things: "assailants destroyed a
+# telecommunications mast" (not "the storm destroyed crops", "the council demolished a block").
+WRECKING_VERBS = frozenset({"destroy", "demolish", "damage"})
+
+
+def wrecked_by_doers(verb: Token) -> bool:
+    """Is the verb's doer a word for unnamed doers of violence (doer_nouns.txt): its subject
+    ("militants destroyed a school") or its passive agent ("was destroyed by rebels")?"""
+    doers = lexicons.doer_nouns()
+    subjects = [c for c in subject_bearer(verb, ("nsubj",)).children if c.dep_ == "nsubj"]
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return any(counted(t).lemma_.lower() in doers for t in subjects + agents)
+
+
+# A body found tells a killing when the sentence tells how it died: "the body of a man with
+# gunshot wounds was found", "police recovered two bodies bearing stab wounds".
+BODY_WORDS = frozenset({"body", "corpse", "remains"})
+FINDING_VERBS = frozenset({"find", "discover", "recover"})
+VIOLENT_DEATH_WORDS = frozenset(
+    {
+        "gunshot",
+        "bullet",
+        "stab",
+        "machete",
+        "behead",
+        "decapitate",
+        "torture",
+        "mutilate",
+        "strangle",
+        "slit",
+        "execute",
+        "bind",
+        "tie",
+    }
+)
+
+
+def a_body_found_killed(verb: Token) -> bool:
+    """ "The body of a man with gunshot wounds was found near X", "police found three bodies,
+    their hands tied": a killing. Not a body found with no sign of how it died (a drowning, a
+    death in the cold)."""
+    if verb.lemma_.lower() not in FINDING_VERBS:
+        return False
+    found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(f.lemma_.lower() in BODY_WORDS for f in found):
+        return False
+    return any(t.lemma_.lower() in VIOLENT_DEATH_WORDS for t in verb.sent)
+
+
 def mishap_of_a_vehicle(verb: Token) -> bool:
     """Does the mishap verb ("derailed", "capsized", "turned over", "came off the tracks") tell
     an accident: it happened to a vehicle, and no one did it? "A bus overturned", "the ferry

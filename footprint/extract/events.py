@@ -69,12 +69,15 @@ from footprint.extract.event_types import (
     COUNTED,
     DOER_NEEDED,
     FIGHTING_VERBS,
+    FINDING_VERBS,
     HARM_TYPES,
     HOSTAGE_WORDS,
     QUANTITY_NOUNS,
     SIDE_CLAUSES,
     VIOLENT_TYPES,
     WEAK_TYPES,
+    WRECKING_VERBS,
+    a_body_found_killed,
     accident_noun,
     another_phrasal_verb,
     by_a_crowd,
@@ -96,6 +99,7 @@ from footprint.extract.event_types import (
     verb_objects,
     without_crowds_harmed,
     without_settings,
+    wrecked_by_doers,
 )
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
@@ -355,7 +359,13 @@ class EventReader:
         verbs, with_objects = lexicons.event_verbs(), lexicons.event_verb_objects()
         for i in range(sent.start, sent.end):
             lemma = heads[i][1]
-            if lemma not in verbs and lemma not in with_objects and lemma not in BEATING_VERBS:
+            if (
+                lemma not in verbs
+                and lemma not in with_objects
+                and lemma not in BEATING_VERBS
+                and lemma not in WRECKING_VERBS
+                and lemma not in FINDING_VERBS
+            ):
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
             info = lexicons.event_verb(tok)
@@ -405,6 +415,13 @@ class EventReader:
             elif (
                 tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and done_to_someone(tok)
             ):
+                out.append((self.doc[tok.i : tok.i + 1], "attack"))
+            elif tok.pos_ == "VERB" and (
+                (tok.lemma_.lower() in WRECKING_VERBS and wrecked_by_doers(tok))
+                or a_body_found_killed(tok)
+            ):
+                # "assailants destroyed a mast", "the body of a man with gunshot wounds was
+                # found": an attack the verb does not name
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
             elif with_object is not None:
                 out.append((self.doc[tok.i : tok.i + 1], with_object))

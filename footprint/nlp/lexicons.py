@@ -317,6 +317,12 @@ def fighting_sides() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def lemma_repairs() -> dict[str, str]:
+    """Lower-case form -> lemma, where the model's lemmatizer errs ("raped" -> "rape")."""
+    return dict(tuple(ln.split("\t")) for ln in _lines("lemma_repairs.tsv"))  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1)
 def weapon_nouns() -> frozenset[str]:
     """Nouns for weapons people fight with ("machetes", "sticks and stones")."""
     return _words("weapon_nouns.txt")

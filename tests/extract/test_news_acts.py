@@ -280,3 +280,26 @@ def test_a_by_phrase_hung_on_the_place_is_still_the_doer(nlp):
     )
     _, events = _story(nlp, text)
     assert [e.type for e in events] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("On 5 March 2015, soldiers raped two women in a village near Tampere.", ["attack"]),
+        ("On 4 March 2015, militants retook the town of Tampere.", ["clash"]),
+        (
+            "On 6 March 2015, assailants destroyed a telecommunications mast near Tampere.",
+            ["attack"],
+        ),
+        (
+            "On 2 March 2015, the body of a man with gunshot wounds was found near Tampere.",
+            ["attack"],
+        ),
+        ("The body of a fisherman was found on the beach in Tampere on Monday.", []),
+        ("The storm destroyed crops near Tampere on Monday.", []),
+        ("The city council demolished an illegal market in Tampere on Monday.", []),
+    ],
+)
+def test_rapes_retakings_wrecking_by_doers_and_bodies_found_killed(nlp, text, kinds):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == kinds

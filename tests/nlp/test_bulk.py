@@ -117,3 +117,12 @@ def test_rule_matcher_reads_every_predicate_it_accepts():
     # A pattern added later is not compiled: the call goes to spaCy's matcher.
     ruler.add([[{"LOWER": "owl"}]], {"POS": "NOUN"})
     assert sorted(fast(doc, allow_missing=True)) == sorted(ruler.matcher(doc, allow_missing=True))
+
+
+def test_forms_the_rules_get_wrong_are_repaired(nlp):
+    doc = nlp("Soldiers raped two women. The singer rapped a verse. Rebels retook the town.")
+    assert {t.text: t.lemma_ for t in doc if t.pos_ == "VERB"} == {
+        "raped": "rape",
+        "rapped": "rap",
+        "retook": "retake",
+    }
