@@ -314,6 +314,19 @@ def _harm_or_weapons(verb: Token) -> bool:
     )
 
 
+def people_struck(verb: Token) -> bool:
+    """ "Workers struck for higher pay", "nurses continued striking", "teachers are striking":
+    people (a plural noun for them) stopping work, with nothing struck ("lightning struck",
+    "the army struck militant positions", "a bus struck a pedestrian" are another verb)."""
+    if verb.lemma_.lower() != "strike" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    bearer = subject_bearer(verb, ("nsubj",))
+    if bearer.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in bearer.children):
+        bearer = bearer.head  # "continued striking", "began to strike"
+    subjects = [counted(c) for c in bearer.children if c.dep_ == "nsubj"]
+    return any(s.tag_ == "NNS" and s.lemma_.lower() in lexicons.person_nouns() for s in subjects)
+
+
 # Verbs that tell an attack when doers of violence do them to things: "assailants destroyed a
 # telecommunications mast" (not "the storm destroyed crops", "the council demolished a block").
 WRECKING_VERBS = frozenset({"destroy", "demolish", "damage"})

@@ -89,6 +89,7 @@ from footprint.extract.event_types import (
     has_doer,
     is_military_strike,
     mishap_of_a_vehicle,
+    people_struck,
     raid_type,
     rank,
     sides_fought,
@@ -365,6 +366,7 @@ class EventReader:
                 and lemma not in BEATING_VERBS
                 and lemma not in WRECKING_VERBS
                 and lemma not in FINDING_VERBS
+                and lemma != "strike"
             ):
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
@@ -416,6 +418,8 @@ class EventReader:
                 tok.pos_ == "VERB" and tok.lemma_.lower() in BEATING_VERBS and done_to_someone(tok)
             ):
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
+            elif tok.pos_ == "VERB" and people_struck(tok):
+                out.append((self.doc[tok.i : tok.i + 1], "strike"))  # "workers struck"
             elif tok.pos_ == "VERB" and (
                 (tok.lemma_.lower() in WRECKING_VERBS and wrecked_by_doers(tok))
                 or a_body_found_killed(tok)

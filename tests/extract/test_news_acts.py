@@ -303,3 +303,22 @@ def test_a_by_phrase_hung_on_the_place_is_still_the_doer(nlp):
 def test_rapes_retakings_wrecking_by_doers_and_bodies_found_killed(nlp, text, kinds):
     _, events = _story(nlp, text)
     assert [e.type for e in events] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "About 200 workers from a garment factory in Tampere continued striking over poor "
+            "working conditions and their boss's alleged attack against a former colleague.",
+            ["strike"],
+        ),
+        ("Nurses at the hospital in Tampere struck on Monday over unpaid wages.", ["strike"]),
+        ("Lightning struck a house in Tampere on Monday.", []),
+        ("A bus struck two pedestrians in Tampere on Monday.", []),
+        ("An earthquake struck near Tampere on Monday.", []),
+    ],
+)
+def test_people_striking_is_a_strike_and_a_blow_is_not(nlp, text, kinds):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == kinds
