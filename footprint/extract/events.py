@@ -975,7 +975,9 @@ class EventReader:
             # "X gave a eulogy", "X delivered the keynote address", "in a speech, X vowed ..."
             return "speaker"
         if dep == "nsubj" and head.lemma_ == "be":
-            role = _billed_as(head)  # "X was the chief guest", "X was the main speaker"
+            # "X was the chief guest", "X was the main speaker", "among the speakers were X",
+            # "X was among those who spoke"
+            role = _billed_as(head) or _among(head)
             if role is not None:
                 return role
         if dep in ("nsubj", "nsubjpass"):
@@ -1773,6 +1775,33 @@ def _in_a_speech(verb: Token) -> bool:
         and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in prep.children)
         for prep in verb.children
     )
+
+
+# Nouns for an occasion's roles, as "among the speakers were X" names them.
+ROLE_NOUNS = {
+    "speaker": "speaker",
+    "guest": "guest",
+    "organiser": "organizer",
+    "organizer": "organizer",
+    "host": "host",
+    "attendee": "attendee",
+    "participant": "participant",
+}
+
+
+def _among(be: Token) -> str | None:
+    """ "Among the speakers at the rally were X and Y" (speakers), "X was among those who spoke
+    at the rally" (the speaking verb's subject's role): the role of a group X is counted in."""
+    for prep in (c for c in be.children if c.dep_ == "prep" and c.lower_ == "among"):
+        for group in (g for g in prep.children if g.dep_ == "pobj"):
+            role = ROLE_NOUNS.get(group.lemma_.lower())
+            if role is not None:
+                return role
+            for clause in (c for c in group.children if c.dep_ == "relcl"):
+                info = lexicons.event_verb(clause)
+                if info is not None:
+                    return info.subject_role
+    return None
 
 
 def _billed_as(be: Token) -> str | None:

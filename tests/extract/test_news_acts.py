@@ -322,3 +322,31 @@ def test_rapes_retakings_wrecking_by_doers_and_bodies_found_killed(nlp, text, ki
 def test_people_striking_is_a_strike_and_a_blow_is_not(nlp, text, kinds):
     _, events = _story(nlp, text)
     assert [e.type for e in events] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Among the speakers at the rally in Leeds on Sunday were Rudolf Rassendyll and "
+            "Rupert Hentzau.",
+            "speaker",
+        ),
+        ("Rudolf Rassendyll was among those who spoke at the rally in Leeds on Sunday.", "speaker"),
+        ("The seminar in Tampere on 2 March was moderated by Rudolf Rassendyll.", "organizer"),
+        (
+            "Rudolf Rassendyll delivered a lecture at the university in Tampere on 2 March.",
+            "speaker",
+        ),
+        (
+            "The Westrian Solidarity Front felicitated Rudolf Rassendyll at a ceremony in Leeds on "
+            "Sunday.",
+            "guest",
+        ),
+    ],
+)
+def test_roles_at_an_occasion_as_reports_name_them(nlp, text, role):
+    result, events = _story(nlp, text)
+    names = {e.id: e.name for e in result.entities}
+    roles = {names[p.entity]: p.role for e in events for p in e.participants}
+    assert roles["Rudolf Rassendyll"] == role
