@@ -73,8 +73,17 @@ def has_doer(verb: Token) -> bool:
     """Did someone do it? An agent, or an active verb's subject that is no number ("three
     were killed and 12 injured": the parser's subject "12" was hurt) and no accident ("the
     crash killed 12 people")."""
-    if any(c.dep_ == "agent" for c in verb.children):
-        return True
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "during")
+        and any(_an_accident(g) for g in c.children)
+        for c in verb.children
+    ):
+        return False  # "killed in a crash (by the offices)": the accident did it
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agents:
+        # "killed by gunmen", "by a bomb"; not "by an avalanche", "by a falling tree"
+        return any(_someone_or_a_weapon(a) for a in agents)
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
     if passive:
         return _a_misplaced_agent(verb)
@@ -83,17 +92,56 @@ def has_doer(verb: Token) -> bool:
 
 def _a_misplaced_agent(verb: Token) -> bool:
     """ "killed in and around X by the armed forces": a "by" phrase the parser hung on the
-    place, naming a body or doers of violence (not "killed by a landslide")."""
+    place's name, naming who or what did it. Only on a name, which hides no verb: "injured at
+    a school run by the UN" is no doer's act."""
     for tok in verb.subtree:
         if tok.dep_ != "prep" or tok.lower_ != "by" or tok.head.i == verb.i:
             continue
-        for doer in (g for g in tok.children if g.dep_ == "pobj"):
-            lemma = doer.lemma_.lower()
-            if doer.ent_type_ in ("ORG", "NORP", "PERSON") or (
-                lemma in lexicons.doer_nouns() or lemma in STATE_FORCE_WORDS
-            ):
-                return True
+        if tok.head.ent_type_ not in ("GPE", "LOC", "FAC") and tok.head.pos_ != "PROPN":
+            continue
+        if any(g.dep_ == "pobj" and _someone_or_a_weapon(g) for g in tok.children):
+            return True
     return False
+
+
+# What kills without anyone doing it: "killed by an avalanche", "injured by a falling tree".
+HAZARD_WORDS = frozenset(
+    {
+        "avalanche",
+        "landslide",
+        "landslip",
+        "mudslide",
+        "flood",
+        "flooding",
+        "earthquake",
+        "quake",
+        "lightning",
+        "storm",
+        "cyclone",
+        "hurricane",
+        "typhoon",
+        "tornado",
+        "tsunami",
+        "wave",
+        "tree",
+        "branch",
+        "fire",
+        "blaze",
+        "heat",
+        "cold",
+        "disease",
+        "illness",
+        "virus",
+    }
+)
+
+
+def _someone_or_a_weapon(tok: Token) -> bool:
+    """Could the agent have done it: anyone or anything but a hazard, an accident or a vehicle
+    ("killed by gunmen", "by locals", "by a bomb"; not "by an avalanche", "by a falling tree",
+    "in a crash", "by a truck")?"""
+    lemma = tok.lemma_.lower()
+    return not (lemma in HAZARD_WORDS or lemma in lexicons.vehicle_nouns() or _an_accident(tok))
 
 
 def _an_accident(tok: Token) -> bool:

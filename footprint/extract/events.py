@@ -345,7 +345,14 @@ class EventReader:
             nominal = head.pos_ in ("NOUN", "PROPN") or (
                 head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS
             )
-            if nominal and not inside_actor and not in_date and not modifier:
+            if (
+                nominal
+                and not inside_actor
+                and not in_date
+                and not modifier
+                and not _online(head)
+                and _a_speech_if_an_address(head)
+            ):
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
                     type_ = "bombing"
@@ -370,6 +377,8 @@ class EventReader:
             ):
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue  # "rebels did not attack the town", "he did not speak at the rally"
             info = lexicons.event_verb(tok)
             idiom = _written_idiom(tok, with_objects, sent.end)
             if idiom is not None and tok.dep_ in ("amod", "compound"):
@@ -958,7 +967,7 @@ class EventReader:
             return None
         dep, head = anchor.dep_, anchor.head
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
-            if head.lemma_.lower() in SPEECH_NOUNS:
+            if head.lemma_.lower() in SPEECH_NOUNS and _a_speech_if_an_address(head):
                 return "speaker"  # "X's speech was relayed to the rally"
             return "guest" if head.lemma_.lower() in ("appearance", "visit") else "participant"
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
@@ -993,6 +1002,8 @@ class EventReader:
             return "participant"
         if dep == "dobj":
             info = lexicons.event_verb(head)
+            if head.lemma_.lower() == "hear" and not _came_to_hear(head):
+                return None  # "as judges heard X": X heard, at no occasion of X's
             return info.object_role if info is not None else None
         if (
             dep == "pobj"
@@ -1739,11 +1750,52 @@ def _addressed_the_audience(first: Token) -> bool:
     return name.dep_ == "nsubj" and _speaks_to_an_audience(name.head)
 
 
+# Verbs of speaking to an assembly: "addressed the crowd", "spoke to supporters". Not "told",
+# "warned", "urged", "thanked" people: a message or an order sent to them, often not in person.
+ADDRESSING_VERBS = frozenset({"address", "speak"})
+# Media a message goes out on: "spoke to supporters on Twitter", "addressed workers in an email".
+MEDIUM_WORDS = frozenset(
+    {
+        "twitter",
+        "facebook",
+        "email",
+        "e-mail",
+        "letter",
+        "video",
+        "statement",
+        "message",
+        "post",
+        "television",
+        "radio",
+        "broadcast",
+        "interview",
+        "phone",
+        "telephone",
+    }
+)
+
+
 def _speaks_to_an_audience(verb: Token) -> bool:
-    """Is the verb one of speaking whose hearers are an occasion's audience ("addressed the
-    crowd", "spoke to the marchers", "told supporters")?"""
-    info = lexicons.event_verb(verb)
-    if info is None or info.subject_role != "speaker":
+    """Is the verb one of addressing an assembly, its hearers an occasion's audience ("addressed
+    the crowd", "spoke to the marchers")? Not with a message's content or an order ("spoke to
+    workers to say that ..."), on a medium ("addressed supporters in a video"), nor denied ("did
+    not speak to supporters")."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+        return False
+    if any(
+        c.dep_ in ("neg", "ccomp", "xcomp")
+        or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        for c in verb.children
+    ):
+        return False
+    on = [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by", "through", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(g.lemma_.lower() in MEDIUM_WORDS for g in on):
         return False
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         g
@@ -1766,13 +1818,69 @@ GUEST_WORDS = frozenset({"guest", "speaker"})
 BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "featured"})
 
 
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+# Words that make an attack one on computers, not on people: "a ransomware attack".
+ONLINE_WORDS = frozenset({"cyber", "cyberattack", "ransomware", "hacking", "ddos", "phishing"})
+
+
+def _online(noun: Token) -> bool:
+    """ "a cyber attack on the bank", "a ransomware attack": no act of violence."""
+    return any(
+        c.dep_ in ("compound", "amod") and c.lower_.strip("-") in ONLINE_WORDS
+        for c in noun.children
+    )
+
+
+def _came_to_hear(hear: Token) -> bool:
+    """ "Thousands gathered to hear X": hearing as the purpose of the occasion's own act, with
+    no subject of its own."""
+    return (
+        hear.dep_ in ("advcl", "xcomp")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in hear.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in hear.children)
+    )
+
+
+def _own_speech(speech: Token) -> bool:
+    """Is the speech the speaker's own, not another's ("during X's speech, activists unfurled a
+    banner"), and, for "address", a speech, not a home ("X's address to the nation", not
+    "searched X's address")?"""
+    others = any(
+        c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS for c in speech.children
+    ) or any(c.dep_ == "prep" and c.lower_ == "by" for c in speech.children)
+    return not others and _a_speech_if_an_address(speech)
+
+
+def _a_speech_if_an_address(noun: Token) -> bool:
+    """ "address" names a speech delivered ("delivered an address"), described ("a televised
+    address", "the keynote address") or given to someone ("his address to the nation"); not a
+    home ("police searched X's address")."""
+    if noun.lemma_.lower() != "address":
+        return True
+    return (
+        _a_speech(noun)
+        or noun.head.lemma_.lower() in DELIVERING_VERBS
+        or any(c.dep_ in ("amod", "compound") for c in noun.children)
+    )
+
+
+def _a_speech(speech: Token) -> bool:
+    """A speech noun, "address" only with what a speech has: "to the nation", "at the congress"."""
+    if speech.lemma_.lower() != "address":
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("to", "at", "before") for c in speech.children)
+
+
 def _in_a_speech(verb: Token) -> bool:
     """Is what the verb's subject did told as said in a speech: "In a speech on Monday, X
     vowed ...", "X urged, in his address to the rally, ..."?"""
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in ("in", "during")
-        and any(g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS for g in prep.children)
+        and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS and _own_speech(g)
+            for g in prep.children
+        )
         for prep in verb.children
     )
 
@@ -2200,7 +2308,13 @@ def _in_clause(actor: Token, clause: Token) -> bool:
     for node in [clause, *clause.ancestors]:
         if node.i == verb.i:
             return True
-        if node.dep_ in ("relcl", "acl") and name.left_edge.i <= node.head.i <= name.right_edge.i:
+        if (node.dep_ == "relcl" and name.left_edge.i <= node.head.i <= name.right_edge.i) or (
+            node.dep_ == "acl"
+            and node.tag_ == "VBG"  # "X, speaking by video link": not "X, watched online by"
+            and (
+                node.head.i == name.i or (node.head.dep_ == "appos" and node.head.head.i == name.i)
+            )
+        ):
             # a clause about the actor, or about its apposition where the parser hung it:
             # "X, who spoke in person, ...", "X, speaking by video link, told ...", "X, head
             # of the Y chapter, who spoke in person"

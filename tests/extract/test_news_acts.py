@@ -350,3 +350,36 @@ def test_roles_at_an_occasion_as_reports_name_them(nlp, text, role):
     names = {e.id: e.name for e in result.entities}
     roles = {names[p.entity]: p.role for e in events for p in e.participants}
     assert roles["Rudolf Rassendyll"] == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief executive told workers at the plant in Tampere on Monday that jobs were safe.",
+        "Rudolf Rassendyll did not speak to supporters in Leeds on Monday.",
+        "Rudolf Rassendyll addressed supporters in a video on Tuesday.",
+        "Officers searched Rudolf Rassendyll's address in Leeds on Tuesday.",
+        "Four children were injured at a school run by the Westrian Forum in Tampere on Tuesday.",
+        "Three climbers were killed near Tampere on Monday by an avalanche.",
+        "Rebels did not attack the town of Tampere on Monday.",
+        "A hacker group claimed responsibility for a ransomware attack on the hospital in Tampere.",
+    ],
+)
+def test_messages_homes_hazards_denials_and_cyber_attacks_are_no_events(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events] == []
+
+
+def test_who_was_heard_by_judges_is_no_speaker_of_a_protest_outside(nlp):
+    text = (
+        "Protesters gathered outside the court in Leeds on Tuesday as judges heard Rudolf "
+        "Rassendyll."
+    )
+    assert ("Rudolf Rassendyll", "speaker") not in _modes(nlp, text)
+
+
+def test_a_passive_participle_s_mode_is_its_own_doer_s(nlp):
+    text = (
+        "Rudolf Rassendyll, watched online by millions, addressed the rally in Leeds on Saturday."
+    )
+    assert _modes(nlp, text)[("Rudolf Rassendyll", "speaker")] == "unknown"
