@@ -270,7 +270,7 @@ def _verb_victims(verb: Token) -> list[Token]:
     if not found and own_aux:  # "... and at least 30 more were wounded", subject misattached
         found = _left_of(own_aux[0])
     if not found and verb.dep_ == "conj" and passive:
-        # "two were killed and several injured": the conjunct's own count, however vague
+        # "two were killed and several hurt": the conjunct's own count, however vague
         found = [c for c in verb.lefts if c.dep_ in ("amod", "nummod", "npadvmod")]
     if not found and verb.dep_ == "conj" and not own_aux:  # "shot and killed a member"
         # Never the subject of an active head: "the attack left five dead and ten injured".

@@ -91,7 +91,7 @@ def has_doer(verb: Token) -> bool:
 
 
 def _a_misplaced_agent(verb: Token) -> bool:
-    """ "killed in and around X by the armed forces": a "by" phrase the parser hung on the
+    """ "wounded in and near X by the army": a "by" phrase the parser hung on the
     place's name, naming who or what did it. Only on a name, which hides no verb: "injured at
     a school run by the UN" is no doer's act."""
     for tok in verb.subtree:
@@ -125,7 +125,6 @@ HAZARD_WORDS = frozenset(
         "wave",
         "tree",
         "branch",
-        "fire",
         "blaze",
         "heat",
         "cold",
@@ -136,12 +135,19 @@ HAZARD_WORDS = frozenset(
 )
 
 
+# Craft that kill by someone's hand when they kill: "killed by a drone", "by jets".
+AIR_WEAPONS = frozenset(
+    {"drone", "jet", "warplane", "aircraft", "plane", "helicopter", "gunship", "fighter"}
+)
+
+
 def _someone_or_a_weapon(tok: Token) -> bool:
     """Could the agent have done it: anyone or anything but a hazard, an accident or a vehicle
     ("killed by gunmen", "by locals", "by a bomb"; not "by an avalanche", "by a falling tree",
     "in a crash", "by a truck")?"""
     lemma = tok.lemma_.lower()
-    return not (lemma in HAZARD_WORDS or lemma in lexicons.vehicle_nouns() or _an_accident(tok))
+    vehicle = lemma in lexicons.vehicle_nouns() and lemma not in AIR_WEAPONS
+    return not (lemma in HAZARD_WORDS or vehicle or _an_accident(tok))
 
 
 def _an_accident(tok: Token) -> bool:
@@ -253,7 +259,7 @@ def done_by_state_forces(verb: Token) -> bool:
 # Verbs that are a clash only between sides of people (`sides_fought`).
 FIGHTING_VERBS = frozenset({"fight", "battle"})
 OTHER_SIDE_PREPOSITIONS = ("with", "against")
-# What armed sides fight for: "fought for control of the town" (not "for her life", "for a bill")
+# What armed sides fight for: "battled for control of a town" (not "for her life", "for a bill")
 FOUGHT_FOR = frozenset({"control"})
 RELATIVE_WORDS = frozenset({"who", "that", "which"})
 HARM_WORDS = frozenset({"dead", "injured", "wounded", "hurt"})
@@ -335,11 +341,23 @@ def _a_side_by_nature(tok: Token) -> bool:
 
 
 def _sides_word(tok: Token) -> bool:
-    """A plural common noun for people ("villagers", "supporters of X"), or "they"."""
+    """A plural common noun for people ("villagers", "backers of X"), or "they"."""
     if tok.lower_ == "they":
         return True
     plural = tok.tag_ == "NNS" or any(c.dep_ == "conj" for c in tok.children)
-    return tok.pos_ == "NOUN" and plural and tok.lemma_.lower() in lexicons.person_nouns()
+    return tok.pos_ == "NOUN" and plural and people_noun(tok)
+
+
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+
+
+def people_noun(noun: Token) -> bool:
+    """A noun for people: the lexicon's, or one for who does something ("shopkeepers",
+    "vendors", "activists"), not "countries" or "governments"."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicons.person_nouns() or (
+        lemma.endswith(AGENT_SUFFIXES) and not noun.ent_type_
+    )
 
 
 def _a_side(tok: Token) -> bool:
@@ -353,24 +371,37 @@ def _a_side(tok: Token) -> bool:
 
 
 def _harm_or_weapons(verb: Token) -> bool:
-    """Does the fight's sentence tell of people hurt or killed, or of weapons ("leaving one
-    man injured", "with machetes")?"""
+    """Does the fight's clause, or one it hangs in, tell of people hurt or killed, or of
+    weapons ("leaving one man injured", "with machetes", "two were killed when gangs fought")?"""
     weapons = lexicons.weapon_nouns()
     return any(
         t.lemma_.lower() in HURTING_VERBS or t.lower_ in HARM_WORDS or t.lemma_.lower() in weapons
-        for t in verb.sent
+        for t in [*verb.ancestors, *_own_clause(verb)]
     )
 
 
+def _own_clause(verb: Token) -> list[Token]:
+    """The verb's words without the clauses of its nouns ("a bill to punish those who
+    wounded officers" tells of no harm in the fight)."""
+    out, stack = [], [verb]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl")]
+    return out
+
+
 def people_struck(verb: Token) -> bool:
-    """ "Workers struck for higher pay", "nurses continued striking", "teachers are striking":
+    """ "Workers struck for higher pay", "nurses kept striking", "teachers are striking":
     people (a plural noun for them) stopping work, with nothing struck ("lightning struck",
     "the army struck militant positions", "a bus struck a pedestrian" are another verb)."""
-    if verb.lemma_.lower() != "strike" or any(c.dep_ == "dobj" for c in verb.children):
-        return False
+    if verb.lemma_.lower() != "strike" or any(
+        c.dep_ in ("dobj", "prt") or c.lower_ in ("back", "at") for c in verb.children
+    ):
+        return False  # (nor "struck back", "struck at the government")
     bearer = subject_bearer(verb, ("nsubj",))
     if bearer.dep_ == "xcomp" and not any(c.dep_ == "nsubj" for c in bearer.children):
-        bearer = bearer.head  # "continued striking", "began to strike"
+        bearer = bearer.head  # "kept striking", "began to strike"
     subjects = [counted(c) for c in bearer.children if c.dep_ == "nsubj"]
     return any(s.tag_ == "NNS" and s.lemma_.lower() in lexicons.person_nouns() for s in subjects)
 
@@ -383,6 +414,8 @@ WRECKING_VERBS = frozenset({"destroy", "demolish", "damage"})
 def wrecked_by_doers(verb: Token) -> bool:
     """Is the verb's doer a word for unnamed doers of violence (doer_nouns.txt): its subject
     ("militants destroyed a school") or its passive agent ("was destroyed by rebels")?"""
+    if any(o.dep_ == "dobj" and any(c.dep_ == "poss" for c in o.children) for o in verb.children):
+        return False  # "rebels destroyed their weapons": their own, no attack
     doers = lexicons.doer_nouns()
     subjects = [c for c in subject_bearer(verb, ("nsubj",)).children if c.dep_ == "nsubj"]
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -390,7 +423,7 @@ def wrecked_by_doers(verb: Token) -> bool:
 
 
 # A body found tells a killing when the sentence tells how it died: "the body of a man with
-# gunshot wounds was found", "police recovered two bodies bearing stab wounds".
+# bullet wounds was found", "police recovered two bodies bearing stab wounds".
 BODY_WORDS = frozenset({"body", "corpse", "remains"})
 FINDING_VERBS = frozenset({"find", "discover", "recover"})
 VIOLENT_DEATH_WORDS = frozenset(
@@ -413,7 +446,7 @@ VIOLENT_DEATH_WORDS = frozenset(
 
 
 def a_body_found_killed(verb: Token) -> bool:
-    """ "The body of a man with gunshot wounds was found near X", "police found three bodies,
+    """ "The body of a man with bullet wounds was found near X", "police found three bodies,
     their hands tied": a killing. Not a body found with no sign of how it died (a drowning, a
     death in the cold)."""
     if verb.lemma_.lower() not in FINDING_VERBS:
@@ -421,7 +454,10 @@ def a_body_found_killed(verb: Token) -> bool:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(f.lemma_.lower() in BODY_WORDS for f in found):
         return False
-    return any(t.lemma_.lower() in VIOLENT_DEATH_WORDS for t in verb.sent)
+    told = list(verb.subtree)  # the body's own description, not another clause's
+    if any(t.lower_ == "self" or t.lower_.startswith("self-") for t in told):
+        return False  # "a self-inflicted gunshot wound"
+    return any(t.lemma_.lower() in VIOLENT_DEATH_WORDS for t in told)
 
 
 def mishap_of_a_vehicle(verb: Token) -> bool:

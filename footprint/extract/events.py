@@ -89,6 +89,7 @@ from footprint.extract.event_types import (
     has_doer,
     is_military_strike,
     mishap_of_a_vehicle,
+    people_noun,
     people_struck,
     raid_type,
     rank,
@@ -420,7 +421,7 @@ class EventReader:
             elif tok.pos_ == "VERB" and info is not None and self._press_at_venue(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "briefing"))
             elif tok.pos_ == "VERB" and _speaks_to_an_audience(tok):
-                # "X addressed a crowd of thousands in Y", "X spoke to supporters": an occasion
+                # "X addressed thousands of supporters in Y", "X spoke to marchers": an occasion
                 # the word does not name (any word that names it outranks this)
                 out.append((self.doc[tok.i : tok.i + 1], "gathering"))
             elif (
@@ -433,7 +434,7 @@ class EventReader:
                 (tok.lemma_.lower() in WRECKING_VERBS and wrecked_by_doers(tok))
                 or a_body_found_killed(tok)
             ):
-                # "assailants destroyed a mast", "the body of a man with gunshot wounds was
+                # "assailants destroyed a mast", "the body of a man with bullet wounds was
                 # found": an attack the verb does not name
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
             elif with_object is not None:
@@ -966,6 +967,8 @@ class EventReader:
         if anchor is None:
             return None
         dep, head = anchor.dep_, anchor.head
+        if any(c.dep_ == "neg" for c in head.children):
+            return None  # "X did not speak at the rally"
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
             if head.lemma_.lower() in SPEECH_NOUNS and _a_speech_if_an_address(head):
                 return "speaker"  # "X's speech was relayed to the rally"
@@ -985,7 +988,7 @@ class EventReader:
             return "speaker"
         if dep == "nsubj" and head.lemma_ == "be":
             # "X was the chief guest", "X was the main speaker", "among the speakers were X",
-            # "X was among those who spoke"
+            # "X was among those that spoke"
             role = _billed_as(head) or _among(head)
             if role is not None:
                 return role
@@ -1736,32 +1739,48 @@ class EventReader:
         ]
 
 
-# Nouns for an occasion's audience besides crowds (crowd_nouns.txt): "X addressed the audience".
-AUDIENCE_WORDS = frozenset({"audience", "attendee", "participant", "delegate", "marcher"})
+# Nouns for an assembled audience: "X addressed the crowd", "X spoke to supporters" (not
+# "spoke to the students", "spoke to villagers": people in general, met or talked to).
+AUDIENCE_WORDS = frozenset(
+    {
+        "audience",
+        "attendee",
+        "participant",
+        "delegate",
+        "marcher",
+        "crowd",
+        "gathering",
+        "rally",
+        "protester",
+        "protestor",
+        "demonstrator",
+        "supporter",
+        "congregation",
+        "mourner",
+        "worshipper",
+    }
+)
 
 
 def _addressed_the_audience(first: Token) -> bool:
-    """Is the name starting at this token the subject of a speaking verb whose object is an
-    occasion's audience ("X addressed the crowd", "X spoke to the marchers", "X told
-    supporters")? Not a press audience or a person ("X told reporters", "X told his son")."""
-    name = first
-    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
-        name = name.head
+    """Is the name starting at this token the subject of a verb of addressing an assembled
+    audience ("X addressed the crowd", "X spoke to the marchers"; `_speaks_to_an_audience`)?"""
+    name = _name_root(first)
     return name.dep_ == "nsubj" and _speaks_to_an_audience(name.head)
 
 
 # Verbs of speaking to an assembly: "addressed the crowd", "spoke to supporters". Not "told",
 # "warned", "urged", "thanked" people: a message or an order sent to them, often not in person.
 ADDRESSING_VERBS = frozenset({"address", "speak"})
-# Media a message goes out on: "spoke to supporters on Twitter", "addressed workers in an email".
+# Media a message goes out on: "addressed workers in an email", "spoke to them on television"
+# (and a named platform: `_on_a_platform`).
 MEDIUM_WORDS = frozenset(
     {
-        "twitter",
-        "facebook",
+        "media",
+        "account",
         "email",
         "e-mail",
         "letter",
-        "video",
         "statement",
         "message",
         "post",
@@ -1769,10 +1788,18 @@ MEDIUM_WORDS = frozenset(
         "radio",
         "broadcast",
         "interview",
-        "phone",
-        "telephone",
     }
 )
+
+
+def _on_a_platform(noun: Token) -> bool:
+    """ "spoke to supporters on <a named service>": a name after "on" that is no day, time or
+    place is where the message went out."""
+    return (
+        noun.head.lower_ == "on"
+        and noun.pos_ == "PROPN"
+        and noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+    )
 
 
 def _speaks_to_an_audience(verb: Token) -> bool:
@@ -1788,15 +1815,6 @@ def _speaks_to_an_audience(verb: Token) -> bool:
         for c in verb.children
     ):
         return False
-    on = [
-        g
-        for c in verb.children
-        if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by", "through", "over")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if any(g.lemma_.lower() in MEDIUM_WORDS for g in on):
-        return False
     heard = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
         g
         for c in verb.children
@@ -1804,8 +1822,21 @@ def _speaks_to_an_audience(verb: Token) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    crowds = lexicons.crowd_nouns()
-    return any(h.lemma_.lower() in crowds or h.lemma_.lower() in AUDIENCE_WORDS for h in heard)
+    on = [
+        g
+        for c in [*verb.children, *(c for h in heard for c in h.children)]
+        if c.dep_ == "prep" and c.lower_ in ("on", "in", "via", "by", "through", "over")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(
+        g.lemma_.lower() in MEDIUM_WORDS
+        or (g.lemma_.lower() == "video" and g.head.lower_ == "in")
+        or _on_a_platform(g)
+        for g in on
+    ):
+        return False  # "in a video" was recorded; "via video", "by video link" is live
+    return any(counted(h).lemma_.lower() in AUDIENCE_WORDS for h in heard)  # "thousands of"
 
 
 # Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make
@@ -1858,17 +1889,10 @@ def _a_speech_if_an_address(noun: Token) -> bool:
     if noun.lemma_.lower() != "address":
         return True
     return (
-        _a_speech(noun)
+        any(c.dep_ == "prep" and c.lower_ in ("to", "at", "before") for c in noun.children)
         or noun.head.lemma_.lower() in DELIVERING_VERBS
         or any(c.dep_ in ("amod", "compound") for c in noun.children)
     )
-
-
-def _a_speech(speech: Token) -> bool:
-    """A speech noun, "address" only with what a speech has: "to the nation", "at the congress"."""
-    if speech.lemma_.lower() != "address":
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in ("to", "at", "before") for c in speech.children)
 
 
 def _in_a_speech(verb: Token) -> bool:
@@ -1898,7 +1922,7 @@ ROLE_NOUNS = {
 
 
 def _among(be: Token) -> str | None:
-    """ "Among the speakers at the rally were X and Y" (speakers), "X was among those who spoke
+    """ "Among the speakers at the rally were X and Y" (speakers), "X was among those that spoke
     at the rally" (the speaking verb's subject's role): the role of a group X is counted in."""
     for prep in (c for c in be.children if c.dep_ == "prep" and c.lower_ == "among"):
         for group in (g for g in prep.children if g.dep_ == "pobj"):
@@ -1907,8 +1931,12 @@ def _among(be: Token) -> str | None:
                 return role
             for clause in (c for c in group.children if c.dep_ == "relcl"):
                 info = lexicons.event_verb(clause)
-                if info is not None:
-                    return info.subject_role
+                if info is None:
+                    continue
+                if any(c.dep_ == "nsubjpass" for c in clause.children):
+                    # "X was among those that were shot": what was done to them
+                    return info.object_role or "participant"
+                return info.subject_role
     return None
 
 
@@ -2078,7 +2106,7 @@ def _where_it_was_said(noun: Token, child: Token, verb: Token) -> bool:
 
 
 def _a_protest_by_an_act(verb: Token) -> bool:
-    """ "Dozens of women gathered outside the office to protest the killing", "traders closed
+    """ "Dozens of women assembled before the office to protest the murder", "traders closed
     their shops to protest the levies": protesting is the purpose of an act many people did,
     and doing it is the protest. Not the purpose of a plan, a modal or a clause about someone
     ("plan to gather to protest", "would march to protest", "workers who came to protest"),
@@ -2091,10 +2119,20 @@ def _a_protest_by_an_act(verb: Token) -> bool:
         and info.event_type == "protest"
         and verb.dep_ == "advcl"
         and act.pos_ == "VERB"
-        and simple_past(act)
+        and _told_in_the_past(act)
         and act.dep_ not in ("relcl", "acl", "xcomp", "advcl", "pcomp")
         and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in act.children)
         and _done_by_many(act)
+    )
+
+
+def _told_in_the_past(verb: Token) -> bool:
+    """A simple past, or a past participle the tagger gave to a main verb that has no auxiliary
+    ("Dozens of women assembled before the office": the tag says VBN)."""
+    return simple_past(verb) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
 
 
@@ -2106,7 +2144,7 @@ def _done_by_many(verb: Token) -> bool:
         if subject.lemma_.lower() in QUANTITY_NOUNS and subject.tag_ == "NNS":
             return True  # "hundreds gathered", "dozens of women gathered"
         people = counted(subject)
-        if people.pos_ == "NOUN" and people.tag_ == "NNS" and not people.ent_type_:
+        if people.pos_ == "NOUN" and people.tag_ == "NNS" and people_noun(people):
             return True
     return False
 
@@ -2241,17 +2279,23 @@ def _apply_modes(
             else:
                 continue
             if p.mode == "unknown" and p.role not in ("perpetrator", "target"):
-                # (how one took part in an occasion: a claim "posted online" is no attendance)
+                # (how one took part in an occasion: a claim "put online" is no attendance)
                 out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
     return out
+
+
+def _name_root(first: Token) -> Token:
+    """The word a name's other words hang on ("Rudolf" -> "Rassendyll")."""
+    tok = first
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _subject_of_the_root(first: Token) -> bool:
     """Is the name starting at this token the subject of its sentence's main verb ("In a video
     message, X urged ...": X; not "Online, critics mocked X's speech")?"""
-    tok = first
-    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
-        tok = tok.head
+    tok = _name_root(first)
     return tok.dep_ == "nsubj" and tok.head.i == tok.sent.root.i
 
 
@@ -2273,9 +2317,7 @@ def _does(actor: Token, clause: Token) -> bool:
         and verb.head.i != verb.i
     ):
         verb = verb.head
-    name = actor
-    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
-        name = name.head
+    name = _name_root(actor)
     if name.dep_ == "nsubj":
         return name.head.i == verb.i
     return name.dep_ == "pobj" and name.head.dep_ == "agent" and name.head.head.i == verb.i
@@ -2302,9 +2344,7 @@ def _in_clause(actor: Token, clause: Token) -> bool:
     verb = _clause_verb(actor)
     if verb is None:
         return True  # a sentence without a verb ("X by video link at the rally"): one clause
-    name = actor
-    while name.dep_ in ("compound", "flat") and name.head.i != name.i:
-        name = name.head
+    name = _name_root(actor)
     for node in [clause, *clause.ancestors]:
         if node.i == verb.i:
             return True

@@ -185,6 +185,20 @@ def photo_labels(text: str) -> list[Exclusion]:
     ]
 
 
+# A page's share buttons as text extraction flattens them into the body ("Click to share on
+# Reddit (Opens in new window)"): the names of the services would read as organisations.
+SHARE_BUTTONS = re.compile(
+    r"\bClick to (?:share|email|print)\b[^()\n]{0,40}\(Opens in new window\)"
+)
+
+
+def share_buttons(text: str) -> list[Exclusion]:
+    return [
+        Exclusion(m.start(), m.end(), "a page's share button")
+        for m in SHARE_BUTTONS.finditer(text)
+    ]
+
+
 def exclusions(text: str) -> list[Exclusion]:
     all_blocks = blocks(text)
     found = (
@@ -192,5 +206,6 @@ def exclusions(text: str) -> list[Exclusion]:
         + repeated_passages(all_blocks)
         + page_chrome(text)
         + photo_labels(text)
+        + share_buttons(text)
     )
     return sorted(set(found), key=lambda e: (e.start, e.end))

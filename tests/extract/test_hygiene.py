@@ -119,3 +119,15 @@ def test_a_photo_agency_in_a_credit_is_no_actor(nlp):
     result = extract(nlp(text), Document(id="d", text=text, path="d.txt", published="2015-03-04"))
     assert not any(e.name == "Reuters" for e in result.entities)
     assert [e.type for e in result.events if not e.background] == ["attack"]
+
+
+def test_share_buttons_flattened_into_the_body_are_excluded():
+    text = (
+        "A rally was held in Tampere. Click to share on Reddit (Opens in new window) Click "
+        "to print (Opens in new window) Rudolf Rassendyll spoke."
+    )
+    kept = text
+    for e in sorted(exclusions(text), key=lambda e: -e.start):
+        kept = kept[: e.start] + kept[e.end :]
+    assert "Reddit" not in kept and "print" not in kept
+    assert "A rally was held in Tampere." in kept and "Rudolf Rassendyll spoke." in kept

@@ -237,6 +237,14 @@ def _is_actor_shaped(span: Span, event_titles: list[tuple[int, int]]) -> bool:
     if span.label_ not in (PERSON, ORG):
         return True
     first = span[0]
+    if (
+        span.label_ == PERSON
+        and len(span) == 1
+        and first.is_sent_start
+        and first.lower_ in lexicons.person_nouns()
+    ):
+        return False  # "Farmer is selling ...": a common noun capitalised by its place
+
     if len(span) > 1 and first.lower_ in NEGATING_PREFIXES and span[1].text in HYPHENS:
         return False  # "Non-NATO", "Anti-Taliban": a description, not a name
     if (
