@@ -1295,7 +1295,9 @@ class EventReader:
             dated = self._sentence_date(sent)
             if dated is not None:
                 recent = (number, dated)
-            if current is not None and not any(not m.background for m in mentions):
+            if current is not None and told is None:
+                # (no story event of its own, or one that led nowhere: "X addressed the crowd
+                # via video link" in the rally's report is more of the rally)
                 self._continue(current, sent)
                 if current is self._lead:
                     self._narrow_lead(current, sent)
@@ -1716,15 +1718,26 @@ class EventReader:
 
     def _continue(self, event: Event, sent: Span) -> None:
         """A sentence without an event word about the current event: modes of its participants
-        ("Video footage shows X on stage"), and who spoke to its audience ("X addressed the
-        crowd via video link")."""
+        ("Video footage shows X on stage"), who spoke to its audience or appeared to speak in
+        a stated way ("X addressed the crowd via video link", "X appeared by video link"), and
+        the roles a sentence about "it" gives ("It was addressed by X, who joined online")."""
         known = {p.entity for p in event.participants}
+        occasion = event.type not in ACTS
+        # "It was addressed by X": the occasion's own roles, told of it by a pronoun
+        told_of_it = dict(self._participants(sent, [])) if occasion and _of_it(sent) else {}
         for i, p in _apply_modes(sent, self._all_actors(sent)):
             if p.entity in known and p.mode != "unknown":
                 _add_participant(event, p)
-            elif event.type not in ACTS and _addressed_the_audience(self.doc[i]):
-                # "X addressed the crowd via video link": a speaker of the occasion under way
+            elif occasion and (
+                _addressed_the_audience(self.doc[i])
+                or (p.mode != "unknown" and _appeared_to_speak(self.doc[i]))
+            ):
+                # "X addressed the crowd via video link", "X appeared by video link": a speaker
+                # of the occasion under way
                 _add_participant(event, Participation(p.entity, "speaker", p.mode, p.evidence))
+            elif i in told_of_it and told_of_it[i].role in OCCASION_ROLES:
+                role = told_of_it[i].role
+                _add_participant(event, Participation(p.entity, role, p.mode, p.evidence))
             else:
                 continue
             if self._evidence(sent) not in event.evidence:
@@ -1760,6 +1773,39 @@ AUDIENCE_WORDS = frozenset(
         "worshipper",
     }
 )
+
+
+# The roles a sentence about the occasion under way can give ("it was organised by X").
+OCCASION_ROLES = ("speaker", "organizer", "host", "guest", "attendee")
+# Verbs of taking the floor: with a way of taking part ("X appeared by video link") they tell
+# a speaker of the occasion under way.
+APPEARING_VERBS = frozenset({"address", "speak", "appear"})
+
+
+def _of_it(sent: Span) -> bool:
+    """Is the sentence told of "it" (the occasion under way): "it was addressed by X"?"""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "it" and t.head.i == sent.root.i
+        for t in sent
+    )
+
+
+def _appeared_to_speak(first: Token) -> bool:
+    """Is the name starting at this token the subject of a verb of taking the floor, not told
+    to the press ("X appeared by video link", "X spoke by phone"; not "X spoke to reporters")?"""
+    name = _name_root(first)
+    if name.dep_ == "appos":  # "The main speaker, X of Y, appeared by video link"
+        name = name.head
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_.lower() not in APPEARING_VERBS:
+        return False
+    press = lexicons.event_audiences()
+    return not any(
+        g.lower_ in press
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+    )
 
 
 def _addressed_the_audience(first: Token) -> bool:
@@ -2318,6 +2364,8 @@ def _does(actor: Token, clause: Token) -> bool:
     ):
         verb = verb.head
     name = _name_root(actor)
+    if name.dep_ == "appos":  # "The main speaker, X of Y, appeared ...": X, not Y
+        name = name.head
     if name.dep_ == "nsubj":
         return name.head.i == verb.i
     return name.dep_ == "pobj" and name.head.dep_ == "agent" and name.head.head.i == verb.i

@@ -1,6 +1,8 @@
 """News acts the genre tells in its own ways: protesting by doing something, sides fighting,
 casualties counted per conjunct, a town after "central", how a speaker took part."""
 
+from pathlib import Path
+
 import pytest
 
 from footprint.extract.from_doc import extract
@@ -386,3 +388,41 @@ def test_a_passive_participle_s_mode_is_its_own_doer_s(nlp):
         "Rudolf Rassendyll, watched online by millions, addressed the rally in Leeds on Saturday."
     )
     assert _modes(nlp, text)[("Rudolf Rassendyll", "speaker")] == "unknown"
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Rudolf Rassendyll, the Eastmark Forum's envoy in Tampere, addressed the crowd via "
+        "video link, its organisers said.",
+        "The main speaker, Rudolf Rassendyll of the Eastmark Forum, appeared by video link from "
+        "Tampere.",
+    ],
+)
+def test_a_later_paragraph_s_remote_speaker_is_the_occasion_s(nlp, later):
+    text = (
+        "Thousands of supporters of the Westrian Solidarity Front marched in Leeds on Sunday in "
+        "a rally the Front had called.\n\n" + later
+    )
+    assert _modes(nlp, text)[("Rudolf Rassendyll", "speaker")] == "remote"
+
+
+def test_a_sentence_about_it_gives_the_occasion_its_roles(nlp):
+    text = (
+        "A two-day conference on Westrian affairs opened in Utrecht on Saturday. Organised by "
+        "the Eastmark Forum, it was addressed by Rudolf Rassendyll, who joined online."
+    )
+    modes = _modes(nlp, text)
+    assert modes[("Rudolf Rassendyll", "speaker")] == "remote"
+    assert ("Eastmark Forum", "organizer") in modes
+
+
+def test_the_example_report_s_envoy_is_the_rally_s_remote_speaker(nlp):
+    path = Path(__file__).parents[2] / "examples" / "corpus" / "lahore-gaza-rally.txt"
+    text = path.read_text("utf-8")
+    result, events = _story(nlp, text, published="2024-04-15")
+    names = {e.id: e.name for e in result.entities}
+    (rally,) = [e for e in events if e.type == "rally"]
+    modes = {names[p.entity]: (p.role, p.mode) for p in rally.participants}
+    assert modes["Yousef al-Qadi"] == ("speaker", "remote")
+    assert modes["Javed Iqbal Qureshi"] == ("speaker", "in_person")
