@@ -213,13 +213,26 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     the nearest preceding resolved date, else the publication date, else none."""
     from footprint.time import NarrativeClock
 
-    clock = NarrativeClock(_published(document))
+    published = _published(document)
+    clock = NarrativeClock(published)
     out: list[tuple[Span, object]] = []
     for ent in doc.ents:
         if _a_date(ent) and not excluded.covers(ent.start_char, ent.end_char):
             ent = _with_its_day(ent)
-            out.append((ent, clock.resolve(ent.text)))
+            if ent.start > 0 and doc[ent.start - 1].lower_ == "since":
+                out.append((ent, _since(clock.resolve(f"since {ent.text}"), published)))
+            else:
+                out.append((ent, clock.resolve(ent.text)))
     return out
+
+
+def _since(span: object, published: dt.date | None) -> object:
+    """ "Since 1 March, fighting has killed 40": from that day to the report, not that day
+    (the preposition lies outside the model's date entity); open-ended without a report date."""
+    start, end = getattr(span, "start", None), getattr(span, "end", None)
+    if start is None or end is not None or published is None or published < start:
+        return span
+    return replace(span, end=published, precision="approximate")  # type: ignore[type-var]
 
 
 def _a_date(ent: Span) -> bool:

@@ -426,3 +426,13 @@ def test_the_example_report_s_envoy_is_the_rally_s_remote_speaker(nlp):
     modes = {names[p.entity]: (p.role, p.mode) for p in rally.participants}
     assert modes["Yousef al-Qadi"] == ("speaker", "remote")
     assert modes["Javed Iqbal Qureshi"] == ("speaker", "in_person")
+
+
+def test_since_a_day_is_from_that_day_to_the_report(nlp):
+    text = "Since 1 March 2015, fighting between soldiers and rebels near Tampere has killed 40."
+    _, (event,) = _story(nlp, text, published="2015-03-04")
+    assert (event.date.start.isoformat(), event.date.end.isoformat()) == (
+        "2015-03-01",
+        "2015-03-04",
+    )
+    assert event.date.precision != "day"
