@@ -454,7 +454,7 @@ def a_body_found_killed(verb: Token) -> bool:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(f.lemma_.lower() in BODY_WORDS for f in found):
         return False
-    told = list(verb.subtree)  # the body's own description, not another clause's
+    told = list(verb.subtree)  # the finding's clause, not another sentence's or clause above it
     if any(t.lower_ == "self" or t.lower_.startswith("self-") for t in told):
         return False  # "a self-inflicted gunshot wound"
     return any(t.lemma_.lower() in VIOLENT_DEATH_WORDS for t in told)

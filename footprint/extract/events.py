@@ -1302,11 +1302,11 @@ class EventReader:
                 if current is self._lead:
                     self._narrow_lead(current, sent)
             self._responsibility(sent, current, events)
-            counted = told or current
-            split = self._split_from.get(counted.id) if counted is not None else None
+            tallied = told or current  # the event this sentence's casualty figures are for
+            split = self._split_from.get(tallied.id) if tallied is not None else None
             if split is not None and split[1] == paragraph and sent.start > split[2]:
-                counted = split[0]
-            self._count_casualties(sent, counted)
+                tallied = split[0]
+            self._count_casualties(sent, tallied)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -1777,9 +1777,6 @@ AUDIENCE_WORDS = frozenset(
 
 # The roles a sentence about the occasion under way can give ("it was organised by X").
 OCCASION_ROLES = ("speaker", "organizer", "host", "guest", "attendee")
-# Verbs of taking the floor: with a way of taking part ("X appeared by video link") they tell
-# a speaker of the occasion under way.
-APPEARING_VERBS = frozenset({"address", "speak", "appear"})
 
 
 def _of_it(sent: Span) -> bool:
@@ -1818,6 +1815,9 @@ def _addressed_the_audience(first: Token) -> bool:
 # Verbs of speaking to an assembly: "addressed the crowd", "spoke to supporters". Not "told",
 # "warned", "urged", "thanked" people: a message or an order sent to them, often not in person.
 ADDRESSING_VERBS = frozenset({"address", "speak"})
+# Verbs of taking the floor: with a way of taking part ("X appeared by video link") they tell
+# a speaker of the occasion under way.
+APPEARING_VERBS = ADDRESSING_VERBS | {"appear"}
 # Media a message goes out on: "addressed workers in an email", "spoke to them on television"
 # (and a named platform: `_on_a_platform`).
 MEDIUM_WORDS = frozenset(
@@ -2313,7 +2313,9 @@ def _apply_modes(
                 if clause is None or _in_clause(sent.doc[i], clause)
             ]
             before = [(k, ip) for k, ip in mine if sent.doc[ip[0]].idx < char]
-            doers = [(k, ip) for k, ip in mine if clause and _does(sent.doc[ip[0]], clause)]
+            doers = [
+                (k, ip) for k, ip in mine if clause is not None and _does(sent.doc[ip[0]], clause)
+            ]
             if doers:  # the act's own doer, not a name in its apposition ("X, Y's envoy, ...")
                 k, (i, p) = doers[0]
             elif before:
@@ -2347,9 +2349,7 @@ def _subject_of_the_root(first: Token) -> bool:
 
 # Nouns for what someone said, whose way of being delivered is the speaker's: "a message
 # played by video link", "his address, relayed online".
-SPOKEN_WORDS = frozenset(
-    {"message", "speech", "address", "remarks", "video", "recording", "sermon", "greetings"}
-)
+SPOKEN_WORDS = SPEECH_NOUNS | {"message", "video", "recording", "greeting"}  # (lemmas)
 
 
 def _does(actor: Token, clause: Token) -> bool:

@@ -170,32 +170,30 @@ def _sentence_starts_at(text: str, at: int) -> bool:
     return i < 0 or text[i] in "\n.!?\"”"
 
 
-# A photo's credit and caption labels as text extraction flattens them into the body ("Image
-# copyright AFP Image caption The blast ..."): the labels and the credit between them, not the
-# caption, which may run on into the article's own sentence.
-PHOTO_LABELS = re.compile(
-    r"\b(?:Image copyright\b[^\n]{0,60}?(?=\bImage caption\b)|(?:Image|Media) caption\b)"
+# Labels of a page's furniture that text extraction flattens into the body, each with why it
+# is left out: a photo's credit and caption labels ("Image copyright AFP Image caption The
+# blast ..."; the labels and the credit between them, not the caption, which may run on into the
+# article's own sentence) and share buttons ("Click to share on Reddit (Opens in new window)",
+# whose services' names would read as organisations).
+PAGE_LABELS = (
+    (
+        re.compile(
+            r"\b(?:Image copyright\b[^\n]{0,60}?(?=\bImage caption\b)|(?:Image|Media) caption\b)"
+        ),
+        "a photo's credit or caption label",
+    ),
+    (
+        re.compile(r"\bClick to (?:share|email|print)\b[^()\n]{0,40}\(Opens in new window\)"),
+        "a page's share button",
+    ),
 )
 
 
-def photo_labels(text: str) -> list[Exclusion]:
+def page_labels(text: str) -> list[Exclusion]:
     return [
-        Exclusion(m.start(), m.end(), "a photo's credit or caption label")
-        for m in PHOTO_LABELS.finditer(text)
-    ]
-
-
-# A page's share buttons as text extraction flattens them into the body ("Click to share on
-# Reddit (Opens in new window)"): the names of the services would read as organisations.
-SHARE_BUTTONS = re.compile(
-    r"\bClick to (?:share|email|print)\b[^()\n]{0,40}\(Opens in new window\)"
-)
-
-
-def share_buttons(text: str) -> list[Exclusion]:
-    return [
-        Exclusion(m.start(), m.end(), "a page's share button")
-        for m in SHARE_BUTTONS.finditer(text)
+        Exclusion(m.start(), m.end(), reason)
+        for pattern, reason in PAGE_LABELS
+        for m in pattern.finditer(text)
     ]
 
 
@@ -205,7 +203,6 @@ def exclusions(text: str) -> list[Exclusion]:
         trailing_navigation(all_blocks)
         + repeated_passages(all_blocks)
         + page_chrome(text)
-        + photo_labels(text)
-        + share_buttons(text)
+        + page_labels(text)
     )
     return sorted(set(found), key=lambda e: (e.start, e.end))

@@ -319,7 +319,8 @@ def fighting_sides() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def lemma_repairs() -> dict[str, str]:
     """Lower-case form -> lemma, where the model's lemmatizer errs ("raped" -> "rape")."""
-    return dict(tuple(ln.split("\t")) for ln in _lines("lemma_repairs.tsv"))  # type: ignore[misc]
+    pairs = (ln.split("\t", 1) for ln in _lines("lemma_repairs.tsv"))
+    return {p[0].strip(): p[1].strip() for p in pairs if len(p) == 2}
 
 
 @lru_cache(maxsize=1)

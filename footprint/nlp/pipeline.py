@@ -12,7 +12,13 @@ from spacy.language import Language
 from footprint.errors import ModelError
 
 # Importing the components registers them with spaCy.
-from footprint.nlp.components import acronyms, consistency, names, paragraphs  # noqa: F401
+from footprint.nlp.components import (  # noqa: F401  (registers the components)
+    acronyms,
+    consistency,
+    lemma_repairs,
+    names,
+    paragraphs,
+)
 from footprint.nlp.components.bulk import bulk_lemmas_applies, stand_in_for_attribute_ruler
 
 log = logging.getLogger(__name__)
@@ -23,12 +29,15 @@ COMPONENTS = ("footprint_names_v1", "footprint_acronyms_v1", "footprint_consiste
 def add_components(nlp: Language) -> Language:
     """Add footprint's components: line breaks as sentence boundaries before the parser, the
     name repairs after the model's NER (idempotent); and the model's attribute ruler and
-    lemmatizer made faster with the same output (`components/bulk.py`)."""
+    lemmatizer made faster with the same output (`components/bulk.py`), and the few lemmas
+    the model's rules get wrong mended after it (`components/lemma_repairs.py`)."""
     if "footprint_paragraphs_v1" not in nlp.pipe_names:
         nlp.add_pipe("footprint_paragraphs_v1", before="parser")
     stand_in_for_attribute_ruler(nlp)
     if "footprint_lemmas_v1" not in nlp.pipe_names and bulk_lemmas_applies(nlp):
         nlp.add_pipe("footprint_lemmas_v1", before="lemmatizer")
+    if "footprint_lemma_repairs_v1" not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("footprint_lemma_repairs_v1", after="lemmatizer")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

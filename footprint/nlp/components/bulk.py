@@ -17,8 +17,8 @@ answers are computed once per distinct combination of those attributes and reuse
   cache key), so each distinct triple is lemmatised once (`rule_lemma`, spaCy's rule
   lemmatizer step for step but with its lemma index as a set) and the lemmas written back with
   `Doc.from_array`. The lemmatizer then finds every lemma set and skips them, as it skips
-  lemmas the attribute ruler set. A few forms the rules get wrong ("raped" as "rap") are
-  repaired from `nlp/patterns/lemma_repairs.tsv`: the one place its lemmas differ from spaCy's.
+  lemmas the attribute ruler set. (The few forms the rules get wrong are mended after the
+  lemmatizer, on every path: `lemma_repairs.py`.)
 """
 
 from __future__ import annotations
@@ -33,8 +33,6 @@ from spacy.errors import Errors, Warnings
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
-
-from footprint.nlp import lexicons
 
 # -- the attribute ruler's matches ----------------------------------------------------------------
 
@@ -292,7 +290,6 @@ def stand_in_for_attribute_ruler(nlp: Language) -> bool:
 # -- lemmas ---------------------------------------------------------------------------------------
 
 LEMMA_KEY = [ORTH, POS, MORPH, LEMMA]
-REPAIRED_POS = ("VERB", "NOUN")  # where lemma_repairs.tsv applies
 
 
 def rule_lemma(lemmatizer: Any, token: Any, index: Callable[[str], frozenset[str]]) -> str:
@@ -382,8 +379,6 @@ class BulkLemmas:
                 text = rule_lemma(self.lemmatizer, token, self.index)
             else:
                 text = self.lemmatizer.lemmatize(token)[0]
-            if token.pos_ in REPAIRED_POS:
-                text = lexicons.lemma_repairs().get(token.lower_, text)  # "raped" -> "rape"
             found = doc.vocab.strings.add(text)
             if len(self.memo) >= MAX_MEMO:
                 self.memo.clear()

@@ -11,8 +11,9 @@ sentence and a place in the next. This component settles each name once per docu
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
 4. an organisation's name tagged once is tagged wherever the model missed it;
 5. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3
-   made it a person; one tagged a product or a work of art after a word for a part of a place
-   ("central X") is a place wherever it has such a label.
+   made it a person; one given an odd label (a product, a work of art, a law, an event, a
+   language: `names.UNPLACED_LABELS`) after a word for a part of a place ("central X") is a
+   place wherever it has such a label.
 """
 
 from __future__ import annotations
@@ -226,8 +227,8 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
 
 def _a_part_of_a_place(ent: Span) -> bool:
     """ "marched through central X", "in northern X": a name after a lower-case word for a part
-    of a place is a place, where the model called it a product or a work of art (those labels
-    only: "the northern Alliance" tagged an organisation is left alone)."""
+    of a place is a place, where the model gave it an odd label (`names.UNPLACED_LABELS`: a
+    product, a work of art, ...; "the northern Alliance" tagged an organisation is left alone)."""
     if ent.label_ not in UNPLACED_LABELS or ent.start == 0 or not _a_name_on_its_own(ent):
         return False
     before = ent.doc[ent.start - 1]
