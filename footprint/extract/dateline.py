@@ -1,25 +1,28 @@
 """A news report's dateline: the place it was filed from, written before its first sentence.
 
 Forms: "LAHORE: ...", "LAHORE, March 3: ...", "Dhaka - ...", "Islamabad (Agency) — ...",
-"PESHAWAR, Pakistan (AP) — ...". The dateline places the report's lead event unless a
-sentence says where it happened. Read on plain text; whether the name is a place is the
-gazetteer's question, asked by the caller.
+"PESHAWAR, Pakistan (AP) — ...", "TAMALE (Ghana), May 12 - ...". The dateline places the
+report's lead event unless a sentence says where it happened. Read on plain text; whether the
+name is a place is the gazetteer's question, asked by the caller.
 """
 
 from __future__ import annotations
 
 import re
 
-# A name of one to four capitalised words, optionally ", Region/Country" and/or a date, an
-# agency in brackets, then a colon or a dash. Only at the start of a line in the first lines.
+# A name of one to four capitalised words, then up to four of ", Region/Country", ", March", a
+# day, "(Agency)" or "(Country)" in any order, then a colon or a dash. Only at the start of a
+# line in the first lines.
 _DATELINE = re.compile(
     r"""^[ \t]*
     (?P<name>[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){0,3})
-    (?:,[ ]?[A-Z][A-Za-z .'\-]{1,30}?)?          # ", Pakistan" or ", March 3"
-    (?:,?[ ]?[0-9]{1,2})?                         # a day after a month
-    [ ]?(?:\([^()\n]{1,60}\))?                    # (Agency)
+    (?:
+        ,[ ]?[A-Z][A-Za-z .'\-]{1,30}?          # ", Pakistan" or ", March 3"
+      | ,?[ ]?[0-9]{1,2}                         # a day after a month
+      | [ ]?\([^()\n]{1,60}\)                    # (Agency) or (Country)
+    ){0,4}
     [ ]?(?::|—|–|-{1,2})[ ]""",
-    re.VERBOSE | re.MULTILINE,
+    re.VERBOSE,
 )
 LINES_TO_SEARCH = 4
 HEAD_CHARS = 400  # a dateline is short: a huge first line is not read whole
@@ -27,9 +30,23 @@ HEAD_CHARS = 400  # a dateline is short: a huge first line is not read whole
 
 def dateline(text: str) -> str | None:
     """The place name of the text's dateline, if it opens with one."""
-    head = "\n".join(text[:HEAD_CHARS].lstrip("\ufeff").splitlines()[:LINES_TO_SEARCH])
-    match = _DATELINE.search(head)
-    if match is None:
-        return None
-    name = match.group("name")
-    return name if name.isupper() or name.istitle() else None
+    found = dateline_span(text)
+    return text[found[0] : found[1]] if found is not None else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where in the text the dateline's place name is (character offsets), if it opens with
+    one: the model often tags a capitalised dateline ("TAMALE, May 12 -") as an organisation."""
+    offset = 0
+    for n, line in enumerate(text[:HEAD_CHARS].splitlines(keepends=True)):
+        if n == LINES_TO_SEARCH:
+            break
+        match = _DATELINE.match(line.lstrip("\ufeff") if n == 0 else line)
+        if match is not None:
+            name = match.group("name")
+            if not (name.isupper() or name.istitle()):
+                return None
+            shift = offset + (len(line) - len(line.lstrip("\ufeff")) if n == 0 else 0)
+            return shift + match.start("name"), shift + match.end("name")
+        offset += len(line)
+    return None

@@ -30,6 +30,7 @@ it happened by the grammar in `event_places.py`.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -103,6 +104,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
+from footprint.extract.occasion_names import HAPPENING_VERBS, HOLDING_VERBS, names_an_occasion
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
@@ -332,7 +334,7 @@ class EventReader:
             in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window)
             # "March 3" is a date; "Conference" counts only inside a quoted title.
             capitalised = head.text[:1].isupper() and not head.is_sent_start
-            if capitalised and not _in_quotes(head):
+            if capitalised and not _in_quotes(head) and not names_an_occasion(head):
                 i += width
                 continue
             # "the battle wounds", "a bomb disposal squad": a modifier of another noun names
@@ -636,6 +638,14 @@ class EventReader:
             for span, value in dates:
                 if span.start in _left_subtree(head) and not _in_another_clause(span, head):
                     return value  # "the 2008 ... attack"
+            for span, value in dates:
+                if (
+                    _in_its_description(span, head)
+                    and _names_a_day(span)
+                    and not self._marks_other_time(span, value)
+                ):
+                    # "critics on Monday condemned the conference, held in X on 2 March"
+                    return value
             toll = _toll_over(head)
             if toll is not None:
                 # "the death toll from the bombing [on Friday] rose to six on Sunday": only a
@@ -972,7 +982,18 @@ class EventReader:
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
             if head.lemma_.lower() in SPEECH_NOUNS and _a_speech_if_an_address(head):
                 return "speaker"  # "X's speech was relayed to the rally"
-            return "guest" if head.lemma_.lower() in ("appearance", "visit") else "participant"
+            return "guest" if head.lemma_.lower() in GUEST_NOUNS else "participant"
+        if (
+            dep == "pobj"
+            and head.lower_ == "of"
+            and any(head.head.i == t[-1].i for t in triggers)
+            and (head.head.lemma_.lower() in SPEECH_NOUNS | GUEST_NOUNS)
+        ):
+            # "the appearance of X at the conference", "the speech of X": as "X's appearance"
+            # (not "the bombing of X", whose X is what was hit)
+            if head.head.lemma_.lower() in GUEST_NOUNS:
+                return "guest"
+            return "speaker" if _a_speech_if_an_address(head.head) else None
         if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
             info = lexicons.event_verb(head.head)
             return info.subject_role if info else "participant"
@@ -1002,6 +1023,9 @@ class EventReader:
                 sub = lexicons.event_verb(child)
                 if child.dep_ in ("advcl", "xcomp", "conj") and sub is not None:
                     return sub.subject_role
+            own = _own_relative_clause(anchor)
+            if own is not None:  # "X, who addressed the conference remotely, praised ..."
+                return own
             return "participant"
         if dep == "dobj":
             info = lexicons.event_verb(head)
@@ -1731,9 +1755,10 @@ class EventReader:
             elif occasion and (
                 _addressed_the_audience(self.doc[i])
                 or (p.mode != "unknown" and _appeared_to_speak(self.doc[i]))
+                or _took_the_floor(self.doc[i])
             ):
-                # "X addressed the crowd via video link", "X appeared by video link": a speaker
-                # of the occasion under way
+                # "X addressed the crowd via video link", "X appeared by video link", "X also
+                # spoke": a speaker of the occasion under way
                 _add_participant(event, Participation(p.entity, "speaker", p.mode, p.evidence))
             elif i in told_of_it and told_of_it[i].role in OCCASION_ROLES:
                 role = told_of_it[i].role
@@ -1803,6 +1828,43 @@ def _appeared_to_speak(first: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ == "to"
         for g in c.children
     )
+
+
+# Prepositions that send a speaker's words somewhere else than the occasion's floor: "spoke to
+# reporters", "spoke with the minister", "spoke by phone", "spoke over the radio".
+ELSEWHERE_PREPOSITIONS = frozenset({"to", "with", "by", "through", "via", "over"})
+
+
+def _own_relative_clause(name: Token) -> str | None:
+    """The role a relative clause on the name gives it as its subject: "X, who addressed the
+    conference" is its speaker (the clause's verb read as the event lexicon says)."""
+    for clause in name.children:
+        if clause.dep_ != "relcl" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        info = lexicons.event_verb(clause)
+        if subject is not None and subject.lower_ in ("who", "that") and info is not None:
+            return info.subject_role
+    return None
+
+
+def _took_the_floor(first: Token) -> bool:
+    """Is the name starting at this token the subject of a plain, past "spoke", told after an
+    occasion ("X, the Front's chairwoman, also spoke", "X spoke first")? Not to or with someone,
+    by some medium, denied, or with what was said ("X spoke of a plot": `_speaks_to_...`)."""
+    name = _name_root(first)
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_.lower() != "speak" or verb.tag_ != "VBD":
+        return False
+    for c in verb.children:
+        if c.dep_ in ("neg", "ccomp", "xcomp", "dobj", "advcl"):
+            return False
+        if c.dep_ == "prep" and (
+            c.lower_ in ELSEWHERE_PREPOSITIONS
+            or any(g.lemma_.lower() in MEDIUM_WORDS for g in c.children)
+        ):
+            return False
+    return True
 
 
 def _addressed_the_audience(first: Token) -> bool:
@@ -1892,6 +1954,8 @@ SPEECH_NOUNS = frozenset(
 )
 DELIVERING_VERBS = frozenset({"give", "deliver", "make"})
 GUEST_WORDS = frozenset({"guest", "speaker"})
+# Event nouns whose owner came as a guest: "X's appearance at the rally", "the visit of X".
+GUEST_NOUNS = frozenset({"appearance", "visit"})
 BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "featured"})
 
 
@@ -2207,6 +2271,34 @@ def _told_by_a_speaker(prep: Token) -> bool:
             info = lexicons.event_verbs().get(tok.lemma_.lower())
             return info is not None and info.subject_role == "speaker"
         if tok.lemma_.lower() in lexicons.person_nouns():
+            return True
+    return False
+
+
+# Verbs of a clause that tells when an occasion or an act took place: "the conference, held in
+# X on 2 March", "the attack, which happened on Sunday", "the rally that took place on Friday".
+DESCRIBING_VERBS = HOLDING_VERBS | HAPPENING_VERBS | {"take", "happen", "occur", "carry"}
+
+
+CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w
+)
+
+
+def _names_a_day(date: Span) -> bool:
+    """Does the date name its day ("on 2 March", "on Sunday"), not point back ("on this day")?"""
+    return any(t.like_num or t.lower_ in CALENDAR_WORDS for t in date)
+
+
+def _in_its_description(date: Span, head: Token) -> bool:
+    """Is the date in a clause on the event word that tells when it happened?"""
+    for clause in head.children:
+        if (
+            clause.dep_ in ("acl", "relcl")
+            and clause.lemma_ in DESCRIBING_VERBS
+            and clause.left_edge.i <= date.start
+            and date.end <= clause.right_edge.i + 1
+        ):
             return True
     return False
 

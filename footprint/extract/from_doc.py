@@ -16,8 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
 from footprint.extract.capitals import capital_references, first_country, main_country
+from footprint.extract.dateline import HEAD_CHARS as DATELINE_CHARS
 from footprint.extract.dateline import dateline as find_dateline
+from footprint.extract.dateline import dateline_span
 from footprint.extract.events import Actor, EventReader
+from footprint.extract.occasion_names import occasion_named, occasion_noun
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
 from footprint.extract.relations import find_relations
 from footprint.extract.responsibility import unnamed_doers
@@ -161,6 +164,24 @@ def mentions_from(
     ]
 
 
+def _without_occasions(pairs: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+    """Names the grammar reads as occasions somewhere ("the X Summit opened on Monday") are
+    no organisations anywhere in the document: their mentions are dropped, the event reader
+    takes them as occasions (extract/occasion_names.py)."""
+    occasions = {
+        key(m.name) for ent, m in pairs if m.type == "organization" and occasion_named(ent)
+    }
+    if not occasions:
+        return pairs
+    return [
+        (ent, m)
+        for ent, m in pairs
+        if not (
+            m.type == "organization" and key(m.name) in occasions and occasion_noun(ent.root)
+        )
+    ]
+
+
 def _acronyms(doc: Doc, pairs: list[tuple[Span, Mention]]) -> dict[str, str]:
     """The acronyms the pipeline linked, and those written right after a name found here
     ("The Shining Path (SL) claimed ...": SL is the Shining Path)."""
@@ -264,7 +285,8 @@ def _area_or_place_word(word: str) -> bool:
 
 def _written_as_place(ent: Span) -> bool:
     """Written where a place goes: "in X", "from X", "the village of X", "X district", "X main
-    road" (the words for areas and places are data: area_words.tsv, place_words.txt)."""
+    road", a dateline (the words for areas and places are data: area_words.tsv,
+    place_words.txt)."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
@@ -285,7 +307,16 @@ def _written_as_place(ent: Span) -> bool:
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
         or _names_the_police(ent)
+        or _is_the_dateline(ent)
     )
+
+
+def _is_the_dateline(ent: Span) -> bool:
+    """The report's dateline ("TAMALE, May 12 - ...") names where it was filed: a place,
+    whatever label the model gave the capitals."""
+    if ent.start_char >= DATELINE_CHARS:
+        return False
+    return dateline_span(doc_text(ent.doc)) == (ent.start_char, ent.end_char)
 
 
 def _of_a_direction(ent: Span) -> bool:
@@ -620,7 +651,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     """Records from an annotated Doc. Without a geocoder, events carry no places."""
     excluded = Exclusions(hygiene.exclusions(document.text))
     headlines = hygiene.headline_ranges(document.text)
-    pairs = mentions_from(doc, document, excluded, headlines)
+    pairs = _without_occasions(mentions_from(doc, document, excluded, headlines))
     entities = resolve([m for _, m in pairs], _acronyms(doc, pairs))
     unnamed = _unnamed_toponyms(doc)
     places = _geocode(pairs, unnamed, geocoder)

@@ -1,0 +1,201 @@
+"""Occasions as other outlets report them: named conferences and summits, the date a clause on
+the occasion gives, who appeared, who spoke after it was told, and a dateline in capitals."""
+
+import datetime as dt
+
+import pytest
+
+from footprint.extract.dateline import dateline, dateline_span
+from footprint.extract.from_doc import extract
+from footprint.model import Document
+from footprint.place import Geocoder
+
+
+def _story(nlp, text, published="2024-03-07"):
+    doc = Document(id="o", text=text, path="o.txt", published=published)
+    result = extract(nlp(text), doc, geocoder=Geocoder())
+    return result, [e for e in result.events if not e.background]
+
+
+def _roles(result, event):
+    names = {e.id: e.name for e in result.entities}
+    return {(names[p.entity], p.role, p.mode) for p in event.participants}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Westrian Unity Summit opened in Leeds on Saturday.",
+        "The annual Solidarity Conference was held in Leeds on 2 March.",
+        "Rudolf Rassendyll addressed the Westrian Unity Summit in Leeds on 2 March.",
+        "Rudolf Rassendyll spoke at the Solidarity Conference in Leeds on 2 March.",
+    ],
+)
+def test_a_name_held_opened_or_spoken_at_is_an_occasion_not_an_organisation(nlp, text):
+    result, events = _story(nlp, text)
+    assert [e.type for e in events] == ["conference"]
+    assert events[0].place.name == "Leeds"
+    kinds = {e.name: e.type for e in result.entities}
+    assert not any(
+        ("Summit" in name or "Conference" in name) and kind == "organization"
+        for name, kind in kinds.items()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Freedonia People's Conference won 12 seats in Leeds.",
+        "Rudolf Rassendyll joined the Zenda Congress in Leeds in 2010.",
+        "The Zenda Congress opened an office in Leeds on Monday.",
+        "The Solidarity Conference said in Leeds on Monday that it would contest the election.",
+    ],
+)
+def test_a_party_named_like_an_occasion_stays_a_party(nlp, text):
+    result, events = _story(nlp, text)
+    assert [e.type for e in events if e.type == "conference"] == []
+    assert "organization" in {
+        e.type for e in result.entities if any(w in e.name for w in ("Congress", "Conference"))
+    }
+
+
+def test_a_named_occasion_held_by_a_group_has_its_speaker_organiser_and_date(nlp):
+    result, events = _story(
+        nlp,
+        "Rudolf Rassendyll spoke at the Solidarity Conference, held in Leeds by the Westrian "
+        "Solidarity Front on 2 March.",
+    )
+    assert [e.type for e in events] == ["conference"]
+    assert (events[0].date.start, events[0].date.precision) == (dt.date(2024, 3, 2), "day")
+    roles = _roles(result, events[0])
+    assert ("Rudolf Rassendyll", "speaker", "unknown") in roles
+    assert ("Westrian Solidarity Front", "organizer", "unknown") in roles
+
+
+def test_the_date_of_the_clause_on_the_occasion_beats_the_day_it_was_condemned(nlp):
+    result, events = _story(
+        nlp,
+        "Critics on Monday condemned the appearance of Rudolf Rassendyll at the annual "
+        "Solidarity Conference, held in Leeds by the Westrian Solidarity Front on 2 March.",
+    )
+    assert [e.type for e in events] == ["conference"]
+    assert events[0].date.start == events[0].date.end == dt.date(2024, 3, 2)
+    assert ("Rudolf Rassendyll", "guest", "unknown") in _roles(result, events[0])
+
+
+def test_a_clause_pointing_back_to_this_day_does_not_date_the_act(nlp):
+    _, events = _story(
+        nlp, "Residents on Monday mourned the victims of the bombing, which happened on this day."
+    )
+    assert [e.type for e in events] == ["bombing"]
+    assert events[0].date is None or events[0].date.text != "this day"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics condemned the appearance of Rudolf Rassendyll at a conference in Leeds on "
+        "2 March.",
+        "Critics condemned Rudolf Rassendyll's appearance at a conference in Leeds on 2 March.",
+    ],
+)
+def test_the_one_who_appeared_at_an_occasion_is_its_guest(nlp, text):
+    result, events = _story(nlp, text)
+    assert ("Rudolf Rassendyll", "guest", "unknown") in _roles(result, events[0])
+
+
+def test_the_bombing_of_a_name_does_not_make_it_a_guest(nlp):
+    result, events = _story(nlp, "Critics condemned the bombing of Tarlenheim Hall in Leeds.")
+    assert all(p.role != "guest" for e in events for p in e.participants)
+
+
+def test_who_addressed_the_occasion_in_a_relative_clause_is_its_speaker(nlp):
+    result, events = _story(
+        nlp,
+        "A conference was held in Leeds on 2 March. Rudolf Rassendyll, who addressed the "
+        "conference remotely, praised the organisers.",
+    )
+    assert [e.type for e in events] == ["conference"]
+    assert ("Rudolf Rassendyll", "speaker", "remote") in _roles(result, events[0])
+
+
+def test_who_did_not_address_it_is_no_speaker(nlp):
+    result, events = _story(
+        nlp,
+        "A conference was held in Leeds on 2 March. Rudolf Rassendyll, who did not address the "
+        "conference, praised the organisers.",
+    )
+    assert all(p.role != "speaker" for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Anna Rassendyll, the Front's chairwoman, also spoke.",
+        "Anna Rassendyll spoke first.",
+    ],
+)
+def test_who_spoke_after_the_occasion_was_told_is_its_speaker(nlp, after):
+    result, events = _story(
+        nlp,
+        "Thousands of supporters of the Westrian Solidarity Front rallied in Leeds on "
+        "Sunday. " + after,
+    )
+    assert [e.type for e in events] == ["rally"]
+    assert ("Anna Rassendyll", "speaker", "unknown") in _roles(result, events[0])
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Anna Rassendyll spoke to reporters afterwards.",
+        "Anna Rassendyll did not speak.",
+        "Anna Rassendyll spoke with the mayor on Monday.",
+        "Anna Rassendyll spoke on television later.",
+    ],
+)
+def test_who_spoke_elsewhere_or_did_not_is_no_speaker(nlp, after):
+    result, events = _story(
+        nlp,
+        "Thousands of supporters of the Westrian Solidarity Front rallied in Leeds on "
+        "Sunday. " + after,
+    )
+    assert all(p.role != "speaker" for e in events for p in e.participants)
+
+
+def test_who_spoke_after_an_attack_is_no_speaker_of_it(nlp):
+    result, events = _story(
+        nlp, "Gunmen attacked a police post in Tamale on Sunday. Anna Rassendyll spoke first."
+    )
+    assert all(p.role != "speaker" for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("TAMALE, May 12 - Hundreds of traders marched in Tamale on Sunday.", "TAMALE"),
+        ("NAKURU (Kenya), May 12 - Police arrested 12 traders in Nakuru.", "NAKURU"),
+        ("LAHORE, Pakistan (AP) — Police said ...", "LAHORE"),
+        ("Report\n\nDhaka - Police said ...", "Dhaka"),
+    ],
+)
+def test_a_dateline_and_where_it_is(text, name):
+    assert dateline(text) == name
+    start, end = dateline_span(text)
+    assert text[start:end] == name
+
+
+def test_no_dateline_in_an_ordinary_opening():
+    assert dateline("Hundreds of traders marched in Tamale - the second march.") is None
+    assert dateline_span("no dateline - here") is None
+
+
+def test_a_dateline_in_capitals_is_a_place_not_an_actor(nlp):
+    result, events = _story(
+        nlp, "TAMALE, May 12 - Hundreds of traders marched in Tamale on Sunday."
+    )
+    assert [e.type for e in events] == ["march"]
+    assert events[0].place.name == "Tamale"
+    shouted = {e.id for e in result.entities if e.name == "TAMALE"}
+    assert all(e.type == "place" for e in result.entities if e.id in shouted)
+    assert not any(p.entity in shouted for p in events[0].participants)
