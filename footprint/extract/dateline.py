@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 
-# A name of one to four capitalised words, then up to four of ", Region/Country", ", March", a
-# day, "(Agency)" or "(Country)" in any order, then a colon or a dash. Only at the start of a
-# line in the first lines.
+# A name of one to four capitalised words, then, each optional and in this order, "(Country)",
+# ", Region" and/or ", Country", ", March 3", ", 2024", "(Agency)"; then a colon or a dash. Only
+# at the start of a line in the first lines. (Not a score line: "Leeds 2, Tampere 1 - ...".)
 _DATELINE = re.compile(
     r"""^[ \t]*
     (?P<name>[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){0,3})
-    (?:
-        ,[ ]?[A-Z][A-Za-z .'\-]{1,30}?          # ", Pakistan" or ", March 3"
-      | ,?[ ]?[0-9]{1,2}                         # a day after a month
-      | [ ]?\([^()\n]{1,60}\)                    # (Agency) or (Country)
-    ){0,4}
+    (?:[ ]?\([^()\n]{1,60}\))?                  # (Country)
+    (?:,[ ]?[A-Z][A-Za-z .'\-]{1,30}?){0,2}       # ", Pakistan" or ", March 3"
+    (?:,?[ ]?[0-9]{1,2})?                         # a day after a month
+    (?:,[ ]?[0-9]{4})?                            # a year
+    [ ]?(?:\([^()\n]{1,60}\))?                    # (Agency)
     [ ]?(?::|—|–|-{1,2})[ ]""",
     re.VERBOSE,
 )
@@ -36,7 +36,7 @@ def dateline(text: str) -> str | None:
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where in the text the dateline's place name is (character offsets), if it opens with
-    one: the model often tags a capitalised dateline ("TAMALE, May 12 -") as an organisation."""
+    one."""
     offset = 0
     for n, line in enumerate(text[:HEAD_CHARS].splitlines(keepends=True)):
         if n == LINES_TO_SEARCH:

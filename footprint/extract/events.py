@@ -104,7 +104,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
-from footprint.extract.occasion_names import HAPPENING_VERBS, HOLDING_VERBS, names_an_occasion
+from footprint.extract.occasion_names import HOLDING_VERBS, names_an_occasion
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
@@ -641,7 +641,7 @@ class EventReader:
             for span, value in dates:
                 if (
                     _in_its_description(span, head)
-                    and _names_a_day(span)
+                    and _names_its_time(span)
                     and not self._marks_other_time(span, value)
                 ):
                     # "critics on Monday condemned the conference, held in X on 2 March"
@@ -1023,7 +1023,7 @@ class EventReader:
                 sub = lexicons.event_verb(child)
                 if child.dep_ in ("advcl", "xcomp", "conj") and sub is not None:
                     return sub.subject_role
-            own = _own_relative_clause(anchor)
+            own = _own_relative_clause(anchor, triggers)
             if own is not None:  # "X, who addressed the conference remotely, praised ..."
                 return own
             return "participant"
@@ -1830,16 +1830,15 @@ def _appeared_to_speak(first: Token) -> bool:
     )
 
 
-# Prepositions that send a speaker's words somewhere else than the occasion's floor: "spoke to
-# reporters", "spoke with the minister", "spoke by phone", "spoke over the radio".
-ELSEWHERE_PREPOSITIONS = frozenset({"to", "with", "by", "through", "via", "over"})
-
-
-def _own_relative_clause(name: Token) -> str | None:
-    """The role a relative clause on the name gives it as its subject: "X, who addressed the
-    conference" is its speaker (the clause's verb read as the event lexicon says)."""
+def _own_relative_clause(name: Token, triggers: list[Span]) -> str | None:
+    """The role a relative clause on the name gives it as its subject, when the clause holds
+    the sentence's event words: "X, who addressed the conference, praised ..." is the
+    conference's speaker (not "X, who attended the summit, condemned the bombing")."""
     for clause in name.children:
         if clause.dep_ != "relcl" or any(c.dep_ == "neg" for c in clause.children):
+            continue
+        inside = range(clause.left_edge.i, clause.right_edge.i + 1)
+        if not triggers or any(t[-1].i not in inside for t in triggers):
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         info = lexicons.event_verb(clause)
@@ -1849,22 +1848,21 @@ def _own_relative_clause(name: Token) -> str | None:
 
 
 def _took_the_floor(first: Token) -> bool:
-    """Is the name starting at this token the subject of a plain, past "spoke", told after an
-    occasion ("X, the Front's chairwoman, also spoke", "X spoke first")? Not to or with someone,
-    by some medium, denied, or with what was said ("X spoke of a plot": `_speaks_to_...`)."""
+    """Is the name starting at this token the subject of a bare, past "spoke", told after an
+    occasion ("X, the Front's chairwoman, also spoke", "X and Y spoke first")? Not with any
+    phrase that sends it elsewhere or to another time ("spoke to reporters", "spoke in Geneva
+    on Tuesday", "spoke of a plot"), nor denied."""
     name = _name_root(first)
+    while name.dep_ == "conj":  # "X and Y also spoke"
+        name = name.head
     verb = name.head
     if name.dep_ != "nsubj" or verb.lemma_.lower() != "speak" or verb.tag_ != "VBD":
         return False
-    for c in verb.children:
-        if c.dep_ in ("neg", "ccomp", "xcomp", "dobj", "advcl"):
-            return False
-        if c.dep_ == "prep" and (
-            c.lower_ in ELSEWHERE_PREPOSITIONS
-            or any(g.lemma_.lower() in MEDIUM_WORDS for g in c.children)
-        ):
-            return False
-    return True
+    return not any(
+        c.dep_ in ("neg", "prep", "npadvmod", "ccomp", "xcomp", "dobj", "advcl", "agent")
+        or c.ent_type_ in ("DATE", "TIME")
+        for c in verb.children
+    )
 
 
 def _addressed_the_audience(first: Token) -> bool:
@@ -2277,7 +2275,7 @@ def _told_by_a_speaker(prep: Token) -> bool:
 
 # Verbs of a clause that tells when an occasion or an act took place: "the conference, held in
 # X on 2 March", "the attack, which happened on Sunday", "the rally that took place on Friday".
-DESCRIBING_VERBS = HOLDING_VERBS | HAPPENING_VERBS | {"take", "happen", "occur", "carry"}
+DESCRIBING_VERBS = HOLDING_VERBS | {"begin", "start", "take", "happen", "occur", "carry"}
 
 
 CALENDAR_WORDS = frozenset(
@@ -2285,8 +2283,9 @@ CALENDAR_WORDS = frozenset(
 )
 
 
-def _names_a_day(date: Span) -> bool:
-    """Does the date name its day ("on 2 March", "on Sunday"), not point back ("on this day")?"""
+def _names_its_time(date: Span) -> bool:
+    """Does the date name a day, month or year ("on 2 March", "on Sunday", "in 2010"), not point
+    back ("on this day", "that day")?"""
     return any(t.like_num or t.lower_ in CALENDAR_WORDS for t in date)
 
 

@@ -20,7 +20,7 @@ from footprint.extract.dateline import HEAD_CHARS as DATELINE_CHARS
 from footprint.extract.dateline import dateline as find_dateline
 from footprint.extract.dateline import dateline_span
 from footprint.extract.events import Actor, EventReader
-from footprint.extract.occasion_names import occasion_named, occasion_noun
+from footprint.extract.occasion_names import occasion_named
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
 from footprint.extract.relations import find_relations
 from footprint.extract.responsibility import unnamed_doers
@@ -165,21 +165,10 @@ def mentions_from(
 
 
 def _without_occasions(pairs: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
-    """Names the grammar reads as occasions somewhere ("the X Summit opened on Monday") are
-    no organisations anywhere in the document: their mentions are dropped, the event reader
-    takes them as occasions (extract/occasion_names.py)."""
-    occasions = {
-        key(m.name) for ent, m in pairs if m.type == "organization" and occasion_named(ent)
-    }
-    if not occasions:
-        return pairs
-    return [
-        (ent, m)
-        for ent, m in pairs
-        if not (
-            m.type == "organization" and key(m.name) in occasions and occasion_noun(ent.root)
-        )
-    ]
+    """A name the grammar reads as an occasion where it is written ("the X Summit opened on
+    Monday") is no organisation there: the mention is dropped and the event reader takes it
+    as an occasion (extract/occasion_names.py). Its other mentions keep the model's label."""
+    return [(ent, m) for ent, m in pairs if not (m.type == "organization" and occasion_named(ent))]
 
 
 def _acronyms(doc: Doc, pairs: list[tuple[Span, Mention]]) -> dict[str, str]:
@@ -313,8 +302,11 @@ def _written_as_place(ent: Span) -> bool:
 
 def _is_the_dateline(ent: Span) -> bool:
     """The report's dateline ("TAMALE, May 12 - ...") names where it was filed: a place,
-    whatever label the model gave the capitals."""
-    if ent.start_char >= DATELINE_CHARS:
+    whatever the model tagged a name in capitals (often an organisation). A name it tagged a
+    person in ordinary case opens a headline ("Rassendyll: ...")."""
+    if ent.start_char >= DATELINE_CHARS or not (
+        ent.text.isupper() or ent.label_ in ("GPE", "LOC", "ORG")
+    ):
         return False
     return dateline_span(doc_text(ent.doc)) == (ent.start_char, ent.end_char)
 

@@ -49,13 +49,17 @@ def test_a_name_held_opened_or_spoken_at_is_an_occasion_not_an_organisation(nlp,
         "Rudolf Rassendyll joined the Zenda Congress in Leeds in 2010.",
         "The Zenda Congress opened an office in Leeds on Monday.",
         "The Solidarity Conference said in Leeds on Monday that it would contest the election.",
+        "The Freedonia Unity Forum began campaigning in Leeds on Monday.",
+        "The Freedonia Unity Forum ended up winning 40 seats in Leeds.",
     ],
 )
 def test_a_party_named_like_an_occasion_stays_a_party(nlp, text):
     result, events = _story(nlp, text)
     assert [e.type for e in events if e.type == "conference"] == []
     assert "organization" in {
-        e.type for e in result.entities if any(w in e.name for w in ("Congress", "Conference"))
+        e.type
+        for e in result.entities
+        if any(w in e.name for w in ("Congress", "Conference", "Forum"))
     }
 
 
@@ -165,7 +169,7 @@ def test_who_spoke_elsewhere_or_did_not_is_no_speaker(nlp, after):
 
 def test_who_spoke_after_an_attack_is_no_speaker_of_it(nlp):
     result, events = _story(
-        nlp, "Gunmen attacked a police post in Tamale on Sunday. Anna Rassendyll spoke first."
+        nlp, "Raiders stormed a customs office in Tamale on Sunday. Anna Rassendyll spoke first."
     )
     assert all(p.role != "speaker" for e in events for p in e.participants)
 
@@ -176,6 +180,7 @@ def test_who_spoke_after_an_attack_is_no_speaker_of_it(nlp):
         ("TAMALE, May 12 - Hundreds of traders marched in Tamale on Sunday.", "TAMALE"),
         ("NAKURU (Kenya), May 12 - Police arrested 12 traders in Nakuru.", "NAKURU"),
         ("LAHORE, Pakistan (AP) — Police said ...", "LAHORE"),
+        ("TAMALE, Ghana, May 12, 2024 (Agency) - Police said ...", "TAMALE"),
         ("Report\n\nDhaka - Police said ...", "Dhaka"),
     ],
 )
@@ -199,3 +204,81 @@ def test_a_dateline_in_capitals_is_a_place_not_an_actor(nlp):
     shouted = {e.id for e in result.entities if e.name == "TAMALE"}
     assert all(e.type == "place" for e in result.entities if e.id in shouted)
     assert not any(p.entity in shouted for p in events[0].participants)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Anna Rassendyll addressed Congress on Tuesday. Congress later passed the bill.",
+        "The president addressed the Zenda Congress in Leeds on Monday.",
+        "The Geneva Convention was opened for signature in 1949.",
+        "Anna Rassendyll addressed the Conference in Leeds on Monday.",
+        "The minister hit out at the Freedonia People's Conference at a press briefing in Leeds.",
+    ],
+)
+def test_a_legislature_a_treaty_a_bare_name_or_a_body_attacked_is_no_named_occasion(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type == "conference"] == []
+
+
+def test_a_name_read_as_an_occasion_in_one_sentence_stays_a_party_in_another(nlp):
+    result, events = _story(
+        nlp,
+        "Rudolf Rassendyll addressed the Freedonia Unity Forum in Leeds on Monday. The Freedonia "
+        "Unity Forum won 40 seats in the election.",
+    )
+    assert [e.type for e in events] == ["conference"]
+    assert "organization" in {e.type for e in result.entities if "Forum" in e.name}
+
+
+def test_a_relative_clause_about_another_event_gives_no_role_in_this_one(nlp):
+    result, events = _story(
+        nlp,
+        "Rudolf Rassendyll, who attended the conference, condemned the bombing in Leeds on Sunday.",
+    )
+    bombing = [e for e in events if e.type == "bombing"]
+    assert bombing and all(p.role != "attendee" for p in bombing[0].participants)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Anna Rassendyll spoke in Geneva on Tuesday.",
+        "Anna Rassendyll spoke of a plot against her.",
+        "Anna Rassendyll spoke Tuesday.",
+    ],
+)
+def test_who_spoke_somewhere_else_at_another_time_or_of_something_is_no_speaker(nlp, after):
+    result, events = _story(
+        nlp,
+        "Thousands of supporters of the Westrian Solidarity Front rallied in Leeds on Sunday. "
+        + after,
+    )
+    assert [e.type for e in events] == ["rally"]
+    assert events[0].place.name == "Leeds"
+    assert all(p.role != "speaker" for p in events[0].participants)
+
+
+def test_two_who_also_spoke_are_both_speakers(nlp):
+    result, events = _story(
+        nlp,
+        "Thousands of supporters of the Westrian Solidarity Front rallied in Leeds on Sunday. "
+        "Anna Rassendyll and Rudolf Rassendyll also spoke.",
+    )
+    roles = _roles(result, events[0])
+    assert {
+        ("Anna Rassendyll", "speaker", "unknown"),
+        ("Rudolf Rassendyll", "speaker", "unknown"),
+    } <= roles
+
+
+def test_a_headline_opening_with_a_person_s_name_is_no_dateline_place(nlp):
+    result, _ = _story(nlp, "Rassendyll: Protesters marched in Tampere on Monday.")
+    assert all(e.type != "place" for e in result.entities if e.name == "Rassendyll")
+
+
+@pytest.mark.parametrize(
+    "text", ["Leeds 2, Tampere 1 - match report", "Westria United 3, Eastmark 0: the goals"]
+)
+def test_a_score_line_is_no_dateline(text):
+    assert dateline(text) is None
