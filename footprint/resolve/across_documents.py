@@ -34,6 +34,7 @@ from typing import Any
 
 from footprint.designations.matching import skeleton, vowel_variant
 from footprint.designations.normalise import name_tokens, normalise_name
+from footprint.place.distance import haversine_km
 
 # Event types that reporters use for the same occasion ("the march" / "the rally").
 TYPE_FAMILIES = (
@@ -475,6 +476,39 @@ class MergedEvent:
         }
 
 
+# How far a district's seat may lie from a town inside it, and two points of one place written
+# two ways ("Leeds" and "the City of Leeds") from each other.
+DISTRICT_REACH_KM = 40.0
+SAME_PLACE_KM = 5.0
+# From the widest place to the finest (a venue stands at its town's point).
+PLACE_WIDTH = {"country": 0, "region": 1, "district": 2, "city": 3, "venue": 3}
+
+
+def places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Can two reports' places be one occasion's: the same place, or one inside the other
+    ("in Kumasi" and "in the Ashanti region", "in the district" and a town in it)? Two towns
+    are two places, however near: a campaign holds rallies in neighbouring towns on one day."""
+    if a.get("country") and b.get("country") and a["country"] != b["country"]:
+        return False
+    wide, fine = sorted((a, b), key=lambda p: PLACE_WIDTH.get(p.get("precision", ""), 3))
+    width = PLACE_WIDTH.get(wide.get("precision", ""), 3)
+    if width == 0:
+        return bool(wide.get("country"))
+    if width == 1:
+        return bool(wide.get("admin1")) and wide.get("admin1") == fine.get("admin1")
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return False
+    km = haversine_km(a["lat"], a["lon"], b["lat"], b["lon"])
+    if width == 2 and PLACE_WIDTH.get(fine.get("precision", ""), 3) == 3:
+        return km <= DISTRICT_REACH_KM
+    return km <= SAME_PLACE_KM
+
+
+def _places_fit(a: dict[str, dict[str, Any]], b: dict[str, dict[str, Any]]) -> bool:
+    """Do two groups' places (by gazetteer entry) all agree with one another?"""
+    return all(ga == gb or places_agree(pa, pb) for ga, pa in a.items() for gb, pb in b.items())
+
+
 def _family(t: str) -> frozenset[str]:
     for family in TYPE_FAMILIES:
         if t in family:
@@ -539,6 +573,18 @@ def merge_events(
     uf = UnionFind()
     for _, e in dated:
         uf.find(e["id"])
+    # each group's distinct places (by gazetteer entry), so a group only grows with a place
+    # that agrees with every place already in it
+    placed: dict[str, dict[str, dict[str, Any]]] = {
+        e["id"]: ({gid: e["place"]} if (gid := (e.get("place") or {}).get("gazetteer_id")) else {})
+        for _, e in dated
+    }
+
+    def join(x: str, y: str) -> None:
+        rx, ry = uf.find(x), uf.find(y)
+        uf.union(x, y)
+        placed[uf.find(x)] = placed[rx] | placed[ry]
+
     # Two reports join only when they share a participant or a stated place: each event is
     # compared only with the later ones that share one of those keys (positions in `dated`,
     # in start order), not with every event of the days around it.
@@ -568,17 +614,19 @@ def merge_events(
                 continue
             ga = (a.get("place") or {}).get("gazetteer_id")
             gb = (b.get("place") or {}).get("gazetteer_id")
-            if ga and gb and ga != gb:
+            if not _places_fit(placed[uf.find(a["id"])], placed[uf.find(b["id"])]):
+                # two places, neither inside the other (nor, through a region both reports
+                # named, a town and its neighbour): not one occasion
                 continue
             shared = people[a["id"]] & people[b["id"]]
             if _wide(wa) or _wide(wb):
                 # "late 2023" in both reports: one occasion only when the windows are the same,
                 # the place is stated and the same, and someone took part in both.
                 if wa == wb and ga and ga == gb and shared:
-                    uf.union(a["id"], b["id"])
+                    join(a["id"], b["id"])
                 continue
             if shared or (ga and ga == gb and _same_day(a.get("date"), b.get("date"))):
-                uf.union(a["id"], b["id"])
+                join(a["id"], b["id"])
     merged = []
     by_id = {e["id"]: e for _, e in dated}
     for root, ids in uf.groups().items():

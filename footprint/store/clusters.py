@@ -35,6 +35,7 @@ from footprint.store.sql import (
 
 # The entity types resolution clusters, as SQL (resolve/across_documents.py RESOLVED_TYPES).
 PEOPLE = "('person', 'organization')"
+MERGE_PLACE_KEYS = ("gazetteer_id", "country", "admin1", "lat", "lon", "precision")
 
 
 class ClusterStore(SQLBase):
@@ -108,7 +109,10 @@ class ClusterStore(SQLBase):
         events = []
         for r in sorted(rows):
             date = {"start": r[5], "end": r[6], "precision": r[7]} if r[7] else None
-            gazetteer_id = json.loads(r[8]).get("gazetteer_id") if r[8] else None
+            place = json.loads(r[8]) if r[8] else {}
+            # what `merge_events` compares: the gazetteer entry, and where and how wide it is
+            gazetteer_id = place.get("gazetteer_id")
+            kept = {k: place.get(k) for k in MERGE_PLACE_KEYS} if gazetteer_id else None
             events.append(
                 {
                     "id": r[0],
@@ -116,7 +120,7 @@ class ClusterStore(SQLBase):
                     "label": r[3],
                     "background": bool(r[4]),
                     "date": date,
-                    "place": {"gazetteer_id": gazetteer_id} if gazetteer_id else None,
+                    "place": kept,
                     "participants": participants.get(r[0], []),
                     "evidence": [{"document": r[1]}],
                 }

@@ -1,6 +1,11 @@
 """Resolution across documents on hand-made dossiers (no model, no store)."""
 
-from footprint.resolve.across_documents import entity_clusters, merge_events, resolve_entities
+from footprint.resolve.across_documents import (
+    entity_clusters,
+    merge_events,
+    places_agree,
+    resolve_entities,
+)
 
 
 def ent(i, name, type_="person", aliases=()):
@@ -230,3 +235,43 @@ def test_reports_join_through_a_shared_participant_or_place_only_and_in_their_wi
     ]
     merged = merge_events({"events": events}, {"p": "p"})
     assert [sorted(m.members) for m in merged] == [["x1", "x2", "x3"]]
+
+
+def place(gid, precision, country="GH", admin1="Ashanti", lat=6.69, lon=-1.62):
+    return {
+        "gazetteer_id": gid,
+        "precision": precision,
+        "country": country,
+        "admin1": admin1,
+        "lat": lat,
+        "lon": lon,
+    }
+
+
+TOWN = place("g:town", "city")
+ITS_REGION = place("g:region", "region", lat=6.79)
+ITS_DISTRICT = place("g:district", "district", lat=6.9)  # about 23 km from the town
+NEIGHBOUR = place("g:neighbour", "city", lat=6.87)  # another town about 20 km away
+OTHER_REGION = place("g:other", "region", admin1="Northern", lat=9.5, lon=-1.0)
+ABROAD = place("g:abroad", "city", country="TG", admin1="Maritime", lat=6.69, lon=-1.63)
+
+
+def test_a_place_inside_a_wider_one_agrees_with_it_and_two_towns_do_not():
+    assert places_agree(TOWN, ITS_REGION) and places_agree(ITS_REGION, TOWN)
+    assert places_agree(TOWN, ITS_DISTRICT)
+    assert places_agree(TOWN, place("g:country", "country", admin1=None))
+    assert not places_agree(TOWN, NEIGHBOUR)  # a campaign's rallies in neighbouring towns
+    assert not places_agree(TOWN, OTHER_REGION)
+    assert not places_agree(TOWN, ABROAD)  # the same point, another country's entry
+    assert not places_agree(TOWN, {"gazetteer_id": "g:bare"})  # nothing to compare
+
+
+def test_reports_of_one_occasion_at_a_town_and_at_its_region_join():
+    def at(i, where):
+        e = ev(i, f"d{i}", "rally", "2024-05-12", people=["p"])
+        e["place"] = where
+        return e
+
+    events = [at("r1", TOWN), at("r2", ITS_REGION), at("r3", NEIGHBOUR), at("r4", OTHER_REGION)]
+    merged = merge_events({"events": events}, {"p": "p"})
+    assert [sorted(m.members) for m in merged] == [["r1", "r2"]]
