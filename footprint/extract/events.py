@@ -976,6 +976,11 @@ class EventReader:
         anchor = self._anchor_token(tok)
         if anchor is None:
             return None
+        own = None if _of_another_noun(tok) else _own_relative_clause(anchor, triggers)
+        if own is not None:
+            # "X, who addressed the conference remotely, praised ...", "Y introduced X, who
+            # addressed the rally via Zoom": the clause on X holds the sentence's event
+            return own
         dep, head = anchor.dep_, anchor.head
         if any(c.dep_ == "neg" for c in head.children):
             return None  # "X did not speak at the rally"
@@ -1023,14 +1028,19 @@ class EventReader:
                 sub = lexicons.event_verb(child)
                 if child.dep_ in ("advcl", "xcomp", "conj") and sub is not None:
                     return sub.subject_role
-            own = _own_relative_clause(anchor, triggers)
-            if own is not None:  # "X, who addressed the conference remotely, praised ..."
-                return own
             return "participant"
         if dep == "dobj":
             info = lexicons.event_verb(head)
             if head.lemma_.lower() == "hear" and not _came_to_hear(head):
                 return None  # "as judges heard X": X heard, at no occasion of X's
+            if head.lemma_.lower() in INCLUDING_VERBS:
+                # "speakers at the rally included X", "those who spoke at the rally included X"
+                # (the occasion named in the group's own words: not "guests on the talk show")
+                group = next((c for c in head.children if c.dep_ == "nsubj"), None)
+                ends = {t[-1].i for t in triggers}
+                if group is None or not any(t.i in ends for t in group.subtree):
+                    return None
+                return _role_of_group(group)
             return info.object_role if info is not None else None
         if (
             dep == "pobj"
@@ -1038,6 +1048,16 @@ class EventReader:
             and head.head.lemma_.lower() in ("share", "join", "meet")
         ):
             return "participant"
+        if dep == "pobj" and head.lower_ == "alongside":
+            # "X appeared alongside Y at the rally", "X was arrested alongside Y": Y's part is
+            # the subject's
+            verb = head.head
+            info = lexicons.event_verb(verb)
+            if info is None:
+                return None
+            if any(c.dep_ == "nsubjpass" for c in verb.children):
+                return info.object_role or "participant"
+            return info.subject_role
         return None
 
     def _participants(self, sent: Span, triggers: list[Span]) -> list[tuple[int, Participation]]:
@@ -1059,12 +1079,15 @@ class EventReader:
                 continue
             if actor is None or actor.type not in ("person", "organization"):
                 continue
-            role = self._role_for(root, triggers)
+            role, mode = self._role_for(root, triggers), "unknown"
             if role is None and self._anchor_token(root) is not None:
                 role = self._subject_of_bare_root(root, sent)
+            if role in (None, "participant") and _sent_a_message(root, triggers):
+                # "a recorded message from X was played to the rally": X spoke to it from afar
+                role, mode = "speaker", "remote"
             if role is not None:
                 basis = "stated" if role == "perpetrator" else None
-                out.append((tok.i, Participation(actor.entity, role, "unknown", evidence, basis)))
+                out.append((tok.i, Participation(actor.entity, role, mode, evidence, basis)))
         return _apply_modes(sent, out)
 
     @staticmethod
@@ -1830,6 +1853,58 @@ def _appeared_to_speak(first: Token) -> bool:
     )
 
 
+# What a speaker far away sends an occasion: "a message from X was read out to the rally".
+MESSAGE_NOUNS = frozenset({"message", "greeting"})
+# Verbs that bring a message to the occasion's floor ("played", "read out", "broadcast").
+RELAYING_VERBS = frozenset({"play", "read", "broadcast", "screen", "relay", "air"})
+TO_AN_OCCASION = ("to", "at", "during")
+
+
+def _sent_a_message(name: Token, triggers: list[Span]) -> bool:
+    """Did the name's message reach the sentence's occasion from afar: "a recorded message
+    from X was played to the rally", "X's message was read out at the gathering", "X sent a
+    video message to the conference"? A message delivered, recorded, posted or shared during
+    an occasion, or one only described ("X's message to the rally was simple"), is not."""
+    heads = {t[-1].i for t in triggers}
+
+    def to_the_occasion(word: Token, preps: tuple[str, ...]) -> bool:
+        return any(
+            g.i in heads
+            for c in word.children
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+
+    if name.dep_ == "nsubj" and name.head.lemma_.lower() == "send":
+        sent = name.head
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in sent.children
+        ) and to_the_occasion(sent, ("to",))
+    if name.dep_ == "poss" and name.head.lemma_.lower() in MESSAGE_NOUNS:
+        message = name.head
+    elif (
+        name.dep_ == "pobj"
+        and name.head.lower_ == "from"
+        and name.head.head.lemma_.lower() in MESSAGE_NOUNS
+    ):
+        message = name.head.head
+    else:
+        return False
+    relayed = message.head
+    if message.dep_ not in ("nsubjpass", "dobj") or relayed.lemma_.lower() not in RELAYING_VERBS:
+        return False
+    return to_the_occasion(relayed, TO_AN_OCCASION) or to_the_occasion(message, ("to",))
+
+
+def _of_another_noun(name: Token) -> bool:
+    """ "a spokesman for X, who ...", "the daughter of X, who ...": the clause may be the
+    other noun's."""
+    return (
+        name.dep_ == "pobj" and name.head.lower_ in ("for", "of") and name.head.head.pos_ == "NOUN"
+    )
+
+
 def _own_relative_clause(name: Token, triggers: list[Span]) -> str | None:
     """The role a relative clause on the name gives it as its subject, when the clause holds
     the sentence's event words: "X, who addressed the conference, praised ..." is the
@@ -2034,33 +2109,80 @@ def _among(be: Token) -> str | None:
     at the rally" (the speaking verb's subject's role): the role of a group X is counted in."""
     for prep in (c for c in be.children if c.dep_ == "prep" and c.lower_ == "among"):
         for group in (g for g in prep.children if g.dep_ == "pobj"):
-            role = ROLE_NOUNS.get(group.lemma_.lower())
+            role = _role_of_group(group)
             if role is not None:
                 return role
-            for clause in (c for c in group.children if c.dep_ == "relcl"):
-                info = lexicons.event_verb(clause)
-                if info is None:
-                    continue
-                if any(c.dep_ == "nsubjpass" for c in clause.children):
-                    # "X was among those that were shot": what was done to them
-                    return info.object_role or "participant"
-                return info.subject_role
+    return None
+
+
+# "Speakers at the rally included X": verbs that count X in a group.
+INCLUDING_VERBS = frozenset({"include"})
+
+
+def _role_of_group(group: Token) -> str | None:
+    """The role a group's noun or its relative clause gives those counted in it: "the
+    speakers", "those that spoke" (the speaking verb's subject's role), "those who were shot"
+    (what was done to them)."""
+    role = ROLE_NOUNS.get(group.lemma_.lower())
+    if role is not None:
+        return role
+    press = lexicons.event_audiences()
+    for clause in (c for c in group.children if c.dep_ == "relcl"):
+        info = lexicons.event_verb(clause)
+        if info is None or any(c.dep_ == "neg" for c in clause.children):
+            continue  # "those who did not speak"
+        if any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in press for g in c.children)
+            for c in clause.children
+        ):
+            continue  # "those who spoke to reporters after the rally"
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            return info.object_role or "participant"
+        return info.subject_role
     return None
 
 
 def _billed_as(be: Token) -> str | None:
-    """ "X was the chief guest", "X was the keynote speaker": the role the occasion gave X. Only
-    with a word that bills X so ("the speaker of the assembly" holds an office, "a frequent guest
-    on talk shows" and "the only speaker who ..." say something else)."""
+    """ "X was the chief guest", "X was the keynote speaker at the rally", "X was the guest of
+    honour": the role the occasion gave X. Only with a word that bills X so ("the speaker of the
+    assembly" holds an office, "a frequent guest on talk shows" and "the only speaker who ..."
+    say something else)."""
     for attr in (c for c in be.children if c.dep_ == "attr"):
         lemma = attr.lemma_.lower()
         if lemma not in GUEST_WORDS or attr.text[:1].isupper():
             continue
-        if any(c.dep_ in ("relcl", "acl", "prep") for c in attr.children):
+        if any(c.dep_ in ("relcl", "acl") for c in attr.children):
             continue
-        if any(c.dep_ in ("amod", "compound") and c.lower_ in BILLING_WORDS for c in attr.children):
+        preps = [c for c in attr.children if c.dep_ == "prep"]
+        of_honour = [p for p in preps if p.lower_ == "of" and _of_honour(p)]
+        if any(
+            not _at_an_occasion(p) and not _when_or_where(p) and p not in of_honour for p in preps
+        ):
+            continue  # "the speaker of the assembly", "the keynote speaker at a university"
+        if of_honour or any(
+            c.dep_ in ("amod", "compound") and c.lower_ in BILLING_WORDS for c in attr.children
+        ):
             return lemma
     return None
+
+
+def _when_or_where(prep: Token) -> bool:
+    """ "on Friday", "in Leeds": a preposition whose object is a date or a place."""
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for g in prep.children
+    )
+
+
+def _at_an_occasion(prep: Token) -> bool:
+    """ "at the rally", "during the summit": a preposition whose object names an occasion."""
+    nouns = lexicons.event_nouns()
+    return prep.lower_ in ("at", "during") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in prep.children
+    )
+
+
+def _of_honour(prep: Token) -> bool:
+    return any(g.lemma_.lower() in ("honour", "honor") for g in prep.children)
 
 
 def _gave_a_speech(verb: Token) -> bool:

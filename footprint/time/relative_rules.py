@@ -201,6 +201,10 @@ def _unit(m: re.Match[str]) -> Reading | None:
         else:
             back = offsets.Offset(unit, 1, 1, False, -1)
             return anchored(DEICTIC, lambda a: offsets.window(back, a))
+    if unit == "weekend" and (mod, article) == ("", True):
+        # "at the weekend", "over the weekend": in a story told of its own time, the weekend
+        # nearest that time; else, as news names a bare weekday, the one on or before the report
+        return anchored(ANAPHORIC, _weekend_on_or_before, _weekend_near)
     if (mod, article) not in _UNIT_MODS:
         return None
     amount, kind = _UNIT_MODS[(mod, article)]
@@ -279,6 +283,16 @@ def _year_end(m: re.Match[str]) -> Reading | None:
         lambda y: periods.part(periods.year(y), "late"),
         lambda a: periods.part(periods.year(a.year), "late"),
     )
+
+
+def _weekend_near(focus: Interval) -> Interval | None:
+    """The weekend nearest the time a story is telling of."""
+    return _weekend(focus.start, 0) if focus.start is not None else None
+
+
+def _weekend_on_or_before(anchor: dt.date) -> Interval:
+    """The weekend the anchor falls in, else the latest one before it."""
+    return periods.weekend(anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7))
 
 
 def _weekend(anchor: dt.date, amount: int) -> Interval:

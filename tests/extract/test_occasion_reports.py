@@ -282,3 +282,139 @@ def test_a_headline_opening_with_a_person_s_name_is_no_dateline_place(nlp):
 )
 def test_a_score_line_is_no_dateline(text):
     assert dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A recorded message from Rudolf Rassendyll was played to the rally in Leeds on Saturday.",
+        "Rudolf Rassendyll's message to the rally in Leeds on Saturday was read out by his aide.",
+        "Rudolf Rassendyll sent a video message to the rally, which was held in Leeds on Saturday.",
+    ],
+)
+def test_who_sent_a_message_to_the_occasion_is_its_remote_speaker(nlp, text):
+    result, events = _story(nlp, text)
+    assert [e.type for e in events] == ["rally"]
+    assert ("Rudolf Rassendyll", "speaker", "remote") in _roles(result, events[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A message from Rudolf Rassendyll was discovered near the bombed station in Leeds on "
+        "Saturday.",
+        "Rudolf Rassendyll's message to the rally in Leeds on Saturday was simple: keep going.",
+        "Rudolf Rassendyll delivered a message at the rally in Leeds on Saturday.",
+        "A message from Rudolf Rassendyll was posted online during the rally in Leeds on Saturday.",
+        "Rudolf Rassendyll sent messages to Anna Hentzau during the rally in Leeds on Saturday.",
+    ],
+)
+def test_a_message_found_described_delivered_or_posted_is_no_remote_speech(nlp, text):
+    result, events = _story(nlp, text)
+    assert all(
+        not (p.role == "speaker" and p.mode == "remote") for e in events for p in e.participants
+    )
+
+
+def test_who_a_relative_clause_says_addressed_the_occasion_speaks_whatever_their_place(nlp):
+    result, events = _story(
+        nlp, "Anna Hentzau introduced Rudolf Rassendyll, who addressed the rally in Leeds via Zoom."
+    )
+    assert [e.type for e in events] == ["rally"]
+    assert ("Rudolf Rassendyll", "speaker", "remote") in _roles(result, events[0])
+
+
+def test_who_organised_a_protest_and_was_arrested_is_not_read_from_the_clause_alone(nlp):
+    result, events = _story(
+        nlp, "Police arrested Rudolf Rassendyll, who organised the protest in Leeds on Saturday."
+    )
+    assert events
+    assert all(p.role != "organizer" for e in events for p in e.participants)
+
+
+def test_a_relative_clause_after_a_spokesman_for_someone_may_be_the_spokesman_s(nlp):
+    result, events = _story(
+        nlp,
+        "A spokesman for Rudolf Rassendyll, who addressed the rally in Leeds on Sunday, said the "
+        "minister was unwell.",
+    )
+    assert all(p.role != "speaker" for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Speakers at the rally in Leeds on Sunday included Rudolf Rassendyll and Anna Hentzau.",
+            "speaker",
+        ),
+        (
+            "Those who spoke at the rally in Leeds on Sunday included Rudolf Rassendyll and Anna "
+            "Hentzau.",
+            "speaker",
+        ),
+        ("Rudolf Rassendyll was the guest of honour at the rally in Leeds on Friday.", "guest"),
+        ("Rudolf Rassendyll was chief guest at a Leeds rally on Friday.", "guest"),
+        ("Rudolf Rassendyll was the main speaker at the rally in Leeds on Friday.", "speaker"),
+    ],
+)
+def test_the_role_a_group_or_a_billing_gives(nlp, text, role):
+    result, events = _story(nlp, text)
+    assert [e.type for e in events] == ["rally"]
+    assert ("Rudolf Rassendyll", role, "unknown") in _roles(result, events[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guests on the talk show on Sunday included Rudolf Rassendyll.",
+        "Those who did not speak at the rally in Leeds on Sunday included Rudolf Rassendyll.",
+        "Those who spoke to reporters after the rally in Leeds on Sunday included Rudolf "
+        "Rassendyll.",
+        "Rudolf Rassendyll was the keynote speaker at Tampere University, where students staged "
+        "a protest on Sunday.",
+    ],
+)
+def test_a_group_or_a_billing_that_names_no_occasion_of_theirs_gives_no_role(nlp, text):
+    result, events = _story(nlp, text)
+    assert all(p.role not in ("speaker", "guest") for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Rudolf Rassendyll appeared alongside Anna Hentzau at a rally in Leeds on Sunday.",
+            "speaker",
+        ),
+        (
+            "Rudolf Rassendyll was arrested alongside Anna Hentzau at a protest in Leeds on Sunday.",
+            "target",
+        ),
+    ],
+)
+def test_who_was_alongside_has_the_subject_s_part(nlp, text, role):
+    result, events = _story(nlp, text)
+    assert any(("Anna Hentzau", role, "unknown") in _roles(result, e) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the weekend, the Westrian Solidarity Front held a rally in Tampere.",
+        "The Westrian Solidarity Front held a rally in Tampere at the weekend.",
+    ],
+)
+def test_the_weekend_in_a_report_is_the_one_just_past(nlp, text):
+    _, events = _story(nlp, text)  # published on Thursday 7 March 2024
+    assert (events[0].date.start, events[0].date.end) == (dt.date(2024, 3, 2), dt.date(2024, 3, 3))
+
+
+def test_the_weekend_in_a_story_of_another_year_is_that_year_s(nlp):
+    _, events = _story(
+        nlp,
+        "The summit opened in Geneva on Friday 12 July 2019. Over the weekend, delegates held "
+        "talks in Geneva.",
+    )
+    talks = [e for e in events if e.type == "meeting"]
+    assert talks and talks[0].date.start == dt.date(2019, 7, 13)

@@ -386,3 +386,23 @@ def test_fast_enough():
             normalise(text, ANCHOR + dt.timedelta(days=i))
     per_call = (time.perf_counter() - started) / (200 * len(texts))
     assert per_call < 0.005
+
+
+# -- the weekend ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("anchor", "saturday"),
+    [
+        (D(2023, 10, 14), D(2023, 10, 14)),  # on the Saturday: this weekend
+        (D(2023, 10, 15), D(2023, 10, 14)),  # on the Sunday
+        (D(2023, 10, 16), D(2023, 10, 14)),  # on Monday: the one just past
+        (D(2023, 10, 19), D(2023, 10, 14)),  # on Thursday, still the one just past
+    ],
+)
+def test_the_weekend_is_the_one_on_or_before_the_anchor(anchor, saturday):
+    assert window("the weekend", anchor) == (
+        saturday,
+        saturday + dt.timedelta(days=1),
+        "approximate",
+    )
