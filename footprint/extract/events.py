@@ -972,6 +972,11 @@ class EventReader:
                 break
         return tok
 
+    def _a_body(self, tok: Token) -> bool:
+        """Is the actor at this token an organisation?"""
+        actor = self.actor_of_token.get(tok.i)
+        return actor is not None and actor.type == "organization"
+
     def _role_for(self, tok: Token, triggers: list[Span]) -> str | None:
         anchor = self._anchor_token(tok)
         if anchor is None:
@@ -984,10 +989,27 @@ class EventReader:
         dep, head = anchor.dep_, anchor.head
         if any(c.dep_ == "neg" for c in head.children):
             return None  # "X did not speak at the rally"
+        if (
+            dep == "poss"
+            and head.lemma_.lower() in SPEECH_NOUNS
+            and _at_the_occasion(head, triggers)
+        ):
+            return "speaker"  # "X's remarks drew applause at the rally"
+        if (
+            dep == "pobj"
+            and head.lower_ == "from"
+            and head.head.lemma_.lower() == "hear"
+            and _heard_by_the_occasion(head.head, triggers)
+        ):
+            return "speaker"  # "the gathering heard from X", "delegates heard from X"
         if dep == "poss" and any(head.i == t[-1].i for t in triggers):
             if head.lemma_.lower() in SPEECH_NOUNS and _a_speech_if_an_address(head):
                 return "speaker"  # "X's speech was relayed to the rally"
-            return "guest" if head.lemma_.lower() in GUEST_NOUNS else "participant"
+            if head.lemma_.lower() in GUEST_NOUNS:
+                return "guest"
+            if self._a_body(anchor) and _held_by_its_owner(head):
+                return "organizer"  # "the Front's annual rally", "the union's strike"
+            return "participant"
         if (
             dep == "pobj"
             and head.lower_ == "of"
@@ -1786,6 +1808,12 @@ class EventReader:
             elif i in told_of_it and told_of_it[i].role in OCCASION_ROLES:
                 role = told_of_it[i].role
                 _add_participant(event, Participation(p.entity, role, p.mode, p.evidence))
+            elif occasion and (billed := _billed_there(self.doc[i])) is not None:
+                # "X was among the attendees", "X was the chief guest"
+                _add_participant(event, Participation(p.entity, billed, p.mode, p.evidence))
+            elif occasion and p.mode == "in_person":
+                # "X was pictured on stage", "photos showed X on stage": there in person
+                _add_participant(event, Participation(p.entity, "participant", p.mode, p.evidence))
             else:
                 continue
             if self._evidence(sent) not in event.evidence:
@@ -1823,8 +1851,46 @@ AUDIENCE_WORDS = frozenset(
 )
 
 
+# An audience assembled in one place, told something there ("told the crowd that ..."): not
+# supporters or protesters, often told through a statement.
+ASSEMBLY_WORDS = frozenset(
+    {
+        "audience",
+        "attendee",
+        "delegate",
+        "crowd",
+        "gathering",
+        "rally",
+        "congregation",
+        "marcher",
+        "mourner",
+        "worshipper",
+    }
+)
+
+
 # The roles a sentence about the occasion under way can give ("it was organised by X").
 OCCASION_ROLES = ("speaker", "organizer", "host", "guest", "attendee")
+
+
+# Occasions a body's possessive makes it the organiser of: "the Front's rally", "the union's
+# strike" (event_nouns.tsv types; not "the army's attack", "the city's festival").
+HELD_BY_OWNER = frozenset({"rally", "march", "protest", "strike", "conference", "meeting"})
+
+
+def _held_by_its_owner(noun: Token) -> bool:
+    nouns = lexicons.event_nouns()
+    return nouns.get(noun.lemma_.lower(), nouns.get(noun.lower_)) in HELD_BY_OWNER
+
+
+def _billed_there(first: Token) -> str | None:
+    """The occasion role a "be" sentence gives the name starting at this token: "X was among
+    the attendees", "X was the chief guest" (`_billed_as`, `_among`)."""
+    name = _name_root(first)
+    if name.dep_ != "nsubj" or name.head.lemma_ != "be":
+        return None
+    role = _billed_as(name.head) or _among(name.head)
+    return role if role in OCCASION_ROLES else None
 
 
 def _of_it(sent: Span) -> bool:
@@ -1860,27 +1926,48 @@ RELAYING_VERBS = frozenset({"play", "read", "broadcast", "screen", "relay", "air
 TO_AN_OCCASION = ("to", "at", "during")
 
 
+def _to_the_occasion(word: Token, triggers: list[Span], preps: tuple[str, ...]) -> bool:
+    """Does one of these prepositions on the word have one of the sentence's event words as its
+    object ("played to the rally", "applause at the rally")?"""
+    heads = {t[-1].i for t in triggers}
+    return any(
+        g.i in heads
+        for c in word.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _at_the_occasion(speech: Token, triggers: list[Span]) -> bool:
+    """Was this speech given at the sentence's occasion: "X's remarks at the rally", "X's
+    remarks drew applause at the rally"?"""
+    return _to_the_occasion(speech, triggers, TO_AN_OCCASION) or (
+        speech.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and _to_the_occasion(speech.head, triggers, TO_AN_OCCASION)
+    )
+
+
+def _heard_by_the_occasion(hear: Token, triggers: list[Span]) -> bool:
+    """Is the hearer the occasion or its audience: "the gathering heard from X", "delegates
+    heard from X" (not "the court heard from X", "police heard from witnesses")?"""
+    heads = {t[-1].i for t in triggers}
+    return any(
+        c.dep_ == "nsubj" and (c.i in heads or counted(c).lemma_.lower() in ASSEMBLY_WORDS)
+        for c in hear.children
+    )
+
+
 def _sent_a_message(name: Token, triggers: list[Span]) -> bool:
     """Did the name's message reach the sentence's occasion from afar: "a recorded message
     from X was played to the rally", "X's message was read out at the gathering", "X sent a
     video message to the conference"? A message delivered, recorded, posted or shared during
     an occasion, or one only described ("X's message to the rally was simple"), is not."""
-    heads = {t[-1].i for t in triggers}
-
-    def to_the_occasion(word: Token, preps: tuple[str, ...]) -> bool:
-        return any(
-            g.i in heads
-            for c in word.children
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps
-            for g in c.children
-            if g.dep_ == "pobj"
-        )
-
     if name.dep_ == "nsubj" and name.head.lemma_.lower() == "send":
         sent = name.head
         return any(
             c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in sent.children
-        ) and to_the_occasion(sent, ("to",))
+        ) and _to_the_occasion(sent, triggers, ("to",))
     if name.dep_ == "poss" and name.head.lemma_.lower() in MESSAGE_NOUNS:
         message = name.head
     elif (
@@ -1894,7 +1981,9 @@ def _sent_a_message(name: Token, triggers: list[Span]) -> bool:
     relayed = message.head
     if message.dep_ not in ("nsubjpass", "dobj") or relayed.lemma_.lower() not in RELAYING_VERBS:
         return False
-    return to_the_occasion(relayed, TO_AN_OCCASION) or to_the_occasion(message, ("to",))
+    return _to_the_occasion(relayed, triggers, TO_AN_OCCASION) or _to_the_occasion(
+        message, triggers, ("to",)
+    )
 
 
 def _of_another_noun(name: Token) -> bool:
@@ -1987,11 +2076,15 @@ def _speaks_to_an_audience(verb: Token) -> bool:
     """Is the verb one of addressing an assembly, its hearers an occasion's audience ("addressed
     the crowd", "spoke to the marchers")? Not with a message's content or an order ("spoke to
     workers to say that ..."), on a medium ("addressed supporters in a video"), nor denied ("did
-    not speak to supporters")."""
-    if verb.lemma_.lower() not in ADDRESSING_VERBS:
+    not speak to supporters"). "Told" an assembly counts with what was told ("told the crowd
+    that ..."), never with an order ("told the crowd to disperse") nor told people in general
+    ("told supporters" may be by statement)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ADDRESSING_VERBS and lemma != "tell":
         return False
     if any(
-        c.dep_ in ("neg", "ccomp", "xcomp")
+        c.dep_ in ("neg", "xcomp")
+        or (c.dep_ == "ccomp" and lemma != "tell")
         or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
         for c in verb.children
     ):
@@ -2017,7 +2110,8 @@ def _speaks_to_an_audience(verb: Token) -> bool:
         for g in on
     ):
         return False  # "in a video" was recorded; "via video", "by video link" is live
-    return any(counted(h).lemma_.lower() in AUDIENCE_WORDS for h in heard)  # "thousands of"
+    hearers = ASSEMBLY_WORDS if lemma == "tell" else AUDIENCE_WORDS
+    return any(counted(h).lemma_.lower() in hearers for h in heard)  # "thousands of"
 
 
 # Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make

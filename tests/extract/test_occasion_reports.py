@@ -418,3 +418,78 @@ def test_the_weekend_in_a_story_of_another_year_is_that_year_s(nlp):
     )
     talks = [e for e in events if e.type == "meeting"]
     assert talks and talks[0].date.start == dt.date(2019, 7, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Rudolf Rassendyll told the crowd via video link that the struggle would go on.",
+            "remote",
+        ),
+        ("Rudolf Rassendyll told the audience in Leeds on Sunday that he would run.", "unknown"),
+        (
+            "The gathering in Leeds on Sunday heard from Rudolf Rassendyll, who spoke by video link.",
+            "remote",
+        ),
+        (
+            "Rudolf Rassendyll's remarks, delivered by video link, drew loud applause at the rally in "
+            "Leeds on Sunday.",
+            "remote",
+        ),
+    ],
+)
+def test_who_told_or_was_heard_by_an_assembly_spoke_to_it(nlp, text, mode):
+    result, events = _story(nlp, text)
+    assert len(events) == 1
+    assert ("Rudolf Rassendyll", "speaker", mode) in _roles(result, events[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rudolf Rassendyll told the crowd to disperse.",
+        "Rudolf Rassendyll told supporters that the struggle would go on.",
+        "Rudolf Rassendyll told the crowd in a statement that the struggle would go on.",
+        "The court in Leeds heard from Rudolf Rassendyll on Sunday.",
+        "Critics condemned Rudolf Rassendyll's remarks about the bombing in Leeds.",
+    ],
+)
+def test_an_order_a_statement_a_hearing_or_remarks_on_an_act_are_no_speech(nlp, text):
+    result, events = _story(nlp, text)
+    assert all(p.role != "speaker" for e in events for p in e.participants)
+
+
+@pytest.mark.parametrize(
+    ("after", "role", "mode"),
+    [
+        ("Rudolf Rassendyll was among the attendees.", "attendee", "unknown"),
+        ("Rudolf Rassendyll was pictured on stage.", "participant", "in_person"),
+        ("Rudolf Rassendyll was also in attendance.", "participant", "in_person"),
+    ],
+)
+def test_who_a_later_sentence_places_at_the_occasion_took_part(nlp, after, role, mode):
+    result, events = _story(nlp, "A rally was held in Leeds on Sunday. " + after)
+    assert [e.type for e in events] == ["rally"]
+    assert ("Rudolf Rassendyll", role, mode) in _roles(result, events[0])
+
+
+def test_who_a_later_sentence_places_on_stage_after_an_attack_is_not_added(nlp):
+    result, events = _story(
+        nlp, "Raiders stormed a customs office in Leeds on Sunday. Rudolf Rassendyll was on stage."
+    )
+    assert all(
+        p.role != "participant" or p.mode != "in_person" for e in events for p in e.participants
+    )
+
+
+def test_a_body_s_own_gathering_is_organised_by_it(nlp):
+    result, events = _story(
+        nlp, "The Westrian Solidarity Front's annual rally was held in Leeds on Sunday."
+    )
+    assert ("Westrian Solidarity Front", "organizer", "unknown") in _roles(result, events[0])
+
+
+def test_a_person_s_gathering_keeps_them_a_participant(nlp):
+    result, events = _story(nlp, "Rudolf Rassendyll's rally was held in Leeds on Sunday.")
+    assert ("Rudolf Rassendyll", "participant", "unknown") in _roles(result, events[0])
