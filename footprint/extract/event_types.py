@@ -104,37 +104,6 @@ def _a_misplaced_agent(verb: Token) -> bool:
     return False
 
 
-# What kills without anyone doing it: "killed by an avalanche", "injured by a falling tree".
-HAZARD_WORDS = frozenset(
-    {
-        "avalanche",
-        "landslide",
-        "landslip",
-        "mudslide",
-        "flood",
-        "flooding",
-        "earthquake",
-        "quake",
-        "lightning",
-        "storm",
-        "cyclone",
-        "hurricane",
-        "typhoon",
-        "tornado",
-        "tsunami",
-        "wave",
-        "tree",
-        "branch",
-        "blaze",
-        "heat",
-        "cold",
-        "disease",
-        "illness",
-        "virus",
-    }
-)
-
-
 # Craft that kill by someone's hand when they kill: "killed by a drone", "by jets".
 AIR_WEAPONS = frozenset(
     {"drone", "jet", "warplane", "aircraft", "plane", "helicopter", "gunship", "fighter"}
@@ -147,7 +116,7 @@ def _someone_or_a_weapon(tok: Token) -> bool:
     "in a crash", "by a truck")?"""
     lemma = tok.lemma_.lower()
     vehicle = lemma in lexicons.vehicle_nouns() and lemma not in AIR_WEAPONS
-    return not (lemma in HAZARD_WORDS or vehicle or _an_accident(tok))
+    return not (lemma in lexicons.hazard_words() or vehicle or _an_accident(tok))
 
 
 def _an_accident(tok: Token) -> bool:

@@ -999,6 +999,7 @@ class EventReader:
             dep == "pobj"
             and head.lower_ == "from"
             and head.head.lemma_.lower() == "hear"
+            and not any(c.dep_ == "neg" for c in head.head.children)
             and _heard_by_the_occasion(head.head, triggers)
         ):
             return "speaker"  # "the gathering heard from X", "delegates heard from X"
@@ -1007,8 +1008,14 @@ class EventReader:
                 return "speaker"  # "X's speech was relayed to the rally"
             if head.lemma_.lower() in GUEST_NOUNS:
                 return "guest"
-            if self._a_body(anchor) and _held_by_its_owner(head):
-                return "organizer"  # "the Front's annual rally", "the union's strike"
+            if (
+                self._a_body(anchor)
+                and _held_by_its_owner(head)
+                and all(t[-1].i == head.i for t in triggers)
+            ):
+                # "the Front's annual rally was held": the sentence's only event word (not
+                # "demonstrators massed outside the party's conference")
+                return "organizer"
             return "participant"
         if (
             dep == "pobj"
@@ -1808,11 +1815,15 @@ class EventReader:
             elif i in told_of_it and told_of_it[i].role in OCCASION_ROLES:
                 role = told_of_it[i].role
                 _add_participant(event, Participation(p.entity, role, p.mode, p.evidence))
-            elif occasion and (billed := _billed_there(self.doc[i])) is not None:
+            elif (
+                occasion
+                and _told_plainly(self.doc[i], sent)
+                and (billed := _billed_there(self.doc[i])) is not None
+            ):
                 # "X was among the attendees", "X was the chief guest"
                 _add_participant(event, Participation(p.entity, billed, p.mode, p.evidence))
-            elif occasion and p.mode == "in_person":
-                # "X was pictured on stage", "photos showed X on stage": there in person
+            elif occasion and p.mode == "in_person" and _told_plainly(self.doc[i], sent):
+                # "X was pictured on stage", "X was also in attendance": there in person
                 _add_participant(event, Participation(p.entity, "participant", p.mode, p.evidence))
             else:
                 continue
@@ -1873,14 +1884,49 @@ ASSEMBLY_WORDS = frozenset(
 OCCASION_ROLES = ("speaker", "organizer", "host", "guest", "attendee")
 
 
-# Occasions a body's possessive makes it the organiser of: "the Front's rally", "the union's
-# strike" (event_nouns.tsv types; not "the army's attack", "the city's festival").
-HELD_BY_OWNER = frozenset({"rally", "march", "protest", "strike", "conference", "meeting"})
+# Occasions a body's possessive makes it the organiser of: "the Front's rally", "the party's
+# conference" (event_nouns.tsv types). Not a strike (a military one, or one against an
+# employer: "the company's strike"), nor a meeting ("the ministry's meeting with Y").
+HELD_BY_OWNER = frozenset({"rally", "march", "protest", "conference"})
 
 
 def _held_by_its_owner(noun: Token) -> bool:
     nouns = lexicons.event_nouns()
     return nouns.get(noun.lemma_.lower(), nouns.get(noun.lower_)) in HELD_BY_OWNER
+
+
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
+# Verbs a sentence that places someone at the occasion under way is told with: "X was among
+# the attendees", "X was pictured on stage", "X was seen in attendance".
+PLACING_VERBS = frozenset({"be", "picture", "photograph", "film", "see", "show", "sit", "stand"})
+# "at the podium", "at the lectern": the only "at" such a sentence may have.
+STAGE_WORDS = frozenset({"podium", "lectern", "stage", "rostrum"})
+
+
+def _told_plainly(first: Token, sent: Span) -> bool:
+    """Is the sentence a plain statement of the name, as subject, being there: its main verb one
+    of being or being shown, not denied, planned or reported, with no date, place or other
+    venue of its own ("X was not in attendance", "X will be in attendance next week", "X was
+    in attendance at the trial", "Y said X was on stage", "X's mother was there": no)?"""
+    name = _name_root(first)
+    root = sent.root
+    if name.dep_ not in ("nsubj", "nsubjpass") or name.head.i != root.i:
+        return False
+    if root.lemma_.lower() not in PLACING_VERBS:
+        return False
+    if any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUXILIARIES)
+        for c in root.children
+    ):
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in sent):
+        return False
+    return not any(
+        t.dep_ == "prep"
+        and t.lower_ == "at"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() not in STAGE_WORDS for g in t.children)
+        for t in sent
+    )
 
 
 def _billed_there(first: Token) -> str | None:
@@ -1940,12 +1986,23 @@ def _to_the_occasion(word: Token, triggers: list[Span], preps: tuple[str, ...]) 
 
 
 def _at_the_occasion(speech: Token, triggers: list[Span]) -> bool:
-    """Was this speech given at the sentence's occasion: "X's remarks at the rally", "X's
-    remarks drew applause at the rally"?"""
+    """Was this speech given at the sentence's occasion, not at a violent act: "X's remarks at
+    the rally", "X's remarks drew applause at the rally"?"""
+    if any(_an_act_word(t[-1]) for t in triggers):
+        return False  # "critics attacked X's remarks at the rally": the roles go to the attack
     return _to_the_occasion(speech, triggers, TO_AN_OCCASION) or (
         speech.dep_ in ("nsubj", "nsubjpass", "dobj")
         and _to_the_occasion(speech.head, triggers, TO_AN_OCCASION)
     )
+
+
+def _an_act_word(word: Token) -> bool:
+    """Does the event word name a violent act or an accident ("the attack", "attacked")?"""
+    nouns = lexicons.event_nouns()
+    if nouns.get(word.lemma_.lower(), nouns.get(word.lower_)) in ACTS:
+        return True
+    info = lexicons.event_verb(word) if word.pos_ == "VERB" else None
+    return info is not None and info.event_type in ACTS
 
 
 def _heard_by_the_occasion(hear: Token, triggers: list[Span]) -> bool:
@@ -2031,9 +2088,12 @@ def _took_the_floor(first: Token) -> bool:
 
 def _addressed_the_audience(first: Token) -> bool:
     """Is the name starting at this token the subject of a verb of addressing an assembled
-    audience ("X addressed the crowd", "X spoke to the marchers"; `_speaks_to_an_audience`)?"""
+    audience ("X addressed the crowd", "X spoke to the marchers", "X told the crowd that ...";
+    `_speaks_to_an_audience`, `_told_the_assembly`)?"""
     name = _name_root(first)
-    return name.dep_ == "nsubj" and _speaks_to_an_audience(name.head)
+    return name.dep_ == "nsubj" and (
+        _speaks_to_an_audience(name.head) or _told_the_assembly(name.head)
+    )
 
 
 # Verbs of speaking to an assembly: "addressed the crowd", "spoke to supporters". Not "told",
@@ -2058,6 +2118,17 @@ MEDIUM_WORDS = frozenset(
         "radio",
         "broadcast",
         "interview",
+        "podcast",
+        "memoir",
+        "book",
+        "column",
+        "article",
+        "blog",
+        "newsletter",
+        "programme",
+        "program",
+        "show",
+        "studio",
     }
 )
 
@@ -2076,15 +2147,11 @@ def _speaks_to_an_audience(verb: Token) -> bool:
     """Is the verb one of addressing an assembly, its hearers an occasion's audience ("addressed
     the crowd", "spoke to the marchers")? Not with a message's content or an order ("spoke to
     workers to say that ..."), on a medium ("addressed supporters in a video"), nor denied ("did
-    not speak to supporters"). "Told" an assembly counts with what was told ("told the crowd
-    that ..."), never with an order ("told the crowd to disperse") nor told people in general
-    ("told supporters" may be by statement)."""
-    lemma = verb.lemma_.lower()
-    if lemma not in ADDRESSING_VERBS and lemma != "tell":
+    not speak to supporters")."""
+    if verb.lemma_.lower() not in ADDRESSING_VERBS:
         return False
     if any(
-        c.dep_ in ("neg", "xcomp")
-        or (c.dep_ == "ccomp" and lemma != "tell")
+        c.dep_ in ("neg", "ccomp", "xcomp")
         or (c.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
         for c in verb.children
     ):
@@ -2110,8 +2177,32 @@ def _speaks_to_an_audience(verb: Token) -> bool:
         for g in on
     ):
         return False  # "in a video" was recorded; "via video", "by video link" is live
-    hearers = ASSEMBLY_WORDS if lemma == "tell" else AUDIENCE_WORDS
-    return any(counted(h).lemma_.lower() in hearers for h in heard)  # "thousands of"
+    return any(counted(h).lemma_.lower() in AUDIENCE_WORDS for h in heard)  # "thousands of"
+
+
+def _told_the_assembly(verb: Token) -> bool:
+    """ "X told the crowd that ...": what was said to an assembled audience, read only after an
+    occasion was told (the told clause's names are not its people). Not an order ("told the
+    crowd to disperse"), a crowd of reporters, a studio or programme audience, or a sentence
+    that names a medium anywhere ("speaking on his podcast", "in his memoir")."""
+    if verb.lemma_.lower() != "tell" or not any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if any(c.dep_ in ("neg", "xcomp") for c in verb.children):
+        return False
+    hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    press = lexicons.event_audiences()
+    if not any(
+        h.lemma_.lower() in ASSEMBLY_WORDS
+        and not any(
+            c.dep_ in ("compound", "nmod") and c.lemma_.lower() in MEDIUM_WORDS for c in h.children
+        )
+        and not any(
+            p.lower_ == "of" and any(g.lower_ in press for g in p.children) for p in h.children
+        )
+        for h in hearers
+    ):
+        return False
+    return not any(t.lemma_.lower() in MEDIUM_WORDS and t.pos_ == "NOUN" for t in verb.sent)
 
 
 # Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make

@@ -324,6 +324,12 @@ def lemma_repairs() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def hazard_words() -> frozenset[str]:
+    """Nouns for what kills without anyone doing it ("an avalanche", "a falling tree")."""
+    return _words("hazard_words.txt")
+
+
+@lru_cache(maxsize=1)
 def weapon_nouns() -> frozenset[str]:
     """Nouns for weapons people fight with ("machetes", "sticks and stones")."""
     return _words("weapon_nouns.txt")
