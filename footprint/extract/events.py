@@ -496,10 +496,11 @@ class EventReader:
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):
                 # "Speaking at a seminar on Monday, X called for ...": the seminar is in a
-                # clause beside the call, not what was called for
+                # clause beside the call, not what was called for; nor is a noun the parser
+                # hung on the verb as an adverbial ("went on strike demanding pay": npadvmod)
                 if (
                     ancestor.lemma_.lower() in irrealis
-                    and child.dep_ != "advcl"
+                    and child.dep_ not in ("advcl", "npadvmod")
                     and not _where_it_was_said(head, child, ancestor)
                 ):
                     return True
@@ -1312,8 +1313,8 @@ class EventReader:
         self, date: object | None, trigger: Span | None, type_: str
     ) -> object | None:
         """An incident or protest told as done cannot come after the report that tells it:
-        "over the weekend" in a Thursday's report read as the coming weekend, "on 14 March" in
-        one of 7 March. Such a reading gives way to the report's week, with the reason kept;
+        "on 14 March" in one of 7 March, a weekday or weekend a story of its own time reads
+        as one to come. Such a reading gives way to the report's week, with the reason kept;
         a date on or before publication, a plan ("will march on Saturday") and a report
         without a publication date are left as they are."""
         reported = self.reported

@@ -436,3 +436,30 @@ def test_since_a_day_is_from_that_day_to_the_report(nlp):
         "2015-03-04",
     )
     assert event.date.precision != "day"
+
+
+def test_a_strike_gone_on_while_demanding_pay_is_a_strike(nlp):
+    # the parser hangs "strike" on "demanding" as an adverbial noun: not what was demanded
+    _, events = _story(
+        nlp,
+        "Members of the Nakuru Teachers Union went on strike demanding payment of salary arrears.",
+    )
+    assert [e.type for e in events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers in Nakuru demanded a general strike.", "The union called for a strike in Nakuru."],
+)
+def test_a_strike_demanded_or_called_for_is_none_yet(nlp, text):
+    _, events = _story(nlp, text)
+    assert [e.type for e in events if e.type == "strike"] == []
+
+
+def test_the_streets_of_a_town_are_in_it(nlp):
+    # the model tags the town's name a person here; "the streets of" writes it as a place
+    _, events = _story(
+        nlp, "Hundreds of farmers took to the streets of Tizi Ouzou to denounce the relief plan."
+    )
+    assert [e.type for e in events] == ["protest"]
+    assert events[0].place.name == "Tizi Ouzou"
