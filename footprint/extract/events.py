@@ -2074,7 +2074,7 @@ def _took_the_floor(first: Token) -> bool:
     occasion ("X, the Front's chairwoman, also spoke", "X and Y spoke first")? Not with any
     phrase that sends it elsewhere or to another time ("spoke to reporters", "spoke in Geneva
     on Tuesday", "spoke of a plot"), nor denied."""
-    name = _name_root(first)
+    name = _subject_named(first)
     while name.dep_ == "conj":  # "X and Y also spoke"
         name = name.head
     verb = name.head
@@ -2091,10 +2091,17 @@ def _addressed_the_audience(first: Token) -> bool:
     """Is the name starting at this token the subject of a verb of addressing an assembled
     audience ("X addressed the crowd", "X spoke to the marchers", "X told the crowd that ...";
     `_speaks_to_an_audience`, `_told_the_assembly`)?"""
-    name = _name_root(first)
+    name = _subject_named(first)
     return name.dep_ == "nsubj" and (
         _speaks_to_an_audience(name.head) or _told_the_assembly(name.head)
     )
+
+
+def _subject_named(first: Token) -> Token:
+    """The word of the name starting at this token that stands in its clause, through an
+    apposition ("Its leader, X, told the crowd": "leader")."""
+    name = _name_root(first)
+    return name.head if name.dep_ == "appos" else name
 
 
 # Verbs of speaking to an assembly: "addressed the crowd", "spoke to supporters". Not "told",

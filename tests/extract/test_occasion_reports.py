@@ -542,3 +542,15 @@ def test_who_a_later_sentence_denies_dates_elsewhere_or_reports_is_not_added(nlp
 def test_a_body_s_strike_or_a_gathering_at_its_occasion_does_not_make_it_an_organiser(nlp, text):
     result, events = _story(nlp, text)
     assert all(p.role != "organizer" for e in events for p in e.participants)
+
+
+def test_a_dated_dateline_leaves_the_lead_s_organiser_and_its_speaker_told_by_title(nlp):
+    result, events = _story(
+        nlp,
+        "KUMASI, Sept 1 - The Freedonia Unity Party held a rally in Kumasi on Sunday. Its leader, "
+        "Osra Sapt, told the crowd that the party would contest every seat.",
+    )
+    assert [e.type for e in events] == ["rally"]
+    roles = _roles(result, events[0])
+    assert ("Freedonia Unity Party", "organizer", "unknown") in roles
+    assert ("Osra Sapt", "speaker", "unknown") in roles
