@@ -496,11 +496,13 @@ class EventReader:
         for ancestor in [head, *head.ancestors]:
             if ancestor.pos_ in ("VERB", "AUX"):
                 # "Speaking at a seminar on Monday, X called for ...": the seminar is in a
-                # clause beside the call, not what was called for; nor is a noun the parser
-                # hung on the verb as an adverbial ("went on strike demanding pay": npadvmod)
+                # clause beside the call, not what was called for; nor is a noun before the
+                # verb that the parser hung on it as an adverbial ("went on strike demanding
+                # pay"; not "threatened a strike Monday, a walkout that ...")
                 if (
                     ancestor.lemma_.lower() in irrealis
-                    and child.dep_ not in ("advcl", "npadvmod")
+                    and child.dep_ != "advcl"
+                    and not (child.dep_ == "npadvmod" and child.i < ancestor.i)
                     and not _where_it_was_said(head, child, ancestor)
                 ):
                     return True
@@ -2188,6 +2190,10 @@ def _speaks_to_an_audience(verb: Token) -> bool:
     return any(counted(h).lemma_.lower() in AUDIENCE_WORDS for h in heard)  # "thousands of"
 
 
+# Entities that give a clause a time or place of its own: "told the crowd in Y on Friday".
+OWN_SETTING = ("DATE", "TIME", "GPE", "LOC", "FAC")
+
+
 def _told_the_assembly(verb: Token) -> bool:
     """ "X told the crowd that ...": what was said to an assembled audience, read only after an
     occasion was told (the told clause's names are not its people). Not an order ("told the
@@ -2195,8 +2201,13 @@ def _told_the_assembly(verb: Token) -> bool:
     that names a medium anywhere ("speaking on his podcast", "in his memoir")."""
     if verb.lemma_.lower() != "tell" or not any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    if any(c.dep_ in ("neg", "xcomp") for c in verb.children):
-        return False
+    if any(
+        c.dep_ in ("neg", "xcomp", "npadvmod")
+        or c.ent_type_ in ("DATE", "TIME")
+        or (c.dep_ == "prep" and any(g.ent_type_ in OWN_SETTING for g in c.children))
+        for c in verb.children
+    ):
+        return False  # also "told the crowd last month", "in Y", "on Friday": another occasion
     hearers = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     press = lexicons.event_audiences()
     if not any(

@@ -17,7 +17,7 @@ from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
 from footprint.extract.capitals import capital_references, first_country, main_country
 from footprint.extract.dateline import HEAD_CHARS as DATELINE_CHARS
-from footprint.extract.dateline import dateline as find_dateline
+from footprint.extract.dateline import dateline as filed_from
 from footprint.extract.dateline import dateline_span
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.occasion_names import occasion_named
@@ -27,6 +27,7 @@ from footprint.extract.responsibility import unnamed_doers
 from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Mention, Relation
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
+from footprint.nlp.datelines import find_dateline
 from footprint.nlp.doc_text import doc_text
 from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
@@ -219,14 +220,19 @@ def _title_relations(entities: list[Entity], doc: Doc) -> list[Relation]:
 
 
 def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tuple[Span, object]]:
-    """Every date expression in text order, resolved on the narrative: each one's reference is
-    the nearest preceding resolved date, else the publication date, else none."""
+    """Every date expression in text order after the dateline, resolved on the narrative: each
+    one's reference is the nearest preceding resolved date, else the publication date, else
+    none."""
     from footprint.time import NarrativeClock
 
     published = _published(document)
     clock = NarrativeClock(published)
     out: list[tuple[Span, object]] = []
+    filed = find_dateline(doc_text(doc))
+    before_the_story = filed.mark[1] if filed is not None else 0
     for ent in doc.ents:
+        if ent.start_char < before_the_story:
+            continue  # "KUMASI, Sept 1 - ...": the day it was filed, no event's date
         if _a_date(ent) and not excluded.covers(ent.start_char, ent.end_char):
             ent = _with_its_day(ent)
             if ent.start > 0 and doc[ent.start - 1].lower_ == "since":
@@ -273,9 +279,9 @@ def _area_or_place_word(word: str) -> bool:
 
 
 def _written_as_place(ent: Span) -> bool:
-    """Written where a place goes: "in X", "from X", "the village of X", "X district", "X main
-    road", a dateline (the words for areas and places are data: area_words.tsv,
-    place_words.txt)."""
+    """Written where a place goes: "in X", "from X", "the village of X", "the streets of X", "X
+    district", "X main road", a dateline (the words for areas and places are data:
+    area_words.tsv, place_words.txt)."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     before2 = doc[ent.start - 2].lower_ if ent.start > 1 else ""
@@ -291,7 +297,7 @@ def _written_as_place(ent: Span) -> bool:
         or before in NAME_PLACE_PREPOSITIONS
         or before == "from"
         or _through_a_place(ent)
-        or (before == "of" and _area_or_place_word(before2))
+        or (before == "of" and (_area_or_place_word(before2) or before2 == "streets"))
         or _of_a_direction(ent)
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
@@ -595,7 +601,7 @@ def _events(
     # Toponyms no entity stands for take part in placing events only (no entity id).
     actors += [Actor(s.start, s.end, "", "place", s.text) for s in unnamed if places.get(s.text)]
     dateline = None
-    filed_in = find_dateline(document.text)
+    filed_in = filed_from(document.text)
     if filed_in is not None and geocoder is not None:
         dateline = geocoder.resolve(filed_in, collections.Counter())
     # So does "the capital" standing for a country's capital (extract/capitals.py).

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A name of one to four capitalised words, then, each optional and in this order, "(Country)",
-# ", Region" and/or ", Country", ", March 3", ", 2024", "(Agency)"; then a colon or a dash. Only
-# at the start of a line in the first lines. (Not a score line: "Leeds 2, Tampere 1 - ...".)
+# A name of one to four capitalised words, then, each optional and in this order, "(Country)"
+# before a comma, ", Region" and/or ", Country", ", March 3", ", 2024", "(Agency)"; then a colon
+# or a dash. Only at the start of a line in the first lines. (Not a score line: "Leeds 2,
+# Tampere 1 - ...", nor a byline: "By Anna Smith, Agency - ...".)
 _DATELINE = re.compile(
     r"""^[ \t]*
     (?P<name>[A-Z][A-Za-z'.\-]+(?:[ ][A-Z][A-Za-z'.\-]+){0,3})
-    (?:[ ]?\([^()\n]{1,60}\))?                  # (Country)
+    (?:[ ]?\([^()\n]{1,60}\)(?=,))?              # (Country), before a comma
     (?:,[ ]?[A-Z][A-Za-z .'\-]{1,30}?){0,2}       # ", Pakistan" or ", March 3"
     (?:,?[ ]?[0-9]{1,2})?                         # a day after a month
     (?:,[ ]?[0-9]{4})?                            # a year
@@ -49,8 +50,8 @@ def find_dateline(text: str) -> Dateline | None:
         if match is not None:
             offset += bom
             name = match.group("name")
-            if not (name.isupper() or name.istitle()):
-                return None
+            if not (name.isupper() or name.istitle()) or name.split()[0].lower() == "by":
+                return None  # ("By Anna Smith, Agency - ": a byline)
             agency = match.span("agency") if match.group("agency") else None
             return Dateline(
                 name=_shifted(match.span("name"), offset),

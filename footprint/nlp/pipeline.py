@@ -24,17 +24,18 @@ from footprint.nlp.components.bulk import bulk_lemmas_applies, stand_in_for_attr
 
 log = logging.getLogger(__name__)
 
+# (the dateline mends run last, so no name repair or propagation brings an agency back)
 COMPONENTS = (
-    "footprint_datelines_v1",
     "footprint_names_v1",
     "footprint_acronyms_v1",
     "footprint_consistency_v1",
+    "footprint_datelines_v1",
 )
 
 
 def add_components(nlp: Language) -> Language:
     """Add footprint's components: line breaks as sentence boundaries before the parser, the
-    dateline and name repairs after the model's NER (idempotent); and the model's attribute
+    name and dateline repairs after the model's NER (idempotent); and the model's attribute
     ruler and lemmatizer made faster with the same output (`components/bulk.py`), and the few
     lemmas the model's rules get wrong mended after it (`components/lemma_repairs.py`)."""
     if "footprint_paragraphs_v1" not in nlp.pipe_names:

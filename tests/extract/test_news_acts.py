@@ -459,7 +459,17 @@ def test_a_strike_demanded_or_called_for_is_none_yet(nlp, text):
 def test_the_streets_of_a_town_are_in_it(nlp):
     # the model tags the town's name a person here; "the streets of" writes it as a place
     _, events = _story(
-        nlp, "Hundreds of farmers took to the streets of Tizi Ouzou to denounce the relief plan."
+        nlp, "Hundreds of farmers demonstrated across the streets of Tizi Ouzou against the plan."
     )
     assert [e.type for e in events] == ["protest"]
     assert events[0].place.name == "Tizi Ouzou"
+
+
+def test_a_strike_threatened_and_restated_after_the_verb_is_none_yet(nlp):
+    _, events = _story(nlp, "The union threatened a strike Monday, a walkout that would shut ports.")
+    assert [e.type for e in events if e.type in ("strike", "protest")] == []
+
+
+def test_a_group_named_for_streets_stays_a_group(nlp):
+    result, events = _story(nlp, "Members of Safe Streets marched in Tampere on Sunday.")
+    assert {e.name: e.type for e in result.entities}.get("Safe Streets") == "organization"

@@ -517,7 +517,7 @@ def test_a_person_s_gathering_keeps_them_a_participant(nlp):
         "Rudolf Rassendyll was not in attendance.",
         "Rudolf Rassendyll was among the attendees last year.",
         "Rudolf Rassendyll will be in attendance next week.",
-        "Rudolf Rassendyll was in attendance at the trial.",
+        "Rudolf Rassendyll was also in attendance at his own hearing.",
         "Anna Hentzau's mother was in attendance.",
         "Anna Hentzau said Rudolf Rassendyll was on stage with extremists.",
     ],
@@ -554,3 +554,23 @@ def test_a_dated_dateline_leaves_the_lead_s_organiser_and_its_speaker_told_by_ti
     roles = _roles(result, events[0])
     assert ("Freedonia Unity Party", "organizer", "unknown") in roles
     assert ("Osra Sapt", "speaker", "unknown") in roles
+
+
+def test_the_day_in_the_dateline_is_when_it_was_filed_not_when_it_happened(nlp):
+    _, events = _story(
+        nlp,
+        "KUMASI, Sept 2 - The Freedonia Unity Party held a rally in the city on Saturday.",
+        published="2024-09-02",
+    )
+    assert [e.type for e in events] == ["rally"]
+    assert events[0].date.start == dt.date(2024, 8, 31)
+
+
+def test_what_the_speaker_told_the_crowd_at_another_time_is_another_occasion(nlp):
+    result, events = _story(
+        nlp,
+        "Supporters of the Freedonia Unity Party held a rally in Kumasi on Saturday. Its leader, "
+        "Osra Sapt, told the crowd last month that the party would win.",
+    )
+    rally = [e for e in events if e.type == "rally"]
+    assert rally and ("Osra Sapt", "speaker", "unknown") not in _roles(result, rally[0])

@@ -57,3 +57,18 @@ def test_the_dateline_s_parts_are_where_the_text_has_them(text, name, agency, ma
     assert text[slice(*found.name)] == name
     assert (text[slice(*found.agency)] if found.agency else None) == agency
     assert text[slice(*found.mark)] == mark
+
+
+def test_an_agency_right_after_the_place_is_no_entity(nlp):
+    ents = _ents(nlp, "WASHINGTON (Reuters) - The Westrian Solidarity Front held a rally.")
+    assert not any(text == "Reuters" for text, _ in ents)
+
+
+def test_a_byline_is_no_dateline():
+    assert find_dateline("By Anna Hentzau, Westrian Wire - The Front held a rally.") is None
+
+
+def test_a_country_in_brackets_before_the_date_is_no_agency():
+    text = "NAKURU (Kenya), May 12 - Police arrested ten traders."
+    found = find_dateline(text)
+    assert text[slice(*found.name)] == "NAKURU" and found.agency is None

@@ -3,10 +3,12 @@
 The model reads "KUMASI, Sept 1 - The Freedonia Unity Party held ..." with "Sept 1 - The
 Freedonia Unity Party" as one date, so the party the report is about is no name at all; and it
 reads the agency of "LEEDS, May 12 (Reuters) - ..." as an organisation named in the story.
-After the NER, an entity that runs over the dateline's closing dash is cut before it (the
-words after the dash become an organisation when they end with an organisation's word:
-org_words.txt), and an organisation in the dateline's agency brackets is no entity. The
-dateline is found in the text (`nlp/datelines.py`); a Doc without one is left as it is."""
+Last of footprint's components (so no name repair or propagation brings the agency back), an
+entity that runs over the dateline's closing dash is cut before it (the words after the dash
+become an organisation when they end with an organisation's word: org_words.txt), and a name
+in the dateline's agency brackets is no entity. The dateline is found in the text
+(`nlp/datelines.py`); a Doc without one is left as it is. The dateline's own date is the day
+it was filed, not an event's (`extract/from_doc.py` leaves it out of the event dates)."""
 
 from __future__ import annotations
 
