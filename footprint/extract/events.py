@@ -30,7 +30,6 @@ it happened by the grammar in `event_places.py`.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -112,6 +111,7 @@ from footprint.nlp import lexicons
 from footprint.nlp.doc_text import doc_text
 from footprint.place.names import CITY_WORDS  # a town's, not the region named alike
 from footprint.time.span import TimeSpan
+from footprint.time.words import CALENDAR_WORDS
 
 EXTRACTOR = "footprint.events.v1"
 # Incidents: violence, riots and accidents. Their sentences count the killed and injured, and a
@@ -1069,8 +1069,7 @@ class EventReader:
                 # "speakers at the rally included X", "those who spoke at the rally included X"
                 # (the occasion named in the group's own words: not "guests on the talk show")
                 group = next((c for c in head.children if c.dep_ == "nsubj"), None)
-                ends = {t[-1].i for t in triggers}
-                if group is None or not any(t.i in ends for t in group.subtree):
+                if group is None or not _gathered_at(group, triggers):
                     return None
                 return _role_of_group(group)
             return info.object_role if info is not None else None
@@ -1084,7 +1083,7 @@ class EventReader:
             # "X appeared alongside Y at the rally", "X was arrested alongside Y": Y's part is
             # the subject's
             verb = head.head
-            info = lexicons.event_verb(verb)
+            info = lexicons.event_verb(verb) if verb.pos_ == "VERB" else None
             if info is None:
                 return None
             if any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -1922,7 +1921,7 @@ def _told_plainly(first: Token, sent: Span) -> bool:
         for c in root.children
     ):
         return False
-    if any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") for t in sent):
+    if any(t.ent_type_ in OWN_SETTING for t in sent):
         return False
     return not any(
         t.dep_ == "prep"
@@ -1935,7 +1934,7 @@ def _told_plainly(first: Token, sent: Span) -> bool:
 def _billed_there(first: Token) -> str | None:
     """The occasion role a "be" sentence gives the name starting at this token: "X was among
     the attendees", "X was the chief guest" (`_billed_as`, `_among`)."""
-    name = _name_root(first)
+    name = _subject_named(first)
     if name.dep_ != "nsubj" or name.head.lemma_ != "be":
         return None
     role = _billed_as(name.head) or _among(name.head)
@@ -2024,10 +2023,10 @@ def _sent_a_message(name: Token, triggers: list[Span]) -> bool:
     video message to the conference"? A message delivered, recorded, posted or shared during
     an occasion, or one only described ("X's message to the rally was simple"), is not."""
     if name.dep_ == "nsubj" and name.head.lemma_.lower() == "send":
-        sent = name.head
+        send = name.head
         return any(
-            c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in sent.children
-        ) and _to_the_occasion(sent, triggers, ("to",))
+            c.dep_ == "dobj" and c.lemma_.lower() in MESSAGE_NOUNS for c in send.children
+        ) and _to_the_occasion(send, triggers, ("to",))
     if name.dep_ == "poss" and name.head.lemma_.lower() in MESSAGE_NOUNS:
         message = name.head
     elif (
@@ -2066,9 +2065,13 @@ def _own_relative_clause(name: Token, triggers: list[Span]) -> str | None:
             continue
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         info = lexicons.event_verb(clause)
-        if subject is not None and subject.lower_ in ("who", "that") and info is not None:
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and info is not None:
             return info.subject_role
     return None
+
+
+# "X, who addressed ...", "the Front, which organised ...", "those that spoke".
+RELATIVE_PRONOUNS = ("who", "which", "that")
 
 
 def _took_the_floor(first: Token) -> bool:
@@ -2082,6 +2085,8 @@ def _took_the_floor(first: Token) -> bool:
     verb = name.head
     if name.dep_ != "nsubj" or verb.lemma_.lower() != "speak" or verb.tag_ != "VBD":
         return False
+    if verb.dep_ == "ccomp":
+        return False  # "Y said X also spoke": what someone says of the occasion
     return not any(
         c.dep_ in ("neg", "prep", "npadvmod", "ccomp", "xcomp", "dobj", "advcl", "agent")
         or c.ent_type_ in ("DATE", "TIME")
@@ -2129,6 +2134,7 @@ MEDIUM_WORDS = frozenset(
         "broadcast",
         "interview",
         "podcast",
+        "note",
         "memoir",
         "book",
         "column",
@@ -2197,8 +2203,9 @@ OWN_SETTING = ("DATE", "TIME", "GPE", "LOC", "FAC")
 def _told_the_assembly(verb: Token) -> bool:
     """ "X told the crowd that ...": what was said to an assembled audience, read only after an
     occasion was told (the told clause's names are not its people). Not an order ("told the
-    crowd to disperse"), a crowd of reporters, a studio or programme audience, or a sentence
-    that names a medium anywhere ("speaking on his podcast", "in his memoir")."""
+    crowd to disperse"), a crowd of reporters, a studio or programme audience, a time or place
+    of its own, or a sentence that names a medium outside what was told ("speaking on his
+    podcast", "in his memoir")."""
     if verb.lemma_.lower() != "tell" or not any(c.dep_ == "ccomp" for c in verb.children):
         return False
     if any(
@@ -2221,7 +2228,11 @@ def _told_the_assembly(verb: Token) -> bool:
         for h in hearers
     ):
         return False
-    return not any(t.lemma_.lower() in MEDIUM_WORDS and t.pos_ == "NOUN" for t in verb.sent)
+    told = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    return not any(
+        t.lemma_.lower() in MEDIUM_WORDS and t.pos_ == "NOUN" and t.i not in told
+        for t in verb.sent
+    )  # (what was told may name a programme: "told the crowd that the programme failed")
 
 
 # Nouns for what a speaker delivers ("gave a eulogy", "speeches by X"), and the words that make
@@ -2323,6 +2334,15 @@ def _among(be: Token) -> str | None:
 INCLUDING_VERBS = frozenset({"include"})
 
 
+def _gathered_at(group: Token, triggers: list[Span]) -> bool:
+    """Does the group's own phrase put it at the sentence's occasion: "speakers at the rally",
+    "those who spoke during the summit" (not "guests on the talk show about the rally")?"""
+    return _to_the_occasion(group, triggers, ("at", "during")) or any(
+        c.dep_ == "relcl" and _to_the_occasion(c, triggers, ("at", "during"))
+        for c in group.children
+    )
+
+
 def _role_of_group(group: Token) -> str | None:
     """The role a group's noun or its relative clause gives those counted in it: "the
     speakers", "those that spoke" (the speaking verb's subject's role), "those who were shot"
@@ -2358,9 +2378,10 @@ def _billed_as(be: Token) -> str | None:
         if any(c.dep_ in ("relcl", "acl") for c in attr.children):
             continue
         preps = [c for c in attr.children if c.dep_ == "prep"]
-        of_honour = [p for p in preps if p.lower_ == "of" and _of_honour(p)]
+        of_honour = {p.i for p in preps if p.lower_ == "of" and _of_honour(p)}
         if any(
-            not _at_an_occasion(p) and not _when_or_where(p) and p not in of_honour for p in preps
+            not _at_an_occasion(p) and not _when_or_where(p) and p.i not in of_honour
+            for p in preps
         ):
             continue  # "the speaker of the assembly", "the keynote speaker at a university"
         if of_honour or any(
@@ -2381,7 +2402,8 @@ def _at_an_occasion(prep: Token) -> bool:
     """ "at the rally", "during the summit": a preposition whose object names an occasion."""
     nouns = lexicons.event_nouns()
     return prep.lower_ in ("at", "during") and any(
-        g.dep_ == "pobj" and g.lemma_.lower() in nouns for g in prep.children
+        g.dep_ == "pobj" and g.lemma_.lower() in nouns and not _an_act_word(g)
+        for g in prep.children
     )
 
 
@@ -2604,15 +2626,10 @@ def _told_by_a_speaker(prep: Token) -> bool:
 DESCRIBING_VERBS = HOLDING_VERBS | {"begin", "start", "take", "happen", "occur", "carry"}
 
 
-CALENDAR_WORDS = frozenset(
-    w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name) if w
-)
-
-
 def _names_its_time(date: Span) -> bool:
-    """Does the date name a day, month or year ("on 2 March", "on Sunday", "in 2010"), not point
-    back ("on this day", "that day")?"""
-    return any(t.like_num or t.lower_ in CALENDAR_WORDS for t in date)
+    """Does the date name a day, month or year in figures or names ("on 2 March", "on Sunday",
+    "in 2010"), not count or point back ("on this day", "two days ago")?"""
+    return any(t.text[:1].isdigit() or t.lower_.rstrip(".") in CALENDAR_WORDS for t in date)
 
 
 def _in_its_description(date: Span, head: Token) -> bool:
@@ -2620,7 +2637,7 @@ def _in_its_description(date: Span, head: Token) -> bool:
     for clause in head.children:
         if (
             clause.dep_ in ("acl", "relcl")
-            and clause.lemma_ in DESCRIBING_VERBS
+            and clause.lemma_.lower() in DESCRIBING_VERBS
             and clause.left_edge.i <= date.start
             and date.end <= clause.right_edge.i + 1
         ):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import calendar
 import collections
 import datetime as dt
 import itertools
@@ -16,9 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
 from footprint.extract.capitals import capital_references, first_country, main_country
-from footprint.extract.dateline import HEAD_CHARS as DATELINE_CHARS
 from footprint.extract.dateline import dateline as filed_from
-from footprint.extract.dateline import dateline_span
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.occasion_names import occasion_named
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
@@ -27,11 +24,13 @@ from footprint.extract.responsibility import unnamed_doers
 from footprint.model import Document, DocumentResult, Entity, Event, Evidence, Mention, Relation
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
+from footprint.nlp.datelines import HEAD_CHARS as DATELINE_CHARS
 from footprint.nlp.datelines import find_dateline
 from footprint.nlp.doc_text import doc_text
 from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
+from footprint.time.words import CALENDAR_WORDS, MONTH_WORDS
 
 if TYPE_CHECKING:
     from footprint.place import Geocoder
@@ -229,9 +228,9 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     clock = NarrativeClock(published)
     out: list[tuple[Span, object]] = []
     filed = find_dateline(doc_text(doc))
-    before_the_story = filed.mark[1] if filed is not None else 0
+    dateline = (filed.name[0], filed.mark[1]) if filed is not None else (0, 0)
     for ent in doc.ents:
-        if ent.start_char < before_the_story:
+        if dateline[0] <= ent.start_char < dateline[1]:
             continue  # "KUMASI, Sept 1 - ...": the day it was filed, no event's date
         if _a_date(ent) and not excluded.covers(ent.start_char, ent.end_char):
             ent = _with_its_day(ent)
@@ -314,7 +313,8 @@ def _is_the_dateline(ent: Span) -> bool:
         ent.text.isupper() or ent.label_ in ("GPE", "LOC", "ORG")
     ):
         return False
-    return dateline_span(doc_text(ent.doc)) == (ent.start_char, ent.end_char)
+    found = find_dateline(doc_text(ent.doc))
+    return found is not None and found.name == (ent.start_char, ent.end_char)
 
 
 def _of_a_direction(ent: Span) -> bool:
@@ -458,8 +458,6 @@ def _names_the_police(ent: Span) -> bool:
 # a date, "in Mukerian" as a nationality): after "in", "at" or "near" such a proper noun may
 # still be a place.
 STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP"}
-MONTH_WORDS = {w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w}
-CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 
 
 def _stray(tok: Token) -> bool:

@@ -60,7 +60,7 @@ TAKING_PART_VERBS = frozenset(
 TAKING_PART_NOUNS = frozenset(
     {"appearance", "presence", "participation", "attendance", "speech", "address", "remark"}
 )
-# "on the sidelines of the X Summit", "on the eve of the X Rally".
+# "on the sidelines of the X Summit", "on the margins of the Y Forum".
 EDGE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "eve"})
 
 
@@ -73,9 +73,7 @@ def occasion_noun(head: Token) -> bool:
     kinds = lexicons.event_nouns()
     if lemma in INSTITUTION_HEADS or kinds.get(lemma, kinds.get(head.lower_)) not in OCCASION_TYPES:
         return False
-    return any(
-        c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() for c in head.lefts
-    )
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() for c in head.lefts)
 
 
 def names_an_occasion(head: Token) -> bool:
@@ -100,11 +98,13 @@ def names_an_occasion(head: Token) -> bool:
     ):
         return True  # "the Solidarity Conference, held in Leeds by Y"
     if head.dep_ == "pobj":
-        prep, word = verb, verb.head.lemma_.lower()
+        prep = head.head
+        owner = prep.head  # what the phrase hangs on: a verb or a noun
         if prep.lower_ in ("at", "during"):
             # "X spoke at the Unity Rally", "his appearance at the Solidarity Conference"
-            return word in (TAKING_PART_VERBS if verb.head.pos_ == "VERB" else TAKING_PART_NOUNS)
-        if prep.lower_ == "of" and verb.head.lower_ in EDGE_NOUNS:
+            words = TAKING_PART_VERBS if owner.pos_ == "VERB" else TAKING_PART_NOUNS
+            return owner.lemma_.lower() in words
+        if prep.lower_ == "of" and owner.lower_ in EDGE_NOUNS:
             return True  # "on the sidelines of the X Summit"
     return False
 

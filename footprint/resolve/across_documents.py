@@ -559,7 +559,10 @@ def merge_events(
     clusters: dict[str, str],
     near_duplicates: Iterable[frozenset[str]] = (),
 ) -> list[MergedEvent]:
-    """Group reports of one occasion across documents (only groups of two or more)."""
+    """Group reports of one occasion across documents (only groups of two or more). Reports are
+    taken by date, then id, and a group grows only with a place that agrees with all of its
+    places: where a region one report names could join either of two neighbouring towns others
+    name, the earlier report's town wins (the order is fixed, so the answer is repeatable)."""
     near = list(near_duplicates)
     events = [e for e in dossier.get("events", []) if not e.get("background")]
     doc_of = {e["id"]: (e["evidence"][0]["document"] if e.get("evidence") else "") for e in events}

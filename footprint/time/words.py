@@ -5,6 +5,7 @@ as digits ("nineteen ninety-six" -> "1996", "March eighth" -> "march 8th")."""
 
 from __future__ import annotations
 
+import calendar
 import re
 
 MONTHS = {
@@ -25,6 +26,9 @@ MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+# Month and weekday names and abbreviations, lower case: words that name a calendar time.
+MONTH_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w)
+CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 WEEKDAY_RE = (
     r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"

@@ -1398,11 +1398,23 @@ def test_a_road_the_state_forces_close_is_no_protest(nlp, text):
 )
 def test_an_act_told_as_done_is_not_dated_after_its_report(nlp, text):
     # published on Thursday 5 March 2015: a 19 or 30 March of the same year is after the
-    # report; the report's week is what it can be ("over the weekend" is now the one just past)
+    # report; the report's week is what it can be
     (event,) = _story(_read(nlp, text, published="2015-03-05"))
     assert event.date.precision == "reported"
     assert (event.date.start, event.date.end) == (dt.date(2015, 2, 27), dt.date(2015, 3, 5))
     assert "after the report" in event.date.text
+
+
+def test_a_weekend_nearest_a_day_the_story_reached_but_after_the_report_gives_way(nlp):
+    # published on Friday 6 March 2015; the story reaches Thursday 5 March, and the weekend
+    # nearest it (7-8 March) is after the report: the act told as done takes the report's week
+    text = (
+        "Police questioned two men in Tampere on Thursday. Raiders stormed a customs office in "
+        "Tampere over the weekend."
+    )
+    events = [e for e in _story(_read(nlp, text, published="2015-03-06")) if e.type == "attack"]
+    assert events and events[0].date.precision == "reported"
+    assert events[0].date.end == dt.date(2015, 3, 6)
 
 
 def test_an_act_dated_before_its_report_keeps_its_date(nlp):

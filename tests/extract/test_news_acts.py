@@ -442,7 +442,7 @@ def test_a_strike_gone_on_while_demanding_pay_is_a_strike(nlp):
     # the parser hangs "strike" on "demanding" as an adverbial noun: not what was demanded
     _, events = _story(
         nlp,
-        "Members of the Nakuru Teachers Union went on strike demanding payment of salary arrears.",
+        "Members of the Nakuru Nurses Association went on strike demanding unpaid overtime.",
     )
     assert [e.type for e in events] == ["strike"]
 

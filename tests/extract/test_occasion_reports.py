@@ -92,7 +92,7 @@ def test_a_clause_pointing_back_to_this_day_does_not_date_the_act(nlp):
         nlp, "Residents on Monday mourned the victims of the bombing, which happened on this day."
     )
     assert [e.type for e in events] == ["bombing"]
-    assert events[0].date is None or events[0].date.text != "this day"
+    assert events[0].date.text == "Monday"
 
 
 @pytest.mark.parametrize(
@@ -301,8 +301,8 @@ def test_who_sent_a_message_to_the_occasion_is_its_remote_speaker(nlp, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "A message from Rudolf Rassendyll was discovered near the bombed station in Leeds on "
-        "Saturday.",
+        "A message from Rudolf Rassendyll was discovered near the station after the bombing in "
+        "Leeds on Saturday.",
         "Rudolf Rassendyll's message to the rally in Leeds on Saturday was simple: keep going.",
         "Rudolf Rassendyll delivered a message at the rally in Leeds on Saturday.",
         "A message from Rudolf Rassendyll was posted online during the rally in Leeds on Saturday.",
@@ -367,7 +367,7 @@ def test_the_role_a_group_or_a_billing_gives(nlp, text, role):
 @pytest.mark.parametrize(
     "text",
     [
-        "Guests on the talk show on Sunday included Rudolf Rassendyll.",
+        "Guests on the talk show about the rally in Leeds on Sunday included Rudolf Rassendyll.",
         "Those who did not speak at the rally in Leeds on Sunday included Rudolf Rassendyll.",
         "Those who spoke to reporters after the rally in Leeds on Sunday included Rudolf "
         "Rassendyll.",
@@ -458,21 +458,42 @@ def test_what_the_speaker_told_the_crowd_of_others_gives_them_no_part(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "after",
     [
         "Rudolf Rassendyll told the crowd to disperse.",
         "Rudolf Rassendyll told supporters that the struggle would go on.",
         "Rudolf Rassendyll told the crowd in a written note: the struggle goes on.",
         "Speaking on his podcast, Rudolf Rassendyll told the audience that he had doubts.",
-        "Rudolf Rassendyll told a crowd of reporters outside the hall in Leeds that he would stay.",
-        "The court in Leeds heard from Rudolf Rassendyll on Sunday.",
+        "Rudolf Rassendyll told a crowd of reporters outside the hall that he would stay.",
+    ],
+)
+def test_an_order_a_medium_or_a_crowd_of_reporters_is_no_speech_at_the_occasion(nlp, after):
+    result, events = _story(nlp, "A rally was staged in Leeds on Sunday. " + after)
+    assert [e.type for e in events] == ["rally"]
+    assert ("Rudolf Rassendyll", "speaker", "unknown") not in _roles(result, events[0])
+
+
+def test_what_was_told_may_name_a_medium(nlp):
+    result, events = _story(
+        nlp,
+        "A rally was staged in Leeds on Sunday. Rudolf Rassendyll told the crowd that the "
+        "programme had failed.",
+    )
+    assert ("Rudolf Rassendyll", "speaker", "unknown") in _roles(result, events[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court heard from Rudolf Rassendyll about the rally in Leeds on Sunday.",
         "Delegates did not hear from Rudolf Rassendyll at the summit in Leeds on Wednesday.",
         "Critics condemned Rudolf Rassendyll's remarks about the bombing in Leeds.",
         "Critics attacked Rudolf Rassendyll's remarks at the rally in Leeds on Saturday.",
     ],
 )
-def test_an_order_a_medium_a_hearing_or_remarks_on_an_act_are_no_speech(nlp, text):
+def test_a_hearing_denied_or_remarks_on_an_act_are_no_speech(nlp, text):
     result, events = _story(nlp, text)
+    assert events
     assert all(p.role != "speaker" for e in events for p in e.participants)
 
 
@@ -559,7 +580,7 @@ def test_a_dated_dateline_leaves_the_lead_s_organiser_and_its_speaker_told_by_ti
 def test_the_day_in_the_dateline_is_when_it_was_filed_not_when_it_happened(nlp):
     _, events = _story(
         nlp,
-        "KUMASI, Sept 2 - The Freedonia Unity Party held a rally in the city on Saturday.",
+        "KUMASI, Sept 2 - The Freedonia Unity Party staged a rally in the town on Saturday.",
         published="2024-09-02",
     )
     assert [e.type for e in events] == ["rally"]

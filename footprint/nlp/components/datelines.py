@@ -23,7 +23,7 @@ from footprint.nlp.doc_text import doc_text
 LEADING_WORDS = frozenset({"the"})
 
 
-@Language.component("footprint_datelines_v1")
+@Language.component("footprint_datelines_v1", assigns=["doc.ents"], requires=["doc.ents"])
 def mend_datelines(doc: Doc) -> Doc:
     if not len(doc) or not doc.ents or doc.ents[0].start_char >= HEAD_CHARS:
         return doc  # (no entity where a dateline could be: the text is not read)
