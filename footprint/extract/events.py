@@ -984,6 +984,9 @@ class EventReader:
         anchor = self._anchor_token(tok)
         if anchor is None:
             return None
+        titled = _named_in_its_role(tok, triggers)
+        if titled is not None:
+            return titled  # "the organisers, the Front, said ...": the Front organised it
         own = None if _of_another_noun(tok) else _own_relative_clause(anchor, triggers)
         if own is not None:
             # "X, who addressed the conference remotely, praised ...", "Y introduced X, who
@@ -2045,6 +2048,22 @@ def _sent_a_message(name: Token, triggers: list[Span]) -> bool:
     )
 
 
+def _named_in_its_role(name: Token, triggers: list[Span]) -> str | None:
+    """The role a name in apposition to a role noun has: "the organisers, the Front, said ...",
+    "the main speaker, X, ..." (the noun's own phrase, if any, must name the occasion: not "the
+    host of a talk show, X, ...")."""
+    if name.dep_ != "appos" or not triggers:
+        return None
+    noun = name.head
+    role = ROLE_NOUNS.get(noun.lemma_.lower())
+    if role is None:
+        return None
+    preps = [c for c in noun.children if c.dep_ == "prep"]
+    if any(not _to_the_occasion(noun, triggers, (p.lower_,)) for p in preps):
+        return None
+    return role
+
+
 def _of_another_noun(name: Token) -> bool:
     """ "a spokesman for X, who ...", "the daughter of X, who ...": the clause may be the
     other noun's."""
@@ -2750,7 +2769,11 @@ def _apply_modes(
             doers = [
                 (k, ip) for k, ip in mine if clause is not None and _does(sent.doc[ip[0]], clause)
             ]
-            if doers:  # the act's own doer, not a name in its apposition ("X, Y's envoy, ...")
+            # "a video address by X": the phrase's own author, whoever does the clause's act
+            authors = [(k, ip) for k, ip in enumerate(out) if _by(span.root, sent.doc[ip[0]])]
+            if authors:
+                k, (i, p) = authors[0]
+            elif doers:  # the act's own doer, not a name in its apposition ("X, Y's envoy, ...")
                 k, (i, p) = doers[0]
             elif before:
                 k, (i, p) = before[-1]
@@ -2764,6 +2787,12 @@ def _apply_modes(
                 # (how one took part in an occasion: a claim "put online" is no attendance)
                 out[k] = (i, Participation(p.entity, p.role, mode, p.evidence))
     return out
+
+
+def _by(noun: Token, first: Token) -> bool:
+    """Is the name starting at this token the "by" of this noun ("a video address by X")?"""
+    name = _name_root(first)
+    return name.dep_ == "pobj" and name.head.lower_ == "by" and name.head.head.i == noun.i
 
 
 def _name_root(first: Token) -> Token:

@@ -595,3 +595,46 @@ def test_what_the_speaker_told_the_crowd_at_another_time_is_another_occasion(nlp
     )
     rally = [e for e in events if e.type == "rally"]
     assert rally and ("Osra Sapt", "speaker", "unknown") not in _roles(result, rally[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The organisers, the Westrian Solidarity Front, said 5,000 people attended the rally in "
+            "Leeds on Sunday.",
+            "Westrian Solidarity Front",
+            "organizer",
+        ),
+        (
+            "The main speaker, Rudolf Rassendyll, appeared by video link at the rally in Leeds on "
+            "Sunday.",
+            "Rudolf Rassendyll",
+            "speaker",
+        ),
+    ],
+)
+def test_a_name_in_apposition_to_its_role_has_that_role(nlp, text, name, role):
+    result, events = _story(nlp, text)
+    assert [e.type for e in events] == ["rally"]
+    assert any(n == name and r == role for n, r, _ in _roles(result, events[0]))
+
+
+def test_a_role_of_something_else_in_apposition_gives_none_at_the_occasion(nlp):
+    result, events = _story(
+        nlp,
+        "The host of the talk show, Anna Hentzau, said 5,000 people attended the rally in Leeds on "
+        "Sunday.",
+    )
+    assert all(n != "Anna Hentzau" or r != "host" for n, r, _ in _roles(result, events[0]))
+
+
+def test_a_video_address_by_someone_is_theirs_not_the_host_s(nlp):
+    result, events = _story(
+        nlp,
+        "The Westrian Solidarity Front's rally in Leeds on Sunday featured a video address by "
+        "Rudolf Rassendyll.",
+    )
+    roles = _roles(result, events[0])
+    assert ("Rudolf Rassendyll", "speaker", "remote") in roles
+    assert all(mode != "remote" for n, _, mode in roles if n == "Westrian Solidarity Front")
