@@ -10,17 +10,10 @@ from __future__ import annotations
 
 from footprint.nlp.datelines import HEAD_CHARS, find_dateline
 
-__all__ = ["HEAD_CHARS", "dateline", "dateline_span"]
+__all__ = ["HEAD_CHARS", "dateline"]
 
 
 def dateline(text: str) -> str | None:
     """The place name of the text's dateline, if it opens with one."""
-    found = dateline_span(text)
-    return text[found[0] : found[1]] if found is not None else None
-
-
-def dateline_span(text: str) -> tuple[int, int] | None:
-    """Where in the text the dateline's place name is (character offsets), if it opens with
-    one."""
     found = find_dateline(text)
-    return found.name if found is not None else None
+    return text[slice(*found.name)] if found is not None else None

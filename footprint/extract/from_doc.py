@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Span, Token
 from footprint.extract import hygiene
 from footprint.extract.attribution import attribution
 from footprint.extract.capitals import capital_references, first_country, main_country
-from footprint.extract.dateline import dateline as filed_from
 from footprint.extract.events import Actor, EventReader
 from footprint.extract.occasion_names import occasion_named
 from footprint.extract.relations import EXTRACTOR as RELATION_EXTRACTOR
@@ -25,7 +24,7 @@ from footprint.model import Document, DocumentResult, Entity, Event, Evidence, M
 from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.datelines import HEAD_CHARS as DATELINE_CHARS
-from footprint.nlp.datelines import find_dateline
+from footprint.nlp.datelines import dateline_of
 from footprint.nlp.doc_text import doc_text
 from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
@@ -227,7 +226,7 @@ def _date_spans(doc: Doc, document: Document, excluded: Exclusions) -> list[tupl
     published = _published(document)
     clock = NarrativeClock(published)
     out: list[tuple[Span, object]] = []
-    filed = find_dateline(doc_text(doc))
+    filed = dateline_of(doc)
     dateline = (filed.name[0], filed.mark[1]) if filed is not None else (0, 0)
     for ent in doc.ents:
         if dateline[0] <= ent.start_char < dateline[1]:
@@ -313,7 +312,7 @@ def _is_the_dateline(ent: Span) -> bool:
         ent.text.isupper() or ent.label_ in ("GPE", "LOC", "ORG")
     ):
         return False
-    found = find_dateline(doc_text(ent.doc))
+    found = dateline_of(ent.doc)
     return found is not None and found.name == (ent.start_char, ent.end_char)
 
 
@@ -599,9 +598,9 @@ def _events(
     # Toponyms no entity stands for take part in placing events only (no entity id).
     actors += [Actor(s.start, s.end, "", "place", s.text) for s in unnamed if places.get(s.text)]
     dateline = None
-    filed_in = filed_from(document.text)
-    if filed_in is not None and geocoder is not None:
-        dateline = geocoder.resolve(filed_in, collections.Counter())
+    filed = dateline_of(doc)
+    if filed is not None and geocoder is not None:
+        dateline = geocoder.resolve(doc_text(doc)[slice(*filed.name)], collections.Counter())
     # So does "the capital" standing for a country's capital (extract/capitals.py).
     capitals = capital_references(doc, places, geocoder, dateline)
     actors += [Actor(a, b, "", "place", doc[a:b].text) for a, b in capitals]

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from footprint.nlp.doc_text import doc_text
+
 # A name of one to four capitalised words, then, each optional and in this order, "(Country)"
 # before a comma, ", Region" and/or ", Country", ", March 3", ", 2024", "(Agency)"; then a colon
 # or a dash. Only at the start of a line in the first lines. (Not a score line: "Leeds 2,
@@ -60,6 +64,18 @@ def find_dateline(text: str) -> Dateline | None:
             )
         offset += len(line)
     return None
+
+
+_KEY = "footprint.dateline"
+
+
+def dateline_of(doc: Doc) -> Dateline | None:
+    """The Doc's dateline, found once per Doc (the component that mends the entities, the date
+    reader and the place reader each ask)."""
+    held = doc.user_data.get(_KEY)
+    if held is None or held[0] != len(doc):  # (a Doc joined from others carries their data)
+        held = doc.user_data[_KEY] = (len(doc), find_dateline(doc_text(doc)))
+    return held[1]  # type: ignore[no-any-return]
 
 
 def _shifted(span: tuple[int, int], offset: int) -> tuple[int, int]:

@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from footprint.extract.dateline import dateline, dateline_span
+from footprint.extract.dateline import dateline
 from footprint.extract.from_doc import extract
 from footprint.model import Document
+from footprint.nlp.datelines import find_dateline
 from footprint.place import Geocoder
 
 
@@ -186,13 +187,13 @@ def test_who_spoke_after_an_attack_is_no_speaker_of_it(nlp):
 )
 def test_a_dateline_and_where_it_is(text, name):
     assert dateline(text) == name
-    start, end = dateline_span(text)
+    start, end = find_dateline(text).name
     assert text[start:end] == name
 
 
 def test_no_dateline_in_an_ordinary_opening():
     assert dateline("Hundreds of traders marched in Tamale - the second march.") is None
-    assert dateline_span("no dateline - here") is None
+    assert find_dateline("no dateline - here") is None
 
 
 def test_a_dateline_in_capitals_is_a_place_not_an_actor(nlp):

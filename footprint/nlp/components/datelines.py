@@ -16,8 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
-from footprint.nlp.datelines import HEAD_CHARS, find_dateline
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.datelines import HEAD_CHARS, dateline_of
 
 # Words that may open an organisation's name after the dash: "The X Party".
 LEADING_WORDS = frozenset({"the"})
@@ -27,7 +26,7 @@ LEADING_WORDS = frozenset({"the"})
 def mend_datelines(doc: Doc) -> Doc:
     if not len(doc) or not doc.ents or doc.ents[0].start_char >= HEAD_CHARS:
         return doc  # (no entity where a dateline could be: the text is not read)
-    found = find_dateline(doc_text(doc))
+    found = dateline_of(doc)
     if found is None:
         return doc
     mark_start, mark_end = found.mark
