@@ -103,6 +103,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
+from footprint.extract.grammar import negated, objects_of
 from footprint.extract.occasion_names import HOLDING_VERBS, names_an_occasion
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
@@ -380,7 +381,7 @@ class EventReader:
             ):
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
-            if any(c.dep_ == "neg" for c in tok.children):
+            if negated(tok):
                 continue  # "rebels did not attack the town", "he did not speak at the rally"
             info = lexicons.event_verb(tok)
             idiom = _written_idiom(tok, with_objects, sent.end)
@@ -993,7 +994,7 @@ class EventReader:
             # addressed the rally via Zoom": the clause on X holds the sentence's event
             return own
         dep, head = anchor.dep_, anchor.head
-        if any(c.dep_ == "neg" for c in head.children):
+        if negated(head):
             return None  # "X did not speak at the rally"
         if (
             dep == "poss"
@@ -1005,7 +1006,7 @@ class EventReader:
             dep == "pobj"
             and head.lower_ == "from"
             and head.head.lemma_.lower() == "hear"
-            and not any(c.dep_ == "neg" for c in head.head.children)
+            and not negated(head.head)
             and _heard_by_the_occasion(head.head, triggers)
         ):
             return "speaker"  # "the gathering heard from X", "delegates heard from X"
@@ -1981,13 +1982,7 @@ def _to_the_occasion(word: Token, triggers: list[Span], preps: tuple[str, ...]) 
     """Does one of these prepositions on the word have one of the sentence's event words as its
     object ("played to the rally", "applause at the rally")?"""
     heads = {t[-1].i for t in triggers}
-    return any(
-        g.i in heads
-        for c in word.children
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps
-        for g in c.children
-        if g.dep_ == "pobj"
-    )
+    return any(g.i in heads for g in objects_of(word, preps, ("prep", "dative")))
 
 
 def _at_the_occasion(speech: Token, triggers: list[Span]) -> bool:
@@ -2077,7 +2072,7 @@ def _own_relative_clause(name: Token, triggers: list[Span]) -> str | None:
     the sentence's event words: "X, who addressed the conference, praised ..." is the
     conference's speaker (not "X, who attended the summit, condemned the bombing")."""
     for clause in name.children:
-        if clause.dep_ != "relcl" or any(c.dep_ == "neg" for c in clause.children):
+        if clause.dep_ != "relcl" or negated(clause):
             continue
         inside = range(clause.left_edge.i, clause.right_edge.i + 1)
         if not triggers or any(t[-1].i not in inside for t in triggers):
@@ -2372,7 +2367,7 @@ def _role_of_group(group: Token) -> str | None:
     press = lexicons.event_audiences()
     for clause in (c for c in group.children if c.dep_ == "relcl"):
         info = lexicons.event_verb(clause)
-        if info is None or any(c.dep_ == "neg" for c in clause.children):
+        if info is None or negated(clause):
             continue  # "those who did not speak"
         if any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in press for g in c.children)

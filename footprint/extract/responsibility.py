@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from footprint.extract.event_types import HARM_TYPES, VIOLENT_TYPES
+from footprint.extract.grammar import negated, objects_of
 from footprint.nlp import lexicons
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit"}
@@ -87,13 +88,13 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
         return _claim(tok, actor_at)
     if lemma in CLAIM_OBJECTS and tok.dep_ == "nsubjpass":
         verb = tok.head  # "Responsibility was claimed by X"
-        if verb.lemma_.lower() in CLAIM_VERBS and not _negated(verb):
+        if verb.lemma_.lower() in CLAIM_VERBS and not negated(verb):
             agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
             actors = _actors(agents, actor_at)
             return Responsibility("claimed", actors) if actors else None
     if lemma in ATTRIBUTE_VERBS and tok.pos_ == "VERB":
         return _attributed(tok, actor_at)
-    if lemma == "suspect" and tok.dep_ != "amod" and not _negated(tok):
+    if lemma == "suspect" and tok.dep_ != "amod" and not negated(tok):
         # "X was suspected (of being involved)", "sources suspect the involvement of X"
         deps = ("nsubjpass", "dobj") if tok.pos_ == "VERB" else ()
         words = [t for c in tok.children if c.dep_ in deps for t in c.subtree]
@@ -115,25 +116,14 @@ def _said_at(tok: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
 def _likeness(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
     """ "The attack bore the hallmarks of X": the act looks like X's work, which suspects X."""
     verb = word.head
-    if verb.lemma_.lower() not in LIKENESS_VERBS or _negated(verb) or _denied_or_asked(verb):
+    if verb.lemma_.lower() not in LIKENESS_VERBS or negated(verb) or _denied_or_asked(verb):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(_harming_noun(s) or s.lower_ in ("it", "this") for s in subjects):
         return None  # "the policy bore the hallmarks of X" says nothing of who attacked
-    groups = [g for g in _objects_of(word) if _a_group_name(g)]
+    groups = [g for g in objects_of(word) if _a_group_name(g)]
     actors = _actors([t for g in groups for t in _name_words(g)], actor_at)
     return Responsibility("suspected", actors) if actors else None
-
-
-def _objects_of(word: Token, prepositions: tuple[str, ...] = ("of",)) -> list[Token]:
-    """The nouns of the word's "of" phrases ("members of X", "the hallmarks of X")."""
-    return [
-        g
-        for p in word.children
-        if p.dep_ == "prep" and p.lower_ in prepositions
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
 
 
 def _a_group_name(noun: Token) -> bool:
@@ -165,7 +155,7 @@ def _done_by(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | N
     police" says nothing of who attacked)."""
     if verb.lemma_.lower() == "carry" and not any(c.lower_ == "out" for c in verb.children):
         return None  # "the wounded were carried by volunteers"
-    if _negated(verb):
+    if negated(verb):
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return _did_it(verb, actor_at)
@@ -195,7 +185,7 @@ def _did_it(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | No
     for subject in subjects:
         if subject.lemma_.lower() in doer_words:
             # "members of X carried out": the group named after "of", not "Zenda rebels"
-            words += [t for g in _objects_of(subject) for t in _name_words(g)]
+            words += [t for g in objects_of(subject) for t in _name_words(g)]
         elif _a_group_name(subject):
             words += _name_words(subject)  # not "a man who worked for Y"
     actors = _actors(words, actor_at)
@@ -221,14 +211,14 @@ def _doer_a_member(word: Token, actor_at: Callable[[int], bool]) -> Responsibili
     Not a former member, and only the group itself ("members of a group opposed to X" name
     no group)."""
     verb = word.head
-    if verb.lemma_.lower() != "be" or _negated(verb):
+    if verb.lemma_.lower() != "be" or negated(verb):
         return None
     if any(c.lower_ in FORMER for c in word.children):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not any(s.lemma_.lower() in lexicons.doer_nouns() for s in subjects):
         return None
-    groups = _objects_of(word, ("of", "for"))
+    groups = objects_of(word, ("of", "for"))
     # "a member of parliament" belongs to no group that attacks
     groups = [g for g in groups if not lexicons.state_body_in([t.lower_ for t in _name_words(g)])]
     words = [t for g in groups for t in _name_words(g)]
@@ -245,7 +235,7 @@ def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None
     """ "X was behind / responsible for / involved in the attack", as said, believed or
     suspected by someone: attributed, or suspected under a verb of suspicion."""
     verb = word if word.pos_ in ("VERB", "AUX") else word.head
-    if _negated(verb) or _negated(word):
+    if negated(verb) or negated(word):
         return None
     subjects = [t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
     actors = _actors(subjects, actor_at)
@@ -263,7 +253,7 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
         and c.lemma_.lower() in CARRY_OUT_VERBS
         and any(s.dep_ == "nsubj" and s.lower_ in PRONOUNS for s in c.children)
     ]
-    if not did or _negated(verb) or _negated(did[0]):
+    if not did or negated(verb) or negated(did[0]):
         return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
@@ -314,7 +304,7 @@ def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | Non
     if not any(o.lemma_.lower() in CLAIM_OBJECTS or _harming_noun(o) for o in objects):
         return None  # "claimed responsibility", "claimed the bombing"; not "claimed victory"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if _negated(verb) or any(_negative_subject(s) for s in subjects):
+    if negated(verb) or any(_negative_subject(s) for s in subjects):
         return Responsibility("unclaimed", ())
     actors = _actors([t for s in subjects for t in s.subtree], actor_at)
     if not actors and verb.dep_ in ("conj", "xcomp", "advcl"):
@@ -327,7 +317,7 @@ def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | Non
 
 
 def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
-    if _negated(verb):
+    if negated(verb):
         return None
     lemma = verb.lemma_.lower()
     if lemma == "attribute":  # "attributed the attack to X"
@@ -369,10 +359,6 @@ def _harming_noun(tok: Token) -> bool:
 
 def _actors(tokens: list[Token], actor_at: Callable[[int], bool]) -> tuple[int, ...]:
     return tuple(sorted({t.i for t in tokens if actor_at(t.i)}))
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _negative_subject(subject: Token) -> bool:

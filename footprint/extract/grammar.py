@@ -1,0 +1,26 @@
+"""Small readings of the parse that several extractors share: the objects of a word's
+prepositions, and whether a word is negated. Each is one spaCy dependency pattern; the rules
+that use them say what the pattern means for them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def objects_of(
+    word: Token, prepositions: tuple[str, ...] = ("of",), deps: tuple[str, ...] = ("prep",)
+) -> list[Token]:
+    """The nouns of the word's phrases with these prepositions ("members of X", "played to the
+    rally": with `deps` ("prep", "dative"), also a "to" the parser took for a dative)."""
+    return [
+        g
+        for p in word.children
+        if p.dep_ in deps and p.lower_ in prepositions
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def negated(word: Token) -> bool:
+    """Is the word negated ("did not attack", "who did not speak")?"""
+    return any(c.dep_ == "neg" for c in word.children)
