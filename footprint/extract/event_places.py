@@ -56,11 +56,14 @@ def place_preposition(name: Span) -> tuple[Token | None, list[int]]:
 TOPIC_PREPOSITIONS = {"on", "about", "over", "against", "regarding", "concerning"}
 
 
-def in_a_topic(prep: Token) -> bool:
+def in_a_topic(prep: Token, event: Span | None = None) -> bool:
     """Is the place phrase part of what the event was about ("a debate on the war in Gaza",
-    "protests against the dam in X")? Climbs to the first verb."""
+    "protests against the dam in X")? Climbs to the first verb, or to the event's own word:
+    "police cracked down on a march in X" puts the march in X, whatever the march is "on"."""
     for ancestor in prep.ancestors:
         if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+        if event is not None and event.start <= ancestor.i < event.end:
             return False
         if ancestor.dep_ == "prep" and ancestor.lower_ in TOPIC_PREPOSITIONS:
             return True

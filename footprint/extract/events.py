@@ -110,7 +110,7 @@ from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
 from footprint.nlp.doc_text import doc_text
-from footprint.place.names import CITY_WORDS  # a town's, not the region named alike
+from footprint.place.names import CITY_WORDS, spelled_alike
 from footprint.time.span import TimeSpan
 from footprint.time.words import CALENDAR_WORDS
 
@@ -703,7 +703,8 @@ class EventReader:
             name = self.doc[actor.start : actor.end]
             prep, path = place_preposition(name)
             if prep is not None and (
-                prep.head.lemma_.lower() in lexicons.roles() or (topical and in_a_topic(prep))
+                prep.head.lemma_.lower() in lexicons.roles()
+                or (topical and in_a_topic(prep, anchor))
             ):
                 # "the Hamas representative in Iran": where someone serves; "a session on the
                 # war in Gaza": what it was about. Neither is where this happened.
@@ -875,7 +876,21 @@ class EventReader:
             wanted = ("city",)
         if not wanted or not country:
             return place
-        return self._place_in(actor, country, wanted, admin1) or place
+        found = self._place_in(actor, country, wanted, admin1)
+        if found is None and wanted[0] == "region" and self._named_after(actor, place):
+            # "Zenda region" the gazetteer knows only as the town Zenda: the town's point
+            # stands for the region, which a chain must not take for the town itself ("in
+            # Hentzau town, Zenda region": Hentzau is the more specific place). Not a town
+            # the name is only another name of (an old name of a capital is no region of it).
+            return place.as_region()  # type: ignore[attr-defined]
+        return found or place
+
+    def _named_after(self, actor: Actor, place: object) -> bool:
+        """Is the place's own name the actor's name without its area word?"""
+        words = [t.text for t in self.doc[actor.start : actor.end]]
+        if len(words) > 1 and words[-1].lower() in lexicons.area_words():
+            words = words[:-1]
+        return spelled_alike(" ".join(words), str(getattr(place, "name", "")))
 
     def _place_in(
         self, actor: Actor, country: str, precisions: tuple[str, ...] = (), admin1: str = ""

@@ -112,6 +112,14 @@ class Gazetteer:
                 table = self._sounds[region] = self._by_sound(self._small_places.get(region, ()))
         return self._alike(name, table)
 
+    def regions_of(self, country: str) -> list[str]:
+        """The keys ("CC.code") of a country's first-level regions that hold towns or
+        districts."""
+        self.sounding_alike("", "")  # builds the table of small places per region
+        assert self._small_places is not None
+        prefix = f"{country}."
+        return [key for key in self._small_places if key.startswith(prefix)]
+
     def region_sounding_alike(self, name: str, countries: Collection[str]) -> list[int]:
         """Rows of the first-level regions of `countries` whose names sound like `name`
         ("Lower Westriah" for "Lower Westria"; see `sound_key`)."""

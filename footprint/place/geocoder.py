@@ -161,22 +161,36 @@ class Geocoder:
                     row = found.pop()
                     answers[name] = self.index.place(row)
                     regions.append(self.index.region[row])
+            strict = False
+            if not regions and len(countries) == 1:
+                # No region known: the named country's regions, all of them ("in Zendah town,
+                # Hentzau governorate, Westria" with a governorate no spelling finds), and
+                # only a place of the kind the text writes: across a whole country a district
+                # that sounds like a village is more often another place.
+                regions = self.gazetteer.regions_of(next(iter(countries)))
+                strict = True
             for name in unknown:
                 if answers[name] is None:
-                    answers[name] = self._spelled_otherwise(name, regions)
+                    answers[name] = self._spelled_otherwise(name, regions, strict)
         return answers
 
     def _document_regions(self, voters: list[Reading]) -> list[str]:
         """The first-level regions (keys) that at least REGION_SHARE of the document's places
-        lying in some region lie in."""
+        lie in. A country counts as a place in no region: "Westria" read as the country is no
+        vote for the region of a village of that name elsewhere, however small its belief."""
         shares: dict[str, float] = collections.defaultdict(float)
+        total = 0.0
         for reading in voters:
+            if reading.demonym is not None:
+                continue
+            total += reading.vote_weight
             for key, share in self._votes(reading)[1].items():
                 shares[key] += reading.vote_weight * share
-        total = sum(shares.values())
         return [k for k, v in shares.items() if total > 0 and v / total >= REGION_SHARE]
 
-    def _spelled_otherwise(self, name: str, regions: list[str]) -> Place | None:
+    def _spelled_otherwise(
+        self, name: str, regions: list[str], strict: bool = False
+    ) -> Place | None:
         """A name written where only a place goes that the gazetteer does not know: the town
         or district of the document's own regions whose name sounds alike ("in Zendah town,
         Westria province": Zenda). The regions are those most of the document's places lie in
@@ -193,9 +207,10 @@ class Geocoder:
         }
         # A town and a district that sound alike are two places (the index keeps no district
         # beside a town of its very name): the word written with the name decides ("X town",
-        # "X district"); without one, the town.
+        # "X district"); without one, the town. Where `strict`, only a place of that kind.
         kind = AREA if any(f.hint == "region" for f in forms) else CITY
-        found = {r for r in found if self.index.kind_of(r) == kind} or found
+        of_kind = {r for r in found if self.index.kind_of(r) == kind}
+        found = of_kind if strict else of_kind or found
         return self._one_place(found)
 
     def _one_place(self, rows: set[int]) -> Place | None:

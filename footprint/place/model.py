@@ -40,6 +40,11 @@ class Place:
         """This town's point standing for the district named after it."""
         return replace(self, precision="district")
 
+    def as_region(self) -> Place:
+        """This town's point standing for the region named after it, where the gazetteer
+        knows the town but not the region ("X region" whose seat is the town X)."""
+        return replace(self, precision="region")
+
     def as_venue(self) -> Place:
         """This place standing for a venue inside it: a venue is placed at its city's point."""
         return replace(self, precision="venue")

@@ -1444,3 +1444,37 @@ def test_residents_of_a_town_place_the_act_unless_the_grammar_places_it(nlp):
     text = "Police arrested two residents of Timizart in Tampere on Monday."
     (event,) = _story(_read(nlp, text))
     assert event.place.name == "Tampere"
+
+
+def test_a_region_the_gazetteer_knows_only_as_its_seat_town_is_a_region_in_a_chain(nlp):
+    # GeoNames has the town, not the region named after it: the town's point stands for the
+    # region, and the chain's district is the more specific place
+    text = "Gunmen attacked a police post in Savelugu district, Tamale region, Ghana."
+    place = _lead(nlp, text).place
+    assert (place.name, place.precision) == ("Savelugu", "district")
+    alone = _lead(nlp, "Gunmen attacked a police post in Korhogo region, Ivory Coast.").place
+    assert (alone.name, alone.precision) == ("Korhogo", "region")
+    # an old name of a capital written as a province is not a region at the capital's point:
+    # the town of the chain, far from that capital, stays the answer
+    text = "Gunmen attacked a police post in Kikwit town, Leopoldville province, Congo."
+    place = _lead(nlp, text).place
+    assert (place.name, place.precision) == ("Kikwit", "city")
+
+
+def test_a_town_spelled_otherwise_in_a_chain_whose_region_no_spelling_finds(nlp):
+    text = "Gunmen burned two trucks in Kassalah town, Western state, Sudan."
+    place = _lead(nlp, text).place
+    assert (place.name, place.country, place.precision) == ("Kassala", "SD", "city")
+
+
+def test_a_place_on_the_events_own_word_is_no_topic_of_a_verb_of_acting_on_it(nlp):
+    text = (
+        "Riot police cracked down on a protest march in Savelugu, beating students. The "
+        "students had been marching to show support for teachers who were beaten by police "
+        "earlier in Tamale."
+    )
+    event = _lead(nlp, text)  # (read as a topic, the march took the later sentence's town)
+    assert event.type == "protest" and event.place.name == "Savelugu"
+    # what a protest is against stays its topic
+    text = "Students staged a protest in Tamale against the new dam in Savelugu."
+    assert _lead(nlp, text).place.name == "Tamale"

@@ -200,10 +200,41 @@ def test_an_unknown_spelling_where_only_a_place_goes_is_the_region_town_it_sound
 ):
     answers = geocoder.resolve_document([written, region, "Pakistan"], sure={written})
     assert answers[written] is not None and answers[written].name == town
-    # not without the region that says where to look, nor where the text does not say a
-    # place goes
-    assert geocoder.resolve_document([written, "Pakistan"], sure={written})[written] is None
+    # not without a region or country that says where to look, nor where the text does not
+    # say a place goes
+    assert geocoder.resolve_document([written], sure={written})[written] is None
     assert geocoder.resolve_document([written, region, "Pakistan"])[written] is None
+
+
+def test_with_no_region_known_the_named_countrys_towns_are_sought(geocoder):
+    # "Western state" is no region of Sudan the gazetteer knows (four other countries have
+    # one): the whole country is searched, for a town, the kind the text writes
+    written = "Kassalah town"
+    found = geocoder.resolve_document([written, "Western state", "Sudan"], sure={written})
+    assert where(found[written]) == ("Kassala", "SD", "city")
+    assert where(
+        geocoder.resolve_document(["Kassalah", "Sudan"], sure={"Kassalah"})["Kassalah"]
+    ) == (
+        "Kassala",
+        "SD",
+        "city",
+    )
+    # a country's name that is also a village's elsewhere is no vote for that village's
+    # region: the country is searched
+    algeria = geocoder.resolve_document(["Timizzart", "Algeria"], sure={"Timizzart"})
+    assert where(algeria["Timizzart"]) == ("Timizart", "DZ", "city")
+    # two countries named: no one country to search
+    both = geocoder.resolve_document([written, "Sudan", "Ghana"], sure={written})
+    assert both[written] is None
+
+
+def test_across_a_whole_country_only_a_place_of_the_written_kind_answers(geocoder):
+    # a town the gazetteer knows only as the district it is the seat of: found inside the
+    # region the text names, not by searching a whole country for a town
+    written = "Taourah town"
+    inside = geocoder.resolve_document([written, "Souk Ahras province", "Algeria"], sure={written})
+    assert where(inside[written]) == ("Taoura", "DZ", "district")
+    assert geocoder.resolve_document([written, "Algeria"], sure={written})[written] is None
 
 
 @pytest.mark.parametrize(
