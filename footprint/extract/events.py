@@ -529,6 +529,14 @@ class EventReader:
         if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
             return False  # "clashes between X and Y": these parties' clashes, not a habit
         verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+            # "a package containing explosives", "a truck carrying bombs": what one thing
+            # held, told as found or used once, not a habit
+            owner = verb.head
+            if owner.tag_ == "NN" or any(
+                c.dep_ in ("det", "poss", "nummod") for c in owner.children
+            ):
+                return False
         if verb is not None and simple_past(verb):
             # "protesters blocked the road", "demonstrations were held in five towns", "hurt
             # in twin explosions": told as done once, not as a habit ("has addressed rallies")

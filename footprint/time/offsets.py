@@ -10,6 +10,9 @@ Choices, documented because the words do not fix them:
   that shape ("a year earlier" than the third quarter is the third quarter a year before).
 * A hedged exact offset ("about two weeks later") becomes a window of +/- 20% (at least a day)
   around the exact answer, precision approximate.
+* An amount bounded from above ("less than a week ago", "under two days later") is the window
+  between the reference and the amount away, that last day left out ("less than a week ago":
+  0-6 days before), precision approximate.
 * A vague offset is a window, precision approximate. Bare plurals and "just/only/mere" read as:
   days 2-13 days, weeks 1-6 weeks ("weeks later" = reference + 7 to + 42 days), months 1-11
   months, quarters 1-4 quarters, years 1-10 years, decades 1-5 decades; "a few" = 2-4 units,
@@ -31,6 +34,8 @@ HEDGE_RE = (
     r"(?:about|around|roughly|approximately|nearly|almost|more than|over|less than|under"
     r"|just over|just under|a little over|a little more than|at least|well over|some)"
 )
+# Hedges that bound the amount from above: the offset is anything from none to the amount.
+UPPER_BOUNDS = frozenset({"less than", "under", "just under"})
 EMPHASIS_RE = r"(?:just|only|barely|exactly|a mere|mere|precisely)"
 
 _VAGUE_UNITS = {
@@ -69,6 +74,7 @@ class Offset:
     high: int
     hedged: bool
     direction: int  # +1 later, -1 earlier
+    below: bool = False  # "less than N": strictly less, so the far end is a day short of N
 
     @property
     def exact(self) -> bool:
@@ -96,6 +102,9 @@ def parse_quantity(text: str, direction: int) -> Offset | None:
         high = int(m["n2"]) if m["n2"] else low
         if high < low or low == 0 or low > 10_000:
             return None
+        if m["hedge"] in UPPER_BOUNDS:
+            # "less than a week ago": any time between then and now, not about a week ago
+            return Offset(unit, 0, high * scale, True, direction, below=True)
         return Offset(unit, low * scale, high * scale, hedged, direction)
     if m["vague"] is not None:
         low, high = _VAGUE_WORDS[m["vague"]]
@@ -133,12 +142,17 @@ def apply(offset: Offset, reference: Interval) -> Interval | None:
         if offset.low == offset.high:
             return _hedged(offset.unit, sign * offset.low, reference)
         near, far = offset.low, offset.high
+        short = dt.timedelta(days=1 if offset.below else 0)  # "less than a week": 0-6 days
         if sign > 0:
             return Interval(
-                _move(start, offset.unit, near), _move(end, offset.unit, far), "approximate"
+                _move(start, offset.unit, near),
+                _move(end, offset.unit, far) - short,
+                "approximate",
             )
         return Interval(
-            _move(start, offset.unit, -far), _move(end, offset.unit, -near), "approximate"
+            _move(start, offset.unit, -far) + short,
+            _move(end, offset.unit, -near),
+            "approximate",
         )
     except (ValueError, OverflowError):
         return None  # moved outside the calendar

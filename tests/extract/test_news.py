@@ -1478,3 +1478,14 @@ def test_a_place_on_the_events_own_word_is_no_topic_of_a_verb_of_acting_on_it(nl
     # what a protest is against stays its topic
     text = "Students staged a protest in Tamale against the new dam in Savelugu."
     assert _lead(nlp, text).place.name == "Tamale"
+
+
+def test_what_one_thing_held_is_told_once_and_what_many_carry_is_a_habit(nlp):
+    text = "A package containing explosive materials was discovered at a ministry in Tamale city."
+    event = _lead(nlp, text)
+    assert event.type == "bombing" and event.place.name == "Tamale"
+    for habit in (
+        "Workshops making explosive devices are common in the hills near Tamale, officials say.",
+        "Smugglers often use trucks carrying explosive devices across the border near Tamale.",
+    ):
+        assert _story(_read(nlp, habit)) == []

@@ -320,6 +320,21 @@ def test_vague_and_hedged_offsets():
     assert start < end < ANCHOR
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("less than a week ago", (D(2023, 10, 8), ANCHOR)),  # 0-6 days before
+        ("under two days ago", (D(2023, 10, 13), ANCHOR)),
+        ("less than three days later", (ANCHOR, D(2023, 10, 16))),
+    ],
+)
+def test_an_amount_bounded_from_above_is_the_window_up_to_it(text, expected):
+    assert window(text) == (*expected, "approximate")
+    # and not "about" that amount, which stays around it
+    start, end, _ = window(text.replace("less than", "about").replace("under", "about"))
+    assert start > expected[0] or end < expected[1]
+
+
 def test_the_past_n_units_is_a_window_ending_at_the_anchor():
     assert window("the past three months") == (D(2023, 7, 14), ANCHOR, "approximate")
 
