@@ -349,11 +349,15 @@ class EventReader:
             nominal = head.pos_ in ("NOUN", "PROPN") or (
                 head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS
             )
+            # "students boycotted lectures", "the opposition boycotted the session": the
+            # boycott is what they did; what they stayed away from is no story of theirs
+            boycotted = head.dep_ == "dobj" and head.head.lemma_.lower() == "boycott"
             if (
                 nominal
                 and not inside_actor
                 and not in_date
                 and not modifier
+                and not boycotted
                 and not _online(head)
                 and _a_speech_if_an_address(head)
             ):
@@ -505,6 +509,7 @@ class EventReader:
                     and child.dep_ != "advcl"
                     and not (child.dep_ == "npadvmod" and child.i < ancestor.i)
                     and not _where_it_was_said(head, child, ancestor)
+                    and not _reported_as_done(child)
                 ):
                     return True
                 if any(
@@ -809,7 +814,22 @@ class EventReader:
             return None
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
-        return most_specific(chain) or nearest[2]
+        found = most_specific(chain) or nearest[2]
+        if level(found) >= REGION:
+            # "In X department, a car bomb exploded outside a police station in the town of
+            # Y": a town of that region, placed by its own phrase, says where more exactly
+            finer = [
+                c
+                for c in candidates
+                if c[1] != nearest[1]
+                and level(c[2]) < level(found)
+                and getattr(c[2], "country", None) == getattr(found, "country", None)
+                and (level(found) == COUNTRY or inside_region(c[2], found))
+            ]
+            if finer:
+                group = min(finer, key=lambda c: c[0])[1]
+                return most_specific([c[2] for c in candidates if c[1] == group]) or found
+        return found
 
     def _target_venue(self, actor: Actor, after: Token | None, anchor: Span | None) -> Token | None:
         """The venue word after a place name when that venue is what the event's trigger acted
@@ -2451,6 +2471,16 @@ def _of_honour(prep: Token) -> bool:
 def _gave_a_speech(verb: Token) -> bool:
     return verb.lemma_.lower() in DELIVERING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in verb.children
+    )
+
+
+def _reported_as_done(clause: Token) -> bool:
+    """A clause a verb of announcing or warning reports in the past: "forces killed seven
+    militants, the ministry announced", "warned that gunmen had attacked the post" tell what
+    happened, where "announced a strike", "threatened that they would march" do not."""
+    return clause.dep_ == "ccomp" and (
+        simple_past(clause)
+        or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
     )
 
 

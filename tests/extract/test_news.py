@@ -1489,3 +1489,48 @@ def test_what_one_thing_held_is_told_once_and_what_many_carry_is_a_habit(nlp):
         "Smugglers often use trucks carrying explosive devices across the border near Tamale.",
     ):
         assert _story(_read(nlp, habit)) == []
+
+
+def test_what_an_announcement_reports_as_done_happened(nlp):
+    text = (
+        "Security forces killed seven suspected jihadists during an operation near Diffa, the "
+        "defence ministry announced on Thursday."
+    )
+    event = _lead(nlp, text)
+    assert event.type == "security_operation" and event.place.name == "Diffa"
+    for planned in (
+        "The union announced a strike at the port in Tamale.",
+        "The union announced that dock workers would strike at the port in Tamale.",
+    ):
+        assert _story(_read(nlp, planned)) == []
+
+
+def test_a_boycott_is_the_story_not_what_was_boycotted(nlp):
+    text = "Students at the University of Kumasi boycotted lectures on Thursday over fees."
+    assert _lead(nlp, text).type == "protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses in Eldoret downed their tools on Monday, demanding the payment of arrears.",
+        "Dock workers in Tamale laid down their tools on Monday.",
+    ],
+)
+def test_downing_tools_is_a_strike(nlp, text):
+    assert _lead(nlp, text).type == "strike"
+
+
+def test_a_town_of_the_region_that_opens_the_sentence_places_the_event(nlp):
+    text = (
+        "In Arauca department, a car bomb exploded outside a police station in the town of "
+        "Saravena early Tuesday, injuring five people."
+    )
+    place = _lead(nlp, text).place
+    assert (place.name, place.precision) == ("Saravena", "city")
+    # a town of another region is no narrowing of it
+    text = (
+        "In Arauca department, a car bomb exploded on Tuesday outside a police station, near "
+        "the offices of a firm based in Tegucigalpa."
+    )
+    assert _lead(nlp, text).place.name != "Tegucigalpa"
