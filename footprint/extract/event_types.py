@@ -87,7 +87,14 @@ def has_doer(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
     if passive:
         return _a_misplaced_agent(verb)
-    return any(c.dep_ == "nsubj" and c.pos_ != "NUM" and not _an_accident(c) for c in verb.children)
+    # ("floods have killed 20 people": a hazard is no doer, as a subject or an agent)
+    return any(
+        c.dep_ == "nsubj"
+        and c.pos_ != "NUM"
+        and not _an_accident(c)
+        and c.lemma_.lower() not in lexicons.hazard_words()
+        for c in verb.children
+    )
 
 
 def _a_misplaced_agent(verb: Token) -> bool:

@@ -190,6 +190,10 @@ PERSON_PRONOUNS = {"he", "she"}
 QUOTE = re.compile(r"[“\"]([^”\"]{3,600})[”\"]")
 OTHER_TIME_MARKERS = ("since", "until", "till", "before", "after", "by", "from")
 CLAUSE_TIME_MARKERS = {"since", "until", "till", "before", "after", "once"}
+# Dependencies that open a clause of its own.
+CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "pcomp"})
+# Verbs of a thing holding another: "a crate containing explosive devices".
+CONTAINING_VERBS = frozenset({"contain", "carry", "hold", "transport", "pack", "load", "hide"})
 
 
 @dataclass(frozen=True)
@@ -350,7 +354,7 @@ class EventReader:
                 head.tag_ == "VBG" and head.dep_ in NOMINAL_DEPS
             )
             # "students boycotted lectures", "the opposition boycotted the session": the
-            # boycott is what they did; what they stayed away from is no story of theirs
+            # boycott is the act; the lectures or session it shunned are no story of theirs
             boycotted = head.dep_ == "dobj" and head.head.lemma_.lower() == "boycott"
             if (
                 nominal
@@ -509,7 +513,7 @@ class EventReader:
                     and child.dep_ != "advcl"
                     and not (child.dep_ == "npadvmod" and child.i < ancestor.i)
                     and not _where_it_was_said(head, child, ancestor)
-                    and not _reported_as_done(child)
+                    and not _reported_as_done(child, head)
                 ):
                     return True
                 if any(
@@ -534,9 +538,14 @@ class EventReader:
         if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
             return False  # "clashes between X and Y": these parties' clashes, not a habit
         verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if verb is not None and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-            # "a package containing explosives", "a truck carrying bombs": what one thing
-            # held, told as found or used once, not a habit
+        if (
+            verb is not None
+            and verb.dep_ == "acl"
+            and verb.lemma_.lower() in CONTAINING_VERBS
+            and verb.head.pos_ == "NOUN"
+        ):
+            # "a crate containing explosive devices", "a truck carrying bombs": what one thing
+            # held, told as found or used once, not a habit ("a decree banning rallies" is)
             owner = verb.head
             if owner.tag_ == "NN" or any(
                 c.dep_ in ("det", "poss", "nummod") for c in owner.children
@@ -815,9 +824,10 @@ class EventReader:
         nearest = min(candidates, key=lambda c: c[0])
         chain = [c[2] for c in candidates if c[1] == nearest[1]]
         found = most_specific(chain) or nearest[2]
-        if level(found) >= REGION:
-            # "In X department, a car bomb exploded outside a police station in the town of
-            # Y": a town of that region, placed by its own phrase, says where more exactly
+        if level(found) >= REGION and self._opens(sent, nearest[1]):
+            # "In X department, a truck bomb went off beside a police barracks in the town of
+            # Y": a town of that region, placed by a phrase of the act's own clause, says
+            # where more exactly (not "..., a day after bandits abducted pupils in Y")
             finer = [
                 c
                 for c in candidates
@@ -825,11 +835,41 @@ class EventReader:
                 and level(c[2]) < level(found)
                 and getattr(c[2], "country", None) == getattr(found, "country", None)
                 and (level(found) == COUNTRY or inside_region(c[2], found))
+                and self._in_the_clause_of(c[1], anchor)
             ]
             if finer:
                 group = min(finer, key=lambda c: c[0])[1]
                 return most_specific([c[2] for c in candidates if c[1] == group]) or found
         return found
+
+    def _opens(self, sent: Span, group: int) -> bool:
+        """Is the place phrase at `group` (its preposition's index) the sentence's opening
+        adverbial, set off by a comma ("In X department, ...")?"""
+        return (
+            group == sent.start
+            and group < sent.root.i
+            and any(t.text == "," for t in self.doc[group : sent.root.i])
+        )
+
+    def _in_the_clause_of(self, group: int, anchor: Span | None) -> bool:
+        """Does the place phrase at `group` hang on the anchor's own clause, not on a clause
+        of its own (a relative, an adverbial, a reported or infinitive clause)?"""
+        if group < 0 or anchor is None:
+            return False
+        head = anchor[-1]
+        verb = (
+            head
+            if head.pos_ in ("VERB", "AUX")
+            else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        )
+        if verb is None:
+            return False
+        for ancestor in self.doc[group].ancestors:
+            if ancestor.i == verb.i:
+                return True
+            if ancestor.dep_ in CLAUSE_DEPS:
+                return False
+        return False
 
     def _target_venue(self, actor: Actor, after: Token | None, anchor: Span | None) -> Token | None:
         """The venue word after a place name when that venue is what the event's trigger acted
@@ -2474,13 +2514,31 @@ def _gave_a_speech(verb: Token) -> bool:
     )
 
 
-def _reported_as_done(clause: Token) -> bool:
-    """A clause a verb of announcing or warning reports in the past: "forces killed seven
-    militants, the ministry announced", "warned that gunmen had attacked the post" tell what
-    happened, where "announced a strike", "threatened that they would march" do not."""
-    return clause.dep_ == "ccomp" and (
-        simple_past(clause)
-        or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+REPORTED_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will"})
+
+
+def _reported_as_done(clause: Token, event: Token) -> bool:
+    """A clause that a verb of announcing, warning or planning reports as an act done in the
+    past: "troops shot dead four bandits during a sweep, the army announced", "warned that
+    gunmen had attacked the post" tell what happened. The clause's own verb must be an act (an
+    event verb) and the event word that verb or a phrase on it ("during a sweep"): "had
+    agreed to hold a rally", "banned a march", "had received word of an imminent attack"
+    report no act, nor does "may have attacked", "announced a strike" or "would march"."""
+    info = lexicons.event_verb(clause)
+    on_the_verb = event.i == clause.i or (
+        event.dep_ == "pobj" and event.head.dep_ == "prep" and event.head.head.i == clause.i
+    )
+    return (
+        on_the_verb
+        and clause.dep_ == "ccomp"
+        and clause.pos_ == "VERB"
+        and info is not None
+        and bool(info.event_type)
+        and (
+            simple_past(clause)
+            or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+        )
+        and not any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in clause.children)
     )
 
 

@@ -102,23 +102,29 @@ class Gazetteer:
         `sound_key`). Districts count because a town the gazetteer lacks often lends its name
         to the district it is the seat of."""
         with self._sounds_lock:
-            if self._small_places is None:  # one pass over the index, on first use
-                self._small_places = {}
-                for row, key in enumerate(self.index.region):
-                    if key and self.index.kind_of(row) in SMALL_KINDS:
-                        self._small_places.setdefault(key, []).append(row)
+            small = self._small_places_by_region()
             table = self._sounds.get(region)
             if table is None:
-                table = self._sounds[region] = self._by_sound(self._small_places.get(region, ()))
+                table = self._sounds[region] = self._by_sound(small.get(region, ()))
         return self._alike(name, table)
+
+    def _small_places_by_region(self) -> dict[str, list[int]]:
+        """Region key -> its towns' and districts' rows (one pass over the index, on first
+        use; the caller holds the lock)."""
+        if self._small_places is None:
+            self._small_places = {}
+            for row, key in enumerate(self.index.region):
+                if key and self.index.kind_of(row) in SMALL_KINDS:
+                    self._small_places.setdefault(key, []).append(row)
+        return self._small_places
 
     def regions_of(self, country: str) -> list[str]:
         """The keys ("CC.code") of a country's first-level regions that hold towns or
         districts."""
-        self.sounding_alike("", "")  # builds the table of small places per region
-        assert self._small_places is not None
+        with self._sounds_lock:
+            small = self._small_places_by_region()
         prefix = f"{country}."
-        return [key for key in self._small_places if key.startswith(prefix)]
+        return [key for key in small if key.startswith(prefix)]
 
     def region_sounding_alike(self, name: str, countries: Collection[str]) -> list[int]:
         """Rows of the first-level regions of `countries` whose names sound like `name`

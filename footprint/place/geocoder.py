@@ -176,17 +176,36 @@ class Geocoder:
 
     def _document_regions(self, voters: list[Reading]) -> list[str]:
         """The first-level regions (keys) that at least REGION_SHARE of the document's places
-        lie in. A country counts as a place in no region: "Westria" read as the country is no
-        vote for the region of a village of that name elsewhere, however small its belief."""
+        lying in some region lie in. A name read as a country casts no vote: "Westria" read
+        as the country is no vote for the region of a village of that name elsewhere, however
+        small its belief. Where the document names countries, only regions of those count
+        ("Kassalah town, Western state, Sudan": another country's Western region is none of
+        this story's)."""
         shares: dict[str, float] = collections.defaultdict(float)
-        total = 0.0
+        named = {
+            self.index.country[row]
+            for reading in voters
+            if (row := self._best_row(reading)) is not None and self.index.kind_of(row) == COUNTRY
+        }
         for reading in voters:
-            if reading.demonym is not None:
+            if self._read_as_a_country(reading):
                 continue
-            total += reading.vote_weight
             for key, share in self._votes(reading)[1].items():
-                shares[key] += reading.vote_weight * share
+                if not named or key.split(".")[0] in named:
+                    shares[key] += reading.vote_weight * share
+        total = sum(shares.values())
         return [k for k, v in shares.items() if total > 0 and v / total >= REGION_SHARE]
+
+    def _best_row(self, reading: Reading) -> int | None:
+        target = reading.target
+        if reading.demonym is not None or not target.options:
+            return None
+        beliefs = target.belief or [o.prior for o in target.options]
+        return target.options[max(range(len(target.options)), key=lambda i: beliefs[i])].row
+
+    def _read_as_a_country(self, reading: Reading) -> bool:
+        row = self._best_row(reading)
+        return row is not None and self.index.kind_of(row) == COUNTRY
 
     def _spelled_otherwise(
         self, name: str, regions: list[str], strict: bool = False

@@ -1449,14 +1449,14 @@ def test_residents_of_a_town_place_the_act_unless_the_grammar_places_it(nlp):
 def test_a_region_the_gazetteer_knows_only_as_its_seat_town_is_a_region_in_a_chain(nlp):
     # GeoNames has the town, not the region named after it: the town's point stands for the
     # region, and the chain's district is the more specific place
-    text = "Gunmen attacked a police post in Savelugu district, Tamale region, Ghana."
+    text = "Gunmen raided a customs office in Savelugu district, Tamale region, Ghana."
     place = _lead(nlp, text).place
     assert (place.name, place.precision) == ("Savelugu", "district")
-    alone = _lead(nlp, "Gunmen attacked a police post in Korhogo region, Ivory Coast.").place
+    alone = _lead(nlp, "Gunmen raided a customs office in Korhogo region, Ivory Coast.").place
     assert (alone.name, alone.precision) == ("Korhogo", "region")
     # an old name of a capital written as a province is not a region at the capital's point:
     # the town of the chain, far from that capital, stays the answer
-    text = "Gunmen attacked a police post in Kikwit town, Leopoldville province, Congo."
+    text = "Gunmen raided a customs office in Kikwit town, Leopoldville province, Congo."
     place = _lead(nlp, text).place
     assert (place.name, place.precision) == ("Kikwit", "city")
 
@@ -1469,38 +1469,46 @@ def test_a_town_spelled_otherwise_in_a_chain_whose_region_no_spelling_finds(nlp)
 
 def test_a_place_on_the_events_own_word_is_no_topic_of_a_verb_of_acting_on_it(nlp):
     text = (
-        "Riot police cracked down on a protest march in Savelugu, beating students. The "
-        "students had been marching to show support for teachers who were beaten by police "
-        "earlier in Tamale."
+        "Police clamped down on a student procession in Savelugu on Monday. Later, protesters "
+        "gathered in Tamale."
     )
-    event = _lead(nlp, text)  # (read as a topic, the march took the later sentence's town)
-    assert event.type == "protest" and event.place.name == "Savelugu"
+    event = _lead(nlp, text)  # (read as a topic, the procession took the later town)
+    assert event.place.name == "Savelugu"
     # what a protest is against stays its topic
-    text = "Students staged a protest in Tamale against the new dam in Savelugu."
+    text = "Pupils held a sit-in in Tamale against the new dam in Savelugu."
     assert _lead(nlp, text).place.name == "Tamale"
 
 
 def test_what_one_thing_held_is_told_once_and_what_many_carry_is_a_habit(nlp):
-    text = "A package containing explosive materials was discovered at a ministry in Tamale city."
+    text = "A crate containing explosive devices was found at a ministry in Tamale city."
     event = _lead(nlp, text)
     assert event.type == "bombing" and event.place.name == "Tamale"
     for habit in (
         "Workshops making explosive devices are common in the hills near Tamale, officials say.",
         "Smugglers often use trucks carrying explosive devices across the border near Tamale.",
+        # a law, a statement or a campaign about events holds none
+        "The ministry issued a decree prohibiting rallies in Zenda.",
+        "The embassy issued a statement condemning attacks on journalists in Zenda.",
+        "The party launched a campaign opposing protests by farmers in Nakuru.",
     ):
         assert _story(_read(nlp, habit)) == []
 
 
 def test_what_an_announcement_reports_as_done_happened(nlp):
     text = (
-        "Security forces killed seven suspected jihadists during an operation near Diffa, the "
-        "defence ministry announced on Thursday."
+        "Soldiers shot dead four armed bandits during a sweep near Diffa, the army announced "
+        "on Thursday."
     )
     event = _lead(nlp, text)
-    assert event.type == "security_operation" and event.place.name == "Diffa"
+    assert event.place.name == "Diffa" and event.casualties.killed == 4
     for planned in (
         "The union announced a strike at the port in Tamale.",
         "The union announced that dock workers would strike at the port in Tamale.",
+        # a past act of its own that is no act of the event
+        "The union announced it had agreed to hold a rally in Eldoret next week.",
+        "Authorities announced they banned a march planned for Saturday in Tamale.",
+        "The bishop announced that he had cancelled the procession in Eldoret.",
+        "The army announced it had received word of an imminent attack on Bulawayo.",
     ):
         assert _story(_read(nlp, planned)) == []
 
@@ -1523,14 +1531,27 @@ def test_downing_tools_is_a_strike(nlp, text):
 
 def test_a_town_of_the_region_that_opens_the_sentence_places_the_event(nlp):
     text = (
-        "In Arauca department, a car bomb exploded outside a police station in the town of "
+        "In Arauca department, a truck bomb went off beside a police barracks in the town of "
         "Saravena early Tuesday, injuring five people."
     )
     place = _lead(nlp, text).place
     assert (place.name, place.precision) == ("Saravena", "city")
-    # a town of another region is no narrowing of it
+    # a town of another department is no narrowing of it, nor a town of another clause
     text = (
-        "In Arauca department, a car bomb exploded on Tuesday outside a police station, near "
-        "the offices of a firm based in Tegucigalpa."
+        "In Arauca department, a truck bomb went off beside a police barracks in the town of "
+        "Sogamoso early Tuesday, injuring five people."
     )
-    assert _lead(nlp, text).place.name != "Tegucigalpa"
+    assert _lead(nlp, text).place.precision == "region"
+    text = (
+        "In Arauca department, a truck bomb went off on Tuesday beside a police barracks, a "
+        "day after bandits abducted a rancher in the town of Saravena."
+    )
+    assert _lead(nlp, text).place.precision == "region"
+
+
+def test_a_hazard_that_kills_is_no_doer(nlp):
+    for text in (
+        "Floods near Tamale have killed 20 people since June.",
+        "Flooding in Niger has killed 20 people since June, including six in Maradi.",
+    ):
+        assert all(e.type != "attack" for e in _story(_read(nlp, text)))

@@ -223,6 +223,10 @@ def test_with_no_region_known_the_named_countrys_towns_are_sought(geocoder):
     # region: the country is searched
     algeria = geocoder.resolve_document(["Timizzart", "Algeria"], sure={"Timizzart"})
     assert where(algeria["Timizzart"]) == ("Timizart", "DZ", "city")
+    # a region the document's towns lie in is still found with two countries named, and a
+    # region of another country than the named ones casts no vote
+    two = geocoder.resolve_document(["Savelugoo", "Tamale", "Ghana", "Togo"], sure={"Savelugoo"})
+    assert where(two["Savelugoo"]) == ("Savelugu", "GH", "city")
     # two countries named: no one country to search
     both = geocoder.resolve_document([written, "Sudan", "Ghana"], sure={written})
     assert both[written] is None
