@@ -242,6 +242,13 @@ def _another_event(tok: Token) -> bool:
     killing of a soldier", "inspired by the murder of", "a week after the bombing that killed".
     A gerund clause is the same attackers going on ("stormed the camp before killing two"),
     unless a lapse of time is put between ("two days after killing three soldiers")."""
+    clause = (
+        tok
+        if tok.pos_ in ("VERB", "AUX")
+        else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    )
+    if clause is not None and _earlier_clause(clause):
+        return True
     child = tok
     for ancestor in tok.ancestors:
         if ancestor.lemma_.lower() in _w("motive"):
@@ -253,6 +260,22 @@ def _another_event(tok: Token) -> bool:
             return False
         child = ancestor
     return False
+
+
+# Words that open a clause telling what came before the sentence's act.
+EARLIER_MARKS = frozenset({"after", "since"})
+
+
+def _earlier_clause(verb: Token) -> bool:
+    """A clause of its own, with its own subject, telling what came before the act: "a crowd
+    torched the station after a detainee died in custody". Not one told by the same doers
+    without a subject ("fled after killing two guards"), nor "before" (what came next, often
+    the same incident: "fled before police killed two of them")."""
+    return (
+        verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in verb.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _verb_victims(verb: Token) -> list[Token]:

@@ -87,6 +87,13 @@ def has_doer(verb: Token) -> bool:
     passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ == "acl"
     if passive:
         return _a_misplaced_agent(verb)
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not _has_subject(verb):
+        # "troops shot into the crowd, killing two": the clause's doers did it, if
+        # they are people ("a bus plunged into a gorge, killing 12" has no doer)
+        return any(
+            c.dep_ == "nsubj" and _someone_acting(c)
+            for c in subject_bearer(verb.head, ("nsubj",)).children
+        )
     # ("floods have killed 20 people": a hazard is no doer, as a subject or an agent)
     return any(
         c.dep_ == "nsubj"
@@ -94,6 +101,21 @@ def has_doer(verb: Token) -> bool:
         and not _an_accident(c)
         and c.lemma_.lower() not in lexicons.hazard_words()
         for c in verb.children
+    )
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+def _someone_acting(tok: Token) -> bool:
+    """A word or name for people who can do violence: "gunmen", "police", "the army", X."""
+    lemma = tok.lemma_.lower()
+    return (
+        _a_person(tok)
+        or lemma in lexicons.doer_nouns()
+        or lemma in STATE_FORCE_WORDS
+        or tok.ent_type_ in ("ORG", "NORP", "PERSON")
     )
 
 
@@ -423,12 +445,14 @@ VIOLENT_DEATH_WORDS = frozenset(
 
 def a_body_found_killed(verb: Token) -> bool:
     """ "The body of a man with bullet wounds was found near X", "police found three bodies,
-    their hands tied": a killing. Not a body found with no sign of how it died (a drowning, a
-    death in the cold)."""
+    their hands tied", "was found dead with stab wounds": a killing. Not a body found with no
+    sign of how it died (a drowning, a death in the cold)."""
     if verb.lemma_.lower() not in FINDING_VERBS:
         return False
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(f.lemma_.lower() in BODY_WORDS for f in found):
+    # "the activist was found dead with signs of torture": someone found dead is a body
+    dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children)
+    if not dead and not any(f.lemma_.lower() in BODY_WORDS for f in found):
         return False
     told = list(verb.subtree)  # the finding's clause, not another sentence's or clause above it
     if any(t.lower_ == "self" or t.lower_.startswith("self-") for t in told):

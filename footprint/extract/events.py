@@ -194,6 +194,9 @@ CLAUSE_TIME_MARKERS = {"since", "until", "till", "before", "after", "once"}
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "pcomp"})
 # Verbs of a thing holding another: "a crate containing explosive devices".
 CONTAINING_VERBS = frozenset({"contain", "carry", "hold", "transport", "pack", "load", "hide"})
+# Acts of violence one incident is told by in turn (a bombing, then "militants stormed the camp
+# after the explosion"): not an arrest or an operation, which may follow elsewhere.
+VIOLENT_ACTS = frozenset({"attack", "bombing", "clash"})
 
 
 @dataclass(frozen=True)
@@ -700,7 +703,12 @@ class EventReader:
         return _most_precise(initial)
 
     def _place_for(
-        self, sent: Span, anchor: Span | None, background: bool, topical: bool = False
+        self,
+        sent: Span,
+        anchor: Span | None,
+        background: bool,
+        topical: bool = False,
+        type_: str | None = None,
     ) -> object | None:
         """Where the sentence's event happened: a place the grammar puts it at ("in X", "at the
         city's X", "in the X area, Y district, Z province, Country", "the town of X"), or a
@@ -733,7 +741,8 @@ class EventReader:
                 previous = None
                 continue
             if prep is not None and any(
-                self._another_event_noun(t, anchor) for t in _before_place(prep)
+                self._another_event_noun(t, anchor) and not self._the_same_violence(t, type_)
+                for t in _before_place(prep)
             ):
                 # "in retaliation for airstrikes in X": where those strikes were, not this one
                 # (the phrase right after the noun is its own, whatever the parse hung it on)
@@ -1012,6 +1021,18 @@ class EventReader:
                     place = self._as_written(actor, inside, after)
             read.append((distance, group, place, actor))
         return read
+
+    def _the_same_violence(self, noun: Token, type_: str | None) -> bool:
+        """ "Militants then stormed the camp after the explosion, in the town of X", once the
+        story has told of a bombing: "the explosion" is the story's own act, and the place
+        phrase after it tells where the act went on. Only violence after violence: a protest or an arrest
+        "after the attack in X" may be elsewhere."""
+        return (
+            self._story_so_far > 0
+            and type_ in VIOLENT_ACTS
+            and self._is_anaphoric(noun)
+            and lexicons.event_nouns().get(noun.lemma_.lower()) in VIOLENT_ACTS
+        )
 
     @staticmethod
     def _another_event_noun(head: Token, anchor: Span | None) -> bool:
@@ -1387,7 +1408,7 @@ class EventReader:
             # Sessions, conferences and protests are about something ("a debate on the war in
             # Gaza"); an attack "on a post in X" names its target, which is where it was.
             place = self._place_for(
-                sent, span, background=False, topical=type_ not in INCIDENT_TYPES
+                sent, span, background=False, topical=type_ not in INCIDENT_TYPES, type_=type_
             )
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
@@ -1798,7 +1819,12 @@ class EventReader:
             current is not None
             and same_paragraph
             and not _apart(current.type, m)
-            and (m.place is None or current.place is None or _same_where(current.place, m.place))
+            and (
+                m.place is None
+                or current.place is None
+                or _same_where(current.place, m.place)
+                or _narrows(m.place, current.place)  # the lead's country, then its town
+            )
         ):
             target = current  # "... made the announcement at a press conference" after the lead
         elif story_date is not None and (m.place is not None or m.participants):
@@ -2347,12 +2373,15 @@ BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Words that make an attack one on computers, not on people: "a ransomware attack".
 ONLINE_WORDS = frozenset({"cyber", "cyberattack", "ransomware", "hacking", "ddos", "phishing"})
+# What the body does to itself: "a heart attack", "a panic attack", "an epileptic seizure".
+BODILY_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
 
 
 def _online(noun: Token) -> bool:
-    """ "a cyber attack on the bank", "a ransomware attack": no act of violence."""
+    """ "a cyber attack on the bank", "a ransomware attack": no act of violence; nor "a heart
+    attack", an illness."""
     return any(
-        c.dep_ in ("compound", "amod") and c.lower_.strip("-") in ONLINE_WORDS
+        c.dep_ in ("compound", "amod") and c.lower_.strip("-") in ONLINE_WORDS | BODILY_WORDS
         for c in noun.children
     )
 

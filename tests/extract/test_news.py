@@ -1555,3 +1555,81 @@ def test_a_hazard_that_kills_is_no_doer(nlp):
         "Flooding in Niger has killed 20 people since June, including six in Maradi.",
     ):
         assert all(e.type != "attack" for e in _story(_read(nlp, text)))
+
+
+def test_a_region_the_model_took_for_a_product_is_a_place(nlp):
+    text = (
+        "Gunmen killed at least 20 villagers in a raid on a market in western Niger's "
+        "Tillaberi region, the regional governor said on Tuesday."
+    )
+    place = _lead(nlp, text).place
+    assert (place.name, place.precision) == ("Tillaberi", "region")
+
+
+def test_residents_of_an_untagged_town_place_what_they_did(nlp):
+    place = _lead(nlp, "Residents of Eldoret rioted on Monday.").place
+    assert place is not None and place.name == "Eldoret"
+
+
+def test_a_death_told_as_what_came_before_is_not_the_acts_toll(nlp):
+    text = (
+        "An angry crowd set a police post ablaze in Korhogo on Saturday after a detainee died "
+        "in custody."
+    )
+    event = _lead(nlp, text)
+    assert event.type == "riot" and event.casualties is None
+    # a death the act itself caused, with what came before in its own clause, is its toll
+    text = "A bomb exploded in a market in Tamale, killing four people, after gunmen had stormed the town."
+    assert _lead(nlp, text).casualties.killed == 4
+    assert (
+        _lead(
+            nlp, "Three traders died after a bomb exploded at a market in Tamale."
+        ).casualties.killed
+        == 3
+    )
+
+
+def test_found_dead_with_marks_of_violence_is_a_killing_and_a_heart_attack_is_no_attack(nlp):
+    text = (
+        "A rights activist was found dead beside a road outside Chilpancingo on Sunday, bearing "
+        "marks of torture, prosecutors said."
+    )
+    event = _lead(nlp, text)
+    assert event.type == "attack" and event.casualties.killed == 1
+    for natural in (
+        "A retired teacher was found dead at his farm near Tamale on Sunday; relatives said he "
+        "had suffered a heart attack.",
+        "The minister suffered a heart attack in Tamale on Sunday.",
+        "A missing fisherman was found dead on the shore near Tamale.",
+    ):
+        assert _story(_read(nlp, natural)) == []
+
+
+def test_killing_told_after_a_clause_is_done_by_its_subject_if_they_are_people(nlp):
+    text = (
+        "Soldiers entered a cattle market near Tamale on Friday, killing two herders and "
+        "wounding 12."
+    )
+    event = _lead(nlp, text)
+    assert event.type == "attack" and event.place.name == "Tamale"
+    assert (event.casualties.killed, event.casualties.injured) == (2, 12)
+    bus = _lead(nlp, "A bus plunged into a gorge near Tamale on Monday, killing 12 passengers.")
+    assert bus.type == "accident"
+    assert _story(_read(nlp, "Floods swept through villages near Tamale, killing nine.")) == []
+
+
+def test_a_later_sentence_after_the_blast_tells_where_the_same_violence_went_on(nlp):
+    text = (
+        "A van packed with explosives blew up at the gate of an army camp in Ghana on Monday, "
+        "killing six soldiers. Militants then stormed the camp after the explosion, in the town "
+        "of Tamale, fighting troops for hours."
+    )
+    (event,) = _story(_read(nlp, text))
+    assert event.place.name == "Tamale" and event.casualties.killed == 6
+    # a march after the attack may have been elsewhere: the attack keeps its place
+    text = (
+        "Gunmen stormed a customs depot in Ghana on Monday, killing two officers. Students "
+        "marched after the raid, in the city of Kumasi."
+    )
+    raid = _lead(nlp, text)
+    assert raid.type == "attack" and raid.place.precision == "country"

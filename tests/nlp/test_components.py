@@ -123,6 +123,41 @@ def test_residents_of_a_name_make_it_a_place_but_not_a_number():
     assert [(e.text, e.label_) for e in doc.ents] == [("12", "CARDINAL")]
 
 
+def test_an_untagged_name_after_a_place_cue_is_a_place_but_not_a_bodys_name():
+    import spacy
+    from spacy.tokens import Doc
+
+    from footprint.nlp.components.consistency import apply_place_cues
+
+    vocab = spacy.blank("en").vocab
+
+    def cued(words, pos):
+        doc = Doc(vocab, words=words, pos=pos)
+        apply_place_cues(doc, set())
+        return [(e.text, e.label_) for e in doc.ents]
+
+    assert cued(
+        ["Residents", "of", "Tarlenheim", "marched", "."], ["NOUN", "ADP", "PROPN", "VERB", "PUNCT"]
+    ) == [("Tarlenheim", "GPE")]
+    assert cued(
+        ["the", "village", "of", "Zenda", "Strelsau", "burned"],
+        ["DET", "NOUN", "ADP", "PROPN", "PROPN", "VERB"],
+    ) == [("Zenda Strelsau", "GPE")]
+    # a body's name, a cue that only ends like one, and a word the tagger made no name
+    assert (
+        cued(
+            ["Residents", "of", "Zenda", "Housing", "Council", "met"],
+            ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "VERB"],
+        )
+        == []
+    )
+    assert (
+        cued(["the", "hometown", "of", "Rassendyll", "."], ["DET", "NOUN", "ADP", "PROPN", "PUNCT"])
+        == []
+    )
+    assert cued(["residents", "of", "Many", "towns"], ["NOUN", "ADP", "ADJ", "NOUN"]) == []
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -11,9 +11,9 @@ sentence and a place in the next. This component settles each name once per docu
 3. a name that is a person's full name, or the last word of one, is a person everywhere;
 4. an organisation's name tagged once is tagged wherever the model missed it;
 5. a name introduced by a place cue ("the town of X") is a place everywhere, unless rule 3
-   made it a person; one given an odd label (a product, a work of art, a law, an event, a
-   language: `names.UNPLACED_LABELS`) after a word for a part of a place ("central X") is a
-   place wherever it has such a label.
+   made it a person (one the model did not tag at all is tagged a place there); one given an
+   odd label (a product, a work of art, a law, an event, a language: `names.UNPLACED_LABELS`)
+   after a word for a part of a place ("central X") is a place wherever it has such a label.
 """
 
 from __future__ import annotations
@@ -197,6 +197,9 @@ def propagate_organizations(doc: Doc) -> None:
 
 def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     lower = doc_text(doc).lower()
+    unnamed = _unnamed_after_cues(doc, lower)
+    if unnamed:
+        replace_ents(doc, unnamed)
     names: set[str] = set()
     parts: set[str] = set()  # names after "central", "northern": only their odd labels change
     for ent in doc.ents:
@@ -223,6 +226,37 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
             or (e.text in parts and e.label_ in UNPLACED_LABELS)
         },
     )
+
+
+MAX_CUED_WORDS = 3
+
+
+def _unnamed_after_cues(doc: Doc, lower: str) -> list[Span]:
+    """Capitalised names right after a place cue that the model left untagged ("residents of
+    Zenda rioted", "the village of Hentzau"): places. Not a name holding an organisation's
+    word ("residents of Zenda Housing Cooperative"), nor a word of an entity already."""
+    found = []
+    org_words = lexicons.org_words()
+    for of in doc:
+        if of.lower_ != "of" or of.i + 1 >= len(doc):
+            continue
+        before = " " + lower[max(0, of.idx - 24) : of.idx + 2]
+        if not any(before.endswith(" " + cue) for cue in lexicons.place_cues()):
+            continue  # ("the hometown of X" is no cue)
+        end = of.i + 1
+        while (
+            end < len(doc)
+            and end - of.i <= MAX_CUED_WORDS
+            and doc[end].pos_ == "PROPN"
+            and is_name_token(doc[end])
+            and not doc[end].ent_type_
+        ):
+            end += 1
+        words = {t.lower_ for t in doc[of.i + 1 : end]}
+        if end == of.i + 1 or words & org_words:
+            continue
+        found.append(Span(doc, of.i + 1, end, label=GPE))
+    return found
 
 
 def _a_part_of_a_place(ent: Span) -> bool:

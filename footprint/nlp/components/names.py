@@ -146,7 +146,7 @@ def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
 # "Tarlenheim governorate" tagged as a product is still a governorate. Only before a word for
 # a region, which names nothing else ("the PlayStation division" is a company's).
 UNPLACED_LABELS = ("PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "LANGUAGE")
-REGION_ONLY_WORDS = frozenset({"province", "governorate", "prefecture", "oblast"})
+REGION_ONLY_WORDS = frozenset({"province", "governorate", "prefecture", "oblast", "region"})
 
 
 def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
