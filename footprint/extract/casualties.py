@@ -178,6 +178,8 @@ def _named_again(tok: Token, told: Mapping[str, int]) -> bool:
 # People the event's earlier sentences counted, by noun ("shot two civilians": civilian -> 2),
 # for "the civilians" further on; set for the length of one `casualties_in` call.
 _TOLD: ContextVar[Mapping[str, int]] = ContextVar("told", default=MappingProxyType({}))
+# Token indexes of the words that tell the sentence's own act (its event triggers), if known.
+_ACTS: ContextVar[frozenset[int]] = ContextVar("acts", default=frozenset())
 
 
 AMBIGUOUS = -1  # a noun counted twice with two figures: "the soldiers" then says neither
@@ -267,14 +269,18 @@ EARLIER_MARKS = frozenset({"after", "since"})
 
 
 def _earlier_clause(verb: Token) -> bool:
-    """A clause of its own, with its own subject, telling what came before the act: "a crowd
-    torched the station after a detainee died in custody". Not one told by the same doers
-    without a subject ("fled after killing two guards"), nor "before" (what came next, often
-    the same incident: "fled before police killed two of them")."""
+    """A clause of its own, with its own subject, telling what came before the sentence's act:
+    "a crowd set a police post ablaze after a detainee died in custody". Not the clause the
+    act itself was read from ("schools closed after gunmen killed two teachers": the killing
+    is the story), nor one told by the same doers without a subject ("fled after killing two
+    guards"), nor "before" (what came next, often the same incident)."""
+    acts = _ACTS.get()
     return (
         verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and bool(acts)
+        and not any(t.i in acts for t in verb.subtree)
     )
 
 
@@ -480,15 +486,19 @@ def victim_heads(sent: Span) -> list[Token]:
     return sorted(heads, key=lambda t: t.i)
 
 
-def casualties_in(sent: Span, told: Mapping[str, int] | None = None) -> CasualtyCount | None:
+def casualties_in(
+    sent: Span, told: Mapping[str, int] | None = None, acts: frozenset[int] = frozenset()
+) -> CasualtyCount | None:
     """The killed and injured figures a sentence gives; None when it gives neither. `told`:
     the people earlier sentences of the event counted (`count_people`), so "the civilians
-    were killed" after "gunmen shot two civilians" counts two."""
-    token = _TOLD.set(told or {})
+    were killed" after "gunmen shot two civilians" counts two. `acts`: the token indexes of
+    the words the sentence's own event was read from."""
+    token, acts_token = _TOLD.set(told or {}), _ACTS.set(acts)
     try:
         mentions = _read_mentions(sent)
     finally:
         _TOLD.reset(token)
+        _ACTS.reset(acts_token)
     if any(f == KILLED and c for f, c, _ in mentions):  # "was killed and his body was found"
         mentions = [m for m in mentions if m[0] != BODIES]
     totals: dict[str, int | None] = {}

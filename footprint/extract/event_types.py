@@ -88,10 +88,12 @@ def has_doer(verb: Token) -> bool:
     if passive:
         return _a_misplaced_agent(verb)
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and not _has_subject(verb):
-        # "troops shot into the crowd, killing two": the clause's doers did it, if
-        # they are people ("a bus plunged into a gorge, killing 12" has no doer)
-        return any(
-            c.dep_ == "nsubj" and _someone_acting(c)
+        # "soldiers entered a market, killing two herders": the clause's doers did it when
+        # they are armed men or the state's forces and the killed are people ("a bus plunged
+        # into a gorge, killing 12", "the driver swerved off the road, killing 12", "the
+        # Senate voted the measure down, killing the bill" tell no attack)
+        return _people_harmed(verb) and any(
+            c.dep_ == "nsubj" and _armed(c)
             for c in subject_bearer(verb.head, ("nsubj",)).children
         )
     # ("floods have killed 20 people": a hazard is no doer, as a subject or an agent)
@@ -108,14 +110,17 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
-def _someone_acting(tok: Token) -> bool:
-    """A word or name for people who can do violence: "gunmen", "police", "the army", X."""
+def _armed(tok: Token) -> bool:
+    """A word for armed men or the state's forces: "gunmen", "militants", "police", "troops"."""
     lemma = tok.lemma_.lower()
-    return (
-        _a_person(tok)
-        or lemma in lexicons.doer_nouns()
-        or lemma in STATE_FORCE_WORDS
-        or tok.ent_type_ in ("ORG", "NORP", "PERSON")
+    return lemma in lexicons.doer_nouns() or lemma in STATE_FORCE_WORDS
+
+
+def _people_harmed(verb: Token) -> bool:
+    """Are the verb's objects people: a count ("killing two") or a word for people?"""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objects) and all(
+        o.pos_ == "NUM" or o.like_num or _a_person(o) or _armed(o) for o in objects
     )
 
 
@@ -452,12 +457,36 @@ def a_body_found_killed(verb: Token) -> bool:
     found = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     # "the activist was found dead with signs of torture": someone found dead is a body
     dead = any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "xcomp") for c in verb.children)
-    if not dead and not any(f.lemma_.lower() in BODY_WORDS for f in found):
+    body = any(f.lemma_.lower() in BODY_WORDS for f in found)
+    if not dead and not body:
         return False
     told = list(verb.subtree)  # the finding's clause, not another sentence's or clause above it
+    if not body:
+        # only how the person was found tells how they died, not what the text says of them
+        # ("the actor, known for the film X, was found dead"; "who tied the knot last year")
+        about = {
+            t.i
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubjpass", "ccomp", "conj")
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))
+            for t in c.subtree
+        }
+        told = [t for t in told if t.i not in about]
     if any(t.lower_ == "self" or t.lower_.startswith("self-") for t in told):
         return False  # "a self-inflicted gunshot wound"
-    return any(t.lemma_.lower() in VIOLENT_DEATH_WORDS for t in told)
+    return any(_a_violent_death_word(t) for t in told)
+
+
+def _a_violent_death_word(tok: Token) -> bool:
+    """ "bullet wounds", "signs of torture", "hands tied"; not a title ("Bullet Train"), a
+    compound modifier ("bullet-proof"), nor "tie" or "bind" that is no verb ("the cup tie")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in VIOLENT_DEATH_WORDS or tok.pos_ == "PROPN" or tok.ent_type_:
+        return False
+    after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.text == "-" and not tok.whitespace_:
+        return False  # "a bullet-proof car"
+    return tok.pos_ == "VERB" if lemma in ("tie", "bind") else True
 
 
 def mishap_of_a_vehicle(verb: Token) -> bool:

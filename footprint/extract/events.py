@@ -226,6 +226,8 @@ class EventMention:
     place: object | None  # Place
     participants: list[Participation] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
+    # placed by a phrase after the story's own act named again ("after the explosion, in X")
+    follows: bool = False
 
 
 # Nouns an area word can modify that name the area's seat: "X state capital" is a city.
@@ -293,6 +295,7 @@ class EventReader:
         self._counted: dict[str, dict[str, int]] = {}  # event id -> people counted so far
         self._titled: set[str] = set()  # events whose label is a quoted title
         self._story_so_far = 0  # story events read so far: can a "the" refer back at all?
+        self._violence_so_far = 0  # of them, acts of violence (VIOLENT_ACTS)
         # a protest told after an act of violence -> that act, their paragraph and the
         # protest's sentence (casualties told after it in that paragraph are the act's)
         self._split_from: dict[str, tuple[Event, int, int]] = {}
@@ -740,10 +743,12 @@ class EventReader:
                 # war in Gaza": what it was about. Neither is where this happened.
                 previous = None
                 continue
-            if prep is not None and any(
-                self._another_event_noun(t, anchor) and not self._the_same_violence(t, type_)
-                for t in _before_place(prep)
-            ):
+            others = (
+                [t for t in _before_place(prep) if self._another_event_noun(t, anchor)]
+                if prep is not None
+                else []
+            )
+            if others and not any(self._the_same_violence(t, type_) for t in others):
                 # "in retaliation for airstrikes in X": where those strikes were, not this one
                 # (the phrase right after the noun is its own, whatever the parse hung it on)
                 previous = None
@@ -1025,13 +1030,15 @@ class EventReader:
     def _the_same_violence(self, noun: Token, type_: str | None) -> bool:
         """ "Militants then stormed the camp after the explosion, in the town of X", once the
         story has told of a bombing: "the explosion" is the story's own act, and the place
-        phrase after it tells where the act went on. Only violence after violence: a protest or an arrest
-        "after the attack in X" may be elsewhere."""
+        phrase after it tells where the act went on. Only violence after violence (a protest
+        or an arrest "after the attack in X" may be elsewhere), and not in a sentence with a
+        day of its own ("On Thursday, militants struck a mosque, days after the attack in X")."""
         return (
-            self._story_so_far > 0
+            self._violence_so_far > 0
             and type_ in VIOLENT_ACTS
             and self._is_anaphoric(noun)
             and lexicons.event_nouns().get(noun.lemma_.lower()) in VIOLENT_ACTS
+            and self._sentence_date(noun.sent) is None  # "on Thursday, ... after the attack"
         )
 
     @staticmethod
@@ -1413,6 +1420,13 @@ class EventReader:
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
             )
+            mention.follows = place is not None and any(
+                t.pos_ == "NOUN"
+                and not (span is not None and span.start <= t.i < span.end)
+                and _follows_from(t)
+                and self._the_same_violence(t, type_)
+                for t in sent
+            )
             mention.participants = [p for _, p in participants]
             mention.parties = self._parties(sent, span, type_)
             out.append(mention)
@@ -1478,6 +1492,9 @@ class EventReader:
                     current, touched = target, paragraph
                     told = told or target
             self._story_so_far = sum(1 for e in events if not e.background)
+            self._violence_so_far = sum(
+                1 for e in events if not e.background and e.type in VIOLENT_ACTS
+            )
             dated = self._sentence_date(sent)
             if dated is not None:
                 recent = (number, dated)
@@ -1492,7 +1509,13 @@ class EventReader:
             split = self._split_from.get(tallied.id) if tallied is not None else None
             if split is not None and split[1] == paragraph and sent.start > split[2]:
                 tallied = split[0]
-            self._count_casualties(sent, tallied)
+            acts = frozenset(
+                t.i
+                for m in mentions
+                if not m.background and m.trigger is not None
+                for t in m.trigger
+            )
+            self._count_casualties(sent, tallied, acts)
             if current is not None:
                 for quote in self._quotes(sent):
                     known = {p.entity for p in current.participants}
@@ -1637,11 +1660,13 @@ class EventReader:
         """Is it a riot whose doer, by the grammar of its word, is a crowd?"""
         return type_ == "riot" and by_a_crowd(trigger[-1])
 
-    def _count_casualties(self, sent: Span, event: Event | None) -> None:
+    def _count_casualties(
+        self, sent: Span, event: Event | None, acts: frozenset[int] = frozenset()
+    ) -> None:
         if event is None or event.background or event.type not in INCIDENT_TYPES:
             return
         told = self._counted.setdefault(event.id, {})
-        found = casualties_in(sent, told)
+        found = casualties_in(sent, told, acts)
         count_people(sent, told)
         if found is None:
             return
@@ -1823,7 +1848,8 @@ class EventReader:
                 m.place is None
                 or current.place is None
                 or _same_where(current.place, m.place)
-                or _narrows(m.place, current.place)  # the lead's country, then its town
+                # "after the explosion, in the town of X": the lead's country, then its town
+                or (m.follows and _narrows(m.place, current.place))
             )
         ):
             target = current  # "... made the announcement at a press conference" after the lead

@@ -1633,3 +1633,49 @@ def test_a_later_sentence_after_the_blast_tells_where_the_same_violence_went_on(
     )
     raid = _lead(nlp, text)
     assert raid.type == "attack" and raid.place.precision == "country"
+
+
+def test_the_act_told_in_an_after_clause_keeps_its_toll(nlp):
+    event = _lead(nlp, "Schools closed in Zinder on Tuesday after gunmen killed two teachers.")
+    assert event.type == "attack" and event.casualties.killed == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A coach driver swerved off the road near Kumasi on Monday, killing 12 passengers.",
+        "The Senate voted down the measure on Tuesday, killing the bill.",
+        "Miners dug too deep at the pit near Mwanza on Monday, killing four workers.",
+    ],
+)
+def test_a_participle_after_no_armed_doers_act_is_no_attack(nlp, text):
+    assert all(e.type != "attack" for e in _story(_read(nlp, text)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The actor, best known for the film Bullet Train, was found dead at his home in Leeds.",
+        "The striker, who scored in the cup tie against Zenda, was found dead in Tampere.",
+        "The minister was found dead at home in Strelsau, hours after an inquiry into a "
+        "bullet-proof car contract opened.",
+    ],
+)
+def test_what_the_text_says_of_someone_found_dead_is_not_how_they_died(nlp, text):
+    assert _story(_read(nlp, text)) == []
+
+
+def test_acts_told_elsewhere_in_the_same_country_stay_apart(nlp):
+    text = (
+        "Gunmen shot six farmers in Mali on Sunday. Elsewhere, militants ambushed a convoy near "
+        "Mopti, killing three soldiers."
+    )
+    places = [e.place.name for e in _story(_read(nlp, text))]
+    assert places == ["Mali", "Mopti"]
+    # a later act with a day of its own, "after the attack in X", is not placed in X
+    text = (
+        "Gunmen killed four guards at a checkpoint in Diffa on Monday. On Thursday, militants "
+        "struck a mosque, three days after the attack in Diffa, killing nine."
+    )
+    later = [e for e in _story(_read(nlp, text)) if e.casualties and e.casualties.killed == 9]
+    assert later and getattr(later[0].place, "name", None) != "Diffa"

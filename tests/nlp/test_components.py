@@ -156,6 +156,19 @@ def test_an_untagged_name_after_a_place_cue_is_a_place_but_not_a_bodys_name():
         == []
     )
     assert cued(["residents", "of", "Many", "towns"], ["NOUN", "ADP", "ADJ", "NOUN"]) == []
+    # a title in capitals throughout, a state of emergency, a building
+    title = ["Residents", "Of", "Zenda", "Protest", "Power", "Cuts"]
+    assert cued(title, ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN"]) == []
+    assert (
+        cued(["declared", "a", "State", "of", "Emergency"], ["VERB", "DET", "NOUN", "ADP", "PROPN"])
+        == []
+    )
+    assert (
+        cued(
+            ["Residents", "of", "Zenda", "Towers", "met"], ["NOUN", "ADP", "PROPN", "PROPN", "VERB"]
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(

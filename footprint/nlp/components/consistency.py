@@ -197,7 +197,7 @@ def propagate_organizations(doc: Doc) -> None:
 
 def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     lower = doc_text(doc).lower()
-    unnamed = _unnamed_after_cues(doc, lower)
+    unnamed = _unnamed_after_cues(doc, lower, person_names)
     if unnamed:
         replace_ents(doc, unnamed)
     names: set[str] = set()
@@ -231,17 +231,24 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
 MAX_CUED_WORDS = 3
 
 
-def _unnamed_after_cues(doc: Doc, lower: str) -> list[Span]:
+# Cues that also open phrases of no place: "a state of emergency", "the state of play".
+UNSURE_CUES = frozenset({"state of"})
+
+
+def _unnamed_after_cues(doc: Doc, lower: str, person_names: set[str]) -> list[Span]:
     """Capitalised names right after a place cue that the model left untagged ("residents of
     Zenda rioted", "the village of Hentzau"): places. Not a name holding an organisation's
-    word ("residents of Zenda Housing Cooperative"), nor a word of an entity already."""
+    word ("residents of Zenda Housing Council") or ending in a building's ("... Towers"), a
+    person's name (rule 3), a word of an entity already, nor in a title written in capitals
+    throughout ("Residents Of Zenda Protest Over Power Cuts")."""
     found = []
-    org_words = lexicons.org_words()
+    org_words, place_words = lexicons.org_words(), lexicons.place_words()
+    cues = [c for c in lexicons.place_cues() if c not in UNSURE_CUES]
     for of in doc:
-        if of.lower_ != "of" or of.i + 1 >= len(doc):
-            continue
+        if of.text != "of" or of.i + 1 >= len(doc):
+            continue  # (a capital "Of" is a title's)
         before = " " + lower[max(0, of.idx - 24) : of.idx + 2]
-        if not any(before.endswith(" " + cue) for cue in lexicons.place_cues()):
+        if not any(before.endswith(" " + cue) for cue in cues):
             continue  # ("the hometown of X" is no cue)
         end = of.i + 1
         while (
@@ -252,8 +259,15 @@ def _unnamed_after_cues(doc: Doc, lower: str) -> list[Span]:
             and not doc[end].ent_type_
         ):
             end += 1
-        words = {t.lower_ for t in doc[of.i + 1 : end]}
-        if end == of.i + 1 or words & org_words:
+        run = doc[of.i + 1 : end]
+        if (
+            end == of.i + 1
+            or {t.lower_ for t in run} & org_words
+            or run[-1].lower_ in place_words
+            or run[-1].lower_.removesuffix("s") in place_words
+            or run.text in person_names
+            or (end < len(doc) and doc[end].text[:1].isupper())
+        ):
             continue
         found.append(Span(doc, of.i + 1, end, label=GPE))
     return found
