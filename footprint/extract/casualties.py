@@ -40,6 +40,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
+from footprint.extract.grammar import clause_verb
 from footprint.nlp import lexicons
 
 # Word classes (kill verbs, collective nouns, ...) are data: nlp/patterns/casualty_words.tsv.
@@ -241,14 +242,11 @@ def _irrealis(tok: Token) -> bool:
 
 def _another_event(tok: Token) -> bool:
     """A death told as the cause or context of this event, not its toll: "in response to the
-    killing of a soldier", "inspired by the murder of", "a week after the bombing that killed".
+    killing of a soldier", "inspired by the murder of", "a week after the bombing that killed",
+    a clause of what came before ("after a detainee died in custody": `_earlier_clause`).
     A gerund clause is the same attackers going on ("stormed the camp before killing two"),
     unless a lapse of time is put between ("two days after killing three soldiers")."""
-    clause = (
-        tok
-        if tok.pos_ in ("VERB", "AUX")
-        else next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    )
+    clause = clause_verb(tok)
     if clause is not None and _earlier_clause(clause):
         return True
     child = tok
@@ -273,7 +271,8 @@ def _earlier_clause(verb: Token) -> bool:
     "a crowd set a police post ablaze after a detainee died in custody". Not the clause the
     act itself was read from ("schools closed after gunmen killed two teachers": the killing
     is the story), nor one told by the same doers without a subject ("fled after killing two
-    guards"), nor "before" (what came next, often the same incident)."""
+    guards"), nor "before" (what came next, often the same incident). Only where the sentence's
+    act is known (`casualties_in`'s `acts`): without it, nothing is ruled out."""
     acts = _ACTS.get()
     return (
         verb.dep_ == "advcl"

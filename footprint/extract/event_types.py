@@ -93,8 +93,7 @@ def has_doer(verb: Token) -> bool:
         # into a gorge, killing 12", "the driver swerved off the road, killing 12", "the
         # Senate voted the measure down, killing the bill" tell no attack)
         return _people_harmed(verb) and any(
-            c.dep_ == "nsubj" and _armed(c)
-            for c in subject_bearer(verb.head, ("nsubj",)).children
+            c.dep_ == "nsubj" and _armed(c) for c in subject_bearer(verb.head, ("nsubj",)).children
         )
     # ("floods have killed 20 people": a hazard is no doer, as a subject or an agent)
     return any(

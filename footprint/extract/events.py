@@ -103,7 +103,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
-from footprint.extract.grammar import negated, objects_of
+from footprint.extract.grammar import clause_verb, negated, objects_of
 from footprint.extract.occasion_names import HOLDING_VERBS, names_an_occasion
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
@@ -192,7 +192,7 @@ OTHER_TIME_MARKERS = ("since", "until", "till", "before", "after", "by", "from")
 CLAUSE_TIME_MARKERS = {"since", "until", "till", "before", "after", "once"}
 # Dependencies that open a clause of its own.
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "acl", "ccomp", "xcomp", "csubj", "pcomp"})
-# Verbs of a thing holding another: "a crate containing explosive devices".
+# Verbs of a thing holding another: "a suitcase containing explosive devices".
 CONTAINING_VERBS = frozenset({"contain", "carry", "hold", "transport", "pack", "load", "hide"})
 # Acts of violence one incident is told by in turn (a bombing, then "militants stormed the camp
 # after the explosion"): not an arrest or an operation, which may follow elsewhere.
@@ -226,7 +226,7 @@ class EventMention:
     place: object | None  # Place
     participants: list[Participation] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)  # unnamed: "gunmen", "two students"
-    # placed by a phrase after the story's own act named again ("after the explosion, in X")
+    # placed, in a sentence that names the story's violence again ("after the explosion, in X")
     follows: bool = False
 
 
@@ -368,7 +368,7 @@ class EventReader:
                 and not in_date
                 and not modifier
                 and not boycotted
-                and not _online(head)
+                and not _no_act_of_violence(head)
                 and _a_speech_if_an_address(head)
             ):
                 type_ = nouns[phrase]
@@ -550,8 +550,9 @@ class EventReader:
             and verb.lemma_.lower() in CONTAINING_VERBS
             and verb.head.pos_ == "NOUN"
         ):
-            # "a crate containing explosive devices", "a truck carrying bombs": what one thing
-            # held, told as found or used once, not a habit ("a decree banning rallies" is)
+            # "a suitcase containing explosive devices", "the trucks carrying land mines": what a
+            # thing or things named held, told as found or used once, not a habit ("a decree
+            # banning rallies" is one)
             owner = verb.head
             if owner.tag_ == "NN" or any(
                 c.dep_ in ("det", "poss", "nummod") for c in owner.children
@@ -816,7 +817,7 @@ class EventReader:
         # Eastleigh neighbourhood in Nairobi city, Kenya"); not one named only as where
         # someone came from ("assailants from X village of Y, India, fired at a camp in Z").
         # A name of the country's own chain that the document read as a place elsewhere
-        # ("Tripoli city, North governorate, Lebanon") is read again inside that country.
+        # ("Zenda city, Northern governorate, Westria") is read again inside that country.
         named = {
             getattr(c[2], "country", None)
             for c in candidates
@@ -870,12 +871,7 @@ class EventReader:
         of its own (a relative, an adverbial, a reported or infinitive clause)?"""
         if group < 0 or anchor is None:
             return False
-        head = anchor[-1]
-        verb = (
-            head
-            if head.pos_ in ("VERB", "AUX")
-            else next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        )
+        verb = clause_verb(anchor[-1])
         if verb is None:
             return False
         for ancestor in self.doc[group].ancestors:
@@ -2398,16 +2394,18 @@ BILLING_WORDS = frozenset({"chief", "main", "keynote", "principal", "special", "
 
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 # Words that make an attack one on computers, not on people: "a ransomware attack".
-ONLINE_WORDS = frozenset({"cyber", "cyberattack", "ransomware", "hacking", "ddos", "phishing"})
-# What the body does to itself: "a heart attack", "a panic attack", "an epileptic seizure".
-BODILY_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"})
+# Modifiers that make an event word no act of violence: online ("a cyber attack on the bank",
+# "a ransomware attack") or of the body ("a heart attack", "a panic attack").
+NO_VIOLENCE_MODIFIERS = frozenset(
+    {"cyber", "cyberattack", "ransomware", "hacking", "ddos", "phishing"}
+    | {"heart", "panic", "asthma", "anxiety", "epileptic", "allergic"}
+)
 
 
-def _online(noun: Token) -> bool:
-    """ "a cyber attack on the bank", "a ransomware attack": no act of violence; nor "a heart
-    attack", an illness."""
+def _no_act_of_violence(noun: Token) -> bool:
+    """ "a cyber attack on the bank", "a heart attack": an attack online or an illness."""
     return any(
-        c.dep_ in ("compound", "amod") and c.lower_.strip("-") in ONLINE_WORDS | BODILY_WORDS
+        c.dep_ in ("compound", "amod") and c.lower_.strip("-") in NO_VIOLENCE_MODIFIERS
         for c in noun.children
     )
 
@@ -2569,9 +2567,6 @@ def _gave_a_speech(verb: Token) -> bool:
     )
 
 
-REPORTED_MODALS = frozenset({"may", "might", "could", "would", "should", "must", "will"})
-
-
 def _reported_as_done(clause: Token, event: Token) -> bool:
     """A clause that a verb of announcing, warning or planning reports as an act done in the
     past: "troops shot dead four bandits during a sweep, the army announced", "warned that
@@ -2593,7 +2588,7 @@ def _reported_as_done(clause: Token, event: Token) -> bool:
             simple_past(clause)
             or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
         )
-        and not any(c.dep_ == "aux" and c.lower_ in REPORTED_MODALS for c in clause.children)
+        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
     )
 
 
@@ -2920,7 +2915,7 @@ def _apply_modes(
             span = sent.doc.char_span(char, char + len(phrase), alignment_mode="expand")
             if span is None or not len(span) or _a_degree_word(span.root):
                 continue
-            clause = _clause_verb(span.root.head)  # (a sentence's root is its own head)
+            clause = clause_verb(span.root.head)  # (a sentence's root is its own head)
             mine = [
                 (k, (i, p))
                 for k, (i, p) in enumerate(out)
@@ -3000,20 +2995,12 @@ def _a_degree_word(root: Token) -> bool:
     return root.pos_ == "ADV" and (root.head.pos_ in ("ADJ", "ADV") or root.head.dep_ == "amod")
 
 
-def _clause_verb(tok: Token) -> Token | None:
-    """The nearest verb at or above the token."""
-    for node in [tok, *tok.ancestors]:
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-
-
 def _in_clause(actor: Token, clause: Token) -> bool:
     """Is the actor named in the clause of this verb: its own verb is that verb, a verb below
     it without a subject of its own ("X addressed the rally, speaking by video link"), or a
     clause about the actor ("X, who spoke in person"), not one about a thing ("a translation
     read out on stage") unless what was said ("a message played by video link")?"""
-    verb = _clause_verb(actor)
+    verb = clause_verb(actor)
     if verb is None:
         return True  # a sentence without a verb ("X by video link at the rally"): one clause
     name = _name_root(actor)

@@ -1,6 +1,6 @@
 """Small readings of the parse that several extractors share: the objects of a word's
-prepositions, and whether a word is negated. Each is one spaCy dependency pattern; the rules
-that use them say what the pattern means for them."""
+prepositions, whether a word is negated, and the verb of a word's clause. Each is one spaCy
+dependency pattern; the rules that use them say what the pattern means for them."""
 
 from __future__ import annotations
 
@@ -24,3 +24,11 @@ def objects_of(
 def negated(word: Token) -> bool:
     """Is the word negated ("did not attack", "who did not speak")?"""
     return any(c.dep_ == "neg" for c in word.children)
+
+
+def clause_verb(word: Token) -> Token | None:
+    """The nearest verb at or above the word: the verb of its clause."""
+    for node in [word, *word.ancestors]:
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None

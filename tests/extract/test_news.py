@@ -1480,7 +1480,7 @@ def test_a_place_on_the_events_own_word_is_no_topic_of_a_verb_of_acting_on_it(nl
 
 
 def test_what_one_thing_held_is_told_once_and_what_many_carry_is_a_habit(nlp):
-    text = "A crate containing explosive devices was found at a ministry in Tamale city."
+    text = "A suitcase containing explosive devices was left outside a ministry in Tamale city."
     event = _lead(nlp, text)
     assert event.type == "bombing" and event.place.name == "Tamale"
     for habit in (
@@ -1605,7 +1605,7 @@ def test_found_dead_with_marks_of_violence_is_a_killing_and_a_heart_attack_is_no
         assert _story(_read(nlp, natural)) == []
 
 
-def test_killing_told_after_a_clause_is_done_by_its_subject_if_they_are_people(nlp):
+def test_killing_told_after_a_clause_is_done_by_its_subject_if_they_are_armed(nlp):
     text = (
         "Soldiers entered a cattle market near Tamale on Friday, killing two herders and "
         "wounding 12."
@@ -1620,9 +1620,9 @@ def test_killing_told_after_a_clause_is_done_by_its_subject_if_they_are_people(n
 
 def test_a_later_sentence_after_the_blast_tells_where_the_same_violence_went_on(nlp):
     text = (
-        "A van packed with explosives blew up at the gate of an army camp in Ghana on Monday, "
-        "killing six soldiers. Militants then stormed the camp after the explosion, in the town "
-        "of Tamale, fighting troops for hours."
+        "A mortar round landed inside a police barracks in Ghana on Monday, killing six "
+        "constables. Militants then overran the barracks after the shelling, in the town of "
+        "Tamale, fighting troops for hours."
     )
     (event,) = _story(_read(nlp, text))
     assert event.place.name == "Tamale" and event.casualties.killed == 6
@@ -1657,8 +1657,7 @@ def test_a_participle_after_no_armed_doers_act_is_no_attack(nlp, text):
     [
         "The actor, best known for the film Bullet Train, was found dead at his home in Leeds.",
         "The striker, who scored in the cup tie against Zenda, was found dead in Tampere.",
-        "The minister was found dead at home in Strelsau, hours after an inquiry into a "
-        "bullet-proof car contract opened.",
+        "The journalist was found dead in a bullet-proof car in Strelsau.",
     ],
 )
 def test_what_the_text_says_of_someone_found_dead_is_not_how_they_died(nlp, text):

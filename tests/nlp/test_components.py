@@ -159,6 +159,8 @@ def test_an_untagged_name_after_a_place_cue_is_a_place_but_not_a_bodys_name():
     # a title in capitals throughout, a state of emergency, a building
     title = ["Residents", "Of", "Zenda", "Protest", "Power", "Cuts"]
     assert cued(title, ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN"]) == []
+    title = ["Residents", "of", "Zenda", "Protest", "Power", "Cuts"]
+    assert cued(title, ["NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PROPN"]) == []
     assert (
         cued(["declared", "a", "State", "of", "Emergency"], ["VERB", "DET", "NOUN", "ADP", "PROPN"])
         == []
