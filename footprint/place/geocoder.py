@@ -197,6 +197,8 @@ class Geocoder:
         return [k for k, v in shares.items() if total > 0 and v / total >= REGION_SHARE]
 
     def _best_row(self, reading: Reading) -> int | None:
+        """The row the reading believes in most (by prior before the first round); None for a
+        demonym or a name with no candidates."""
         target = reading.target
         if reading.demonym is not None or not target.options:
             return None
