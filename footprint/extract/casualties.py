@@ -275,10 +275,10 @@ def _earlier_clause(verb: Token) -> bool:
     act is known (`casualties_in`'s `acts`): without it, nothing is ruled out."""
     acts = _ACTS.get()
     return (
-        verb.dep_ == "advcl"
+        bool(acts)
+        and verb.dep_ == "advcl"
         and any(c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in verb.children)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and bool(acts)
         and not any(t.i in acts for t in verb.subtree)
     )
 

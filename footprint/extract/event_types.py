@@ -93,7 +93,8 @@ def has_doer(verb: Token) -> bool:
         # into a gorge, killing 12", "the driver swerved off the road, killing 12", "the
         # Senate voted the measure down, killing the bill" tell no attack)
         return _people_harmed(verb) and any(
-            c.dep_ == "nsubj" and _armed(c) for c in subject_bearer(verb.head, ("nsubj",)).children
+            c.dep_ == "nsubj" and _a_side_by_nature(c)
+            for c in subject_bearer(verb.head, ("nsubj",)).children
         )
     # ("floods have killed 20 people": a hazard is no doer, as a subject or an agent)
     return any(
@@ -109,17 +110,11 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
-def _armed(tok: Token) -> bool:
-    """A word for armed men or the state's forces: "gunmen", "militants", "police", "troops"."""
-    lemma = tok.lemma_.lower()
-    return lemma in lexicons.doer_nouns() or lemma in STATE_FORCE_WORDS
-
-
 def _people_harmed(verb: Token) -> bool:
     """Are the verb's objects people: a count ("killing two") or a word for people?"""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return bool(objects) and all(
-        o.pos_ == "NUM" or o.like_num or _a_person(o) or _armed(o) for o in objects
+        o.pos_ == "NUM" or o.like_num or _a_person(o) or _a_side_by_nature(o) for o in objects
     )
 
 

@@ -711,14 +711,18 @@ class EventReader:
         sent: Span,
         anchor: Span | None,
         background: bool,
-        topical: bool = False,
         type_: str | None = None,
     ) -> object | None:
         """Where the sentence's event happened: a place the grammar puts it at ("in X", "at the
         city's X", "in the X area, Y district, Z province, Country", "the town of X"), or a
         venue that resolves to a city. Of a chain of places under one preposition the most
         specific one that agrees with the others wins (a village the gazetteer places in
-        another country than the chain's is a namesake); otherwise the nearest to the trigger."""
+        another country than the chain's is a namesake); otherwise the nearest to the trigger.
+        A region or country that opens the sentence gives way to a town of it in the act's own
+        clause. `type_`: the story event's type, if the mention tells one (sessions,
+        conferences and protests are about something, "a debate on the war in X"; an attack
+        "on a post in X" names its target, which is where it was)."""
+        topical = type_ is not None and type_ not in INCIDENT_TYPES
         candidates = []
         # token -> the chain (its preposition) of the place phrase the token is part of
         groups: dict[int, int] = {}
@@ -931,7 +935,8 @@ class EventReader:
         """The place of the kind its area word says, where the name's best reading is another
         kind: "Dhamar city, Dhamar governorate" is the city and then the governorate, "Dhamar
         governorate" no town, "X district" the district at the town X's point (a
-        district's own point is often far from the town a report means)."""
+        district's own point is often far from the town a report means), "X region" with no
+        region of that name the town X's point at region precision."""
         words = [self.doc[actor.end - 1].lower_]
         if after is not None and not (
             after.dep_ == "compound" and after.head.lemma_.lower() in SEAT_NOUNS
@@ -1022,6 +1027,16 @@ class EventReader:
                     place = self._as_written(actor, inside, after)
             read.append((distance, group, place, actor))
         return read
+
+    def _names_the_story_again(self, tok: Token, trigger: Span | None, type_: str) -> bool:
+        """Is the word, outside the mention's own trigger, the story's violence named again
+        after "after" ("... after the explosion, in the town of X")?"""
+        return (
+            tok.pos_ == "NOUN"
+            and not (trigger is not None and trigger.start <= tok.i < trigger.end)
+            and _follows_from(tok)
+            and self._the_same_violence(tok, type_)
+        )
 
     def _the_same_violence(self, noun: Token, type_: str | None) -> bool:
         """ "Militants then stormed the camp after the explosion, in the town of X", once the
@@ -1408,20 +1423,15 @@ class EventReader:
                 anywhere=not (anaphoric and self._story_so_far) and not generic,
             )
             date = self._no_later_than_the_report(date, span, type_)
-            # Sessions, conferences and protests are about something ("a debate on the war in
-            # Gaza"); an attack "on a post in X" names its target, which is where it was.
-            place = self._place_for(
-                sent, span, background=False, topical=type_ not in INCIDENT_TYPES, type_=type_
-            )
+            place = self._place_for(sent, span, background=False, type_=type_)
             mention = EventMention(
                 sent, type_, span, label, named, False, anaphoric, generic, date, place
             )
-            mention.follows = place is not None and any(
-                t.pos_ == "NOUN"
-                and not (span is not None and span.start <= t.i < span.end)
-                and _follows_from(t)
-                and self._the_same_violence(t, type_)
-                for t in sent
+            mention.follows = (
+                place is not None
+                and type_ in VIOLENT_ACTS
+                and self._violence_so_far > 0
+                and any(self._names_the_story_again(t, span, type_) for t in sent)
             )
             mention.participants = [p for _, p in participants]
             mention.parties = self._parties(sent, span, type_)

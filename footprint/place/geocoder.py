@@ -182,14 +182,15 @@ class Geocoder:
         ("Kassalah town, Western state, Sudan": another country's Western region is none of
         this story's)."""
         shares: dict[str, float] = collections.defaultdict(float)
-        named = {
-            self.index.country[row]
-            for reading in voters
-            if (row := self._best_row(reading)) is not None and self.index.kind_of(row) == COUNTRY
-        }
+        named: set[str] = set()  # the countries the document's names are read as
+        voting = []
         for reading in voters:
-            if self._read_as_a_country(reading):
-                continue
+            row = self._best_row(reading)
+            if row is not None and self.index.kind_of(row) == COUNTRY:
+                named.add(self.index.country[row])
+            else:
+                voting.append(reading)
+        for reading in voting:
             for key, share in self._votes(reading)[1].items():
                 if not named or key.split(".")[0] in named:
                     shares[key] += reading.vote_weight * share
@@ -204,10 +205,6 @@ class Geocoder:
             return None
         beliefs = target.belief or [o.prior for o in target.options]
         return target.options[max(range(len(target.options)), key=lambda i: beliefs[i])].row
-
-    def _read_as_a_country(self, reading: Reading) -> bool:
-        row = self._best_row(reading)
-        return row is not None and self.index.kind_of(row) == COUNTRY
 
     def _spelled_otherwise(
         self, name: str, regions: list[str], strict: bool = False

@@ -19,6 +19,7 @@ sentence and a place in the next. This component settles each name once per docu
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -208,8 +209,7 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
         if _a_part_of_a_place(ent):
             parts.add(ent.text)
             continue
-        before = lower[max(0, ent.start_char - 24) : ent.start_char].rstrip()
-        cue = next((c for c in lexicons.place_cues() if before.endswith(c)), None)
+        cue = _cue_before(lower, ent.start_char, lexicons.place_cues())
         if cue is None or ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
             continue  # "residents of 12 villages", "of Westrian villages", "of X's compound"
         if cue in RESIDENT_CUES and not (
@@ -244,12 +244,13 @@ def _unnamed_after_cues(doc: Doc, lower: str, person_names: set[str]) -> list[Sp
     found = []
     org_words, place_words = lexicons.org_words(), lexicons.place_words()
     cues = [c for c in lexicons.place_cues() if c not in UNSURE_CUES]
-    for of in doc:
-        if of.text != "of" or of.i + 1 >= len(doc):
-            continue  # (a capital "Of" is a title's)
-        before = " " + lower[max(0, of.idx - 24) : of.idx + 2]
-        if not any(before.endswith(" " + cue) for cue in cues):
-            continue  # ("the hometown of X" is no cue)
+    # (the words read once per Doc: a Token is made only at an "of", not a capital "Of")
+    for i, word in enumerate(lexicons.doc_words(doc).text):
+        if word != "of" or i + 1 >= len(doc):
+            continue
+        of = doc[i]
+        if _cue_before(lower, of.idx + 2, cues) is None:
+            continue
         end = of.i + 1
         while (
             end < len(doc)
@@ -271,6 +272,13 @@ def _unnamed_after_cues(doc: Doc, lower: str, person_names: set[str]) -> list[Sp
             continue
         found.append(Span(doc, of.i + 1, end, label=GPE))
     return found
+
+
+def _cue_before(lower: str, start_char: int, cues: Iterable[str]) -> str | None:
+    """The place cue written right before the character, as words of its own ("the town of";
+    not "the hometown of")."""
+    before = " " + lower[max(0, start_char - 24) : start_char].rstrip()
+    return next((c for c in cues if before.endswith(" " + c)), None)
 
 
 def _a_part_of_a_place(ent: Span) -> bool:
