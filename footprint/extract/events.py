@@ -2042,7 +2042,6 @@ def _held_by_its_owner(noun: Token) -> bool:
     return nouns.get(noun.lemma_.lower(), nouns.get(noun.lower_)) in HELD_BY_OWNER
 
 
-FUTURE_AUXILIARIES = frozenset({"will", "shall", "would", "'ll"})
 # Verbs a sentence that places someone at the occasion under way is told with: "X was among
 # the attendees", "X was pictured on stage", "X was seen in attendance".
 PLACING_VERBS = frozenset({"be", "picture", "photograph", "film", "see", "show", "sit", "stand"})
@@ -2055,16 +2054,13 @@ def _told_plainly(first: Token, sent: Span) -> bool:
     of being or being shown, not denied, planned or reported, with no date, place or other
     venue of its own ("X was not in attendance", "X will be in attendance next week", "X was
     in attendance at the trial", "Y said X was on stage", "X's mother was there": no)?"""
-    name = _name_root(first)
+    name = _subject_named(first)  # ("Its leader, X, was in attendance": through "leader")
     root = sent.root
     if name.dep_ not in ("nsubj", "nsubjpass") or name.head.i != root.i:
         return False
     if root.lemma_.lower() not in PLACING_VERBS:
         return False
-    if any(
-        c.dep_ == "neg" or (c.dep_ == "aux" and c.lemma_.lower() in FUTURE_AUXILIARIES)
-        for c in root.children
-    ):
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in root.children):
         return False
     if any(t.ent_type_ in OWN_SETTING for t in sent):
         return False

@@ -2,8 +2,9 @@
 Pakistan (AP) — ...", "TAMALE (Ghana), May 12 - ...". Read on plain text, before any model:
 the NER component that mends what the model reads across a dateline
 (`components/datelines.py`) and the event reader that places a report's lead event where it
-was filed (`extract/dateline.py`) both use it. Whether the name is a place is the gazetteer's
-question, asked by the caller."""
+was filed (through `dateline_of`) both use it. Whether the name is a place is the gazetteer's
+question, asked by the caller. A weekday or month is no place ("Monday - Hundreds of traders
+marched ...", "March 3: ..."): no dateline."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from footprint.nlp.doc_text import doc_text
+from footprint.time.words import CALENDAR_WORDS
 
 # A name of one to four capitalised words, then, each optional and in this order, "(Country)"
 # before a comma, ", Region" and/or ", Country", ", March 3", ", 2024", "(Agency)"; then a colon
@@ -54,8 +56,11 @@ def find_dateline(text: str) -> Dateline | None:
         if match is not None:
             offset += bom
             name = match.group("name")
-            if not (name.isupper() or name.istitle()) or name.split()[0].lower() == "by":
+            first = name.split()[0].lower()
+            if not (name.isupper() or name.istitle()) or first == "by":
                 return None  # ("By Anna Smith, Agency - ": a byline)
+            if first.rstrip(".") in CALENDAR_WORDS:
+                return None  # "Monday - Hundreds of traders marched ...": a day, no place
             agency = match.span("agency") if match.group("agency") else None
             return Dateline(
                 name=_shifted(match.span("name"), offset),

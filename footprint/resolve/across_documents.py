@@ -14,8 +14,9 @@ joins what the ids cannot:
 - a user's judgements: "same" always joins, "different" never lets two entities share a cluster.
 
 Events: reports of one occasion in several documents (a related kind of event, overlapping
-dates with a day of slack, the same or no stated place, and a shared participant or the same
-day in the same city). Conflicting dates are kept as conflicts, not averaged.
+dates with a day of slack, no stated place or places that agree (`places_agree`: the same, or
+one inside the other), and a shared participant or the same day in the same city).
+Conflicting dates are kept as conflicts, not averaged.
 
 Works on plain dicts shaped like the dossier (analysis/dossier.py), so it needs no model and no
 store; `resolve/corpus.py` feeds it from the store. Candidate pairs come from blocks (type and
@@ -487,7 +488,8 @@ PLACE_WIDTH = {"country": 0, "region": 1, "district": 2, "city": 3, "venue": 3}
 def places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Can two reports' places be one occasion's: the same place, or one inside the other
     ("in Kumasi" and "in the Ashanti region", "in the district" and a town in it)? Two towns
-    are two places, however near: a campaign holds rallies in neighbouring towns on one day."""
+    more than SAME_PLACE_KM apart are two places, however near: a campaign holds rallies in
+    neighbouring towns on one day (closer points are one place written two ways)."""
     if a.get("country") and b.get("country") and a["country"] != b["country"]:
         return False
     wide, fine = sorted((a, b), key=lambda p: PLACE_WIDTH.get(p.get("precision", ""), 3))

@@ -26,8 +26,11 @@ MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-# Month and weekday names and abbreviations, lower case: words that name a calendar time.
-MONTH_WORDS = frozenset(w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w)
+# Month names and abbreviations ("sept" besides "sep") and weekday names, lower case: words
+# that name a calendar time. (Not the weekday abbreviations: "sat", "wed" are other words too.)
+MONTH_WORDS = frozenset(
+    {w.lower() for w in (*calendar.month_name, *calendar.month_abbr) if w} | {"sept"}
+)
 CALENDAR_WORDS = MONTH_WORDS | {w.lower() for w in calendar.day_name}
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 WEEKDAY_RE = (

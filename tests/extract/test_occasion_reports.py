@@ -504,6 +504,8 @@ def test_a_hearing_denied_or_remarks_on_an_act_are_no_speech(nlp, text):
         ("Rudolf Rassendyll was among the attendees.", "attendee", "unknown"),
         ("Rudolf Rassendyll was pictured on stage.", "participant", "in_person"),
         ("Rudolf Rassendyll was also in attendance.", "participant", "in_person"),
+        # named in apposition to the subject
+        ("Its guest, Rudolf Rassendyll, was in attendance.", "participant", "in_person"),
     ],
 )
 def test_who_a_later_sentence_places_at_the_occasion_took_part(nlp, after, role, mode):
@@ -539,6 +541,8 @@ def test_a_person_s_gathering_keeps_them_a_participant(nlp):
         "Rudolf Rassendyll was not in attendance.",
         "Rudolf Rassendyll was among the attendees last year.",
         "Rudolf Rassendyll will be in attendance next week.",
+        "Rudolf Rassendyll may be in attendance.",
+        "Rudolf Rassendyll might be on stage.",
         "Rudolf Rassendyll was also in attendance at his own hearing.",
         "Anna Hentzau's mother was in attendance.",
         "Anna Hentzau said Rudolf Rassendyll was on stage with extremists.",

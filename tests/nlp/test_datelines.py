@@ -64,6 +64,15 @@ def test_an_agency_right_after_the_place_is_no_entity(nlp):
     assert not any(text == "Reuters" for text, _ in ents)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Monday - Hundreds of traders marched in Tamale.", "March 3: Traders marched in Tamale."],
+)
+def test_a_day_or_month_opening_the_text_is_no_dateline(text):
+    assert find_dateline(text) is None
+    assert find_dateline("Sept. 4 - Traders marched in Tamale.") is None
+
+
 def test_a_byline_is_no_dateline():
     assert find_dateline("By Anna Hentzau, Westrian Wire - The Front held a rally.") is None
 
