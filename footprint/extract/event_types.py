@@ -59,6 +59,70 @@ def is_military_strike(head: Token) -> bool:
     return verb is not None and verb.lemma_.lower() in KILLING_VERBS
 
 
+# Verbs of a strike from afar: what a missile, drone or warplane does to what it hits.
+STRIKING_VERBS = frozenset({"strike", "hit", "pound", "pummel", "target"})
+# Modifiers that make a craft a war machine: "coalition aircraft", "fighter jets", "the air
+# force", "government helicopters" (a people's name does too: "Ruritanian jets"; an
+# organisation's does not: "a Zenda Airways plane hit a truck on the runway").
+WAR_CRAFT_SIGNS = MILITARY_STRIKE_WORDS | {
+    "fighter",
+    "coalition",
+    "army",
+    "government",
+    "enemy",
+    "combat",
+    "war",
+    "attack",
+}
+# Modifiers of a munition's word that tell something else: "a firework rocket", "a camera
+# drone", "a space rocket".
+CIVIL_MODIFIERS = frozenset({"firework", "toy", "hobby", "delivery", "camera", "model", "space"})
+
+
+def struck_from_afar(verb: Token) -> bool:
+    """An air, drone or artillery strike the verb tells: a munition or war machine struck,
+    hit or pounded a place, a building or people in it ("a missile struck a residential
+    block", "coalition aircraft struck a depot", "the village was hit by drones";
+    strikes_from_afar.tsv). Lightning or a truck striking something is no strike, nor is a
+    plane hitting a power line, a missile hitting its target in a test or the sea, or a
+    force striking a deal."""
+    if verb.lemma_.lower() not in STRIKING_VERBS:
+        return False
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    strikers = [g for c in agents for g in c.children if g.dep_ == "pobj"]
+    struck = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "dobj" for c in struck):
+        strikers += [c for c in subject_bearer(verb, ("nsubj",)).children if c.dep_ == "nsubj"]
+    return any(a_weapon_from_afar(counted(t)) for t in strikers) and any(
+        _struck_in_war(counted(t)) for t in struck
+    )
+
+
+def _struck_in_war(noun: Token) -> bool:
+    """A town or country named ("drones hit Strelsau"; not a landmark: "the drone hit the
+    Eiffel Tower during a light show"), or a word for what strikes of war hit ("positions",
+    "a fuel depot")."""
+    return noun.ent_type_ == "GPE" or (
+        noun.lemma_.lower() in lexicons.strikes_from_afar().get("target", frozenset())
+    )
+
+
+def a_weapon_from_afar(noun: Token) -> bool:
+    """Is the noun a munition or war machine, or a craft written as one of war ("fighter
+    jets", "Ruritanian aircraft"; strikes_from_afar.tsv)?"""
+    if noun.pos_ != "NOUN" or noun.ent_type_ in ("ORG", "PRODUCT", "WORK_OF_ART"):
+        return False  # "Shell hit record profits", a team called the Rockets
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")]
+    if any(c.lemma_.lower() in CIVIL_MODIFIERS for c in modifiers):
+        return False
+    kinds, lemma = lexicons.strikes_from_afar(), noun.lemma_.lower()
+    if lemma in kinds.get("munition", ()):
+        return True
+    return lemma in kinds.get("craft", ()) and any(
+        c.ent_type_ == "NORP" or c.lemma_.lower() in WAR_CRAFT_SIGNS for c in modifiers
+    )
+
+
 # Verbs that are violence only when done to someone by someone: "was beaten by policemen",
 # "beat him"; not "beat her rival in the election" told in the active with a name.
 BEATING_VERBS = {"beat", "thrash", "torture"}
@@ -386,6 +450,33 @@ def _own_clause(verb: Token) -> list[Token]:
         out.append(tok)
         stack += [c for c in tok.children if c.dep_ not in ("relcl", "acl")]
     return out
+
+
+# What people on strike do that tells the strike: "striking dockworkers blocked the
+# harbour", "striking nurses demanded back pay" (not "striking members voted to accept").
+STRIKERS_ACTS = frozenset(
+    {"block", "barricade", "picket", "occupy", "shut", "halt", "paralyse", "paralyze"}
+    | {"besiege", "blockade", "demand", "chant", "burn", "stone", "storm", "clash"}
+)
+
+
+def strikers_named(sent: Span) -> Span | None:
+    """ "Striking dockworkers blocked access to the harbour": a strike told only by the word
+    for the people on it, as the subject of an act of the strike (not "the dismissal of
+    striking miners", "the striking miners of 1984 are remembered", "striking members voted
+    to accept the offer"). The people's word is returned, for a sentence that names no event
+    otherwise."""
+    for tok in sent:
+        if (
+            tok.lower_ == "striking"
+            and tok.dep_ == "amod"
+            and tok.head.tag_ == "NNS"
+            and tok.head.dep_ == "nsubj"
+            and tok.head.head.lemma_.lower() in STRIKERS_ACTS
+            and people_noun(tok.head)
+        ):
+            return sent.doc[tok.head.i : tok.head.i + 1]
+    return None
 
 
 def people_struck(verb: Token) -> bool:

@@ -74,6 +74,7 @@ from footprint.extract.event_types import (
     HOSTAGE_WORDS,
     QUANTITY_NOUNS,
     SIDE_CLAUSES,
+    STRIKING_VERBS,
     VIOLENT_TYPES,
     WEAK_TYPES,
     WRECKING_VERBS,
@@ -96,6 +97,8 @@ from footprint.extract.event_types import (
     sides_fought,
     simple_past,
     someone_held,
+    strikers_named,
+    struck_from_afar,
     subject_bearer,
     told_as_done,
     verb_objects,
@@ -391,7 +394,7 @@ class EventReader:
                 and lemma not in BEATING_VERBS
                 and lemma not in WRECKING_VERBS
                 and lemma not in FINDING_VERBS
-                and lemma != "strike"
+                and lemma not in STRIKING_VERBS
             ):
                 continue  # a word no rule below reads: no Token made for it
             tok = self.doc[i]
@@ -447,6 +450,8 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], "attack"))
             elif tok.pos_ == "VERB" and people_struck(tok):
                 out.append((self.doc[tok.i : tok.i + 1], "strike"))  # "workers struck"
+            elif tok.pos_ == "VERB" and struck_from_afar(tok):
+                out.append((self.doc[tok.i : tok.i + 1], "bombing"))  # "a missile struck"
             elif tok.pos_ == "VERB" and (
                 (tok.lemma_.lower() in WRECKING_VERBS and wrecked_by_doers(tok))
                 or a_body_found_killed(tok)
@@ -1372,6 +1377,9 @@ class EventReader:
             else:
                 story.append((span, type_))
         story += verb_triggers
+        strikers = None if story else strikers_named(sent)
+        if strikers is not None and not self._is_irrealis(strikers[-1].head):
+            story = [(strikers, "strike")]  # ("striking teachers will return": no strike told)
         opening_date = self._date_for(sent, None, background=False, claimed=frozenset(claimed))
         actors_present = [p for _, p in participants]
         if (
@@ -2838,12 +2846,63 @@ def _in_another_clause(date: Span, trigger: Token) -> bool:
                 tok.dep_ == "advcl"
                 and any(c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in tok.children)
             )
-            if other and trigger not in tok.subtree and tok.head.i != trigger.i:
+            if (
+                other
+                and trigger not in tok.subtree
+                and tok.head.i != trigger.i
+                and not _a_day_told_of_what_it_reached(date, tok, trigger)
+            ):
                 return True  # (a clause on the event word itself tells of it: "the rally, held
                 # on Monday", "the march, which began on Monday")
             if trigger in tok.subtree:
                 return False
     return False
+
+
+# Days a report tells relative to itself: its lead's own day, most often
+REPORT_DAY_WORDS = frozenset(
+    {
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("yesterday", "today", "tonight", "overnight"),
+    }
+)
+
+
+def _a_day_told_of_what_it_reached(date: Span, verb: Token, trigger: Token) -> bool:
+    """ "opened fire on a checkpoint manned by fighters near X on Tuesday", "was shot dead by
+    two men riding a motorcycle in X on Friday": a participle describing someone or something
+    the act reached (its object or agent), written after the act's word, with a day told
+    from the report ("on Tuesday", "yesterday") as its own time. The parser hangs a closing
+    weekday on the nearest verb; such a clause rarely has a day of its own, so the day is the
+    act's. Not a participle that tells an act ("killed a trader abducted on Monday"), nor one
+    deeper down ("accused of a robbery committed yesterday", "demanding a vote scheduled for
+    Friday"), nor a year ("a man wanted for robberies committed in 2011")."""
+    if not any(t.lower_ in REPORT_DAY_WORDS for t in date):
+        return False
+    info, act = lexicons.event_verb(verb), lexicons.event_verb(trigger)
+    if (
+        verb.dep_ != "acl"
+        or verb.tag_ not in ("VBN", "VBG")
+        or verb.i < trigger.i
+        or (info is not None and info.event_type)
+        or (act is not None and act.event_type in PROTEST_OCCASIONS)
+    ):
+        return False  # (what a protest's verb takes is its cause: "protesting layoffs
+        # announced on Monday")
+    word = date.root
+    while word.dep_ == "compound":  # "on [Friday] evening"
+        word = word.head
+    head = word.head  # "on Tuesday": the preposition; "yesterday": the verb itself
+    if head.dep_ == "prep" and head.lower_ == "on":
+        head = head.head
+    if head.i != verb.i:
+        return False  # "due to open on Friday", "scheduled for Friday": another verb's day
+    reached = verb.head  # the checkpoint, the two men
+    if reached.dep_ == "pobj" and reached.head.dep_ in ("prep", "agent"):
+        reached = reached.head.head
+    elif reached.dep_ in ("dobj", "nsubjpass"):
+        reached = reached.head
+    return reached.i == trigger.i
 
 
 def _first_of_a_joined_name(doc: Doc, end: int) -> bool:

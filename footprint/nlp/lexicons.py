@@ -336,6 +336,17 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def strikes_from_afar() -> dict[str, frozenset[str]]:
+    """Kind ("munition", "craft", "target") -> the nouns of strikes from afar: what strikes
+    ("a missile", "fighter jets") and what it strikes ("a depot", "a village")."""
+    kinds: dict[str, set[str]] = {}
+    for line in _lines("strikes_from_afar.tsv"):
+        word, kind = line.split("\t")
+        kinds.setdefault(kind.strip(), set()).add(word.strip().lower())
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+@lru_cache(maxsize=1)
 def doer_nouns() -> frozenset[str]:
     """Nouns for unnamed doers of violence ("gunmen", "a suicide bomber")."""
     return _words("doer_nouns.txt")

@@ -5,7 +5,9 @@ dateparser is used on short spans only, and only its absolute-date parser: on fr
 misreads ("may" as a month, "On October 14, 2023" as 2025), and its relative dates count from
 today, which we never want. When the span has no year, dateparser's year is thrown away and the
 grammar's rule (the year closest to the anchor) applies. Numeric dates follow dateparser's
-English default, month first ("03/04/2023" is March 4) unless the first number cannot be a month.
+English default, month first ("03/04/2023" is March 4) unless the first number cannot be a month;
+dates written with dots are read day first, as the countries that write them do ("03.04.2023" is
+3 April).
 """
 
 from __future__ import annotations
@@ -33,19 +35,22 @@ _HAS_YEAR = re.compile(rf"\b{YEAR_RE}\b")
 _BASE = dt.datetime(2000, 1, 1)
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Any:
+_DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+
+
+@lru_cache(maxsize=2)
+def _parser(day_first: bool = False) -> Any:
     from dateparser.date import DateDataParser
 
-    return DateDataParser(
-        languages=["en"],
-        settings={
-            "PREFER_DAY_OF_MONTH": "first",
-            "RELATIVE_BASE": _BASE,
-            "PARSERS": ["absolute-time"],
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RELATIVE_BASE": _BASE,
+        "PARSERS": ["absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    if day_first:
+        settings["DATE_ORDER"] = "DMY"
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def looks_like_a_date(s: str) -> bool:
@@ -58,7 +63,7 @@ def read(s: str) -> Reading | None:
     if not looks_like_a_date(s):
         return None
     try:
-        data = _parser().get_date_data(s)
+        data = _parser(day_first=bool(_DOTTED_DATE.fullmatch(s))).get_date_data(s)
     except Exception:  # dateparser raises assorted errors on odd input; it is only a fallback
         log.debug("dateparser failed on %r", s, exc_info=True)
         return None

@@ -210,6 +210,10 @@ def _unit(m: re.Match[str]) -> Reading | None:
     amount, kind = _UNIT_MODS[(mod, article)]
     if unit == "day" and mod in ("latest", "last", "coming", "upcoming", "current"):
         return None
+    if unit == "day" and mod == "this":
+        # "attacked on this day", "one of two bases attacked this day": the day the story is
+        # at, as "that day" is (a report says "today" for its own day)
+        kind = ANAPHORIC
     if unit == "weekend":
         return anchored(kind, lambda a: _weekend(a, amount))
     focus = None

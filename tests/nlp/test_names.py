@@ -6,3 +6,10 @@ def test_a_people_noun_capitalised_at_a_sentence_start_is_no_person(nlp):
     assert [(e.text, e.label_) for e in doc.ents if e.label_ == "PERSON"] == [
         ("Rudolf Rassendyll", "PERSON")
     ]
+
+
+def test_a_date_in_figures_is_a_date_and_other_figures_are_not(nlp):
+    doc = nlp("On 27.05.2011 the rule in section 4.3.12 took effect; 31.31.2011 is no day.")
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    assert "27.05.2011" in dates
+    assert not [d for d in dates if "4.3.12" in d or "31.31" in d]

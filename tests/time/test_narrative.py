@@ -86,3 +86,9 @@ def test_published_datetime_is_read_as_its_day():
     clock = NarrativeClock(dt.datetime(2023, 10, 14, 8, 30))
     assert clock.reference == D(2023, 10, 14)
     assert clock.resolve("today").start == D(2023, 10, 14)
+
+
+def test_this_day_is_the_day_the_story_is_at_and_today_the_reports():
+    clock = NarrativeClock(D(2024, 3, 7))
+    spans = resolve_all(clock, ["May 22, 2019", "this day", "today"])
+    assert [s.start for s in spans] == [D(2019, 5, 22), D(2019, 5, 22), D(2024, 3, 7)]

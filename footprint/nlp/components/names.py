@@ -14,6 +14,8 @@
   ("Aleppo city", "Nineveh governorate"), whatever label the model gave it.
 - A place span the model ran over a possessive is two places: "Punjab's Multan district" is
   "Punjab" and "Multan district".
+- A date written in figures ("05/27/2019", "2019-05-27") is a date, whatever the model said (it
+  tags some as places, or as nothing).
 - Spans that are not actors are dropped: lower-case starts ("pro-Palestine"), pieces of a quoted
   title or of a named day or conference, and religion or concept words.
 """
@@ -174,6 +176,33 @@ def admin_area_spans(doc: Doc) -> list[tuple[int, int]]:
             start -= 1
         if start < tok.i and not (start > 0 and _joined(doc[start - 1], doc[start])):
             found.append((start, tok.i + 1))  # not the tail of a hyphenated name
+    return found
+
+
+# Day, month and a year of four figures: "05/27/2019", "27.05.2019"; or ISO "2019-05-27". (Two
+# figures for the year would take in section numbers, versions and clock times: "4.3.12".)
+NUMERIC_DATE = re.compile(
+    r"(?<![\w/.-])(?:(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))"
+    r"(?![\w/-]|\.\d)"
+)
+
+
+def numeric_date_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of dates written in figures whose day and month can be a calendar's (one
+    of the first two numbers at most 12, both at most 31)."""
+    text = doc_text(doc)
+    if not any(ch.isdigit() for ch in text):
+        return []
+    found = []
+    for match in NUMERIC_DATE.finditer(text):
+        if match.group(1) is not None:
+            first, second = int(match.group(1)), int(match.group(3))
+            plausible = 1 <= min(first, second) <= 12 and 1 <= max(first, second) <= 31
+        else:
+            plausible = 1 <= int(match.group(6)) <= 12 and 1 <= int(match.group(7)) <= 31
+        span = doc.char_span(match.start(), match.end())
+        if plausible and span is not None:
+            found.append((span.start, span.end))
     return found
 
 
@@ -356,6 +385,11 @@ def repair(doc: Doc) -> Doc:
     ]
     if areas:
         replace_ents(doc, areas)
+
+    # 1d. "05/27/2019: A bomb exploded ...": a date in figures, whatever the model said.
+    numeric = numeric_date_spans(doc)
+    if numeric:
+        replace_ents(doc, [Span(doc, start, end, label="DATE") for start, end in numeric])
 
     # 2. Trim, extend persons, drop what is not an actor.
     ents = []

@@ -1,0 +1,140 @@
+"""News forms of other regions and outlets: strikes from the air, strikers, a closing weekday,
+dates in figures, "on this day"."""
+
+import datetime as dt
+
+import pytest
+
+from footprint.extract.from_doc import extract
+from footprint.model import Document
+from footprint.place import Geocoder
+
+PUBLISHED = "2015-03-04"  # a Wednesday
+
+
+def _story(nlp, text):
+    doc = Document(id="n", text=text, path="n.txt", published=PUBLISHED)
+    return [e for e in extract(nlp(text), doc, geocoder=Geocoder()).events if not e.background]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A missile struck a block of flats in Kharkiv on Monday, killing two people.",
+        "Coalition aircraft struck a fuel depot on the outskirts of Tobruk.",
+        "Helicopter gunships pounded villages around Nyala, residents said.",
+        "A drone hit a pickup truck near Tobruk, killing two commanders.",
+        "The air force struck rebel positions near Kassala overnight.",
+    ],
+)
+def test_a_munition_or_a_craft_of_war_that_struck_tells_a_strike(nlp, text):
+    assert [e.type for e in _story(nlp, text)] == ["bombing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A truck struck a pedestrian in Kumasi on Monday.",
+        "Lightning struck a school in Tamale, injuring six pupils.",
+        "The union struck a deal with the government in Leeds.",
+        "Cheap drones hit the shelves in Leeds this week.",
+        "The plane hit a power line near Eldoret before it landed safely.",
+        "A Zenda Airways plane hit a baggage truck on the runway in Leeds on Monday.",
+        "A military plane hit a mountain near Eldoret in thick fog, killing 12.",
+        "The interceptor missile hit its target during a test over the sea on Monday.",
+        "A camera drone hit a spectator at a cycle race in Tampere.",
+        "Ruritanian forces struck a deal with the rebels in Zenda on Monday.",
+        "The drone hit the Eiffel Tower during a light show in Paris on Saturday.",
+    ],
+)
+def test_what_strikes_in_other_stories_is_no_strike(nlp, text):
+    assert all(e.type != "bombing" for e in _story(nlp, text))
+
+
+def test_striking_people_tell_a_strike_where_nothing_else_is_named(nlp):
+    (event,) = _story(nlp, "Striking dockworkers blocked the harbour in Tema for a day.")
+    assert event.type == "strike"
+    assert event.place is not None and event.place.name == "Tema"
+    # a word that names the event wins ("marched")
+    (event,) = _story(nlp, "Striking nurses marched to the health ministry in Eldoret.")
+    assert event.type == "march"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striking likeness of the two portraits was noted in Leeds.",
+        "Striking teachers will block the roads in Leeds next week.",
+        "Striking members of the union voted to accept the offer in Leeds on Tuesday.",
+        "The court ruled that the dismissal of 200 striking miners in 2011 was unfair.",
+    ],
+)
+def test_striking_people_who_strike_nothing_now_tell_no_strike(nlp, text):
+    assert all(e.type != "strike" for e in _story(nlp, text))
+
+
+def test_a_weekday_closing_a_participle_after_the_act_is_the_acts(nlp):
+    text = "Bandits shot at a checkpoint manned by militiamen near Dori on Tuesday."
+    (event,) = _story(nlp, text)
+    assert (event.date.start, event.date.precision) == (dt.date(2015, 3, 3), "day")
+    text = "A guard was gunned down by two men riding a motorbike in Kumasi on Monday evening."
+    (event,) = _story(nlp, text)
+    assert (event.date.start, event.date.precision) == (dt.date(2015, 3, 2), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a year, a day another verb's, a day of something the act's object is about
+        "Police arrested a man wanted for robberies committed in 2011 in Eldoret.",
+        "Police dispersed students demanding a vote scheduled for Friday in Tamale.",
+        "Police arrested a man accused of a robbery committed on Monday in Kumasi.",
+        "Riot police dispersed workers protesting layoffs announced on Monday in Leeds.",
+    ],
+)
+def test_a_day_of_a_clause_further_down_is_not_the_acts(nlp, text):
+    (event,) = _story(nlp, text)
+    assert event.date.precision != "day"
+
+
+def test_a_name_north_of_which_it_happened_places_it(nlp):
+    (event,) = _story(nlp, "Fighter jets struck rebel positions north of Ansongo overnight.")
+    assert event.place is not None and event.place.name == "Ansongo"
+
+
+@pytest.mark.parametrize(
+    "opening, day",
+    [
+        ("05/27/2011: ", dt.date(2011, 5, 27)),
+        ("On 2011-05-27, ", dt.date(2011, 5, 27)),
+        ("On 27.05.2011, ", dt.date(2011, 5, 27)),
+        ("On 03.05.2011, ", dt.date(2011, 5, 3)),  # written with dots: the day first
+    ],
+)
+def test_a_date_in_figures_dates_the_incident(nlp, opening, day):
+    text = f"{opening}a grenade went off at a newspaper office in Tunja."
+    text = text[0].upper() + text[1:]
+    (event,) = _story(nlp, text)
+    assert (event.date.start, event.date.precision) == (day, "day")
+
+
+def test_figures_of_a_section_are_no_date(nlp):
+    text = "Under section 4.3.12 of the code, police arrested three men in Leeds on Monday."
+    (event,) = _story(nlp, text)
+    assert event.date.start == dt.date(2015, 3, 2)
+
+
+def test_on_this_day_is_the_day_the_summary_is_at(nlp):
+    text = (
+        "05/22/2011: Fighters stormed an army post in Dori, Burkina Faso. Nine soldiers died. "
+        "It was one of two army posts overrun in the region on this day. The Covenant later "
+        "claimed the assault."
+    )
+    doc = Document(id="n", text=text, path="n.txt", published=PUBLISHED)
+    result = extract(nlp(text), doc, geocoder=Geocoder())
+    names = {e.id: e.name for e in result.entities}
+    (event,) = [e for e in result.events if not e.background]
+    assert event.date.start == dt.date(2011, 5, 22)
+    assert event.responsibility is not None and event.responsibility[0] == "claimed"
+    claimed = [names[p.entity] for p in event.participants if p.basis == "claimed"]
+    assert claimed == ["Covenant"]
