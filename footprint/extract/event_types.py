@@ -562,15 +562,25 @@ def a_body_found_killed(verb: Token) -> bool:
     return any(_a_violent_death_word(t) for t in told)
 
 
+# "a bullet-riddled body": the one compound of a violent death word that tells how one died
+RIDDLED_WORDS = frozenset({"riddled", "ridden"})
+
+
 def _a_violent_death_word(tok: Token) -> bool:
-    """ "bullet wounds", "signs of torture", "hands tied"; not a title ("Bullet Train"), a
-    compound modifier ("bullet-proof"), nor "tie" or "bind" that is no verb ("the cup tie")."""
+    """ "bullet wounds", "signs of torture", "hands tied", "a bullet-riddled body"; not a
+    title ("Bullet Train"), another compound modifier ("bullet-proof", "a bullet-riddled
+    wall"), nor "tie" or "bind" that is no verb ("the cup tie")."""
     lemma = tok.lemma_.lower()
     if lemma not in VIOLENT_DEATH_WORDS or tok.pos_ == "PROPN" or tok.ent_type_:
         return False
     after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.text == "-" and not tok.whitespace_:
-        return False  # "a bullet-proof car"
+        joined = tok.nbor(2) if tok.i + 2 < len(tok.doc) else None
+        return (
+            joined is not None
+            and joined.lower_ in RIDDLED_WORDS
+            and joined.head.lemma_.lower() in BODY_WORDS
+        )
     return tok.pos_ == "VERB" if lemma in ("tie", "bind") else True
 
 

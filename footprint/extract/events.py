@@ -47,7 +47,9 @@ from footprint.extract.casualties import (
 )
 from footprint.extract.event_places import (
     COUNTRY,
+    DISTRICT,
     REGION,
+    TOWN,
     asked_of_a_country,
     continues_chain,
     hyphened_to_the_word_before,
@@ -107,7 +109,11 @@ from footprint.extract.event_types import (
     wrecked_by_doers,
 )
 from footprint.extract.grammar import clause_verb, negated, objects_of
-from footprint.extract.occasion_names import HOLDING_VERBS, names_an_occasion
+from footprint.extract.occasion_names import (
+    HOLDING_VERBS,
+    names_an_occasion,
+    told_as_an_occasion,
+)
 from footprint.extract.parties import unnamed_parties, victim_parties
 from footprint.extract.responsibility import responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
@@ -346,8 +352,13 @@ class EventReader:
             window = self.doc[i : i + width]
             inside_actor = any(t.i in self.actor_of_token for t in window)
             in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window)
-            # "March 3" is a date; "Conference" counts only inside a quoted title.
-            capitalised = head.text[:1].isupper() and not head.is_sent_start
+            # "March 3" is a date; "Conference" counts only inside a quoted title. An event's
+            # abbreviation is written in capitals ("an IED went off", "two IEDs").
+            capitalised = (
+                head.text[:1].isupper()
+                and not head.is_sent_start
+                and not _an_abbreviation(head)
+            )
             if capitalised and not _in_quotes(head) and not names_an_occasion(head):
                 i += width
                 continue
@@ -373,6 +384,7 @@ class EventReader:
                 and not boycotted
                 and not _no_act_of_violence(head)
                 and _a_speech_if_an_address(head)
+                and _an_occasion_if_a_function(head)
             ):
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
@@ -846,7 +858,8 @@ class EventReader:
         if not candidates:
             return None
         nearest = min(candidates, key=lambda c: c[0])
-        chain = [c[2] for c in candidates if c[1] == nearest[1]]
+        linked = [c for c in candidates if c[1] == nearest[1]]
+        chain = [c[2] for k, c in enumerate(linked) if not self._container_as_town(linked, k)]
         found = most_specific(chain) or nearest[2]
         if level(found) >= REGION and self._opens(sent, nearest[1]):
             # "In X department, a truck bomb went off beside a police barracks in the town of
@@ -934,6 +947,23 @@ class EventReader:
             and len(after[1].text) > 1
             and bool(initials)
             and after[1].text[0] == initials[0]
+        )
+
+    def _container_as_town(self, chain: list[tuple], k: int) -> bool:  # type: ignore[type-arg]
+        """ "in Bosomtwe, Kumasi": a bare name written after a district of the same region
+        contains it, so the town the gazetteer reads for it is that district's seat, not a place
+        inside the first. Not a name its own word calls a city ("Suffolk neighbourhood, Belfast
+        city"), nor one in another region (a namesake district elsewhere)."""
+        _, _, place, actor = chain[k]
+        last = actor.end if actor.end < len(self.doc) else actor.end - 1  # ("Mwanza city")
+        words = (self.doc[actor.end - 1].lower_, self.doc[last].lower_)
+        if level(place) != TOWN or any(w in lexicons.area_words() for w in words):
+            return False
+        return any(
+            level(p) == DISTRICT
+            and getattr(p, "country", None) == getattr(place, "country", None)
+            and (getattr(p, "admin1", None) or "") == (getattr(place, "admin1", None) or "-")
+            for _, _, p, _ in chain[:k]
         )
 
     def _as_written(self, actor: Actor, place: object, after: Token | None) -> object:
@@ -1248,7 +1278,9 @@ class EventReader:
                 # "a recorded message from X was played to the rally": X spoke to it from afar
                 role, mode = "speaker", "remote"
             if role is not None:
-                basis = "stated" if role == "perpetrator" else None
+                basis = None
+                if role == "perpetrator":
+                    basis = "suspected" if _written_as_suspected(root) else "stated"
                 out.append((tok.i, Participation(actor.entity, role, mode, evidence, basis)))
         return _apply_modes(sent, out)
 
@@ -2444,6 +2476,45 @@ def _own_speech(speech: Token) -> bool:
     return not others and _a_speech_if_an_address(speech)
 
 
+def _an_abbreviation(word: Token) -> bool:
+    """A word in capitals among words that are not ("an IED went off", "two IEDs"); in a
+    headline written in capitals ("RALLY IN LEEDS") every word is."""
+    letters = word.text.rstrip("s")
+    if len(letters) < 2 or not letters.isalpha() or not letters.isupper():
+        return False
+    doc = word.doc
+    beside = [doc[i] for i in (word.i - 1, word.i + 1) if 0 <= i < len(doc)]
+    return not any(len(t.text) > 1 and t.text.isalpha() and t.text.isupper() for t in beside)
+
+
+# Words that put a doer's name in doubt where it is written ("suspected X militants"); a name
+# put in doubt by a verb ("police suspect X") is read by extract/responsibility.py.
+SUSPECTED_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
+
+
+def _written_as_suspected(name: Token) -> bool:
+    """ "planted by suspected X militants", "an alleged X member": the doer is only suspected
+    (the word modifies the name, or the noun the name modifies)."""
+    nouns = [name, name.head] if name.dep_ in ("compound", "amod", "nmod") else [name]
+    return any(c.lower_ in SUSPECTED_WORDS for n in nouns for c in n.children)
+
+
+def _an_occasion_if_a_function(noun: Token) -> bool:
+    """ "function" names an occasion held, attended or spoken at, as a name would be one
+    ("the chief guest at a function organised by X", "attended a function", "a function was
+    held"); not a purpose, a role or a piece of software ("the function of the committee",
+    "held the function of treasurer", "opened a compliance function", "looked at the
+    function of the gene"), nor many of them ("attended many royal functions")."""
+    if noun.lemma_.lower() != "function":
+        return True
+    return (
+        noun.tag_ == "NN"
+        and not _of_what(noun)
+        and noun.head.lemma_.lower() not in ("open", "host")
+        and told_as_an_occasion(noun)
+    )
+
+
 def _a_speech_if_an_address(noun: Token) -> bool:
     """ "address" names a speech delivered ("delivered an address"), described ("a televised
     address", "the keynote address") or given to someone ("his address to the nation"); not a
@@ -2615,19 +2686,27 @@ def _object_reading(
     pairs = with_objects.get(verb.lemma_.lower())
     if not pairs:
         return None
-    said = set()
+    said: dict[str, Token] = {}
     for o in verb_objects(verb):
-        said.add(o.lemma_.lower())
+        said[o.lemma_.lower()] = o
         if o.dep_ == "pobj":  # "took to the streets": the table's "to street"
-            said.add(f"{o.head.lower_} {o.lemma_.lower()}")
+            said[f"{o.head.lower_} {o.lemma_.lower()}"] = o
     for objects, type_ in pairs:
-        if said & objects:
+        told = [o for word, o in said.items() if word in objects]
+        if told:
             if type_ == ACCIDENT and not mishap_of_a_vehicle(verb):
                 return None
             if objects & HOSTAGE_WORDS and not someone_held(verb):
                 return None  # "took the budget hostage"
+            if type_ == "ceremony" and any(_of_what(o) for o in told):
+                return None  # "inaugurated the office of ombudsman", "a school of thought"
             return type_
     return None
+
+
+def _of_what(noun: Token) -> bool:
+    """Does an "of" phrase say what kind the noun is ("the office of ombudsman")?"""
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 FIRE_WORDS = frozenset({"fire", "gunfire"})

@@ -292,7 +292,7 @@ def _written_as_place(ent: Span) -> bool:
         before == ","
         and ent.start > 1
         and doc[ent.start - 2].ent_type_ in ("GPE", "LOC")
-        and (after == "," or after == ".")
+        and after in (",", ".", ";")
     )
     return (
         in_a_chain

@@ -59,6 +59,7 @@ TAKING_PART_VERBS = frozenset(
 # "his appearance at the X Summit", "a speech at the Y Rally".
 TAKING_PART_NOUNS = frozenset(
     {"appearance", "presence", "participation", "attendance", "speech", "address", "remark"}
+    | {"guest", "speaker"}  # "the chief guest at the X Summit"
 )
 # "on the sidelines of the X Summit", "on the margins of the Y Forum".
 EDGE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins", "eve"})
@@ -78,8 +79,13 @@ def occasion_noun(head: Token) -> bool:
 
 def names_an_occasion(head: Token) -> bool:
     """Is this capitalised occasion noun, the head of a name, an occasion in its sentence?"""
-    if not occasion_noun(head):
-        return False
+    return occasion_noun(head) and told_as_an_occasion(head)
+
+
+def told_as_an_occasion(head: Token) -> bool:
+    """Does the grammar around the noun make it an occasion: held, opened, attended or
+    addressed, taking place, spoken at ("X spoke at the Unity Rally", "the chief guest at
+    the function")?"""
     verb = head.head
     lemma = verb.lemma_.lower()
     if head.dep_ == "nsubjpass" and lemma in HOLDING_VERBS_PASSIVE:

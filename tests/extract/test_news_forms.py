@@ -12,9 +12,16 @@ from footprint.place import Geocoder
 PUBLISHED = "2015-03-04"  # a Wednesday
 
 
-def _story(nlp, text):
+def _read(nlp, text):
+    """The story events of a report published on PUBLISHED, and its entities' names by id."""
     doc = Document(id="n", text=text, path="n.txt", published=PUBLISHED)
-    return [e for e in extract(nlp(text), doc, geocoder=Geocoder()).events if not e.background]
+    result = extract(nlp(text), doc, geocoder=Geocoder())
+    names = {e.id: e.name for e in result.entities}
+    return [e for e in result.events if not e.background], names
+
+
+def _story(nlp, text):
+    return _read(nlp, text)[0]
 
 
 @pytest.mark.parametrize(
@@ -130,11 +137,102 @@ def test_on_this_day_is_the_day_the_summary_is_at(nlp):
         "It was one of two army posts overrun in the region on this day. The Covenant later "
         "claimed the assault."
     )
-    doc = Document(id="n", text=text, path="n.txt", published=PUBLISHED)
-    result = extract(nlp(text), doc, geocoder=Geocoder())
-    names = {e.id: e.name for e in result.entities}
-    (event,) = [e for e in result.events if not e.background]
+    (event,), names = _read(nlp, text)
     assert event.date.start == dt.date(2011, 5, 22)
     assert event.responsibility is not None and event.responsibility[0] == "claimed"
     claimed = [names[p.entity] for p in event.participants if p.basis == "claimed"]
     assert claimed == ["Covenant"]
+
+
+def test_a_function_held_or_attended_is_an_occasion_and_a_purpose_is_not(nlp):
+    text = (
+        "Rudolf Rassendyll was the chief guest at a function organised by the party's youth "
+        "wing in Tampere on Sunday."
+    )
+    (event,), names = _read(nlp, text)
+    assert (event.type, event.place.name) == ("ceremony", "Tampere")
+    assert [(names[p.entity], p.role) for p in event.participants] == [
+        ("Rudolf Rassendyll", "guest")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The function of the committee is to advise the minister in Leeds.",
+        "Rudolf Rassendyll held the function of treasurer of the Strelsau chamber until 2004.",
+        "Researchers in Leeds looked at the function of the gene in 200 patients.",
+        "Freedonia Bank opened a new compliance function in Tampere on Monday.",
+        "The queen attended many royal functions over her long reign in Strelsau.",
+    ],
+)
+def test_a_function_that_is_a_purpose_a_role_or_many_is_no_occasion(nlp, text):
+    assert all(e.type != "ceremony" for e in _story(nlp, text))
+
+
+def test_a_body_inaugurating_its_office_holds_a_ceremony_there(nlp):
+    (event,), names = _read(nlp, "The Westrian Front inaugurated its new office in Kumasi.")
+    assert (event.type, event.place.name) == ("ceremony", "Kumasi")
+    assert [names[p.entity] for p in event.participants] == ["Westrian Front"]
+    for text in (
+        "The election in Strelsau on Sunday inaugurated a new chapter in Ruritanian politics.",
+        "Parliament inaugurated the office of ombudsman in Strelsau in 1967.",
+    ):
+        assert all(e.type != "ceremony" for e in _story(nlp, text)), text
+
+
+def test_an_event_word_abbreviated_in_capitals_is_an_event_word(nlp):
+    (event,) = _story(nlp, "Three guards were hurt as an IED went off beside their car in Tamale.")
+    assert (event.type, event.casualties.injured) == ("bombing", 3)
+    (event,) = _story(nlp, "Two IEDs went off beside a parked lorry in Tamale on Monday.")
+    assert event.type == "bombing"
+    # the abbreviation names no doer; a headline in capitals names no event
+    (event,), names = _read(nlp, "A VBIED exploded outside a hotel in Tamale.")
+    assert event.type == "bombing" and event.participants == []
+    assert _story(nlp, "RALLY IN LEEDS DRAWS THOUSANDS") == []
+
+
+def test_martyred_counts_the_dead_and_martyrs_remembered_are_no_toll(nlp):
+    text = "Three policemen were martyred when militants stormed their post in Tamale on Monday."
+    (event,) = _story(nlp, text)
+    assert (event.type, event.casualties.killed) == ("attack", 3)
+    (event,) = _story(
+        nlp, "Mourners paid tribute to the martyrs of the war at a ceremony in Leeds."
+    )
+    assert event.type == "ceremony" and event.casualties is None
+
+
+def test_a_bullet_riddled_body_was_a_killing(nlp):
+    (event,) = _story(nlp, "Rangers recovered the bullet-riddled body of a herdsman near Eldoret.")
+    assert (event.type, event.casualties.killed) == ("attack", 1)
+    text = "The body of a man was found near a bullet-riddled wall from the war in Leeds."
+    assert _story(nlp, text) == []
+
+
+def test_a_jirga_is_a_meeting(nlp):
+    (event,) = _story(nlp, "Elders of the two clans held a jirga in Tamale on Sunday.")
+    assert (event.type, event.place.name) == ("meeting", "Tamale")
+
+
+def test_doers_written_as_alleged_are_suspected(nlp):
+    text = "A bomb planted by alleged Westrian Liberation Front militants went off in Tamale."
+    (event,), names = _read(nlp, text)
+    assert [(names[p.entity], p.role, p.basis) for p in event.participants] == [
+        ("Westrian Liberation Front", "perpetrator", "suspected")
+    ]
+    # a suspect elsewhere in the sentence leaves the named doer as stated
+    text = (
+        "A bomb planted by Westrian Liberation Front militants went off in Tamale, and police "
+        "arrested a suspected accomplice."
+    )
+    events, names = _read(nlp, text)
+    bases = {(names[p.entity], p.basis) for e in events for p in e.participants}
+    assert ("Westrian Liberation Front", "stated") in bases
+
+
+def test_a_bare_town_after_a_district_is_the_district_s_container(nlp):
+    (event,) = _story(nlp, "Bandits raided a roadside kiosk in Bosomtwe, Kumasi.")
+    assert (event.place.name, event.place.precision) == ("Bosomtwe", "district")
+    # a town its own word calls a city is the city
+    (event,) = _story(nlp, "Bandits raided a roadside kiosk in Ilemela, Mwanza city.")
+    assert (event.place.name, event.place.precision) == ("Mwanza", "city")
