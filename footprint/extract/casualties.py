@@ -40,12 +40,12 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.grammar import clause_verb
+from footprint.extract.grammar import MODALS, clause_verb
+from footprint.extract.responsibility import CLAIM_VERBS, own_act_claimed, own_act_told
 from footprint.nlp import lexicons
 
 # Word classes (kill verbs, collective nouns, ...) are data: nlp/patterns/casualty_words.tsv.
 # What stays here is grammar.
-MODALS = frozenset({"would", "could", "might", "may", "will", "shall", "should", "can"})
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
 _TEENS = "fifteen sixteen seventeen eighteen nineteen twenty"
 _TENS = "thirty forty fifty sixty seventy eighty ninety"
@@ -240,6 +240,22 @@ def _irrealis(tok: Token) -> bool:
     )
 
 
+def _a_side_s_claim(tok: Token) -> bool:
+    """ "X claimed that its fighters had killed 20 soldiers and wounded 30", "...,
+    killing 200": the figures a side claims for its own act are its claim, not the report's
+    count (responsibility.py reads the claim as naming X the doer; the sentence still tells
+    of deaths, `_tells_of_death`)."""
+    clause = tok
+    while clause.dep_ in ("conj", "advcl", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
+    return (
+        clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in CLAIM_VERBS
+        and own_act_told(clause)
+        and own_act_claimed(clause.head)
+    )
+
+
 def _another_event(tok: Token) -> bool:
     """A death told as the cause or context of this event, not its toll: "in response to the
     killing of a soldier", "inspired by the murder of", "a week after the bombing that killed",
@@ -395,7 +411,7 @@ def _mentions(sent: Span) -> list[Mention]:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
         not_done = _did_not_happen(tok)
-        if not not_done and _irrealis(tok):
+        if not not_done and (_irrealis(tok) or _a_side_s_claim(tok)):
             continue
         if lower in _w("unharmed"):
             out += [(KILLED, 0, [tok]), (INJURED, 0, [tok])]
@@ -542,6 +558,8 @@ def _tells_of_death(sent: Span) -> bool:
             _irrealis(tok) or _another_event(tok)
         ):
             return True
+        if lemma in _w("kill_verb") and _a_side_s_claim(tok):
+            return True  # a claimed toll is no count, yet no sign that nobody died
     return False
 
 

@@ -108,7 +108,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
-from footprint.extract.grammar import clause_verb, negated, objects_of
+from footprint.extract.grammar import MODALS, clause_verb, negated, objects_of
 from footprint.extract.occasion_names import (
     HOLDING_VERBS,
     names_an_occasion,
@@ -351,7 +351,10 @@ class EventReader:
             head = self.doc[i + width - 1]
             window = self.doc[i : i + width]
             inside_actor = any(t.i in self.actor_of_token for t in window)
-            in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window)
+            # ("a black day" observed, which the model may tag as a date, names no calendar time)
+            in_date = any(t.ent_type_ in ("DATE", "TIME") for t in window) and (
+                width == 1 or any(t.lower_ in CALENDAR_WORDS for t in window)
+            )
             # "March 3" is a date; "Conference" counts only inside a quoted title. An event's
             # abbreviation is written in capitals ("an IED went off", "two IEDs").
             capitalised = (
@@ -385,6 +388,7 @@ class EventReader:
                 and not _no_act_of_violence(head)
                 and _a_speech_if_an_address(head)
                 and _an_occasion_if_a_function(head)
+                and (phrase != "black day" or _observed(head))
             ):
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
@@ -2499,6 +2503,16 @@ def _written_as_suspected(name: Token) -> bool:
     return any(c.lower_ in SUSPECTED_WORDS for n in nouns for c in n.children)
 
 
+# Verbs of keeping a day: "observed a black day", "marked a black day" (not "it was a black
+# day for cricket", "a black day for markets").
+OBSERVING_VERBS = frozenset({"observe", "mark", "hold", "call", "announce", "declare"})
+
+
+def _observed(day: Token) -> bool:
+    """Is the day kept by someone: the object of a verb of keeping it?"""
+    return day.dep_ == "dobj" and day.head.lemma_.lower() in OBSERVING_VERBS
+
+
 def _an_occasion_if_a_function(noun: Token) -> bool:
     """ "function" names an occasion held, attended or spoken at, as a name would be one
     ("the chief guest at a function organised by X", "attended a function", "a function was
@@ -2776,7 +2790,6 @@ SUBORDINATE_CLAUSES = {"relcl", "acl", "ccomp"}
 OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "because", "although", "though"}
 
 
-MODALS = {"will", "would", "shall", "may", "might", "could", "can", "should", "must"}
 # "the death toll from the bombing rose to six on Friday": the date is the count's, given later.
 TOLL_NOUNS = {"toll", "tally"}
 

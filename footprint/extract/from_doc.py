@@ -460,8 +460,8 @@ def _names_the_police(ent: Span) -> bool:
 
 # Labels the model gives place names it does not know ("In Sangli," as a product, "In Qadian," as
 # a date, "in Mukerian" as a nationality): after "in", "at" or "near" such a proper noun may
-# still be a place.
-STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP"}
+# still be a place (so may one it took for the name of an event).
+STRAY_LABELS = {"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE", "DATE", "NORP", "EVENT"}
 
 
 def _stray(tok: Token) -> bool:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+# Auxiliaries of what may, will or must be, not what was: "would attack", "may have killed"
+MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "should", "must"})
+
 
 def objects_of(
     word: Token, prepositions: tuple[str, ...] = ("of",), deps: tuple[str, ...] = ("prep",)

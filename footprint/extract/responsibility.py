@@ -24,11 +24,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.event_types import HARM_TYPES, VIOLENT_TYPES
-from footprint.extract.grammar import negated, objects_of
+from footprint.extract.event_types import HARM_TYPES, STATE_FORCE_WORDS, VIOLENT_TYPES
+from footprint.extract.grammar import MODALS, negated, objects_of
 from footprint.nlp import lexicons
 
-CLAIM_VERBS = {"claim", "accept", "own", "admit"}
+CLAIM_VERBS = {"claim", "accept", "own", "admit", "boast"}
 CLAIM_OBJECTS = {"responsibility", "credit"}
 CARRY_OUT_VERBS = {"carry", "conduct", "perpetrate", "execute", "stage"}  # "said it carried out"
 SAY_VERBS = {"say", "state", "announce"}
@@ -43,6 +43,13 @@ LIKENESS_VERBS = {"bear", "have", "carry", "show"}
 DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "dispute", "doubt", "question"}
 OPEN_QUESTION_MARKS = {"whether", "if"}  # "it is unclear whether X carried out the attack"
 PRONOUNS = {"it", "they", "we"}
+# "(X claimed that) its fighters had killed 20": a noun of the speaker's own side. ("they" alone
+# is as often the attackers in a witness's, the police's or a rights group's account.)
+OWN_PRONOUNS = {"its", "our", "their"}
+OWN_SUBJECTS = {"it", "we"}
+# The state's own forces doing an act are reporting an operation, not claiming an attack ("the
+# army said its troops killed 30 militants", "X said its air defences shot down 12 drones").
+STATE_SIDE_WORDS = STATE_FORCE_WORDS | {"officer", "personnel", "defence", "defense"}
 # "the attacker was a member of X", "the gunmen were X members"
 MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
 # A doer's word before the group's name: "members of X", "men of X" (and doer_nouns.txt)
@@ -245,21 +252,49 @@ def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None
 
 
 def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
-    """ "X said it carried out the bombing": a claim in the group's own words."""
-    did = [
-        c
-        for c in verb.children
-        if c.dep_ == "ccomp"
-        and c.lemma_.lower() in CARRY_OUT_VERBS
-        and any(s.dep_ == "nsubj" and s.lower_ in PRONOUNS for s in c.children)
-    ]
-    if not did or negated(verb) or negated(did[0]):
+    """ "X said its men staged the bombing", "X said its fighters had killed 20 soldiers": a
+    claim in the group's own words."""
+    did = [c for c in verb.children if c.dep_ == "ccomp" and own_act_told(c)]
+    if not own_act_claimed(verb) or negated(verb) or any(negated(c) for c in did):
         return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
     return Responsibility("claimed", actors) if actors else None
 
 
+def own_act_claimed(verb: Token) -> bool:
+    """Does the speaking or claiming verb tell its speaker's side doing a harmful act ("X
+    claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state's
+    force ("the military claimed its jets had bombed 40 positions": an operation's report)."""
+    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(s.lemma_.lower() in STATE_SIDE_WORDS for s in speakers):
+        return False
+    return any(c.dep_ == "ccomp" and own_act_told(c) for c in verb.children)
+
+
+def own_act_told(clause: Token) -> bool:
+    """Is the clause the speaker's own side doing a harmful act: "(said) it staged the
+    bombing", "(claimed that) its fighters had killed 20 soldiers", "(said) they conducted the
+    raid"? Not the state's forces reporting an operation ("its troops killed 30
+    militants"), an arrest or a clash, a threat ("it would attack more posts"), nor "they"
+    doing harm, who are as often the attackers in someone else's account ("police said they
+    shot a guard before fleeing")."""
+    carried_out = clause.lemma_.lower() in CARRY_OUT_VERBS
+    info = lexicons.event_verb(clause) if clause.pos_ == "VERB" else None
+    harmful = info is not None and info.event_type in HARM_TYPES
+    if not (carried_out or harmful) or any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children
+    ):
+        return False
+    for subject in (s for s in clause.children if s.dep_ == "nsubj"):
+        word = subject.lower_
+        if word in OWN_SUBJECTS or (word == "they" and carried_out):
+            return True
+        if subject.lemma_.lower() not in STATE_SIDE_WORDS and any(
+            c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in subject.children
+        ):
+            return True
+    return False
 DOER_CONNECTORS = {"of", "and", "the", "for", "na", "al", "wal", "-", "/", "'s", "’s"}
 NOT_DOERS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
 
@@ -300,9 +335,12 @@ def unnamed_doers(sent: Span) -> list[Span]:
 
 
 def _claim(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
+    # "claimed responsibility", "claimed the bombing", "claimed that its fighters had killed
+    # 20 soldiers"; not "claimed victory", "claimed that police had fired first"
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(o.lemma_.lower() in CLAIM_OBJECTS or _harming_noun(o) for o in objects):
-        return None  # "claimed responsibility", "claimed the bombing"; not "claimed victory"
+    claimed_act = any(o.lemma_.lower() in CLAIM_OBJECTS or _harming_noun(o) for o in objects)
+    if not claimed_act and not own_act_claimed(verb):
+        return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if negated(verb) or any(_negative_subject(s) for s in subjects):
         return Responsibility("unclaimed", ())

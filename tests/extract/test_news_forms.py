@@ -236,3 +236,68 @@ def test_a_bare_town_after_a_district_is_the_district_s_container(nlp):
     # a town its own word calls a city is the city
     (event,) = _story(nlp, "Bandits raided a roadside kiosk in Ilemela, Mwanza city.")
     assert (event.place.name, event.place.precision) == ("Mwanza", "city")
+
+
+def test_a_side_claiming_its_own_act_claims_it_and_its_figure_is_no_count(nlp):
+    text = (
+        "Militants ambushed a convoy of peacekeepers near Beledweyne. The troops repelled the "
+        "assault, killing five assailants. The Covenant later claimed that its fighters had "
+        "killed 20 soldiers."
+    )
+    (event,), names = _read(nlp, text)
+    assert event.casualties.killed == 5
+    assert event.responsibility is not None and event.responsibility[0] == "claimed"
+    assert [names[p.entity] for p in event.participants if p.basis == "claimed"] == ["Covenant"]
+    text = "The Westrian Front said its fighters attacked an army post near Tamale on Monday."
+    (event,), names = _read(nlp, text)
+    assert [(names[p.entity], p.basis) for p in event.participants] == [
+        ("Westrian Front", "claimed")
+    ]
+    # a claimed toll is no count, and no count of none either
+    text = (
+        "The Covenant claimed that its fighters had killed 20 soldiers and wounded 30 others "
+        "near Tamale on Monday."
+    )
+    (event,) = _story(nlp, text)
+    assert event.casualties is None or event.casualties.killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Westrian Front claimed that police had fired first at the march in Leeds.",
+        "Police said they arrested five suspects in Tamale on Monday.",
+        "Militants attacked a checkpoint near Tamale on Monday. The army said its troops killed "
+        "12 of the attackers.",
+        "Robbers stormed a bank in Leeds. Police said they shot a guard before fleeing.",
+        "Gunmen raided a border post near Tamale on Monday. The Covenant said it would attack "
+        "more posts.",
+    ],
+)
+def test_no_claim_by_the_state_a_witness_or_a_threat(nlp, text):
+    assert all(e.responsibility is None for e in _story(nlp, text))
+
+
+def test_a_toll_the_state_claims_for_its_operation_is_counted(nlp):
+    text = "The military claimed its jets had bombed rebel positions near Tamale, killing 200."
+    (event,) = _story(nlp, text)
+    assert event.casualties.killed == 200
+
+
+def test_a_black_day_observed_is_a_protest_and_what_it_protests_is_its_cause(nlp):
+    text = "The Westrian Front observed a black day in Tamale to protest the arrest of its workers."
+    (event,) = _story(nlp, text)
+    assert (event.type, event.place.name) == ("protest", "Tamale")
+    text = "It was a black day for Ruritanian cricket, the captain said after the defeat in Leeds."
+    assert all(e.type != "protest" for e in _story(nlp, text))
+
+
+def test_a_town_the_model_took_for_an_event_may_be_a_place(nlp):
+    from spacy.tokens import Span
+
+    from footprint.extract.from_doc import _unnamed_toponyms
+
+    doc = nlp("A protest was held in Tamale on Monday.")
+    town = next(t.i for t in doc if t.text == "Tamale")
+    doc.ents = [Span(doc, town, town + 1, label="EVENT")]
+    assert [s.text for s in _unnamed_toponyms(doc)] == ["Tamale"]
