@@ -1281,10 +1281,14 @@ class EventReader:
             if role in (None, "participant") and _sent_a_message(root, triggers):
                 # "a recorded message from X was played to the rally": X spoke to it from afar
                 role, mode = "speaker", "remote"
+            suspected = False
+            if role is None and _said_to_be_the_doers(root):
+                role, suspected = "perpetrator", True
             if role is not None:
                 basis = None
                 if role == "perpetrator":
-                    basis = "suspected" if _written_as_suspected(root) else "stated"
+                    suspected = suspected or _written_as_suspected(root)
+                    basis = "suspected" if suspected else "stated"
                 out.append((tok.i, Participation(actor.entity, role, mode, evidence, basis)))
         return _apply_modes(sent, out)
 
@@ -2497,10 +2501,33 @@ SUSPECTED_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
 
 
 def _written_as_suspected(name: Token) -> bool:
-    """ "planted by suspected X militants", "an alleged X member": the doer is only suspected
-    (the word modifies the name, or the noun the name modifies)."""
-    nouns = [name, name.head] if name.dep_ in ("compound", "amod", "nmod") else [name]
+    """ "planted by suspected X militants", "an alleged X member", "suspected members of X":
+    the doer is only suspected (the word modifies the name, or the noun the name modifies or
+    is "of")."""
+    nouns = [name]
+    if name.dep_ in ("compound", "amod", "nmod"):
+        nouns.append(name.head)
+    elif name.dep_ == "pobj" and name.head.lower_ == "of":
+        nouns.append(name.head.head)
     return any(c.lower_ in SUSPECTED_WORDS for n in nouns for c in n.children)
+
+
+# Verbs that put a description in doubt: "assailants suspected to be members of X"
+DOUBTING_VERBS = frozenset({"suspect", "believe", "think", "allege", "presume"})
+
+
+def _said_to_be_the_doers(name: Token) -> bool:
+    """ "Assailants suspected to be members of X attacked a village": X is the doers'
+    suspected group (the description hangs on the subject of a harmful act)."""
+    word = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "of" else name
+    if word.dep_ != "attr" or word.head.lemma_ != "be" or word.head.dep_ != "xcomp":
+        return False
+    doubting = word.head.head
+    if doubting.dep_ != "acl" or doubting.lemma_.lower() not in DOUBTING_VERBS:
+        return False
+    doers = doubting.head
+    info = lexicons.event_verb(doers.head) if doers.dep_ == "nsubj" else None
+    return info is not None and info.event_type in HARM_TYPES
 
 
 # Verbs of keeping a day: "observed a black day", "marked a black day" (not "it was a black

@@ -376,6 +376,8 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
         words = [t for c in verb.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
     else:  # blame / accuse X (for ...); passive: "X was blamed"
         words = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
+        if lemma == "blame":  # "the attack was blamed on X", "blamed the bombing on X"
+            words += [t for o in objects_of(verb, ("on",)) for t in o.subtree]
     actors = _actors(words, actor_at)
     return Responsibility("attributed", actors) if actors else None
 

@@ -301,3 +301,38 @@ def test_a_town_the_model_took_for_an_event_may_be_a_place(nlp):
     town = next(t.i for t in doc if t.text == "Tamale")
     doc.ents = [Span(doc, town, town + 1, label="EVENT")]
     assert [s.text for s in _unnamed_toponyms(doc)] == ["Tamale"]
+
+
+@pytest.mark.parametrize(
+    "text, basis",
+    [
+        (
+            "Suspected Westrian Liberation Front militants raided a village near Tamale.",
+            "suspected",
+        ),
+        (
+            "Suspected members of the Westrian Liberation Front raided a village near Tamale.",
+            "suspected",
+        ),
+        (
+            "Assailants suspected to be members of the Westrian Liberation Front stormed a "
+            "village near Tamale.",
+            "suspected",
+        ),
+        (
+            "A raid on a village near Tamale was blamed on the Westrian Liberation Front.",
+            "attributed",
+        ),
+    ],
+)
+def test_doers_put_in_doubt_or_blamed(nlp, text, basis):
+    (event,), names = _read(nlp, text)
+    assert [(names[p.entity], p.role, p.basis) for p in event.participants] == [
+        ("Westrian Liberation Front", "perpetrator", basis)
+    ]
+
+
+def test_people_suspected_of_belonging_to_a_group_are_no_doers_of_an_arrest(nlp):
+    text = "Police arrested men suspected to be members of the Westrian Liberation Front in Tamale."
+    events, _ = _read(nlp, text)
+    assert all(p.role != "perpetrator" for e in events for p in e.participants)

@@ -6,7 +6,8 @@
   transliterated), otherwise it keeps the model's label.
 - A person's span grows left over name words and particles it missed ("Yusuf" + "Al Harbi").
 - Adjacent person spans merge ("Maulana Karim" + "Rehmani").
-- Spans lose stray punctuation at their edges ("Omar] Rahimi" keeps its bracket only inside).
+- Spans lose stray punctuation at their edges ("Omar] Rahimi" keeps its bracket only inside)
+  and a word of doubt at their start ("Suspected X militants": the doubt is the doer's).
 - A run of capitalised words that ends in an organisation word is one organisation, whatever
   pieces the model cut it into ("Hukumchand Mill Mazdoor Karmachari Adhikari Samiti",
   "Teachers Association", "Pakistan Army"); "of the X" continues it ("Communist Party of India").
@@ -229,11 +230,16 @@ def _label_for(span: Span, overlapping: list[Span]) -> str | None:
     return labels[0] if labels else None
 
 
+# Words of doubt the model takes into a name at a sentence's start: "Suspected X militants"
+DOUBT_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
+
+
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while (
-        start < end and (doc[start].is_punct or doc[start].is_space) and doc[start].text not in "(["
+    while start < end and (
+        ((doc[start].is_punct or doc[start].is_space) and doc[start].text not in "([")
+        or doc[start].lower_ in DOUBT_WORDS
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
