@@ -245,6 +245,11 @@ def _a_side_s_claim(tok: Token) -> bool:
     killing 200": the figures a side claims for its own act are its claim, not the report's
     count (responsibility.py reads the claim as naming X the doer; the sentence still tells
     of deaths, `_tells_of_death`)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or not (
+        lemma in _w("kill_verb") or lemma in _w("injure_verb") or tok.lower_ in _w("kill_form")
+    ):
+        return False  # (only a verb of killing or hurting can tell a claimed toll)
     clause = tok
     while clause.dep_ in ("conj", "advcl", "xcomp") and clause.head.i != clause.i:
         clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
@@ -547,9 +552,10 @@ def _refers_back(mentions: list[Mention], told: Mapping[str, int] | None) -> boo
 
 def _tells_of_death(sent: Span) -> bool:
     """Does the sentence tell of a death in words that give no count: "some of them fatally",
-    "later succumbed", "perished", "were martyred" (death_word), "the toll may rise"?
+    "later succumbed", "perished", "were martyred" (death_word), "the toll may rise", or a
+    toll a side claims ("X claimed its fighters had killed 20": no count of the report's)?
     Not what is threatened or tried ("vowed to ..."), nor a death given as the motive."""
-    words = _w("death_word")
+    words, kills = _w("death_word"), _w("kill_verb")
     for tok in sent:
         lemma = tok.lemma_.lower()
         # "the toll rose", not "a toll plaza"
@@ -558,7 +564,7 @@ def _tells_of_death(sent: Span) -> bool:
             _irrealis(tok) or _another_event(tok)
         ):
             return True
-        if lemma in _w("kill_verb") and _a_side_s_claim(tok):
+        if lemma in kills and _a_side_s_claim(tok):
             return True  # a claimed toll is no count, yet no sign that nobody died
     return False
 

@@ -118,6 +118,8 @@ def a_weapon_from_afar(noun: Token) -> bool:
     kinds, lemma = lexicons.strikes_from_afar(), noun.lemma_.lower()
     if lemma in kinds.get("munition", ()):
         return True
+    if lemma == "force":  # "the air force struck"; not "government forces struck a camp"
+        return any(c.lower_ in ("air", "naval") for c in modifiers)
     return lemma in kinds.get("craft", ()) and any(
         c.ent_type_ == "NORP" or c.lemma_.lower() in WAR_CRAFT_SIGNS for c in modifiers
     )
@@ -466,10 +468,13 @@ def strikers_named(sent: Span) -> Span | None:
     striking miners", "the striking miners of 1984 are remembered", "striking members voted
     to accept the offer"). The people's word is returned, for a sentence that names no event
     otherwise."""
-    for tok in sent:
+    lower = lexicons.doc_words(sent.doc).lower  # read once per Doc: a Token only at "striking"
+    for i in range(sent.start, sent.end):
+        if lower[i] != "striking":
+            continue
+        tok = sent.doc[i]
         if (
-            tok.lower_ == "striking"
-            and tok.dep_ == "amod"
+            tok.dep_ == "amod"
             and tok.head.tag_ == "NNS"
             and tok.head.dep_ == "nsubj"
             and tok.head.head.lemma_.lower() in STRIKERS_ACTS

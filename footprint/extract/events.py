@@ -115,13 +115,14 @@ from footprint.extract.occasion_names import (
     told_as_an_occasion,
 )
 from footprint.extract.parties import unnamed_parties, victim_parties
-from footprint.extract.responsibility import responsibility_in
+from footprint.extract.responsibility import SUSPECT_VERBS, responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
+from footprint.nlp.components.names import DOUBT_WORDS
 from footprint.nlp.doc_text import doc_text
 from footprint.place.names import CITY_WORDS, spelled_alike
 from footprint.time.span import TimeSpan
-from footprint.time.words import CALENDAR_WORDS
+from footprint.time.words import CALENDAR_WORDS, MONTH_WORDS
 
 EXTRACTOR = "footprint.events.v1"
 # Incidents: violence, riots and accidents. Their sentences count the killed and injured, and a
@@ -388,7 +389,7 @@ class EventReader:
                 and not _no_act_of_violence(head)
                 and _a_speech_if_an_address(head)
                 and _an_occasion_if_a_function(head)
-                and (phrase != "black day" or _observed(head))
+                and _a_protest_if_a_black_day(head, phrase)
             ):
                 type_ = nouns[phrase]
                 if type_ == "strike" and is_military_strike(head):
@@ -955,18 +956,20 @@ class EventReader:
 
     def _container_as_town(self, chain: list[tuple], k: int) -> bool:  # type: ignore[type-arg]
         """ "in Bosomtwe, Kumasi": a bare name written after a district of the same region
-        contains it, so the town the gazetteer reads for it is that district's seat, not a place
-        inside the first. Not a name its own word calls a city ("Suffolk neighbourhood, Belfast
-        city"), nor one in another region (a namesake district elsewhere)."""
+        contains it, so the town the gazetteer reads for it stands for the wider place, not a
+        place inside the first. Not a name its own word calls a city ("Suffolk neighbourhood,
+        Belfast city"), nor one in another region (a namesake district elsewhere)."""
         _, _, place, actor = chain[k]
-        last = actor.end if actor.end < len(self.doc) else actor.end - 1  # ("Mwanza city")
-        words = (self.doc[actor.end - 1].lower_, self.doc[last].lower_)
+        after = actor.end if actor.end < len(self.doc) else actor.end - 1
+        # its area word, inside the name ("Mwanza city") or after it
+        words = (self.doc[actor.end - 1].lower_, self.doc[after].lower_)
         if level(place) != TOWN or any(w in lexicons.area_words() for w in words):
             return False
-        return any(
+        region = getattr(place, "admin1", None)
+        return bool(region) and any(  # (with no region known, nothing says they agree)
             level(p) == DISTRICT
             and getattr(p, "country", None) == getattr(place, "country", None)
-            and (getattr(p, "admin1", None) or "") == (getattr(place, "admin1", None) or "-")
+            and getattr(p, "admin1", None) == region
             for _, _, p, _ in chain[:k]
         )
 
@@ -2495,11 +2498,6 @@ def _an_abbreviation(word: Token) -> bool:
     return not any(len(t.text) > 1 and t.text.isalpha() and t.text.isupper() for t in beside)
 
 
-# Words that put a doer's name in doubt where it is written ("suspected X militants"); a name
-# put in doubt by a verb ("police suspect X") is read by extract/responsibility.py.
-SUSPECTED_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
-
-
 def _written_as_suspected(name: Token) -> bool:
     """ "planted by suspected X militants", "an alleged X member", "suspected members of X":
     the doer is only suspected (the word modifies the name, or the noun the name modifies or
@@ -2509,35 +2507,51 @@ def _written_as_suspected(name: Token) -> bool:
         nouns.append(name.head)
     elif name.dep_ == "pobj" and name.head.lower_ == "of":
         nouns.append(name.head.head)
-    return any(c.lower_ in SUSPECTED_WORDS for n in nouns for c in n.children)
+    # (a name put in doubt by a verb, "police suspect X", is read by extract/responsibility.py)
+    return any(c.lower_ in DOUBT_WORDS for n in nouns for c in n.children)
 
 
 # Verbs that put a description in doubt: "assailants suspected to be members of X"
-DOUBTING_VERBS = frozenset({"suspect", "believe", "think", "allege", "presume"})
+DOUBTING_VERBS = SUSPECT_VERBS | {"allege", "presume"}
 
 
 def _said_to_be_the_doers(name: Token) -> bool:
-    """ "Assailants suspected to be members of X attacked a village": X is the doers'
-    suspected group (the description hangs on the subject of a harmful act)."""
+    """ "Assailants suspected to be members of X attacked a village", "gunmen believed to be
+    members of X stormed a post": X is the doers' suspected group. The description hangs on
+    the subject of a harmful act, or (as the parser often has it) its doubting verb heads the
+    sentence with the act as its clause."""
     word = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "of" else name
     if word.dep_ != "attr" or word.head.lemma_ != "be" or word.head.dep_ != "xcomp":
         return False
     doubting = word.head.head
-    if doubting.dep_ != "acl" or doubting.lemma_.lower() not in DOUBTING_VERBS:
+    if doubting.lemma_.lower() not in DOUBTING_VERBS:
         return False
-    doers = doubting.head
-    info = lexicons.event_verb(doers.head) if doers.dep_ == "nsubj" else None
-    return info is not None and info.event_type in HARM_TYPES
+    if doubting.dep_ == "acl" and doubting.head.dep_ == "nsubj":
+        acts = [doubting.head.head]  # "assailants [suspected to be ...] attacked"
+    elif doubting.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in doubting.children):
+        acts = [c for c in doubting.children if c.dep_ == "ccomp"]  # "gunmen believed ... attacked"
+    else:
+        return False
+    return any(
+        (info := lexicons.event_verb(act)) is not None and info.event_type in HARM_TYPES
+        for act in acts
+    )
 
 
-# Verbs of keeping a day: "observed a black day", "marked a black day" (not "it was a black
-# day for cricket", "a black day for markets").
-OBSERVING_VERBS = frozenset({"observe", "mark", "hold", "call", "announce", "declare"})
+# Verbs of keeping a day of protest: "observed a black day", "called a black day".
+OBSERVING_VERBS = frozenset({"observe", "hold", "call", "announce", "declare"})
 
 
-def _observed(day: Token) -> bool:
-    """Is the day kept by someone: the object of a verb of keeping it?"""
-    return day.dep_ == "dobj" and day.head.lemma_.lower() in OBSERVING_VERBS
+def _a_protest_if_a_black_day(day: Token, phrase: str) -> bool:
+    """ "black day" is a protest kept by someone, the object of a verb of keeping it; not "it
+    was a black day for cricket", "the verdict marked a black day for press freedom"."""
+    if phrase != "black day":
+        return True
+    return (
+        day.dep_ == "dobj"
+        and day.head.lemma_.lower() in OBSERVING_VERBS
+        and not objects_of(day, ("for",))
+    )
 
 
 def _an_occasion_if_a_function(noun: Token) -> bool:
@@ -2550,8 +2564,8 @@ def _an_occasion_if_a_function(noun: Token) -> bool:
         return True
     return (
         noun.tag_ == "NN"
-        and not _of_what(noun)
-        and noun.head.lemma_.lower() not in ("open", "host")
+        and not objects_of(noun)
+        and noun.head.lemma_.lower() != "open"  # "opened a compliance function" is a unit
         and told_as_an_occasion(noun)
     )
 
@@ -2739,15 +2753,12 @@ def _object_reading(
                 return None
             if objects & HOSTAGE_WORDS and not someone_held(verb):
                 return None  # "took the budget hostage"
-            if type_ == "ceremony" and any(_of_what(o) for o in told):
+            if type_ == "ceremony" and any(objects_of(o) for o in told):
                 return None  # "inaugurated the office of ombudsman", "a school of thought"
             return type_
     return None
 
 
-def _of_what(noun: Token) -> bool:
-    """Does an "of" phrase say what kind the noun is ("the office of ombudsman")?"""
-    return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
 
 
 FIRE_WORDS = frozenset({"fire", "gunfire"})
@@ -2979,12 +2990,7 @@ def _in_another_clause(date: Span, trigger: Token) -> bool:
 
 
 # Days a report tells relative to itself: its lead's own day, most often
-REPORT_DAY_WORDS = frozenset(
-    {
-        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-        *("yesterday", "today", "tonight", "overnight"),
-    }
-)
+REPORT_DAY_WORDS = (CALENDAR_WORDS - MONTH_WORDS) | {"yesterday", "today", "tonight", "overnight"}
 
 
 def _a_day_told_of_what_it_reached(date: Span, verb: Token, trigger: Token) -> bool:
@@ -3004,10 +3010,10 @@ def _a_day_told_of_what_it_reached(date: Span, verb: Token, trigger: Token) -> b
         or verb.tag_ not in ("VBN", "VBG")
         or verb.i < trigger.i
         or (info is not None and info.event_type)
+        # what a protest's verb takes is its cause: "protesting layoffs announced on Monday"
         or (act is not None and act.event_type in PROTEST_OCCASIONS)
     ):
-        return False  # (what a protest's verb takes is its cause: "protesting layoffs
-        # announced on Monday")
+        return False
     word = date.root
     while word.dep_ == "compound":  # "on [Friday] evening"
         word = word.head

@@ -269,10 +269,6 @@ def _with_its_day(ent: Span) -> Span:
 
 
 NAME_PLACE_PREPOSITIONS = ("in", "at", "near")  # "in X": X may be a place
-# "positions north of X", "30 km southwest of X": a point of the compass measured from a place
-COMPASS_WORDS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
 PLACED_PRECISIONS = ("city", "district", "region")
 
 
@@ -300,7 +296,7 @@ def _written_as_place(ent: Span) -> bool:
         or before == "from"
         or _through_a_place(ent)
         or (before == "of" and (_area_or_place_word(before2) or before2 == "streets"))
-        or (before == "of" and before2 in COMPASS_WORDS)
+        or (before == "of" and before2 in PART_WORDS)  # "positions north of X"
         or _of_a_direction(ent)
         or _area_or_place_word(after)
         or (after == "main" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ == "road")
@@ -489,7 +485,7 @@ def _unnamed_toponyms(doc: Doc) -> list[Span]:
                 # gazetteer reads "south Westria" as Westria where it is not
                 start += 1
         elif word not in NAME_PLACE_PREPOSITIONS and not (
-            word == "of" and i > 0 and lower[i - 1] in COMPASS_WORDS
+            word == "of" and i > 0 and lower[i - 1] in PART_WORDS  # "north of X"
         ):
             continue
         end = start

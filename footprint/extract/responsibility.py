@@ -49,7 +49,10 @@ OWN_PRONOUNS = {"its", "our", "their"}
 OWN_SUBJECTS = {"it", "we"}
 # The state's own forces doing an act are reporting an operation, not claiming an attack ("the
 # army said its troops killed 30 militants", "X said its air defences shot down 12 drones").
-STATE_SIDE_WORDS = STATE_FORCE_WORDS | {"officer", "personnel", "defence", "defense"}
+STATE_SIDE_WORDS = STATE_FORCE_WORDS | {"officer", "personnel", "defence", "defense"} | {
+    "government",
+    "ministry",
+}
 # "the attacker was a member of X", "the gunmen were X members"
 MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
 # A doer's word before the group's name: "members of X", "men of X" (and doer_nouns.txt)
@@ -255,7 +258,7 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
     """ "X said its men staged the bombing", "X said its fighters had killed 20 soldiers": a
     claim in the group's own words."""
     did = [c for c in verb.children if c.dep_ == "ccomp" and own_act_told(c)]
-    if not own_act_claimed(verb) or negated(verb) or any(negated(c) for c in did):
+    if not did or not own_act_claimed(verb) or negated(verb) or any(negated(c) for c in did):
         return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
@@ -267,8 +270,8 @@ def own_act_claimed(verb: Token) -> bool:
     claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state's
     force ("the military claimed its jets had bombed 40 positions": an operation's report)."""
     speakers = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(s.lemma_.lower() in STATE_SIDE_WORDS for s in speakers):
-        return False
+    if any(s.lemma_.lower() in STATE_SIDE_WORDS or s.ent_type_ == "GPE" for s in speakers):
+        return False  # (a country, its government or ministry: "Ruritania said it killed 30")
     return any(c.dep_ == "ccomp" and own_act_told(c) for c in verb.children)
 
 
@@ -376,8 +379,12 @@ def _attributed(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility 
         words = [t for c in verb.children if c.dep_ in ("dobj", "ccomp") for t in c.subtree]
     else:  # blame / accuse X (for ...); passive: "X was blamed"
         words = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree]
-        if lemma == "blame":  # "the attack was blamed on X", "blamed the bombing on X"
-            words += [t for o in objects_of(verb, ("on",)) for t in o.subtree]
+        if lemma == "blame":  # "the attack was blamed on X", "blamed on members of X"
+            # (the name itself, not a name inside the cause: "blamed on the failure of X")
+            for o in objects_of(verb, ("on",)):
+                words += _name_words(o)
+                if o.lemma_.lower() in DOER_WORDS or o.lemma_.lower() in lexicons.doer_nouns():
+                    words += [t for x in objects_of(o, ("of",)) for t in _name_words(x)]
     actors = _actors(words, actor_at)
     return Responsibility("attributed", actors) if actors else None
 

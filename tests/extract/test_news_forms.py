@@ -288,8 +288,11 @@ def test_a_black_day_observed_is_a_protest_and_what_it_protests_is_its_cause(nlp
     text = "The Westrian Front observed a black day in Tamale to protest the arrest of its workers."
     (event,) = _story(nlp, text)
     assert (event.type, event.place.name) == ("protest", "Tamale")
-    text = "It was a black day for Ruritanian cricket, the captain said after the defeat in Leeds."
-    assert all(e.type != "protest" for e in _story(nlp, text))
+    for text in (
+        "It was a black day for Ruritanian cricket, the captain said after the defeat in Leeds.",
+        "The verdict marked a black day for press freedom in Leeds.",
+    ):
+        assert all(e.type != "protest" for e in _story(nlp, text)), text
 
 
 def test_a_town_the_model_took_for_an_event_may_be_a_place(nlp):
@@ -332,7 +335,48 @@ def test_doers_put_in_doubt_or_blamed(nlp, text, basis):
     ]
 
 
-def test_people_suspected_of_belonging_to_a_group_are_no_doers_of_an_arrest(nlp):
-    text = "Police arrested men suspected to be members of the Westrian Liberation Front in Tamale."
+def test_doers_believed_to_be_of_a_group_as_the_parser_heads_it(nlp):
+    text = (
+        "Gunmen believed to be members of the Westrian Liberation Front stormed a village near "
+        "Tamale."
+    )
+    (event,), names = _read(nlp, text)
+    assert [(names[p.entity], p.basis) for p in event.participants] == [
+        ("Westrian Liberation Front", "suspected")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people described so who do no harm, and a name inside what the attack is blamed on
+        "Men believed to be members of the Westrian Liberation Front attended a rally in Tamale.",
+        "The attack on the convoy near Tamale was blamed on the failure of the Westrian Army to "
+        "secure the road.",
+    ],
+)
+def test_no_doer_named_by_a_description_or_a_cause(nlp, text):
     events, _ = _read(nlp, text)
     assert all(p.role != "perpetrator" for e in events for p in e.participants)
+
+
+def test_a_country_or_its_ministry_reporting_its_strikes_claims_nothing(nlp):
+    for text in (
+        "Ghana said it killed 30 militants in air strikes near Tamale on Monday.",
+        "The Ghanaian Defence Ministry claimed that it had killed 30 militants near Tamale.",
+    ):
+        (event,) = _story(nlp, text)
+        assert event.responsibility is None and event.casualties.killed == 30, text
+
+
+def test_forces_on_the_ground_that_struck_a_camp_made_no_strike_from_afar(nlp):
+    (event,) = _story(
+        nlp, "Government forces struck a rebel camp near Tamale, killing ten fighters."
+    )
+    assert event.type == "attack"
+
+
+def test_a_function_hosted_is_an_occasion(nlp):
+    text = "The Strelsau Press Club hosted a function in honour of a retiring editor in Leeds."
+    (event,) = _story(nlp, text)
+    assert event.type == "ceremony"

@@ -13,3 +13,10 @@ def test_a_date_in_figures_is_a_date_and_other_figures_are_not(nlp):
     dates = [e.text for e in doc.ents if e.label_ == "DATE"]
     assert "27.05.2011" in dates
     assert not [d for d in dates if "4.3.12" in d or "31.31" in d]
+
+
+def test_a_word_of_doubt_leaves_a_doer_s_name_but_not_a_title(nlp):
+    doc = nlp("Suspected Westrian Liberation Front militants raided a village near Tamale.")
+    assert "Westrian Liberation Front" in [e.text for e in doc.ents]
+    doc = nlp("Presumed Dead, a film about the war, opened in Leeds on Friday.")
+    assert "Dead" not in [e.text for e in doc.ents]

@@ -230,8 +230,15 @@ def _label_for(span: Span, overlapping: list[Span]) -> str | None:
     return labels[0] if labels else None
 
 
-# Words of doubt the model takes into a name at a sentence's start: "Suspected X militants"
+# Words of doubt the model takes into the name before a noun for the people it doubts:
+# "Suspected X militants" (not a title's: "Presumed Dead, a film", keeps its word)
 DOUBT_WORDS = frozenset({"suspected", "alleged", "presumed", "purported"})
+
+
+def _before_the_doubted(span: Span) -> bool:
+    """Is the name followed by a lower-case noun for the people it qualifies ("militants")?"""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
 def _trim(span: Span) -> Span | None:
@@ -239,7 +246,7 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (
         ((doc[start].is_punct or doc[start].is_space) and doc[start].text not in "([")
-        or doc[start].lower_ in DOUBT_WORDS
+        or (doc[start].lower_ in DOUBT_WORDS and _before_the_doubted(span))
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
