@@ -3083,6 +3083,22 @@ def _most_precise(dates: list[tuple[Span, object]]) -> object:
 _PRECISION_RANK = {"day": 5, "month": 4, "season": 3, "approximate": 2, "year": 1}
 
 
+# Participles that only size or place an audience: "a crowd numbering thousands", "supporters
+# gathered outside" (not "students studying remotely", who do something of their own)
+AUDIENCE_PARTICIPLES = frozenset({"number", "gather", "assemble", "estimate", "throng", "pack"})
+
+
+def _describes_an_audience(verb: Token) -> bool:
+    """A participle sizing or placing the object of the clause above it ("addressed a crowd
+    numbering thousands"), not a clause of its own ("which was broadcast")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ in ("VBG", "VBN")
+        and verb.head.dep_ == "dobj"
+        and verb.lemma_.lower() in AUDIENCE_PARTICIPLES
+    )
+
+
 def _apply_modes(
     sent: Span, found: list[tuple[int, Participation]]
 ) -> list[tuple[int, Participation]]:
@@ -3106,6 +3122,10 @@ def _apply_modes(
             if span is None or not len(span) or _a_degree_word(span.root):
                 continue
             clause = clause_verb(span.root.head)  # (a sentence's root is its own head)
+            while clause is not None and _describes_an_audience(clause):
+                # "addressed a crowd numbering thousands in X via video link": the phrase the
+                # parser hung on the crowd's participle tells how the act was done
+                clause = clause_verb(clause.head)
             mine = [
                 (k, (i, p))
                 for k, (i, p) in enumerate(out)

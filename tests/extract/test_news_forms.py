@@ -380,3 +380,14 @@ def test_a_function_hosted_is_an_occasion(nlp):
     text = "The Strelsau Press Club hosted a function in honour of a retiring editor in Leeds."
     (event,) = _story(nlp, text)
     assert event.type == "ceremony"
+
+
+def test_a_mode_hung_on_the_audience_s_size_is_the_speaker_s(nlp):
+    text = "Rudolf Rassendyll addressed a crowd numbering thousands in Leeds via video link."
+    (event,), names = _read(nlp, text)
+    assert [(names[p.entity], p.mode) for p in event.participants] == [
+        ("Rudolf Rassendyll", "remote")
+    ]
+    # people doing something of their own keep their mode
+    (event,), names = _read(nlp, "Rudolf Rassendyll met students studying remotely in Leeds.")
+    assert [p.mode for p in event.participants] == ["unknown"]
