@@ -444,7 +444,9 @@ class EventReader:
             elif tok.pos_ == "VERB" and info is not None and info.event_type:
                 if another_phrasal_verb(tok):
                     continue  # "shelled out $3 billion"
-                if info.event_type in HOSTING_TYPES and not self._receives_someone(tok):
+                if info.event_type in HOSTING_TYPES and not self._receives_someone(
+                    tok, info.event_type
+                ):
                     continue  # "received a report", "received bullet injuries"
                 if tok.lemma_.lower() in FIGHTING_VERBS and not sides_fought(tok):
                     continue  # "fought corruption", "battled cancer"
@@ -480,8 +482,10 @@ class EventReader:
                 out.append((self.doc[tok.i : tok.i + 1], with_object))
         return out
 
-    def _receives_someone(self, verb: Token) -> bool:
-        """A meeting, reception or visit needs someone or somewhere as its object, if any."""
+    def _receives_someone(self, verb: Token, type_: str) -> bool:
+        """A meeting, reception or visit needs someone or somewhere as its object, if any (a
+        visit also a place written as a common noun: "visited the flood-hit areas of X",
+        "visited a camp for displaced families"; not "received a report")."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return not objects or any(
             o.i in self.actor_of_token
@@ -489,8 +493,28 @@ class EventReader:
             or _is_group_noun(o)
             or o.lemma_.lower() in lexicons.roles()
             or o.lemma_.lower() in lexicons.person_nouns()
+            or (type_ == "visit" and _somewhere(o) and self._a_visitor_s_own_trip(verb))
             for o in objects
         )
+
+    def _a_visitor_s_own_trip(self, verb: Token) -> bool:
+        """Someone's one visit: its subject an actor or a word for people (not "the virus",
+        "flooding", "tourists" or "we" of a travel piece), not counted or told of a life ("has
+        visited the region many times", "visited the camp as a boy")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        someone = any(
+            s.i in self.actor_of_token
+            or s.lower_ in ("he", "she")
+            or s.lemma_.lower() in lexicons.roles()
+            or (s.lemma_.lower() in lexicons.person_nouns() and s.lemma_.lower() not in TRAVELLERS)
+            for s in subjects
+        )
+        counted = any(
+            t.lemma_.lower() == "time" and t.dep_ in ("npadvmod", "dobj", "pobj")
+            for t in verb.subtree
+        )
+        a_life = any(g.lemma_.lower() in LIFE_STAGES for g in objects_of(verb, ("as",)))
+        return someone and not counted and not a_life
 
     @staticmethod
     def _press_at_venue(verb: Token) -> bool:
@@ -2487,6 +2511,27 @@ def _own_speech(speech: Token) -> bool:
     return not others and _a_speech_if_an_address(speech)
 
 
+# Places a visit goes to that no area or place word names (area_words.tsv, place_words.txt)
+VISITED_PLACES = frozenset(
+    {"camp", "hospital", "school", "mosque", "church", "temple", "shrine", "border"}
+    | {"headquarters", "region", "country", "island", "port"}
+)
+# People who visit as travellers, not as anyone's occasion: "tourists visited the island"
+TRAVELLERS = frozenset({"tourist", "visitor", "pilgrim", "traveller", "traveler", "holidaymaker"})
+# "visited the camp as a boy": a memory, not an occasion
+LIFE_STAGES = frozenset({"boy", "girl", "child", "student", "teenager", "youth", "tourist"})
+
+
+def _somewhere(noun: Token) -> bool:
+    """Is the noun a word for a place ("areas", "villages", "a camp", "the border")?"""
+    lemma = noun.lemma_.lower()
+    return (
+        lemma in VISITED_PLACES
+        or lemma in lexicons.area_words()
+        or lemma in lexicons.place_words()
+    )
+
+
 def _an_abbreviation(word: Token) -> bool:
     """A word in capitals among words that are not ("an IED went off", "two IEDs"); in a
     headline written in capitals ("RALLY IN LEEDS") every word is."""
@@ -2554,14 +2599,24 @@ def _a_protest_if_a_black_day(day: Token, phrase: str) -> bool:
     )
 
 
+# Nouns that name an occasion only where the grammar says one was held, attended or spoken at:
+# a function or a meal ("had dinner with his family" is none)
+TOLD_OCCASION_NOUNS = frozenset({"function", "dinner", "luncheon", "iftar"})
+
+
 def _an_occasion_if_a_function(noun: Token) -> bool:
-    """ "function" names an occasion held, attended or spoken at, as a name would be one
-    ("the chief guest at a function organised by X", "attended a function", "a function was
-    held"); not a purpose, a role or a piece of software ("the function of the committee",
-    "held the function of treasurer", "opened a compliance function", "looked at the
-    function of the gene"), nor many of them ("attended many royal functions")."""
-    if noun.lemma_.lower() != "function":
+    """ "function" (or a meal) names an occasion held, attended or spoken at, as a name would
+    be one ("the chief guest at a function organised by X", "attended a function", "an iftar
+    dinner hosted by X"); not a purpose, a role or a piece of software ("the function of the
+    committee", "held the function of treasurer", "opened a compliance function", "looked at
+    the function of the gene"), nor many of them ("attended many royal functions")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in TOLD_OCCASION_NOUNS:
         return True
+    if lemma != "function" and not any(
+        c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children
+    ):
+        return False  # "said at dinner", "attended dinner with his family": the meal
     return (
         noun.tag_ == "NN"
         and not objects_of(noun)

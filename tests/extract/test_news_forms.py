@@ -391,3 +391,59 @@ def test_a_mode_hung_on_the_audience_s_size_is_the_speaker_s(nlp):
     # people doing something of their own keep their mode
     (event,), names = _read(nlp, "Rudolf Rassendyll met students studying remotely in Leeds.")
     assert [p.mode for p in event.participants] == ["unknown"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rudolf Rassendyll visited the flood-hit areas of Kumasi on Monday.",
+        "Rudolf Rassendyll visited a camp for displaced families near Kumasi on Monday.",
+    ],
+)
+def test_a_visit_to_a_place_written_as_a_common_noun(nlp, text):
+    (event,), names = _read(nlp, text)
+    assert (event.type, event.place.name) == ("visit", "Kumasi")
+    assert [(names[p.entity], p.role) for p in event.participants] == [
+        ("Rudolf Rassendyll", "guest")
+    ]
+    assert _story(nlp, "Tourists visited the website of the museum.") == []
+
+
+def test_a_meal_hosted_or_attended_is_a_reception_and_a_family_dinner_is_not(nlp):
+    text = "A dinner hosted by the Westrian Front in Kumasi was attended by Rudolf Rassendyll."
+    (event,), names = _read(nlp, text)
+    assert event.type == "reception"
+    assert sorted((names[p.entity], p.role) for p in event.participants) == [
+        ("Rudolf Rassendyll", "attendee"),
+        ("Westrian Front", "host"),
+    ]
+    assert _story(nlp, "Rudolf Rassendyll had dinner with his family in Kumasi.") == []
+
+
+def test_funeral_prayers_led_are_a_ceremony(nlp):
+    text = "Rudolf Rassendyll led the funeral prayers of a slain activist in Kumasi on Monday."
+    (event,), names = _read(nlp, text)
+    assert (event.type, event.place.name) == ("ceremony", "Kumasi")
+    assert [names[p.entity] for p in event.participants] == ["Rudolf Rassendyll"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Millions of users visited the site of the newspaper on Monday.",
+        "The virus visited the town of Kumasi last winter.",
+        "Rudolf Rassendyll has visited the region many times.",
+        "Tourists visited the island in record numbers last summer.",
+        "Rudolf Rassendyll visited the camp as a boy.",
+    ],
+)
+def test_no_visit_by_a_virus_a_traveller_or_a_memory(nlp, text):
+    assert all(e.type != "visit" for e in _story(nlp, text))
+
+
+def test_a_meal_without_an_occasion_s_words_is_the_meal(nlp):
+    for text in (
+        "Rudolf Rassendyll said at dinner in Kumasi on Monday that he planned to step down.",
+        "Rudolf Rassendyll attended dinner with his family in Kumasi on Monday.",
+    ):
+        assert all(e.type != "reception" for e in _story(nlp, text)), text
