@@ -40,8 +40,8 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.grammar import MODALS, clause_verb
-from footprint.extract.responsibility import CLAIM_VERBS, own_act_claimed, own_act_told
+from footprint.extract.grammar import clause_verb, is_modal
+from footprint.extract.responsibility import CLAIM_VERBS, own_act_told, the_state_speaking
 from footprint.nlp import lexicons
 
 # Word classes (kill verbs, collective nouns, ...) are data: nlp/patterns/casualty_words.tsv.
@@ -220,7 +220,7 @@ def _did_not_happen(tok: Token) -> bool:
         verb = base.head
     return (verb.dep_ == "xcomp" and verb.head.lemma_ in _w("fail_verb")) or (
         any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
-        and any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        and any(c.dep_ == "aux" and is_modal(c) for c in verb.children)
     )
 
 
@@ -234,7 +234,7 @@ def _conj_base(tok: Token) -> Token:
 def _irrealis(tok: Token) -> bool:
     """Not a death (yet): "would kill", "attempted murder", "tried to kill"."""
     return (tok.dep_ == "xcomp" and tok.head.lemma_ in _w("irrealis")) or any(
-        (c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS)
+        (c.dep_ in ("aux", "auxpass") and is_modal(c))
         or (c.dep_ == "amod" and c.lemma_ in ("attempt", "attempted"))
         for c in tok.children
     )
@@ -245,11 +245,13 @@ def _a_side_s_claim(tok: Token) -> bool:
     killing 200": the figures a side claims for its own act are its claim, not the report's
     count (responsibility.py reads the claim as naming X the doer; the sentence still tells
     of deaths, `_tells_of_death`)."""
+    if tok.pos_ != "VERB":
+        return False  # (only a verb of killing or hurting can tell a claimed toll)
     lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or not (
+    if not (
         lemma in _w("kill_verb") or lemma in _w("injure_verb") or tok.lower_ in _w("kill_form")
     ):
-        return False  # (only a verb of killing or hurting can tell a claimed toll)
+        return False
     clause = tok
     while clause.dep_ in ("conj", "advcl", "xcomp") and clause.head.i != clause.i:
         clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
@@ -257,7 +259,7 @@ def _a_side_s_claim(tok: Token) -> bool:
         clause.dep_ == "ccomp"
         and clause.head.lemma_.lower() in CLAIM_VERBS
         and own_act_told(clause)
-        and own_act_claimed(clause.head)
+        and not the_state_speaking(clause.head)
     )
 
 

@@ -108,7 +108,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
-from footprint.extract.grammar import MODALS, clause_verb, negated, objects_of
+from footprint.extract.grammar import clause_verb, is_modal, negated, objects_of
 from footprint.extract.occasion_names import (
     HOLDING_VERBS,
     names_an_occasion,
@@ -388,7 +388,7 @@ class EventReader:
                 and not boycotted
                 and not _no_act_of_violence(head)
                 and _a_speech_if_an_address(head)
-                and _an_occasion_if_a_function(head)
+                and _an_occasion_if_told(head, phrase)
                 and _a_protest_if_a_black_day(head, phrase)
             ):
                 type_ = nouns[phrase]
@@ -501,18 +501,18 @@ class EventReader:
         """Someone's one visit: its subject an actor or a word for people (not "the virus",
         "flooding", "tourists" or "we" of a travel piece), not counted or told of a life ("has
         visited the region many times", "visited the camp as a boy")."""
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        bearer = subject_bearer(verb, ("nsubj",))  # "arrived in X and visited the areas"
+        subjects = [c for c in bearer.children if c.dep_ == "nsubj"]
         someone = any(
             s.i in self.actor_of_token
-            or s.lower_ in ("he", "she")
+            or s.lower_ in PERSON_PRONOUNS
             or s.lemma_.lower() in lexicons.roles()
+            or s.lemma_.lower() in lexicons.titles()  # "the minister visited ..."
             or (s.lemma_.lower() in lexicons.person_nouns() and s.lemma_.lower() not in TRAVELLERS)
             for s in subjects
         )
-        counted = any(
-            t.lemma_.lower() == "time" and t.dep_ in ("npadvmod", "dobj", "pobj")
-            for t in verb.subtree
-        )
+        # "many times", "three times" (not "for the first time")
+        counted = any(c.lemma_.lower() == "time" and c.tag_ == "NNS" for c in verb.children)
         a_life = any(g.lemma_.lower() in LIFE_STAGES for g in objects_of(verb, ("as",)))
         return someone and not counted and not a_life
 
@@ -1113,6 +1113,7 @@ class EventReader:
         return (
             self._violence_so_far > 0
             and type_ in VIOLENT_ACTS
+            and noun.head.lower_ in ("after", "following")  # not "in retaliation for the ..."
             and self._is_anaphoric(noun)
             and lexicons.event_nouns().get(noun.lemma_.lower()) in VIOLENT_ACTS
             and self._sentence_date(noun.sent) is None  # "on Thursday, ... after the attack"
@@ -2135,7 +2136,7 @@ def _told_plainly(first: Token, sent: Span) -> bool:
         return False
     if root.lemma_.lower() not in PLACING_VERBS:
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in root.children):
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and is_modal(c)) for c in root.children):
         return False
     if any(t.ent_type_ in OWN_SETTING for t in sent):
         return False
@@ -2513,13 +2514,12 @@ def _own_speech(speech: Token) -> bool:
 
 # Places a visit goes to that no area or place word names (area_words.tsv, place_words.txt)
 VISITED_PLACES = frozenset(
-    {"camp", "hospital", "school", "mosque", "church", "temple", "shrine", "border"}
-    | {"headquarters", "region", "country", "island", "port"}
+    {"hospital", "school", "church", "temple", "shrine", "headquarters", "country", "island"}
 )
 # People who visit as travellers, not as anyone's occasion: "tourists visited the island"
 TRAVELLERS = frozenset({"tourist", "visitor", "pilgrim", "traveller", "traveler", "holidaymaker"})
 # "visited the camp as a boy": a memory, not an occasion
-LIFE_STAGES = frozenset({"boy", "girl", "child", "student", "teenager", "youth", "tourist"})
+LIFE_STAGES = frozenset({"boy", "girl", "child", "student", "teenager", "youth"}) | TRAVELLERS
 
 
 def _somewhere(noun: Token) -> bool:
@@ -2604,16 +2604,15 @@ def _a_protest_if_a_black_day(day: Token, phrase: str) -> bool:
 TOLD_OCCASION_NOUNS = frozenset({"function", "dinner", "luncheon", "iftar"})
 
 
-def _an_occasion_if_a_function(noun: Token) -> bool:
+def _an_occasion_if_told(noun: Token, phrase: str) -> bool:
     """ "function" (or a meal) names an occasion held, attended or spoken at, as a name would
     be one ("the chief guest at a function organised by X", "attended a function", "an iftar
     dinner hosted by X"); not a purpose, a role or a piece of software ("the function of the
     committee", "held the function of treasurer", "opened a compliance function", "looked at
     the function of the gene"), nor many of them ("attended many royal functions")."""
-    lemma = noun.lemma_.lower()
-    if lemma not in TOLD_OCCASION_NOUNS:
-        return True
-    if lemma != "function" and not any(
+    if phrase not in TOLD_OCCASION_NOUNS:
+        return True  # ("a gala dinner" is an occasion by its own words)
+    if phrase != "function" and not any(
         c.dep_ in ("det", "poss", "amod", "compound") for c in noun.children
     ):
         return False  # "said at dinner", "attended dinner with his family": the meal
@@ -2783,7 +2782,7 @@ def _reported_as_done(clause: Token, event: Token) -> bool:
             simple_past(clause)
             or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
         )
-        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children)
+        and not any(c.dep_ == "aux" and is_modal(c) for c in clause.children)
     )
 
 
@@ -2908,7 +2907,7 @@ def _an_attempt_made(verb: Token) -> bool:
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in ATTEMPT_VERBS
         and verb.dep_ not in ("relcl", "acl", "xcomp", "ccomp", "advcl", "pcomp")
-        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+        and not any(c.dep_ == "aux" and is_modal(c) for c in verb.children)
     )
 
 
@@ -2951,7 +2950,7 @@ def _a_protest_by_an_act(verb: Token) -> bool:
         and act.pos_ == "VERB"
         and _told_in_the_past(act)
         and act.dep_ not in ("relcl", "acl", "xcomp", "advcl", "pcomp")
-        and not any(c.dep_ == "aux" and c.lower_ in MODALS for c in act.children)
+        and not any(c.dep_ == "aux" and is_modal(c) for c in act.children)
         and _done_by_many(act)
     )
 

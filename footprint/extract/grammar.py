@@ -10,6 +10,11 @@ from spacy.tokens import Token
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "should", "must"})
 
 
+def is_modal(word: Token) -> bool:
+    """A modal auxiliary, written out or contracted ("'ll", "'d": compared by lemma too)."""
+    return word.lower_ in MODALS or word.lemma_.lower() in MODALS
+
+
 def objects_of(
     word: Token, prepositions: tuple[str, ...] = ("of",), deps: tuple[str, ...] = ("prep",)
 ) -> list[Token]:

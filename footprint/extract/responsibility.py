@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from footprint.extract.event_types import HARM_TYPES, STATE_FORCE_WORDS, VIOLENT_TYPES
-from footprint.extract.grammar import MODALS, negated, objects_of
+from footprint.extract.grammar import is_modal, negated, objects_of
 from footprint.nlp import lexicons
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit", "boast"}
@@ -258,7 +258,7 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
     """ "X said its men staged the bombing", "X said its fighters had killed 20 soldiers": a
     claim in the group's own words."""
     did = [c for c in verb.children if c.dep_ == "ccomp" and own_act_told(c)]
-    if not did or not own_act_claimed(verb) or negated(verb) or any(negated(c) for c in did):
+    if not did or the_state_speaking(verb) or negated(verb) or any(negated(c) for c in did):
         return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
@@ -267,12 +267,20 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
 
 def own_act_claimed(verb: Token) -> bool:
     """Does the speaking or claiming verb tell its speaker's side doing a harmful act ("X
-    claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state's
-    force ("the military claimed its jets had bombed 40 positions": an operation's report)."""
-    speakers = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(s.lemma_.lower() in STATE_SIDE_WORDS or s.ent_type_ == "GPE" for s in speakers):
-        return False  # (a country, its government or ministry: "Ruritania said it killed 30")
-    return any(c.dep_ == "ccomp" and own_act_told(c) for c in verb.children)
+    claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state."""
+    return not the_state_speaking(verb) and any(
+        c.dep_ == "ccomp" and own_act_told(c) for c in verb.children
+    )
+
+
+def the_state_speaking(verb: Token) -> bool:
+    """Is the verb's speaker the state's force, a country, its government or ministry ("the
+    military claimed its jets had bombed 40 positions", "Ruritania said it killed 30"): an
+    operation's report, not a side's claim?"""
+    return any(
+        c.dep_ == "nsubj" and (c.lemma_.lower() in STATE_SIDE_WORDS or c.ent_type_ == "GPE")
+        for c in verb.children
+    )
 
 
 def own_act_told(clause: Token) -> bool:
@@ -286,7 +294,7 @@ def own_act_told(clause: Token) -> bool:
     info = lexicons.event_verb(clause) if clause.pos_ == "VERB" else None
     harmful = info is not None and info.event_type in HARM_TYPES
     if not (carried_out or harmful) or any(
-        c.dep_ == "aux" and c.lower_ in MODALS for c in clause.children
+        c.dep_ == "aux" and is_modal(c) for c in clause.children
     ):
         return False
     for subject in (s for s in clause.children if s.dep_ == "nsubj"):
