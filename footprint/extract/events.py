@@ -119,7 +119,7 @@ from footprint.extract.responsibility import SUSPECT_VERBS, responsibility_in
 from footprint.model import Casualties, Event, Evidence, Participation, Party, Quote, stable_id
 from footprint.nlp import lexicons
 from footprint.nlp.components.names import DOUBT_WORDS
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.doc_text import doc_sents, doc_text, span_text
 from footprint.place.names import CITY_WORDS, spelled_alike
 from footprint.time.span import TimeSpan
 from footprint.time.words import CALENDAR_WORDS, MONTH_WORDS
@@ -1288,8 +1288,12 @@ class EventReader:
         """(token index, Participation) for each actor the grammar ties to an event."""
         evidence = self._evidence(sent)
         out = []
-        for tok in sent:
-            actor = self.actor_at.get(tok.i)
+        lower = lexicons.doc_words(self.doc).lower
+        for i in range(sent.start, sent.end):
+            actor = self.actor_at.get(i)
+            if actor is None and lower[i] not in PERSON_PRONOUNS:
+                continue  # (no Token made for the other words)
+            tok = self.doc[i]
             if (
                 actor is None
                 and tok.lower_ in PERSON_PRONOUNS
@@ -1347,7 +1351,7 @@ class EventReader:
     # -- quotes ---------------------------------------------------------------------------
 
     def _quotes(self, sent: Span) -> list[Quote]:
-        texts = [m.group(1).strip() for m in QUOTE.finditer(sent.text)]
+        texts = [m.group(1).strip() for m in QUOTE.finditer(span_text(sent))]
         texts = [t for t in texts if len(t.split()) >= 4]
         if not texts:
             return []
@@ -1390,7 +1394,7 @@ class EventReader:
 
     def _label(self, trigger: Span | None, type_: str, sent: Span) -> tuple[str, bool]:
         if trigger is None:
-            purpose = re.search(r"\bto mark ([^,.;]+)", sent.text)
+            purpose = re.search(r"\bto mark ([^,.;]+)", span_text(sent))
             return (f"{purpose.group(1).strip()} gathering" if purpose else type_), False
         head = trigger[-1]
         if head.pos_ == "VERB":
@@ -1399,7 +1403,7 @@ class EventReader:
             joiner = VERB_LABELS.get(type_, "of")
             return (f"{type_} {joiner} {actor.name}" if actor else type_), False
         # A quoted title around the trigger names the event.
-        for match in QUOTE.finditer(sent.text):
+        for match in QUOTE.finditer(span_text(sent)):
             start, end = sent.start_char + match.start(), sent.start_char + match.end()
             if start <= head.idx < end or (end <= head.idx and head.idx - end <= 1):
                 if start <= head.idx < end:  # “Name Conference.”: the title alone
@@ -1550,8 +1554,8 @@ class EventReader:
             None  # (sentence number, date) of the latest dated sentence
         )
         self._sentence_number = -1
-        for number, sent in enumerate(self.doc.sents):
-            if self.is_excluded(sent.start_char, sent.start_char + len(sent.text.rstrip())):
+        for number, sent in enumerate(doc_sents(self.doc)):
+            if self.is_excluded(sent.start_char, sent.start_char + len(span_text(sent).rstrip())):
                 continue  # (a sentence's trailing line break lies outside the excluded range)
             if not any(a <= sent.start_char < b for a, b in self._headlines):
                 self._sentence_number += 1  # the lead is counted in the body
@@ -2160,6 +2164,8 @@ def _billed_there(first: Token) -> str | None:
 
 def _of_it(sent: Span) -> bool:
     """Is the sentence told of "it" (the occasion under way): "it was addressed by X"?"""
+    if "it" not in lexicons.doc_words(sent.doc).lower[sent.start : sent.end]:
+        return False  # (no Token made for a sentence without the word)
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "it" and t.head.i == sent.root.i
         for t in sent
@@ -3103,7 +3109,7 @@ def _is_group_noun(token: Token) -> bool:
 def _in_quotes(token: Token) -> bool:
     """Is the token inside a quoted stretch of its sentence?"""
     sent = token.sent
-    for match in QUOTE.finditer(sent.text):
+    for match in QUOTE.finditer(span_text(sent)):
         if sent.start_char + match.start() < token.idx < sent.start_char + match.end():
             return True
     return False

@@ -25,7 +25,7 @@ from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.datelines import HEAD_CHARS as DATELINE_CHARS
 from footprint.nlp.datelines import dateline_of
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.doc_text import doc_sents, doc_text, span_text
 from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
@@ -81,9 +81,9 @@ def _preceding_titles(ent: Span) -> tuple[str, ...]:
         start = ent.start - width
         if start < 0:
             continue
-        window = doc[start : ent.start]
-        if window[0].text[:1].isupper() and window.text.lower() in titles:
-            return (titles[window.text.lower()].text,)
+        written = span_text(doc[start : ent.start])
+        if written[:1].isupper() and written.lower() in titles:
+            return (titles[written.lower()].text,)
     return ()
 
 
@@ -102,10 +102,20 @@ def sentence_context(text: str, sent_start: int, sent_end: int, start: int, end:
     return text[max(sent_start, start - CONTEXT_CHARS) : min(sent_end, end + CONTEXT_CHARS)]
 
 
-def _evidence(doc: Doc, document: Document, start: int, end: int, extractor: str) -> Evidence:
+def _evidence(
+    doc: Doc,
+    document: Document,
+    start: int,
+    end: int,
+    extractor: str,
+    span: Span | None = None,
+) -> Evidence:
+    """Evidence for the characters start..end; `span`, where the caller holds the tokens that
+    cover them, spares finding them again."""
     # document.text, not doc.text: spaCy rebuilds Doc.text from every token on each access,
     # which made evidence for every mention cost a pass over the whole document.
-    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        span = doc.char_span(start, end, alignment_mode="expand")
     sent = span.sent if span is not None else None
     if sent is not None:
         sentence = sentence_context(document.text, sent.start_char, sent.end_char, start, end)
@@ -130,13 +140,16 @@ def mentions_from(
 ) -> list[tuple[Span, Mention]]:
     out: list[tuple[Span, Mention]] = []
     doers = [  # named by what a claim or attribution says of them, not by the model
-        Span(doc, s.start, s.end, label="ORG") for sent in doc.sents for s in unnamed_doers(sent)
+        Span(doc, s.start, s.end, label="ORG")
+        for sent in doc_sents(doc)
+        for s in unnamed_doers(sent)
     ]
     for ent in [*doc.ents, *doers]:
         type_ = LABEL_TYPES.get(ent.label_)
         if type_ is None or excluded.covers(ent.start_char, ent.end_char):
             continue
-        name = clean(ent.text)
+        written = span_text(ent)
+        name = clean(written)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         titles: tuple[str, ...] = ()
@@ -144,9 +157,11 @@ def mentions_from(
             name, titles = split_titles(name)
             titles = _preceding_titles(ent) + titles
         mention = Mention(
-            text=ent.text,
+            text=written,
             type=type_,  # type: ignore[arg-type]
-            evidence=_evidence(doc, document, ent.start_char, ent.end_char, MENTION_EXTRACTOR),
+            evidence=_evidence(
+                doc, document, ent.start_char, ent.end_char, MENTION_EXTRACTOR, span=ent
+            ),
             name=name,
             titles=titles,
         )
@@ -663,7 +678,7 @@ def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> D
     relations: list[Relation] = []
     last_prose = _last_prose_block(document.text, excluded)
     author = document.author
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         if excluded.covers(sent.start_char, sent.end_char):
             continue
         for found in find_relations(sent, by_token):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SPACY
+
 
 def _lines(name: str) -> list[str]:
     text = resources.files("footprint.nlp").joinpath("patterns", name).read_text("utf-8")
@@ -143,11 +145,19 @@ class DocWords:
     __slots__ = ("text", "lower", "spaced", "heads", "found")
 
     def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
-        tokens = list(doc)
-        self.text = [t.text for t in tokens]
-        self.lower = [t.lower_ for t in tokens]
-        self.spaced = [bool(t.whitespace_) for t in tokens]
-        self.heads = [_forms(t.lower_, t.lemma_.lower()) for t in tokens]
+        # One array read, each distinct string looked up once: a `Token` per word and four
+        # attribute reads each cost more than the rest of this class's work on a document.
+        rows = doc.to_array([ORTH, LOWER, SPACY, LEMMA]).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        string = {h: strings[h] for h in {h for row in rows for h in row[:2] + row[3:]}}
+        self.text = [string[row[0]] for row in rows]
+        self.lower = [string[row[1]] for row in rows]
+        self.spaced = [bool(row[2]) for row in rows]
+        forms = {
+            pair: tuple(_forms(string[pair[0]], string[pair[1]].lower()))
+            for pair in {(row[1], row[3]) for row in rows}
+        }
+        self.heads = [forms[row[1], row[3]] for row in rows]
         self.found: dict[tuple[int, int], tuple[tuple[int, str], ...]] = {}
 
     def entries_at(self, j: int, table) -> tuple[tuple[int, str], ...]:  # type: ignore[no-untyped-def]

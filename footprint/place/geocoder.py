@@ -80,6 +80,24 @@ class Reading:
         return self.weight * (DEMONYM_WEIGHT if self.demonym else 1.0)
 
 
+def _copy(reading: Reading) -> Reading:
+    """A reading as `_read` made it, to be weighed in one document (the options themselves are
+    never changed once made)."""
+    return Reading(
+        reading.name,
+        options=list(reading.options),
+        venue=reading.venue,
+        demonym=reading.demonym,
+        container=_copy(reading.container) if reading.container is not None else None,
+    )
+
+
+# Another voter's town or county candidate near one's own: (voter, its option, closeness).
+Neighbour = tuple[int, int, float]
+
+READING_MEMO = 50_000  # distinct names whose readings a geocoder keeps
+
+
 @dataclass
 class Context:
     """What the rest of the document says, for one reading."""
@@ -107,6 +125,7 @@ class Geocoder:
         self.gazetteer = gazetteer or Gazetteer.load()
         self.index: PlaceIndex = self.gazetteer.index
         self.weights = weights
+        self._readings: dict[str, Reading] = {}  # name -> its reading, untouched (`_read`)
 
     # --- public ---------------------------------------------------------------------------
 
@@ -124,11 +143,12 @@ class Geocoder:
             reading.sure = name in sure
         voters = [r for r in readings.values() if r.votes]
         contexts = {id(r): Context() for r in voters}
+        near = self._neighbours(voters)
         for _ in range(ROUNDS):
             for reading in voters:
                 self._believe(reading.target, contexts[id(reading)])
             contexts = self._contexts(voters)
-            self._support(voters)
+            self._support(voters, near)
         answers: dict[str, Place | None] = {}
         for name in dict.fromkeys(names):
             read = readings.get(name)
@@ -255,6 +275,17 @@ class Geocoder:
     # --- reading names --------------------------------------------------------------------
 
     def _read(self, name: str) -> Reading:
+        """What the name can be, read once per geocoder (a corpus names the same places in
+        document after document): each call gets its own copy, since the document's reading
+        sets weights, beliefs and support on it."""
+        held = self._readings.get(name)
+        if held is None:
+            held = self._readings[name] = self._read_afresh(name)
+            if len(self._readings) > READING_MEMO:
+                self._readings.pop(next(iter(self._readings)))
+        return _copy(held)
+
+    def _read_afresh(self, name: str) -> Reading:
         reading = Reading(name)
         demonym = self.gazetteer.demonym(name)
         if demonym is not None:
@@ -379,59 +410,89 @@ class Geocoder:
             )
         return contexts
 
-    def _support(self, voters: list[Reading]) -> None:
-        """Each town/county candidate's share of other toponyms with a believed candidate
-        close by (a grid of 1-degree cells keeps this linear in the number of candidates)."""
+    def _neighbours(self, voters: list[Reading]) -> dict[tuple[int, int], list[Neighbour]]:
+        """(voter, option) -> the other voters' town/county candidates close enough to lend it
+        support, with their closeness, in a fixed order (a grid of 1-degree cells keeps this
+        linear in the number of candidates). Made once per document: only beliefs change
+        from one round to the next, not where the candidates lie."""
         index = self.index
-        grid: dict[tuple[int, int], list[tuple[int, int, float, float, float]]] = (
+        grid: dict[tuple[int, int], list[tuple[int, int, int, float, float]]] = (
             collections.defaultdict(list)
         )
         for number, reading in enumerate(voters):
-            target = reading.target
-            # Relative to the name's best guess: a county among ten same-named ones is still a
-            # fine neighbour for the town in it, and the two then lift each other.
-            top = max(target.belief, default=1.0)
-            for option, belief in zip(target.options, target.belief, strict=False):
-                p = belief / top
-                if p >= MIN_BELIEF and index.kind_of(option.row) in NEAR_KINDS:
+            for position, option in enumerate(reading.target.options):
+                if index.kind_of(option.row) in NEAR_KINDS:
                     lat, lon = index.lat[option.row], index.lon[option.row]
                     grid[(math.floor(lat), math.floor(lon))].append(
-                        (number, option.row, lat, lon, p)
+                        (number, position, option.row, lat, lon)
                     )
-        total = sum(r.vote_weight for r in voters)
+        out: dict[tuple[int, int], list[Neighbour]] = {}
         for number, reading in enumerate(voters):
-            target = reading.target
-            others = total - reading.vote_weight
-            target.support = [
-                self._nearby(grid, number, option.row, voters) / others
-                if others > 1e-9 and index.kind_of(option.row) in NEAR_KINDS
-                else 0.0
-                for option in target.options
-            ]
+            for position, option in enumerate(reading.target.options):
+                if index.kind_of(option.row) in NEAR_KINDS:
+                    out[number, position] = self._near(grid, number, option.row)
+        return out
 
-    def _nearby(
+    def _near(
         self,
-        grid: Mapping[tuple[int, int], list[tuple[int, int, float, float, float]]],
+        grid: Mapping[tuple[int, int], list[tuple[int, int, int, float, float]]],
         number: int,
         row: int,
-        voters: list[Reading],
-    ) -> float:
+    ) -> list[Neighbour]:
         lat, lon = self.index.lat[row], self.index.lon[row]
         reach_lat = math.ceil(NEAR_NONE_KM / 111.0)
         reach_lon = math.ceil(NEAR_NONE_KM / max(1.0, 111.0 * math.cos(math.radians(lat))))
-        best: dict[int, float] = {}
+        out = []
         cell_lat, cell_lon = math.floor(lat), math.floor(lon)
         for dlat in range(-reach_lat, reach_lat + 1):
             for dlon in range(-reach_lon, reach_lon + 1):
-                for other, orow, olat, olon, p in grid.get((cell_lat + dlat, cell_lon + dlon), ()):
+                for other, position, orow, olat, olon in grid.get(
+                    (cell_lat + dlat, cell_lon + dlon), ()
+                ):
                     # Another name for this very place is no neighbour: a story that says
                     # "Mexico City" and "Mexico" means two places by them.
                     if other == number or orow == row:
                         continue
                     closeness = _closeness(haversine_km(lat, lon, olat, olon))
-                    if closeness * p > best.get(other, 0.0):
+                    if closeness > 0.0:
+                        out.append((other, position, closeness))
+        return out
+
+    def _support(
+        self, voters: list[Reading], near: Mapping[tuple[int, int], list[Neighbour]]
+    ) -> None:
+        """Each town/county candidate's share of other toponyms with a believed candidate
+        close by."""
+        # Relative to the name's best guess: a county among ten same-named ones is still a
+        # fine neighbour for the town in it, and the two then lift each other. Candidates
+        # believed less than MIN_BELIEF of that lend nothing.
+        lent: list[list[float | None]] = []
+        for reading in voters:
+            target = reading.target
+            top = max(target.belief, default=1.0)
+            shares: list[float | None] = [None] * len(target.options)
+            for position, belief in enumerate(target.belief[: len(target.options)]):
+                if belief / top >= MIN_BELIEF:
+                    shares[position] = belief / top
+            lent.append(shares)
+        total = sum(r.vote_weight for r in voters)
+        for number, reading in enumerate(voters):
+            target = reading.target
+            others = total - reading.vote_weight
+            support = []
+            for position in range(len(target.options)):
+                neighbours = near.get((number, position))
+                if others <= 1e-9 or neighbours is None:
+                    support.append(0.0)
+                    continue
+                best: dict[int, float] = {}  # per other voter, its closest believed candidate
+                for other, other_position, closeness in neighbours:
+                    p = lent[other][other_position]
+                    if p is not None and closeness * p > best.get(other, 0.0):
                         best[other] = closeness * p
-        return sum(voters[other].vote_weight * value for other, value in best.items())
+                nearby = sum(voters[other].vote_weight * value for other, value in best.items())
+                support.append(nearby / others)
+            target.support = support
 
     # --- answers --------------------------------------------------------------------------
 

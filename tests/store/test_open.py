@@ -1,6 +1,8 @@
 """Opening a store: by path or URL, and the errors a user sees when it cannot be opened."""
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -49,3 +51,26 @@ def test_unreachable_server_is_a_clear_error_without_the_password(tmp_path):
 def test_redact_leaves_urls_without_a_password_alone():
     assert redact("postgresql://u@h/db") == "postgresql://u@h/db"
     assert redact("postgresql://u:p@h/db") == "postgresql://u:***@h/db"
+
+
+def test_a_commit_survives_the_process_dying_without_closing(tmp_path):
+    """The log is synced at checkpoints, not at every commit (PRAGMA synchronous = NORMAL in WAL
+    mode): a process that dies right after a commit, the store never closed, loses nothing."""
+    path = tmp_path / "crash.db"
+    script = (
+        "import os, sys\n"
+        "from footprint.store import SQLiteStore\n"
+        "store = SQLiteStore(sys.argv[1])\n"
+        "with store.transaction():\n"
+        "    store.conn.execute(\"INSERT INTO meta (key, value) VALUES ('probe', 'kept')\")\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    store = SQLiteStore(path)
+    try:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        kept = store.conn.execute("SELECT value FROM meta WHERE key = 'probe'").fetchone()
+        assert kept == ("kept",)
+    finally:
+        store.close()

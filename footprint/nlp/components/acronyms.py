@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from footprint.nlp import lexicons
 from footprint.nlp.components.names import NEGATING_PREFIXES
 from footprint.nlp.components.spans import ORG, PERSON, replace_ents
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.doc_text import doc_text, span_text
 
 ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?$")
 DEFINITION = re.compile(r"\(\s*([A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?)\s*\)")
@@ -93,10 +93,12 @@ def link_acronyms(doc: Doc) -> Doc:
     # Indexed once by the initials each name can be written as (a long text has thousands of
     # names and capitalised words: comparing every pair would grow with the square).
     spelled: dict[str, str] = {}
-    for name in sorted({e.text for e in doc.ents if e.label_ == ORG and not ACRONYM.match(e.text)}):
+    current = doc.ents  # (read once: Doc.ents makes its spans anew on every access)
+    orgs = {span_text(e) for e in current if e.label_ == ORG}
+    for name in sorted(name for name in orgs if not ACRONYM.match(name)):
         for letters in initials(name):
             spelled.setdefault(letters, name)
-    ent_of = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    ent_of = {i: e for e in current for i in range(e.start, e.end)}
     bare: list[Span] = []
     for match in re.finditer(r"\b[A-Z][A-Za-z]{0,7}(?:-[A-Z]{1,3})?\b", text):
         acronym = match.group()

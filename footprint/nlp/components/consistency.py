@@ -34,7 +34,7 @@ from footprint.nlp.components.spans import (
     is_name_token,
     replace_ents,
 )
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.doc_text import doc_text, span_text
 from footprint.place.names import PART_WORDS
 
 VOTING_LABELS = {PERSON, ORG, GPE, "LOC", "NORP", "FAC"}
@@ -52,6 +52,8 @@ def _key(text: str) -> str:
 
 def _relabel(doc: Doc, labels: dict[int, str]) -> None:
     """Set new labels on entities by their start token."""
+    if not labels:
+        return  # (reading and writing the entities back costs a Span each)
     doc.ents = [
         Span(doc, e.start, e.end, label=labels[e.start]) if e.start in labels else e
         for e in doc.ents
@@ -62,7 +64,7 @@ def vote(doc: Doc) -> None:
     counts: dict[str, Counter[str]] = {}
     for ent in doc.ents:
         if ent.label_ in VOTING_LABELS:
-            counts.setdefault(_key(ent.text), Counter())[ent.label_] += 1
+            counts.setdefault(_key(span_text(ent)), Counter())[ent.label_] += 1
     winners = {}
     for name, counter in counts.items():
         (top, n), *rest = counter.most_common()
@@ -72,20 +74,14 @@ def vote(doc: Doc) -> None:
                 winners[name] = ORG
             continue
         winners[name] = top
-    _relabel(
-        doc,
-        {
-            e.start: winners[_key(e.text)]
-            for e in doc.ents
-            if _key(e.text) in winners and e.label_ in VOTING_LABELS
-        },
-    )
+    keys = {e.start: _key(span_text(e)) for e in doc.ents if e.label_ in VOTING_LABELS}
+    _relabel(doc, {start: winners[k] for start, k in keys.items() if k in winners})
 
 
 def _role_after(doc: Doc, ent: Span) -> str | None:
     """The role or kinship noun in ", [the] [senior] ROLE of|for|at|in" after the entity."""
     i = ent.end
-    if i >= len(doc) or doc[i].text != ",":
+    if i >= len(doc) or lexicons.doc_words(doc).text[i] != ",":
         return None
     i += 1
     while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ") or doc[i].tag_ == "VBN"):
@@ -101,14 +97,15 @@ def _role_after(doc: Doc, ent: Span) -> str | None:
 
 def _role_before(doc: Doc, ent: Span) -> str | None:
     """The role noun right before the entity ("leader X", "chief, X")."""
+    words = lexicons.doc_words(doc)  # (no Token made for the words tried)
     for width in (1, 2, 3):
         i = ent.start - width
         if i < 0:
             break
-        if doc[ent.start - 1].text == "," and width == 1:
+        if words.text[ent.start - 1] == "," and width == 1:
             continue
-        end = ent.start - 1 if doc[ent.start - 1].text == "," else ent.start
-        found = lexicons.phrase_at(doc, i, lexicons.roles())
+        end = ent.start - 1 if words.text[ent.start - 1] == "," else ent.start
+        found = words.longest_at(i, lexicons.roles(), len(doc) - i)
         if found is not None and found[0] == end - i and not doc[i].ent_type_:
             return found[1]
     return None
@@ -138,9 +135,8 @@ def person_words(doc: Doc) -> tuple[set[str], set[str]]:
     for ent in doc.ents:
         if ent.label_ != PERSON:
             continue
-        words = [
-            w for w in ent.text.replace("[", "").replace("]", "").split() if w.lower() not in titles
-        ]
+        written = span_text(ent).replace("[", "").replace("]", "")
+        words = [w for w in written.split() if w.lower() not in titles]
         if len(words) >= 2:
             every.update(words)
             if len(words[-1]) > 2:
@@ -154,7 +150,7 @@ def propagate_persons(doc: Doc) -> set[str]:
     new: list[Span] = []
     for ent in doc.ents:
         # Another label on a bare surname ("Rahimi" as a place, "al-Qadi" as a group).
-        if ent.label_ != PERSON and ent.text.lower() in folded:
+        if ent.label_ != PERSON and span_text(ent).lower() in folded:
             new.append(Span(doc, ent.start, ent.end, label=PERSON))
     for i, text in enumerate(lexicons.doc_words(doc).text):
         if text not in surnames:
@@ -204,10 +200,11 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
     names: set[str] = set()
     parts: set[str] = set()  # names after "central", "northern": only their odd labels change
     for ent in doc.ents:
-        if ent.text in person_names or (" " in ent.text and ent.label_ == PERSON):
+        written = span_text(ent)
+        if written in person_names or (" " in written and ent.label_ == PERSON):
             continue
         if _a_part_of_a_place(ent):
-            parts.add(ent.text)
+            parts.add(written)
             continue
         cue = _cue_before(lower, ent.start_char, lexicons.place_cues())
         if cue is None or ent.label_ in NOT_NAMES or not _a_name_on_its_own(ent):
@@ -216,14 +213,16 @@ def apply_place_cues(doc: Doc, person_names: set[str]) -> None:
             ent.label_ == "NORP" or (ent.label_ == PERSON and len(ent) == 1)
         ):
             continue  # "residents of Acme Housing Estate": people live in what a body owns too
-        names.add(ent.text)
+        names.add(written)
+    if not names and not parts:
+        return
     _relabel(
         doc,
         {
             e.start: GPE
             for e in doc.ents
-            if (e.text in names and e.label_ not in PLACE_LABELS)
-            or (e.text in parts and e.label_ in UNPLACED_LABELS)
+            if (span_text(e) in names and e.label_ not in PLACE_LABELS)
+            or (span_text(e) in parts and e.label_ in UNPLACED_LABELS)
         },
     )
 

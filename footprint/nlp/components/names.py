@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from footprint.nlp import lexicons
 from footprint.nlp.components.spans import ORG, PERSON, is_name_token, replace_ents
-from footprint.nlp.doc_text import doc_text
+from footprint.nlp.doc_text import doc_text, span_text
 
 HYPHENS = {"-", "‐", "–"}
 NEGATING_PREFIXES = {"non", "anti", "pro", "ex", "post", "pre", "neo"}
@@ -113,11 +113,11 @@ def org_word_spans(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of capitalised runs that end in an organisation word."""
     org_words = lexicons.org_words()
     found: list[tuple[int, int]] = []
+    words = lexicons.doc_words(doc)  # read once per Doc: no Token made for other words
     n = len(doc)
     i = 0
     while i < n:
-        tok = doc[i]
-        if not (tok.lower_ in org_words and tok.text[:1].isupper()):
+        if not (words.lower[i] in org_words and words.text[i][:1].isupper()):
             i += 1
             continue
         start = i
@@ -301,7 +301,7 @@ def _is_actor_shaped(span: Span, event_titles: list[tuple[int, int]]) -> bool:
         and doc[span.end].lower_ in EVENT_NAME_WORDS
     ):
         return False
-    lowered = span.text.lower().removeprefix("the ")
+    lowered = span_text(span).lower().removeprefix("the ")
     if lowered in lexicons.titles() or lowered in lexicons.roles():
         return False  # "Supreme Leader" alone is a title, not an actor
     return lowered not in lexicons.not_actors()
@@ -360,9 +360,10 @@ def _extend_person_left(span: Span) -> Span:
 def repair(doc: Doc) -> Doc:
     # 1. Hyphen-particle names.
     fixed = []
-    for start, end in hyphenated_name_spans(doc):
-        span = doc[start:end]
-        overlapping = [e for e in doc.ents if e.start < end and start < e.end]
+    hyphenated = hyphenated_name_spans(doc)
+    current = list(doc.ents) if hyphenated else []  # (Doc.ents makes its spans anew each time)
+    for start, end in hyphenated:
+        overlapping = [e for e in current if e.start < end and start < e.end]
         # Grow to cover an overlapping entity's outer words ("Jamiat Ulema-e-" tagged alone).
         lo = min([start] + [e.start for e in overlapping])
         hi = max([end] + [e.end for e in overlapping])
