@@ -32,7 +32,7 @@ attachments it gets wrong often enough to matter.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -199,7 +199,7 @@ def count_people(sent: Span, told: dict[str, int]) -> None:
     Only the object of a violent or casualty verb: "a bus carrying 45 workers" are not all
     victims. A noun counted again with another figure refers back to neither."""
     verbs = _victims_verbs()
-    for tok in sent:
+    for tok in _tokens_among(sent, lexicons.person_nouns()):
         if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not _numerals(tok):
             continue
         if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_.lower() not in verbs:
@@ -412,9 +412,28 @@ def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool
     return None, [], False
 
 
+@lru_cache(maxsize=1)
+def _figure_words() -> frozenset[str]:
+    """Every word `_mentions` reads a figure from, as its lemma or as written."""
+    kinds = ("unharmed", "defuse_verb", "blast_verb", "freed_verb", "kill_verb", "kill_form")
+    kinds += ("injure_verb", "injure_noun", "kill_noun")
+    found = {"shoot", "gun", "death", "dead", "injured", "wounded", "casualty", "fatality"}
+    found |= {"life", "body", "toll"}
+    return frozenset(found.union(*(_w(kind) for kind in kinds)))
+
+
+def _tokens_among(sent: Span, words: frozenset[str]) -> Iterator[Token]:
+    """The sentence's tokens whose lemma or written form (lower case) is one of `words`, in
+    order: the parse is climbed only for them, and no Token is made for the other words."""
+    doc, heads = sent.doc, lexicons.doc_words(sent.doc).heads
+    for i in range(sent.start, sent.end):
+        if heads[i][0] in words or heads[i][1] in words:
+            yield doc[i]
+
+
 def _mentions(sent: Span) -> list[Mention]:
     out: list[Mention] = []
-    for tok in sent:
+    for tok in _tokens_among(sent, _figure_words()):
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
         not_done = _did_not_happen(tok)
@@ -552,13 +571,19 @@ def _refers_back(mentions: list[Mention], told: Mapping[str, int] | None) -> boo
     return any(_named_again(t, told) for _, _, words in mentions for t in words[1:])
 
 
+@lru_cache(maxsize=1)
+def _death_words() -> frozenset[str]:
+    """Every word `_tells_of_death` reads, as its lemma or as written."""
+    return frozenset(_w("death_word") | _w("kill_verb") | {"toll"})
+
+
 def _tells_of_death(sent: Span) -> bool:
     """Does the sentence tell of a death in words that give no count: "some of them fatally",
     "later succumbed", "perished", "were martyred" (death_word), "the toll may rise", or a
     toll a side claims ("X claimed its fighters had killed 20": no count of the report's)?
     Not what is threatened or tried ("vowed to ..."), nor a death given as the motive."""
     words, kills = _w("death_word"), _w("kill_verb")
-    for tok in sent:
+    for tok in _tokens_among(sent, _death_words()):
         lemma = tok.lemma_.lower()
         # "the toll rose", not "a toll plaza"
         toll = lemma == "toll" and tok.pos_ == "NOUN" and tok.dep_ != "compound"
