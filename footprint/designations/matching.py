@@ -110,6 +110,10 @@ class _Scored:
     notes: list[str] = field(default_factory=list)
 
 
+# A listed written form a name may be: (listing, when the alias was added, scored, how).
+_Candidate = tuple[int, "dt.date | None", _Scored, str]
+
+
 # Screening compares the same few thousand name tokens again and again (every actor of every
 # document against its candidate listings): the token-level answers, pure functions of their
 # strings, are remembered.
@@ -277,6 +281,7 @@ class Screener:
         self._org_cache: dict[str, frozenset[int]] = {}
         self._memo: dict[tuple[object, ...], list[Match]] = {}
         self._best_memo: dict[tuple[object, ...], dict[int, tuple[_Scored, str]]] = {}
+        self._scored_memo: dict[str, list[_Candidate]] = {}
 
     # -- weights -----------------------------------------------------------------------------
     def idf(self, token: str) -> float:
@@ -473,11 +478,32 @@ class Screener:
         return held
 
     def _score_candidates(self, name: str, as_of: dt.date | None) -> dict[int, tuple[_Scored, str]]:
+        """The best-scored written form per listing, among the forms listed by `as_of`."""
+        best: dict[int, tuple[_Scored, str]] = {}
+        for listing, added, scored, head in self._scored(name):
+            if as_of is not None and added is not None and added > as_of:
+                continue
+            held = best.get(listing)
+            if held is None or scored.score > held[0].score:
+                best[listing] = (scored, head)
+        return best
+
+    def _scored(self, name: str) -> list[_Candidate]:
+        """Every listed written form the name may be, scored, whatever the date: the scores do
+        not depend on it, and a corpus names the same actor on many days."""
+        held = self._scored_memo.get(name)
+        if held is None:
+            held = self._scored_memo[name] = self._score_all(name)
+            if len(self._scored_memo) > MEMO_SIZE:
+                self._scored_memo.pop(next(iter(self._scored_memo)))
+        return held
+
+    def _score_all(self, name: str) -> list[_Candidate]:
         q_list, q_titles = titled_tokens(name)
         q = tuple(q_list)
         if not q:
-            return {}
-        best: dict[int, tuple[_Scored, str]] = {}
+            return []
+        out: list[_Candidate] = []
         candidates = self._candidates(q[q_titles:] or q)
         acro = _acronym_query(name)
         initials_of: set[int] = set()
@@ -491,8 +517,7 @@ class Screener:
         for idx in candidates:
             cand = self._names[idx]
             alias = cand.alias
-            if as_of is not None and alias is not None and alias.added and alias.added > as_of:
-                continue
+            added = alias.added if alias is not None else None
             if idx in initials_of:
                 scored = _Scored(cand, 0.75, True, ["initials only, not a listed alias"])
                 head = f"acronym {acro} = initials of {normalise_name(cand.text)}"
@@ -501,10 +526,8 @@ class Screener:
                 if scored.score <= 0:
                     continue
                 head = self._describe(name, q, cand, scored)
-            held = best.get(cand.listing)
-            if held is None or scored.score > held[0].score:
-                best[cand.listing] = (scored, head)
-        return best
+            out.append((cand.listing, added, scored, head))
+        return out
 
     def _finish(
         self, li: int, s: _Scored, head: str, context: Context, as_of: dt.date | None

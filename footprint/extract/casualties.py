@@ -415,10 +415,10 @@ def _noun_mention(tok: Token, lemma: str) -> tuple[str | None, list[Token], bool
 @lru_cache(maxsize=1)
 def _figure_words() -> frozenset[str]:
     """Every word `_mentions` reads a figure from, as its lemma or as written."""
-    kinds = ("unharmed", "defuse_verb", "blast_verb", "freed_verb", "kill_verb", "kill_form")
-    kinds += ("injure_verb", "injure_noun", "kill_noun")
+    kinds = ["unharmed", "defuse_verb", "blast_verb", "freed_verb", "kill_verb", "kill_form"]
+    kinds += ["injure_verb", "injure_noun", "kill_noun"]
     found = {"shoot", "gun", "death", "dead", "injured", "wounded", "casualty", "fatality"}
-    found |= {"life", "body", "toll"}
+    found |= {"life", "body", "toll"}  # (the nouns `_noun_mention` reads by name)
     return frozenset(found.union(*(_w(kind) for kind in kinds)))
 
 
