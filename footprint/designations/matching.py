@@ -292,7 +292,9 @@ class Screener:
 
     # -- candidates --------------------------------------------------------------------------
     def _candidates(self, tokens: Sequence[str]) -> set[int]:
-        ranked = sorted(set(tokens), key=lambda t: self._df.get(t, 0))
+        # Rarest first; equally rare words in the order written (a set's order changes from
+        # one process to the next, and with it which words were blocked on).
+        ranked = sorted(dict.fromkeys(tokens), key=lambda t: self._df.get(t, 0))
         rare = [t for t in ranked if not self._common(t)]
         if not rare:
             # Only common tokens ("Muhammad Ali"): any match would be capped anyway, so only

@@ -1,6 +1,9 @@
 import datetime as dt
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -288,3 +291,31 @@ def test_repeated_screening_is_answered_from_the_memo_as_a_copy():
     again = screener.screen("Lashkar-e-Taiba", Context(entity_type="organization"))
     assert again and again[0].listing.id == "let" and again[0].asserted
     assert len(screener._memo) == 1
+
+
+_SEEDED_SCREEN = """
+import sys
+from footprint.designations.matching import Screener
+from footprint.designations.records import Listing
+def listing(lid, name):
+    return Listing(id=lid, list="TEST", program="SDGT", name=name, aliases=(), listed_on=None,
+                   delisted_on=None, entity_type="organization", source="test", source_date=None,
+                   remarks=None)
+screener = Screener([listing("a", "ZENDA BRIGADE"), listing("b", "STRELSAU BRIGADE"),
+                     listing("c", "HENTZAU BRIGADE"), listing("d", "TARLENHEIM BRIGADE")])
+print(sorted(m.listing.id for m in screener.screen("Zenda Strelsau Hentzau Tarlenheim")))
+"""
+
+
+def test_the_same_name_gives_the_same_candidates_in_every_process():
+    """Equally rare words of a name are blocked on in the order written, not in the order of a
+    set of strings, which Python changes from one process to the next (PYTHONHASHSEED)."""
+    found = set()
+    for seed in range(6):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed)}
+        run = subprocess.run(
+            [sys.executable, "-c", _SEEDED_SCREEN], env=env, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        found.add(run.stdout.strip())
+    assert found == {"['a', 'b', 'c']"}  # the first three words as written
