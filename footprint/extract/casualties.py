@@ -41,7 +41,12 @@ from types import MappingProxyType
 from spacy.tokens import Span, Token
 
 from footprint.extract.grammar import clause_verb, is_modal
-from footprint.extract.responsibility import CLAIM_VERBS, own_act_told, the_state_speaking
+from footprint.extract.responsibility import (
+    CLAIM_VERBS,
+    SAY_VERBS,
+    no_side_speaking,
+    own_act_told,
+)
 from footprint.nlp import lexicons
 
 # Word classes (kill verbs, collective nouns, ...) are data: nlp/patterns/casualty_words.tsv.
@@ -242,9 +247,10 @@ def _irrealis(tok: Token) -> bool:
 
 def _a_side_s_claim(tok: Token) -> bool:
     """ "X claimed that its fighters had killed 20 soldiers and wounded 30", "...,
-    killing 200": the figures a side claims for its own act are its claim, not the report's
-    count (responsibility.py reads the claim as naming X the doer; the sentence still tells
-    of deaths, `_tells_of_death`)."""
+    killing 200", "X said it killed 15 soldiers": the figures a side claims or says for its
+    own act are its claim, not the report's count (responsibility.py reads the claim as naming
+    X the doer; the sentence still tells of deaths, `_tells_of_death`). Not what the state or
+    a bystander says (`no_side_speaking`)."""
     if tok.pos_ != "VERB":
         return False  # (only a verb of killing or hurting can tell a claimed toll)
     lemma = tok.lemma_.lower()
@@ -257,9 +263,9 @@ def _a_side_s_claim(tok: Token) -> bool:
         clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
     return (
         clause.dep_ == "ccomp"
-        and clause.head.lemma_.lower() in CLAIM_VERBS
+        and clause.head.lemma_.lower() in CLAIM_VERBS | SAY_VERBS
         and own_act_told(clause)
-        and not the_state_speaking(clause.head)
+        and not no_side_speaking(clause.head)
     )
 
 

@@ -258,7 +258,7 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
     """ "X said its men staged the bombing", "X said its fighters had killed 20 soldiers": a
     claim in the group's own words."""
     did = [c for c in verb.children if c.dep_ == "ccomp" and own_act_told(c)]
-    if not did or the_state_speaking(verb) or negated(verb) or any(negated(c) for c in did):
+    if not did or no_side_speaking(verb) or negated(verb) or any(negated(c) for c in did):
         return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
@@ -267,8 +267,9 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
 
 def own_act_claimed(verb: Token) -> bool:
     """Does the speaking or claiming verb tell its speaker's side doing a harmful act ("X
-    claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state."""
-    return not the_state_speaking(verb) and any(
+    claimed that its fighters had killed 20 soldiers")? Not when the speaker is the state or a
+    bystander."""
+    return not no_side_speaking(verb) and any(
         c.dep_ == "ccomp" and own_act_told(c) for c in verb.children
     )
 
@@ -280,6 +281,23 @@ def the_state_speaking(verb: Token) -> bool:
     return any(
         c.dep_ == "nsubj" and (c.lemma_.lower() in STATE_SIDE_WORDS or c.ent_type_ == "GPE")
         for c in verb.children
+    )
+
+
+# People who tell what they saw, not a side telling its own act ("residents said their
+# guards shot two intruders"). Lower case, compared on the lemma.
+BYSTANDER_WORDS = frozenset(
+    {"resident", "witness", "eyewitness", "villager", "neighbour", "neighbor", "onlooker"}
+    | {"relative", "passer-by", "passerby", "bystander", "local", "survivor"}
+)
+
+
+def no_side_speaking(verb: Token) -> bool:
+    """Is the verb's speaker the state (`the_state_speaking`) or a bystander ("residents said
+    their neighbours killed two intruders"): someone whose "its" or "their" is no armed side's,
+    so that what they say is a report, not a side's claim?"""
+    return the_state_speaking(verb) or any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in BYSTANDER_WORDS for c in verb.children
     )
 
 

@@ -278,6 +278,31 @@ def test_no_claim_by_the_state_a_witness_or_a_threat(nlp, text):
     assert all(e.responsibility is None for e in _story(nlp, text))
 
 
+def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
+    text = (
+        "The Covenant said it killed 15 soldiers in the ambush near Kumasi on Sunday, while "
+        "officials said four soldiers died."
+    )
+    (event,) = _story(nlp, text)
+    assert event.casualties.killed == 4  # not 19: the side's figure is no count of the report
+    text = "A spokesman for the Covenant said its men had killed 12 policemen near Leeds."
+    (event,) = _story(nlp, text)
+    assert event.casualties is None or event.casualties.killed is None
+
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Residents said their neighbours killed two intruders in Tampere on Monday.", 2),
+        ("Kenya said it killed 30 militants in air strikes near Beledweyne on Monday.", 30),
+    ],
+)
+def test_a_toll_a_bystander_or_the_state_tells_is_counted(nlp, text, killed):
+    (event,), names = _read(nlp, text)
+    assert event.casualties.killed == killed
+    assert all(p.basis != "claimed" for p in event.participants)
+
+
 def test_a_toll_the_state_claims_for_its_operation_is_counted(nlp):
     text = "The military claimed its jets had bombed rebel positions near Tamale, killing 200."
     (event,) = _story(nlp, text)
