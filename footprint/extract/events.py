@@ -652,7 +652,7 @@ class EventReader:
         murder", "X, who was killed in an air strike"? `claimed` is the "for" of a claim that
         tells the act (`_claimed_here`): that "for" alone is no cue."""
         if type_ not in ACTS:  # "arrested after the crash"
-            return False
+            return _told_of_someone_before_or_as_a_habit(head)
         cues = lexicons.background_cues()
         if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):
             return True  # parsed as a clause: "a week after the attack"
@@ -3022,6 +3022,41 @@ def _in_its_description(date: Span, head: Token) -> bool:
         ):
             return True
     return False
+
+
+# Units of a span of time that makes an act a habit ("led the prayers for thirty years")
+HABIT_SPANS = frozenset({"year", "decade"})
+
+
+def _told_of_someone_before_or_as_a_habit(head: Token) -> bool:
+    """Is the occasion word the object of a relative clause that tells of someone what they
+    had done before ("X, who had attended the conference in Y, returned on Sunday") or used to
+    do ("X, who led funeral prayers there for thirty years, died on Monday")? Context about
+    them, not the story, whose date is the main clause's. Not an occasion the clause is about
+    ("delegates who had arrived for the summit": no object of the verb)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    earlier = verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
+    )
+    spans = (
+        t
+        for t in verb.subtree
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in HABIT_SPANS
+    )
+    return earlier or any(_in_the_clause_of(t.head, verb) for t in spans)
+
+
+def _in_the_clause_of(word: Token, verb: Token) -> bool:
+    """Is the word the verb's own, with no other verb between them ("led prayers at the shrine
+    for decades"; not "a law that stayed in force for decades")?"""
+    node = word.head
+    while node.i != verb.i:
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+    return True
 
 
 def _in_another_clause(date: Span, trigger: Token) -> bool:

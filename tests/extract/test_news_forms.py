@@ -472,3 +472,28 @@ def test_a_meal_without_an_occasion_s_words_is_the_meal(nlp):
         "Rudolf Rassendyll attended dinner with his family in Kumasi on Monday.",
     ):
         assert all(e.type != "reception" for e in _story(nlp, text)), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Osra, who had attended the conference in Kumasi, returned home on Sunday.",
+        "Sapt, who organised the annual festival in Leeds for ten years, died on Monday.",
+        "The imam, who led funeral prayers at the shrine for decades, died in Tampere on Monday.",
+    ],
+)
+def test_an_occasion_told_of_someone_as_done_before_or_as_a_habit_is_no_story(nlp, text):
+    assert all(
+        e.type not in ("conference", "festival", "ceremony") for e in _story(nlp, text)
+    ), text
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Students who staged a rally at Tampere on Monday demanded lower fees.", "rally"),
+        ("Delegates who had arrived for the summit in Tampere met on Monday.", "meeting"),
+    ],
+)
+def test_an_occasion_a_relative_clause_tells_on_the_day_stays_the_story(nlp, text, type_):
+    assert [e.type for e in _story(nlp, text)] == [type_]
