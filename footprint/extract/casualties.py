@@ -46,6 +46,7 @@ from footprint.extract.responsibility import (
     SAY_VERBS,
     no_side_speaking,
     own_act_told,
+    said_of_its_own,
 )
 from footprint.nlp import lexicons
 
@@ -247,10 +248,12 @@ def _irrealis(tok: Token) -> bool:
 
 def _a_side_s_claim(tok: Token) -> bool:
     """ "X claimed that its fighters had killed 20 soldiers and wounded 30", "...,
-    killing 200", "X said it killed 15 soldiers": the figures a side claims or says for its
-    own act are its claim, not the report's count (responsibility.py reads the claim as naming
-    X the doer; the sentence still tells of deaths, `_tells_of_death`). Not what the state or
-    a bystander says (`no_side_speaking`)."""
+    killing 200", "X said its fighters killed 15 soldiers": the figures a side claims or says
+    for its own act are its claim, not the report's count (responsibility.py reads the claim
+    as naming X the doer; the sentence still tells of deaths, `_tells_of_death`). Not what the
+    state or a bystander says (`no_side_speaking`). After a plain "said", only when what was
+    said is the speaker's own doing (`said_of_its_own`): "officials said it killed 20" is most
+    often the blast of the sentence before."""
     if tok.pos_ != "VERB":
         return False  # (only a verb of killing or hurting can tell a claimed toll)
     lemma = tok.lemma_.lower()
@@ -261,9 +264,13 @@ def _a_side_s_claim(tok: Token) -> bool:
     clause = tok
     while clause.dep_ in ("conj", "advcl", "xcomp") and clause.head.i != clause.i:
         clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
+    speaking = clause.head.lemma_.lower()
     return (
         clause.dep_ == "ccomp"
-        and clause.head.lemma_.lower() in CLAIM_VERBS | SAY_VERBS
+        and (
+            speaking in CLAIM_VERBS
+            or (speaking in SAY_VERBS and said_of_its_own(clause, clause.head))
+        )
         and own_act_told(clause)
         and not no_side_speaking(clause.head)
     )

@@ -257,11 +257,15 @@ def _held(word: Token, actor_at: Callable[[int], bool]) -> Responsibility | None
 def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility | None:
     """ "X said its men staged the bombing", "X said its fighters had killed 20 soldiers": a
     claim in the group's own words."""
-    did = [c for c in verb.children if c.dep_ == "ccomp" and own_act_told(c)]
-    if not did or no_side_speaking(verb) or negated(verb) or any(negated(c) for c in did):
-        return None
     subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
     actors = _actors(subjects, actor_at)
+    did = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and own_act_told(c) and said_of_its_own(c, verb, bool(actors))
+    ]
+    if not did or no_side_speaking(verb) or negated(verb) or any(negated(c) for c in did):
+        return None
     return Responsibility("claimed", actors) if actors else None
 
 
@@ -299,6 +303,41 @@ def no_side_speaking(verb: Token) -> bool:
     return the_state_speaking(verb) or any(
         c.dep_ == "nsubj" and c.lemma_.lower() in BYSTANDER_WORDS for c in verb.children
     )
+
+
+# Speakers who tell what others did far more often than what their own side did
+REPORTING_SPEAKERS = frozenset({"official", "officer", "source"})
+
+
+def said_of_its_own(clause: Token, said: Token, named: bool = False) -> bool:
+    """Is what the speaker said the doing of the speaker's own side: "(X said) its fighters /
+    our men / their cadres killed ...", "we attacked ...", "it carried out the bombing", "X
+    said it killed 15" (`named`: the speaker is a name the text holds)? A bare "it" or "they"
+    doing harm after another speaker is as often the bomb, the storm or the attackers of the
+    sentence before ("a bomb exploded ... officials said it killed 20", "the governor said it
+    killed 31"); "its" is no plural speaker's ("officials said its ..."); officials and
+    sources report others' acts ("a police officer said their men killed three robbers")."""
+    speakers = [c for c in said.children if c.dep_ == "nsubj"]
+    if any(s.lemma_.lower() in REPORTING_SPEAKERS for s in speakers):
+        return False
+    plural = any(s.tag_ in ("NNS", "NNPS") for s in speakers)
+    carried_out = clause.lemma_.lower() in CARRY_OUT_VERBS
+    people = lexicons.person_nouns() | lexicons.doer_nouns()
+    for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+        word = subject.lower_
+        if word == "we" or (carried_out and word == "they"):
+            return True
+        if word == "it" and not plural and (carried_out or named):
+            return True
+        owners = [c.lower_ for c in subject.children if c.dep_ == "poss"]
+        if (
+            owners
+            and owners[0] in OWN_PRONOUNS
+            and not (plural and owners[0] == "its")
+            and subject.lemma_.lower() in people
+        ):
+            return True
+    return False
 
 
 def own_act_told(clause: Token) -> bool:

@@ -280,8 +280,8 @@ def test_no_claim_by_the_state_a_witness_or_a_threat(nlp, text):
 
 def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
     text = (
-        "The Covenant said it killed 15 soldiers in the ambush near Kumasi on Sunday, while "
-        "officials said four soldiers died."
+        "The Covenant said its fighters killed 15 soldiers in the ambush near Kumasi on Sunday, "
+        "while officials said four soldiers died."
     )
     (event,) = _story(nlp, text)
     assert event.casualties.killed == 4  # not 19: the side's figure is no count of the report
@@ -294,7 +294,11 @@ def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
     "text, killed",
     [
         ("Residents said their neighbours killed two intruders in Tampere on Monday.", 2),
-        ("Kenya said it killed 30 militants in air strikes near Beledweyne on Monday.", 30),
+        ("Ghana said it killed 30 militants in air strikes near Beledweyne on Monday.", 30),
+        # "it" after "said" is most often what the sentence before told
+        ("A bomb went off at a bus depot in Tampere. Officials said it killed 20 people.", 20),
+        ("A police officer said their men killed three robbers near Leeds on Friday.", 3),
+        ("The coalition said its jets killed 25 fighters near Tampere on Monday.", 25),
     ],
 )
 def test_a_toll_a_bystander_or_the_state_tells_is_counted(nlp, text, killed):
