@@ -25,7 +25,7 @@ from footprint.nlp import lexicons
 from footprint.nlp.components.acronyms import matches
 from footprint.nlp.datelines import HEAD_CHARS as DATELINE_CHARS
 from footprint.nlp.datelines import dateline_of
-from footprint.nlp.doc_text import doc_sents, doc_text, span_text
+from footprint.nlp.doc_text import doc_sents, doc_text, forget_doc_sents, span_text
 from footprint.place.names import PART_WORDS, spelled_alike
 from footprint.resolve.names import clean, key, split_titles
 from footprint.resolve.within_doc import resolve
@@ -662,6 +662,13 @@ def _events(
 
 def extract(doc: Doc, document: Document, geocoder: Geocoder | None = None) -> DocumentResult:
     """Records from an annotated Doc. Without a geocoder, events carry no places."""
+    try:
+        return _extract(doc, document, geocoder)
+    finally:
+        forget_doc_sents(doc)
+
+
+def _extract(doc: Doc, document: Document, geocoder: Geocoder | None) -> DocumentResult:
     excluded = Exclusions(hygiene.exclusions(document.text))
     headlines = hygiene.headline_ranges(document.text)
     pairs = _without_occasions(mentions_from(doc, document, excluded, headlines))

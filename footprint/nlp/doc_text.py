@@ -35,3 +35,10 @@ def doc_sents(doc: Doc) -> tuple[Span, ...]:
     if held is None or held[0] != len(doc):
         held = doc.user_data[_SENTS_KEY] = (len(doc), tuple(doc.sents))
     return held[1]  # type: ignore[no-any-return]
+
+
+def forget_doc_sents(doc: Doc) -> None:
+    """Drop the sentences `doc_sents` kept: each Span holds its Doc, so a Doc keeping its own
+    Spans is a cycle that only the garbage collector's full passes free (an ingest's memory
+    would grow with the Docs waiting for one). Called when a Doc has been read."""
+    doc.user_data.pop(_SENTS_KEY, None)

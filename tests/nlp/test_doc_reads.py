@@ -3,9 +3,14 @@ spaCy's own per-token and per-span reads give, on the example corpus through the
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from spacy.tokens import Doc
 
+from footprint.extract.from_doc import extract
+from footprint.model import Document
 from footprint.nlp import lexicons
 from footprint.nlp.doc_text import doc_sents, span_text
 from tests.conftest import CORPUS
@@ -50,3 +55,18 @@ def test_doc_sents_of_a_joined_doc_are_its_own(nlp):
     joined.user_data.update(one.user_data)  # a piece's reads carried over stay unused
     assert [s.text for s in doc_sents(joined)] == [s.text for s in joined.sents]
     assert span_text(joined[-4:]) == "Hentzau rode north."
+
+
+def test_a_doc_read_by_the_extractor_is_freed_without_the_garbage_collector(nlp):
+    """The sentences kept for the extractors hold their Doc: they are dropped once it is read,
+    so the Doc goes as soon as nothing else holds it (no cycle left for a full collection)."""
+    text = "Sapt spoke at a rally in Tampere on Monday. Osra attended it."
+    doc = nlp(text)
+    gone = weakref.ref(doc)
+    gc.disable()
+    try:
+        extract(doc, Document(id="d", text=text, path="d.txt"))
+        del doc
+        assert gone() is None
+    finally:
+        gc.enable()
