@@ -149,18 +149,21 @@ def run(
             waiting.append(checked)
             yield checked.document  # dedup may have given it a free id
 
-    # Closing the results on the way out (Ctrl-C, a store error) stops the work in flight.
-    with engine, contextlib.closing(engine.map(documents_to_analyse())) as results:
-        books.started = time.perf_counter()
-        for result in results:
-            books.write(waiting.popleft(), result)
-            books.progress()
-    books.progress()
-    if resolution in (Resolution.ALWAYS, Resolution.WHOLE) or (
-        resolution is Resolution.IF_STORED and books.report.stored
-    ):
-        books.report.resolution = resolve_store(
-            writer, force_whole=resolution is Resolution.WHOLE
-        )
+    # What an ingest writes, a re-run restores: the store may commit without waiting for the
+    # disk (`bulk_writes`). Closing the results on the way out (Ctrl-C, a store error) stops
+    # the work in flight.
+    with writer.bulk_writes():
+        with engine, contextlib.closing(engine.map(documents_to_analyse())) as results:
+            books.started = time.perf_counter()
+            for result in results:
+                books.write(waiting.popleft(), result)
+                books.progress()
+        books.progress()
+        if resolution in (Resolution.ALWAYS, Resolution.WHOLE) or (
+            resolution is Resolution.IF_STORED and books.report.stored
+        ):
+            books.report.resolution = resolve_store(
+                writer, force_whole=resolution is Resolution.WHOLE
+            )
     books.progress()
     return books.report

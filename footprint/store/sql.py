@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from footprint.errors import FootprintError
@@ -401,6 +401,12 @@ class SQLBase:
         """One write transaction, committed at the end and rolled back on any error. Writers
         are serialised: a second waits for the first."""
         raise NotImplementedError
+
+    def bulk_writes(self) -> AbstractContextManager[Any]:
+        """A stretch of writes that a re-run restores (an ingest: its documents are skipped by
+        content hash once stored), where a store may commit without waiting for the disk.
+        Nothing changes by default."""
+        return nullcontext()
 
     def close(self) -> None:
         self.conn.close()

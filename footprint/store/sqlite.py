@@ -33,11 +33,7 @@ class SQLiteStore(SQLStore):
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
-            # In WAL mode NORMAL keeps every transaction atomic and the file consistent; only a
-            # power cut or an operating-system crash may lose the last commits (re-ingesting a
-            # file skips what is stored). FULL synced the log at every document's commit, a
-            # few per cent of an ingest.
-            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA synchronous = FULL")  # every commit on disk (judgements)
             self._create_schema()
         except (OSError, sqlite3.DatabaseError) as exc:
             raise FootprintError(f"{self.path}: cannot open database ({exc})") from None
@@ -53,6 +49,19 @@ class SQLiteStore(SQLStore):
 
     def transaction(self) -> AbstractContextManager[Any]:
         return self._transaction()
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[Any]:
+        """An ingest's writes: in WAL mode NORMAL keeps every transaction atomic and the file
+        consistent, and only a power cut or an operating-system crash may lose the last
+        commits, which re-running the ingest restores (stored documents are skipped by content
+        hash). FULL synced the log at every document's commit, a few per cent of an ingest.
+        A merge, a split or a source rating, which nothing restores, keeps FULL."""
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield self
+        finally:
+            self.conn.execute("PRAGMA synchronous = FULL")
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:

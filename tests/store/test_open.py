@@ -53,24 +53,31 @@ def test_redact_leaves_urls_without_a_password_alone():
     assert redact("postgresql://u:p@h/db") == "postgresql://u:***@h/db"
 
 
-def test_a_commit_survives_the_process_dying_without_closing(tmp_path):
-    """The log is synced at checkpoints, not at every commit (PRAGMA synchronous = NORMAL in WAL
-    mode): a process that dies right after a commit, the store never closed, loses nothing."""
+def test_an_ingest_commits_without_a_sync_and_everything_else_with_one(tmp_path):
+    """An ingest's writes (`bulk_writes`) do not wait for the disk at each commit (PRAGMA
+    synchronous = NORMAL in WAL mode), yet a process that dies right after such a commit, the
+    store never closed, loses nothing; all other writes (judgements, ratings) sync (FULL)."""
     path = tmp_path / "crash.db"
     script = (
         "import os, sys\n"
         "from footprint.store import SQLiteStore\n"
         "store = SQLiteStore(sys.argv[1])\n"
-        "with store.transaction():\n"
-        "    store.conn.execute(\"INSERT INTO meta (key, value) VALUES ('probe', 'kept')\")\n"
-        "os._exit(0)\n"
+        "with store.bulk_writes():\n"
+        "    assert store.conn.execute('PRAGMA synchronous').fetchone()[0] == 1  # NORMAL\n"
+        "    with store.transaction():\n"
+        "        store.conn.execute(\"INSERT INTO meta (key, value) VALUES ('probe', 'kept')\")\n"
+        "    os._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    run = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
     store = SQLiteStore(path)
     try:
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         kept = store.conn.execute("SELECT value FROM meta WHERE key = 'probe'").fetchone()
         assert kept == ("kept",)
+        with store.bulk_writes():
+            pass
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     finally:
         store.close()
