@@ -45,7 +45,7 @@ REGION_SHARE = 0.5  # a region this share of the document's places lie in is its
 MIN_BELIEF = 0.01  # candidates believed less than 1/100 of their name's best lend no support
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)  # (kept by the thousand in the geocoder's memo, shared)
 class Option:
     row: int
     prior: float
@@ -95,7 +95,7 @@ def _copy(reading: Reading) -> Reading:
 # Another voter's town or county candidate near one's own: (voter, its option, closeness).
 Neighbour = tuple[int, int, float]
 
-READING_MEMO = 50_000  # distinct names whose readings a geocoder keeps
+READING_MEMO = 20_000  # distinct names whose readings a geocoder keeps
 
 
 @dataclass
