@@ -40,7 +40,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.grammar import clause_verb, is_modal
+from footprint.extract.grammar import clause_verb, is_modal, negated
 from footprint.extract.responsibility import (
     CLAIM_VERBS,
     SAY_VERBS,
@@ -252,8 +252,10 @@ def _a_side_s_claim(tok: Token) -> bool:
     for its own act are its claim, not the report's count (responsibility.py reads the claim
     as naming X the doer; the sentence still tells of deaths, `_tells_of_death`). Not what the
     state or a bystander says (`no_side_speaking`). After a plain "said", only when what was
-    said is the speaker's own doing (`said_of_its_own`): "officials said it killed 20" is most
-    often the blast of the sentence before."""
+    said is the speaker's own people's doing (`said_of_its_own`): "officials said it killed
+    20" is most often the blast of the sentence before. A bare "it" after a named speaker
+    names the claimant (responsibility.py) but its figure stays a count here: "the Red Cross
+    said it killed 50" after a quake, "X said it killed 12" of a state body named as one."""
     if tok.pos_ != "VERB":
         return False  # (only a verb of killing or hurting can tell a claimed toll)
     lemma = tok.lemma_.lower()
@@ -269,7 +271,11 @@ def _a_side_s_claim(tok: Token) -> bool:
         clause.dep_ == "ccomp"
         and (
             speaking in CLAIM_VERBS
-            or (speaking in SAY_VERBS and said_of_its_own(clause, clause.head))
+            or (
+                speaking in SAY_VERBS
+                and said_of_its_own(clause, clause.head)
+                and not negated(clause.head)
+            )
         )
         and own_act_told(clause)
         and not no_side_speaking(clause.head)

@@ -650,8 +650,10 @@ class EventReader:
     def _is_background(head: Token, type_: str, claimed: Token | None = None) -> bool:
         """Is the act context, not the story: "a week after the attack", "arrested for the
         murder", "X, who was killed in an air strike"? `claimed` is the "for" of a claim that
-        tells the act (`_claimed_here`): that "for" alone is no cue."""
-        if type_ not in ACTS:  # "arrested after the crash"
+        tells the act (`_claimed_here`): that "for" alone is no cue. Any other event ("arrested
+        after the crash" tells the arrest) only when a relative clause tells it of someone as
+        done before or as a habit (`_told_of_someone_before_or_as_a_habit`)."""
+        if type_ not in ACTS:
             return _told_of_someone_before_or_as_a_habit(head)
         cues = lexicons.background_cues()
         if any(c.dep_ == "mark" and c.lower_ in cues for c in head.children):
@@ -3038,8 +3040,8 @@ def _told_of_someone_before_or_as_a_habit(head: Token) -> bool:
     if head.dep_ != "dobj" or verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX"):
         return False
     earlier = verb.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ == "had" for c in verb.children
-    )
+        c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children
+    )  # ("who'd attended": before a participle, "'d" is "had")
     spans = (
         t
         for t in verb.subtree

@@ -292,42 +292,58 @@ def the_state_speaking(verb: Token) -> bool:
 # guards shot two intruders"). Lower case, compared on the lemma.
 BYSTANDER_WORDS = frozenset(
     {"resident", "witness", "eyewitness", "villager", "neighbour", "neighbor", "onlooker"}
-    | {"relative", "passer-by", "passerby", "bystander", "local", "survivor"}
+    | {"relative", "passerby", "bystander", "local", "survivor"}
 )
 
 
 def no_side_speaking(verb: Token) -> bool:
-    """Is the verb's speaker the state (`the_state_speaking`) or a bystander ("residents said
-    their neighbours killed two intruders"): someone whose "its" or "their" is no armed side's,
+    """Is the verb's speaker the state (`the_state_speaking`, or a speaker named by a word of
+    it: "a police spokesman", "the army's spokesman") or a bystander ("residents said their
+    neighbours killed two intruders"): someone whose "its", "their" or "we" is no armed side's,
     so that what they say is a report, not a side's claim?"""
-    return the_state_speaking(verb) or any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in BYSTANDER_WORDS for c in verb.children
-    )
+    if the_state_speaking(verb):
+        return True
+    for speaker in (c for c in verb.children if c.dep_ == "nsubj"):
+        if speaker.lemma_.lower() in BYSTANDER_WORDS:
+            return True
+        if any(
+            c.dep_ in ("compound", "amod", "poss") and c.lemma_.lower() in STATE_SIDE_WORDS
+            for c in speaker.children
+        ):
+            return True
+    return False
 
 
 # Speakers who tell what others did far more often than what their own side did
-REPORTING_SPEAKERS = frozenset({"official", "officer", "source"})
+REPORTING_SPEAKERS = frozenset({"official", "source"})
+# Those of a side who do its fighting, besides the people nouns ("its men", "our cadres"); not
+# the nouns for whoever attacked ("their kidnappers killed the driver": the family's captors)
+SIDE_FIGHTERS = frozenset(
+    {"fighter", "militant", "operative", "guerrilla", "mujahid", "jihadist", "insurgent"}
+    | {"rebel", "commando", "volunteer"}
+)
 
 
 def said_of_its_own(clause: Token, said: Token, named: bool = False) -> bool:
     """Is what the speaker said the doing of the speaker's own side: "(X said) its fighters /
     our men / their cadres killed ...", "we attacked ...", "it carried out the bombing", "X
-    said it killed 15" (`named`: the speaker is a name the text holds)? A bare "it" or "they"
-    doing harm after another speaker is as often the bomb, the storm or the attackers of the
-    sentence before ("a bomb exploded ... officials said it killed 20", "the governor said it
-    killed 31"); "its" is no plural speaker's ("officials said its ..."); officials and
-    sources report others' acts ("a police officer said their men killed three robbers")."""
+    said it killed 15", "X said they carried out the attack" (`named`: the speaker is a name
+    the text holds)? A bare "it" or "they" after another speaker is as often the bomb, the
+    storm or the attackers of the sentence before ("a bomb exploded ... officials said it
+    killed 20", "the governor said it killed 31"); "its" is no plural speaker's ("officials
+    said its ..."); officials and sources report others' acts ("sources said their men killed
+    three robbers")."""
     speakers = [c for c in said.children if c.dep_ == "nsubj"]
     if any(s.lemma_.lower() in REPORTING_SPEAKERS for s in speakers):
         return False
-    plural = any(s.tag_ in ("NNS", "NNPS") for s in speakers)
+    plural = any(s.tag_ == "NNS" for s in speakers)  # (not "the X Brigades", a name)
     carried_out = clause.lemma_.lower() in CARRY_OUT_VERBS
-    people = lexicons.person_nouns() | lexicons.doer_nouns()
+    people = lexicons.person_nouns() | SIDE_FIGHTERS
     for subject in (c for c in clause.children if c.dep_ == "nsubj"):
         word = subject.lower_
-        if word == "we" or (carried_out and word == "they"):
+        if word == "we":
             return True
-        if word == "it" and not plural and (carried_out or named):
+        if named and ((word == "it" and not plural) or (word == "they" and carried_out)):
             return True
         owners = [c.lower_ for c in subject.children if c.dep_ == "poss"]
         if (

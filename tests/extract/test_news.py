@@ -103,7 +103,7 @@ def test_suspicion_and_attribution_forms(nlp):
         + "No group claimed responsibility; however, officials said the Taliban was behind it.",
     )
     assert [b for b, _ in speculated] == ["attributed"]
-    said = _perpetrators(nlp, lead + "The Taliban said it carried out the attack.")
+    said = _perpetrators(nlp, lead + "The Taliban said it had carried out the assault.")
     assert [b for b, _ in said] == ["claimed"]
     denied = _perpetrators(nlp, lead + "The Taliban denied any involvement in the attack.")
     assert denied == []

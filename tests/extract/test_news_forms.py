@@ -285,9 +285,18 @@ def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
     )
     (event,) = _story(nlp, text)
     assert event.casualties.killed == 4  # not 19: the side's figure is no count of the report
-    text = "A spokesman for the Covenant said its men had killed 12 policemen near Leeds."
-    (event,) = _story(nlp, text)
-    assert event.casualties is None or event.casualties.killed is None
+    for text in (
+        "A spokesman for the Covenant said its men had killed 12 policemen near Leeds.",
+        "The Zenda Brigades said its fighters killed 20 soldiers near Tampere on Monday.",
+    ):
+        (event,), names = _read(nlp, text)
+        assert event.casualties is None or event.casualties.killed is None, text
+        assert [p.basis for p in event.participants] == ["claimed"], text
+    # a bare "it" after a named speaker names it the claimant, and the figure stays a count
+    # ("the Red Cross said it killed 50" after a quake)
+    (event,), names = _read(nlp, "The Covenant said it killed 15 soldiers near Kumasi on Sunday.")
+    assert [(names[p.entity], p.basis) for p in event.participants] == [("Covenant", "claimed")]
+    assert event.casualties.killed == 15
 
 
 @pytest.mark.parametrize(
@@ -299,6 +308,10 @@ def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
         ("A bomb went off at a bus depot in Tampere. Officials said it killed 20 people.", 20),
         ("A police officer said their men killed three robbers near Leeds on Friday.", 3),
         ("The coalition said its jets killed 25 fighters near Tampere on Monday.", 25),
+        ("Sources said their men killed three robbers in Leeds on Friday.", 3),
+        ("The family said their kidnappers killed the driver near Tampere on Monday.", 1),
+        ("Officials said its fighters killed 20 soldiers near Tampere on Monday.", 20),
+        ("A police spokesman said we killed two robbers in Leeds on Monday.", 2),
     ],
 )
 def test_a_toll_a_bystander_or_the_state_tells_is_counted(nlp, text, killed):
