@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,12 @@ class SQLiteStore(SQLStore):
         try:
             yield self
         finally:
-            self.conn.execute("PRAGMA synchronous = FULL")
+            # (SQLite refuses the setting inside a transaction, and the connection may be gone
+            # after a failure: the error that ended the writes is the one to see)
+            with suppress(sqlite3.Error):
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                self.conn.execute("PRAGMA synchronous = FULL")
 
     @contextmanager
     def _transaction(self) -> Iterator[Any]:
@@ -71,4 +76,9 @@ class SQLiteStore(SQLStore):
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:  # (a commit that failed leaves the transaction open)
+                self.conn.execute("ROLLBACK")
+            raise

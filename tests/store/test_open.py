@@ -81,3 +81,15 @@ def test_an_ingest_commits_without_a_sync_and_everything_else_with_one(tmp_path)
         assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL again
     finally:
         store.close()
+
+
+def test_an_ingest_that_fails_leaves_the_store_syncing_and_no_transaction_open(tmp_path):
+    store = SQLiteStore(tmp_path / "failed.db")
+    try:
+        with pytest.raises(RuntimeError, match="the reason"), store.bulk_writes():
+            store.conn.execute("BEGIN IMMEDIATE")  # a write cut short mid-transaction
+            raise RuntimeError("the reason")  # the error the caller sees, not SQLite's
+        assert not store.conn.in_transaction
+        assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    finally:
+        store.close()
