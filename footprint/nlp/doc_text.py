@@ -1,8 +1,10 @@
-"""A Doc's text, built once per Doc.
+"""A Doc's text and sentences, made once per Doc, and a span's text read from that text.
 
-spaCy rebuilds `Doc.text` from the tokens on every access; several components and the
-extractors each need it once per document. No footprint component retokenizes, so the text of a
-Doc never changes after the tokenizer and one copy, kept in its user_data, serves them all."""
+spaCy rebuilds `Doc.text` and `Span.text` from the tokens, and `Doc.sents` makes every sentence
+anew, on every access; components and extractors need them many times per document. No
+footprint component retokenizes, so the text of a Doc never changes after the tokenizer and
+one copy, kept in its user_data, serves them all (a span's text is a slice of it); the
+sentences are kept while the extractors read the Doc (`forget_doc_sents`)."""
 
 from __future__ import annotations
 
