@@ -327,7 +327,7 @@ SIDE_FIGHTERS = frozenset(
 def said_of_its_own(clause: Token, said: Token, named: bool = False) -> bool:
     """Is what the speaker said the doing of the speaker's own side: "(X said) its fighters /
     our men / their cadres killed ...", "we attacked ...", "it carried out the bombing", "X
-    said it killed 15", "X said they carried out the attack" (`named`: the speaker is a name
+    said it killed 15", "X said they carried out the raid" (`named`: the speaker is a name
     the text holds)? A bare "it" or "they" after another speaker is as often the bomb, the
     storm or the attackers of the sentence before ("a bomb exploded ... officials said it
     killed 20", "the governor said it killed 31"); "its" is no plural speaker's ("officials

@@ -305,13 +305,13 @@ def test_a_toll_a_side_says_it_caused_is_its_claim_not_the_reports_count(nlp):
         ("Residents said their neighbours killed two intruders in Tampere on Monday.", 2),
         ("Ghana said it killed 30 militants in air strikes near Beledweyne on Monday.", 30),
         # "it" after "said" is most often what the sentence before told
-        ("A bomb went off at a bus depot in Tampere. Officials said it killed 20 people.", 20),
-        ("A police officer said their men killed three robbers near Leeds on Friday.", 3),
+        ("A blast ripped through a bus depot in Tampere. Officials said it killed 20 people.", 20),
+        ("A police commander said their men killed three robbers near Leeds on Friday.", 3),
         ("The coalition said its jets killed 25 fighters near Tampere on Monday.", 25),
         ("Sources said their men killed three robbers in Leeds on Friday.", 3),
         ("The family said their kidnappers killed the driver near Tampere on Monday.", 1),
         ("Officials said its fighters killed 20 soldiers near Tampere on Monday.", 20),
-        ("A police spokesman said we killed two robbers in Leeds on Monday.", 2),
+        ("The army's spokesman said we killed two gunmen in Leeds on Monday.", 2),
     ],
 )
 def test_a_toll_a_bystander_or_the_state_tells_is_counted(nlp, text, killed):
