@@ -32,7 +32,7 @@ attachments it gets wrong often enough to matter.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -40,13 +40,12 @@ from types import MappingProxyType
 
 from spacy.tokens import Span, Token
 
-from footprint.extract.grammar import clause_verb, is_modal, negated
+from footprint.extract.grammar import clause_verb, has_modal, is_modal, negated
 from footprint.extract.responsibility import (
     CLAIM_VERBS,
     SAY_VERBS,
     no_side_speaking,
     own_act_told,
-    said_of_its_own,
 )
 from footprint.nlp import lexicons
 
@@ -205,7 +204,7 @@ def count_people(sent: Span, told: dict[str, int]) -> None:
     Only the object of a violent or casualty verb: "a bus carrying 45 workers" are not all
     victims. A noun counted again with another figure refers back to neither."""
     verbs = _victims_verbs()
-    for tok in _tokens_among(sent, lexicons.person_nouns()):
+    for tok in lexicons.tokens_among(sent, lexicons.person_nouns()):
         if tok.pos_ != "NOUN" or tok.tag_ != "NNS" or not _numerals(tok):
             continue
         if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.lemma_.lower() not in verbs:
@@ -226,7 +225,7 @@ def _did_not_happen(tok: Token) -> bool:
         verb = base.head
     return (verb.dep_ == "xcomp" and verb.head.lemma_ in _w("fail_verb")) or (
         any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
-        and any(c.dep_ == "aux" and is_modal(c) for c in verb.children)
+        and has_modal(verb)
     )
 
 
@@ -252,7 +251,7 @@ def _a_side_s_claim(tok: Token) -> bool:
     for its own act are its claim, not the report's count (responsibility.py reads the claim
     as naming X the doer; the sentence still tells of deaths, `_tells_of_death`). Not what the
     state or a bystander says (`no_side_speaking`). After a plain "said", only when what was
-    said is the speaker's own people's doing (`said_of_its_own`): "officials said it killed
+    said is the speaker's own people's doing (`own_act_told`): "officials said it killed
     20" is most often the blast of the sentence before. A bare "it" after a named speaker
     names the claimant (responsibility.py) but its figure stays a count here: "the Red Cross
     said it killed 50" after a quake, "X said it killed 12" of a state body named as one."""
@@ -266,20 +265,12 @@ def _a_side_s_claim(tok: Token) -> bool:
     clause = tok
     while clause.dep_ in ("conj", "advcl", "xcomp") and clause.head.i != clause.i:
         clause = clause.head  # "had killed 20 soldiers and [wounded] 30", "[killing] 200"
-    speaking = clause.head.lemma_.lower()
-    return (
-        clause.dep_ == "ccomp"
-        and (
-            speaking in CLAIM_VERBS
-            or (
-                speaking in SAY_VERBS
-                and said_of_its_own(clause, clause.head)
-                and not negated(clause.head)
-            )
-        )
-        and own_act_told(clause)
-        and not no_side_speaking(clause.head)
-    )
+    speaking, said = clause.head.lemma_.lower(), clause.head
+    if clause.dep_ != "ccomp" or no_side_speaking(said):
+        return False
+    if speaking in CLAIM_VERBS:
+        return own_act_told(clause)
+    return speaking in SAY_VERBS and not negated(said) and own_act_told(clause, said)
 
 
 def _another_event(tok: Token) -> bool:
@@ -441,18 +432,9 @@ def _figure_words() -> frozenset[str]:
     return frozenset(found.union(*(_w(kind) for kind in kinds)))
 
 
-def _tokens_among(sent: Span, words: frozenset[str]) -> Iterator[Token]:
-    """The sentence's tokens whose lemma or written form (lower case) is one of `words`, in
-    order: the parse is climbed only for them, and no Token is made for the other words."""
-    doc, heads = sent.doc, lexicons.doc_words(sent.doc).heads
-    for i in range(sent.start, sent.end):
-        if heads[i][0] in words or heads[i][1] in words:
-            yield doc[i]
-
-
 def _mentions(sent: Span) -> list[Mention]:
     out: list[Mention] = []
-    for tok in _tokens_among(sent, _figure_words()):
+    for tok in lexicons.tokens_among(sent, _figure_words()):
         lemma, lower = tok.lemma_.lower(), tok.lower_
         field, victims, zero = None, [], False
         not_done = _did_not_happen(tok)
@@ -602,7 +584,7 @@ def _tells_of_death(sent: Span) -> bool:
     toll a side claims ("X claimed its fighters had killed 20": no count of the report's)?
     Not what is threatened or tried ("vowed to ..."), nor a death given as the motive."""
     words, kills = _w("death_word"), _w("kill_verb")
-    for tok in _tokens_among(sent, _death_words()):
+    for tok in lexicons.tokens_among(sent, _death_words()):
         lemma = tok.lemma_.lower()
         # "the toll rose", not "a toll plaza"
         toll = lemma == "toll" and tok.pos_ == "NOUN" and tok.dep_ != "compound"

@@ -468,11 +468,7 @@ def strikers_named(sent: Span) -> Span | None:
     striking miners", "the striking miners of 1984 are remembered", "striking members voted
     to accept the offer"). The people's word is returned, for a sentence that names no event
     otherwise."""
-    lower = lexicons.doc_words(sent.doc).lower  # read once per Doc: a Token only at "striking"
-    for i in range(sent.start, sent.end):
-        if lower[i] != "striking":
-            continue
-        tok = sent.doc[i]
+    for tok in lexicons.tokens_among(sent, ("striking",)):  # (a Token only at the word)
         if (
             tok.dep_ == "amod"
             and tok.head.tag_ == "NNS"

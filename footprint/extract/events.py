@@ -108,7 +108,7 @@ from footprint.extract.event_types import (
     without_settings,
     wrecked_by_doers,
 )
-from footprint.extract.grammar import clause_verb, is_modal, negated, objects_of
+from footprint.extract.grammar import clause_verb, has_modal, negated, objects_of
 from footprint.extract.occasion_names import (
     HOLDING_VERBS,
     names_an_occasion,
@@ -2142,7 +2142,7 @@ def _told_plainly(first: Token, sent: Span) -> bool:
         return False
     if root.lemma_.lower() not in PLACING_VERBS:
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and is_modal(c)) for c in root.children):
+    if negated(root) or has_modal(root):
         return False
     if any(t.ent_type_ in OWN_SETTING for t in sent):
         return False
@@ -2166,11 +2166,9 @@ def _billed_there(first: Token) -> str | None:
 
 def _of_it(sent: Span) -> bool:
     """Is the sentence told of "it" (the occasion under way): "it was addressed by X"?"""
-    if "it" not in lexicons.doc_words(sent.doc).lower[sent.start : sent.end]:
-        return False  # (no Token made for a sentence without the word)
     return any(
         t.dep_ in ("nsubj", "nsubjpass") and t.lower_ == "it" and t.head.i == sent.root.i
-        for t in sent
+        for t in lexicons.tokens_among(sent, ("it",))
     )
 
 
@@ -2790,7 +2788,7 @@ def _reported_as_done(clause: Token, event: Token) -> bool:
             simple_past(clause)
             or any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
         )
-        and not any(c.dep_ == "aux" and is_modal(c) for c in clause.children)
+        and not has_modal(clause)
     )
 
 
@@ -2819,8 +2817,6 @@ def _object_reading(
                 return None  # "inaugurated the office of ombudsman", "a school of thought"
             return type_
     return None
-
-
 
 
 FIRE_WORDS = frozenset({"fire", "gunfire"})
@@ -2915,7 +2911,7 @@ def _an_attempt_made(verb: Token) -> bool:
         verb.pos_ == "VERB"
         and verb.lemma_.lower() in ATTEMPT_VERBS
         and verb.dep_ not in ("relcl", "acl", "xcomp", "ccomp", "advcl", "pcomp")
-        and not any(c.dep_ == "aux" and is_modal(c) for c in verb.children)
+        and not has_modal(verb)
     )
 
 
@@ -2958,7 +2954,7 @@ def _a_protest_by_an_act(verb: Token) -> bool:
         and act.pos_ == "VERB"
         and _told_in_the_past(act)
         and act.dep_ not in ("relcl", "acl", "xcomp", "advcl", "pcomp")
-        and not any(c.dep_ == "aux" and is_modal(c) for c in act.children)
+        and not has_modal(act)
         and _done_by_many(act)
     )
 
@@ -3042,23 +3038,17 @@ def _told_of_someone_before_or_as_a_habit(head: Token) -> bool:
     earlier = verb.tag_ == "VBN" and any(
         c.dep_ == "aux" and c.lower_ in ("had", "'d", "’d") for c in verb.children
     )  # ("who'd attended": before a participle, "'d" is "had")
-    spans = (
-        t
+    # "for thirty years" said of the verb itself, not of a clause inside it ("a law that
+    # stayed in force for decades")
+    habit = any(
+        t.dep_ == "pobj"
+        and t.head.lower_ == "for"
+        and t.lemma_.lower() in HABIT_SPANS
+        and (own := clause_verb(t.head)) is not None
+        and own.i == verb.i
         for t in verb.subtree
-        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.lemma_.lower() in HABIT_SPANS
     )
-    return earlier or any(_in_the_clause_of(t.head, verb) for t in spans)
-
-
-def _in_the_clause_of(word: Token, verb: Token) -> bool:
-    """Is the word the verb's own, with no other verb between them ("led prayers at the shrine
-    for decades"; not "a law that stayed in force for decades")?"""
-    node = word.head
-    while node.i != verb.i:
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return False
-        node = node.head
-    return True
+    return earlier or habit
 
 
 def _in_another_clause(date: Span, trigger: Token) -> bool:

@@ -15,6 +15,12 @@ def is_modal(word: Token) -> bool:
     return word.lower_ in MODALS or word.lemma_.lower() in MODALS
 
 
+def has_modal(verb: Token) -> bool:
+    """Is the verb said with a modal auxiliary ("would attack", "could kill"): not told as
+    done?"""
+    return any(c.dep_ == "aux" and is_modal(c) for c in verb.children)
+
+
 def objects_of(
     word: Token, prepositions: tuple[str, ...] = ("of",), deps: tuple[str, ...] = ("prep",)
 ) -> list[Token]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from footprint.extract.event_types import HARM_TYPES, STATE_FORCE_WORDS, VIOLENT_TYPES
-from footprint.extract.grammar import is_modal, negated, objects_of
+from footprint.extract.grammar import has_modal, negated, objects_of
 from footprint.nlp import lexicons
 
 CLAIM_VERBS = {"claim", "accept", "own", "admit", "boast"}
@@ -46,12 +46,10 @@ PRONOUNS = {"it", "they", "we"}
 # "(X claimed that) its fighters had killed 20": a noun of the speaker's own side. ("they" alone
 # is as often the attackers in a witness's, the police's or a rights group's account.)
 OWN_PRONOUNS = {"its", "our", "their"}
-OWN_SUBJECTS = {"it", "we"}
 # The state's own forces doing an act are reporting an operation, not claiming an attack ("the
 # army said its troops killed 30 militants", "X said its air defences shot down 12 drones").
-STATE_SIDE_WORDS = STATE_FORCE_WORDS | {"officer", "personnel", "defence", "defense"} | {
-    "government",
-    "ministry",
+STATE_SIDE_WORDS = STATE_FORCE_WORDS | {
+    *("officer", "personnel", "defence", "defense", "government", "ministry"),
 }
 # "the attacker was a member of X", "the gunmen were X members"
 MEMBER_WORDS = {"member", "militant", "cadre", "operative", "fighter", "activist"}
@@ -262,7 +260,7 @@ def _said_it_did(verb: Token, actor_at: Callable[[int], bool]) -> Responsibility
     did = [
         c
         for c in verb.children
-        if c.dep_ == "ccomp" and own_act_told(c) and said_of_its_own(c, verb, bool(actors))
+        if c.dep_ == "ccomp" and own_act_told(c, verb, bool(actors))
     ]
     if not did or no_side_speaking(verb) or negated(verb) or any(negated(c) for c in did):
         return None
@@ -278,16 +276,6 @@ def own_act_claimed(verb: Token) -> bool:
     )
 
 
-def the_state_speaking(verb: Token) -> bool:
-    """Is the verb's speaker the state's force, a country, its government or ministry ("the
-    military claimed its jets had bombed 40 positions", "Ruritania said it killed 30"): an
-    operation's report, not a side's claim?"""
-    return any(
-        c.dep_ == "nsubj" and (c.lemma_.lower() in STATE_SIDE_WORDS or c.ent_type_ == "GPE")
-        for c in verb.children
-    )
-
-
 # People who tell what they saw, not a side telling its own act ("residents said their
 # guards shot two intruders"). Lower case, compared on the lemma.
 BYSTANDER_WORDS = frozenset(
@@ -297,14 +285,15 @@ BYSTANDER_WORDS = frozenset(
 
 
 def no_side_speaking(verb: Token) -> bool:
-    """Is the verb's speaker the state (`the_state_speaking`, or a speaker named by a word of
-    it: "a police spokesman", "the army's spokesman") or a bystander ("residents said their
-    neighbours killed two intruders"): someone whose "its", "their" or "we" is no armed side's,
-    so that what they say is a report, not a side's claim?"""
-    if the_state_speaking(verb):
-        return True
+    """Is the verb's speaker the state — its force, a country, its government or ministry, or
+    a speaker named by a word of it ("the military claimed its jets had bombed 40 positions",
+    "Ruritania said it killed 30", "a police spokesman", "the army's spokesman") — or a
+    bystander ("residents said their neighbours killed two intruders"): someone whose "its",
+    "their" or "we" is no armed side's, so that what they say is a report, not a side's
+    claim?"""
     for speaker in (c for c in verb.children if c.dep_ == "nsubj"):
-        if speaker.lemma_.lower() in BYSTANDER_WORDS:
+        lemma = speaker.lemma_.lower()
+        if lemma in STATE_SIDE_WORDS or lemma in BYSTANDER_WORDS or speaker.ent_type_ == "GPE":
             return True
         if any(
             c.dep_ in ("compound", "amod", "poss") and c.lemma_.lower() in STATE_SIDE_WORDS
@@ -324,61 +313,48 @@ SIDE_FIGHTERS = frozenset(
 )
 
 
-def said_of_its_own(clause: Token, said: Token, named: bool = False) -> bool:
-    """Is what the speaker said the doing of the speaker's own side: "(X said) its fighters /
-    our men / their cadres killed ...", "we attacked ...", "it carried out the bombing", "X
-    said it killed 15", "X said they carried out the raid" (`named`: the speaker is a name
-    the text holds)? A bare "it" or "they" after another speaker is as often the bomb, the
-    storm or the attackers of the sentence before ("a bomb exploded ... officials said it
-    killed 20", "the governor said it killed 31"); "its" is no plural speaker's ("officials
+def own_act_told(clause: Token, said: Token | None = None, named: bool = False) -> bool:
+    """Is the clause the speaker's own side doing a harmful act: "(claimed that) its fighters
+    had killed 20 soldiers", "(said) it staged the bombing", "(said) they conducted the raid"?
+    Not the state's forces reporting an operation ("its troops killed 30 militants"), an arrest
+    or a clash, a threat ("it would attack more posts"), nor "they" doing harm, who are as often
+    the attackers in someone else's account ("police said they shot a guard before fleeing").
+
+    `said`: the plain verb of saying the clause hangs on ("X said ..."), after which only the
+    speaker's own people count ("its fighters", "our men", "their cadres", "we"), and a bare
+    "it" or "they" only after a named speaker (`named`: "X said it killed 15"): after another
+    speaker it is as often the bomb, the storm or the attackers of the sentence before ("a
+    bomb exploded ... officials said it killed 20"); "its" is no plural speaker's ("officials
     said its ..."); officials and sources report others' acts ("sources said their men killed
     three robbers")."""
-    speakers = [c for c in said.children if c.dep_ == "nsubj"]
-    if any(s.lemma_.lower() in REPORTING_SPEAKERS for s in speakers):
-        return False
-    plural = any(s.tag_ == "NNS" for s in speakers)  # (not "the X Brigades", a name)
-    carried_out = clause.lemma_.lower() in CARRY_OUT_VERBS
-    people = lexicons.person_nouns() | SIDE_FIGHTERS
-    for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-        word = subject.lower_
-        if word == "we":
-            return True
-        if named and ((word == "it" and not plural) or (word == "they" and carried_out)):
-            return True
-        owners = [c.lower_ for c in subject.children if c.dep_ == "poss"]
-        if (
-            owners
-            and owners[0] in OWN_PRONOUNS
-            and not (plural and owners[0] == "its")
-            and subject.lemma_.lower() in people
-        ):
-            return True
-    return False
-
-
-def own_act_told(clause: Token) -> bool:
-    """Is the clause the speaker's own side doing a harmful act: "(said) it staged the
-    bombing", "(claimed that) its fighters had killed 20 soldiers", "(said) they conducted the
-    raid"? Not the state's forces reporting an operation ("its troops killed 30
-    militants"), an arrest or a clash, a threat ("it would attack more posts"), nor "they"
-    doing harm, who are as often the attackers in someone else's account ("police said they
-    shot a guard before fleeing")."""
     carried_out = clause.lemma_.lower() in CARRY_OUT_VERBS
     info = lexicons.event_verb(clause) if clause.pos_ == "VERB" else None
     harmful = info is not None and info.event_type in HARM_TYPES
-    if not (carried_out or harmful) or any(
-        c.dep_ == "aux" and is_modal(c) for c in clause.children
-    ):
+    if not (carried_out or harmful) or has_modal(clause):
         return False
+    speakers = [c for c in said.children if c.dep_ == "nsubj"] if said is not None else []
+    if any(s.lemma_.lower() in REPORTING_SPEAKERS for s in speakers):
+        return False
+    plural = any(s.tag_ == "NNS" for s in speakers)  # (not "the X Brigades", a name)
     for subject in (s for s in clause.children if s.dep_ == "nsubj"):
         word = subject.lower_
-        if word in OWN_SUBJECTS or (word == "they" and carried_out):
+        if word == "we":
             return True
-        if subject.lemma_.lower() not in STATE_SIDE_WORDS and any(
-            c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in subject.children
+        if word == "it" or (word == "they" and carried_out):
+            if said is None or (named and not (plural and word == "it")):
+                return True
+            continue
+        owner = next((c.lower_ for c in subject.children if c.dep_ == "poss"), None)
+        if owner not in OWN_PRONOUNS or subject.lemma_.lower() in STATE_SIDE_WORDS:
+            continue
+        if said is None or (
+            not (plural and owner == "its")
+            and subject.lemma_.lower() in lexicons.person_nouns() | SIDE_FIGHTERS
         ):
             return True
     return False
+
+
 DOER_CONNECTORS = {"of", "and", "the", "for", "na", "al", "wal", "-", "/", "'s", "’s"}
 NOT_DOERS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL")
 

@@ -213,6 +213,16 @@ def doc_words(doc) -> DocWords:  # type: ignore[no-untyped-def]
     return held  # type: ignore[no-any-return]
 
 
+def tokens_among(span, words):  # type: ignore[no-untyped-def]
+    """The span's tokens whose lower-case form or lemma is one of `words`, in order, found
+    through the Doc's words read once: no Token is made for the others (a rule that reads only
+    some words need not visit every token)."""
+    doc, heads = span.doc, doc_words(span.doc).heads
+    for i in range(span.start, span.end):
+        if heads[i][0] in words or heads[i][1] in words:
+            yield doc[i]
+
+
 def phrase_at(tokens, i: int, table) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
     """The longest entry of `table` starting at tokens[i] and ending inside `tokens` (a Doc, or
     a sentence's tokens), as (width in tokens, entry).
