@@ -111,7 +111,7 @@ class _Scored:
 
 
 # A listed written form a name may be: (listing, when the alias was added, scored, how).
-_Candidate = tuple[int, "dt.date | None", _Scored, str]
+_Candidate = tuple[int, dt.date | None, _Scored, str]
 
 
 # Screening compares the same few thousand name tokens again and again (every actor of every

@@ -416,22 +416,22 @@ class Geocoder:
         linear in the number of candidates). Made once per document: only beliefs change
         from one round to the next, not where the candidates lie."""
         index = self.index
+        near_options = [
+            (number, position, option.row)
+            for number, reading in enumerate(voters)
+            for position, option in enumerate(reading.target.options)
+            if index.kind_of(option.row) in NEAR_KINDS
+        ]
         grid: dict[tuple[int, int], list[tuple[int, int, int, float, float]]] = (
             collections.defaultdict(list)
         )
-        for number, reading in enumerate(voters):
-            for position, option in enumerate(reading.target.options):
-                if index.kind_of(option.row) in NEAR_KINDS:
-                    lat, lon = index.lat[option.row], index.lon[option.row]
-                    grid[(math.floor(lat), math.floor(lon))].append(
-                        (number, position, option.row, lat, lon)
-                    )
-        out: dict[tuple[int, int], list[Neighbour]] = {}
-        for number, reading in enumerate(voters):
-            for position, option in enumerate(reading.target.options):
-                if index.kind_of(option.row) in NEAR_KINDS:
-                    out[number, position] = self._near(grid, number, option.row)
-        return out
+        for number, position, row in near_options:
+            lat, lon = index.lat[row], index.lon[row]
+            grid[(math.floor(lat), math.floor(lon))].append((number, position, row, lat, lon))
+        return {
+            (number, position): self._near(grid, number, row)
+            for number, position, row in near_options
+        }
 
     def _near(
         self,
